@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Regiomonitor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "regiomonitor", targets: ["regiomonitor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure domain: values and calculations, no I/O.
+        .target(name: "RegioCore", exclude: ["Prognose", "Verevening", "Bekostiging"]),
+        .target(name: "RegioStore", dependencies: [
+            "RegioCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "RegioImport", dependencies: [
+            "RegioCore", "RegioStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "RegioDemo", dependencies: ["RegioCore"]),
+        .executableTarget(name: "regiomonitor", dependencies: [
+            "RegioCore", "RegioStore", "RegioImport", "RegioDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore"]),
+        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioImport", "RegioDemo"]),
+    ]
+)

@@ -1,0 +1,141 @@
+/// An exact amount of money in eurocents. Never a floating-point value.
+public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var centen: Int64
+
+    public init(centen: Int64) { self.centen = centen }
+    public init(euro: Int64) { self.centen = euro * 100 }
+
+    public static let nul = Euro(centen: 0)
+
+    public static func + (a: Euro, b: Euro) -> Euro { Euro(centen: a.centen + b.centen) }
+    public static func - (a: Euro, b: Euro) -> Euro { Euro(centen: a.centen - b.centen) }
+    public static prefix func - (a: Euro) -> Euro { Euro(centen: -a.centen) }
+    public static func += (a: inout Euro, b: Euro) { a.centen += b.centen }
+    public static func -= (a: inout Euro, b: Euro) { a.centen -= b.centen }
+    public static func * (a: Euro, n: Int64) -> Euro { Euro(centen: a.centen * n) }
+    public static func < (a: Euro, b: Euro) -> Bool { a.centen < b.centen }
+
+    /// The amount in euros as a Double, for ratios and charts only; never for sums.
+    public var alsDouble: Double { Double(centen) / 100 }
+
+    /// Parses an amount in euros as written in Dutch or international exports: "1234.56", "1234,56", "-12", "1.234,56".
+    /// Returns nil for more than two decimals and for an ambiguous "1.234": an amount is never rounded or guessed.
+    public static func parse(_ tekst: String) -> Euro? {
+        var s = Substring(tekst.trimmingSpaces)
+        var negatief = false
+        if s.first == "-" { negatief = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+        let punten = s.filter { $0 == "." }.count, kommas = s.filter { $0 == "," }.count
+        var geheel = s, fractie: Substring = ""
+        func groepenKloppen(_ deel: Substring, _ teken: Character) -> Bool {
+            let groepen = deel.split(separator: teken, omittingEmptySubsequences: false)
+            return groepen.first.map { (1...3).contains($0.count) } == true && groepen.dropFirst().allSatisfy { $0.count == 3 }
+        }
+        if punten > 0 && kommas > 0 {
+            let decimaal: Character = s.lastIndex(of: ",")! > s.lastIndex(of: ".")! ? "," : "."
+            let groep: Character = decimaal == "," ? "." : ","
+            guard s.filter({ $0 == decimaal }).count == 1 else { return nil }
+            let i = s.lastIndex(of: decimaal)!
+            guard groepenKloppen(s[..<i], groep) else { return nil }
+            geheel = Substring(s[..<i].filter { $0 != groep })
+            fractie = s[s.index(after: i)...]
+        } else if punten + kommas == 1 {
+            let i = s.firstIndex(where: { $0 == "." || $0 == "," })!
+            fractie = s[s.index(after: i)...]
+            geheel = s[..<i]
+            guard fractie.count != 3 else { return nil }  // "1.234": thousands or decimals? refuse to guess
+        } else if punten + kommas > 1 {
+            let teken: Character = punten > 0 ? "." : ","
+            guard groepenKloppen(s, teken) else { return nil }
+            geheel = Substring(s.filter { $0 != teken })
+        }
+        guard !(geheel.isEmpty && fractie.isEmpty), fractie.count <= 2 else { return nil }
+        guard let e = geheel.isEmpty ? Int64(0) : Int64(geheel) else { return nil }
+        let c = fractie.isEmpty ? Int64(0) : Int64(fractie)! * (fractie.count == 1 ? 10 : 1)
+        let (m, overloop) = e.multipliedReportingOverflow(by: 100)
+        guard !overloop else { return nil }
+        return Euro(centen: negatief ? -(m + c) : m + c)
+    }
+
+    /// "1234.56" with a point, the machine form for csv/json.
+    public var machineTekst: String {
+        let a = centen.magnitude
+        let f = a % 100
+        return (centen < 0 ? "-" : "") + "\(a / 100)." + (f < 10 ? "0\(f)" : "\(f)")
+    }
+
+    /// "€ 1.234.567,89", the Dutch form for people.
+    public var description: String { "€ " + Euro.groepeer(centen.magnitude / 100, negatief: centen < 0) + "," + twee(centen.magnitude % 100) }
+
+    /// "€ 1.234.568", rounded to whole euros for overviews (half away from zero).
+    public var heleEuros: String {
+        let a = (centen.magnitude + 50) / 100
+        return "€ " + Euro.groepeer(a, negatief: centen < 0 && a > 0)
+    }
+
+    static func groepeer(_ n: UInt64, negatief: Bool) -> String {
+        let s = String(n)
+        var uit = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { uit.append(".") }
+            uit.append(c)
+        }
+        return (negatief ? "-" : "") + uit
+    }
+
+    private func twee(_ n: UInt64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+extension Sequence where Element == Euro {
+    public func som() -> Euro { reduce(.nul, +) }
+}
+
+extension Euro {
+    /// Multiplies by a ratio num/den, rounding half away from zero to the cent. Used where a rule prescribes a
+    /// proportion (volume x tariff, pro rata); the rounding is part of each rule's documented definition.
+    public func maal(_ teller: Int64, gedeeldDoor noemer: Int64) -> Euro {
+        precondition(noemer != 0)
+        let p = centen.multipliedFullWidth(by: teller)
+        let (q, r) = noemer.dividingFullWidth(p)
+        var uit = q
+        // round half away from zero
+        if r != 0 && 2 * r.magnitude >= noemer.magnitude {
+            uit += ((r < 0) != (noemer < 0)) ? -1 : 1
+        }
+        return Euro(centen: uit)
+    }
+
+    /// Splits the amount over weights so that the parts add up exactly (largest remainder; ties go to the
+    /// earlier weight). Weights must be non-negative with a positive sum.
+    public func verdeel(naar gewichten: [Int64]) -> [Euro] {
+        let totaalGewicht = gewichten.reduce(0, +)
+        precondition(totaalGewicht > 0 && gewichten.allSatisfy { $0 >= 0 })
+        var delen: [Int64] = []
+        var resten: [(Int, Int64)] = []
+        var verdeeld: Int64 = 0
+        let teken: Int64 = centen < 0 ? -1 : 1
+        let bedrag = centen.magnitude
+        for (i, g) in gewichten.enumerated() {
+            let p = UInt64(g).multipliedFullWidth(by: bedrag)
+            let (q, r) = UInt64(totaalGewicht).dividingFullWidth(p)
+            delen.append(Int64(q))
+            resten.append((i, Int64(r)))
+            verdeeld += Int64(q)
+        }
+        var over = Int64(bedrag) - verdeeld
+        for (i, _) in resten.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where over > 0 {
+            delen[i] += 1
+            over -= 1
+        }
+        return delen.map { Euro(centen: $0 * teken) }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\u{00A0}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{00A0}" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,59 @@
+/// Everything the region has registered, as plain values: the input of every calculation.
+public struct Gegevens: Sendable {
+    public var gemeenten: [Gemeente] = []
+    public var gemeentecijfers: [Gemeentecijfers] = []
+    public var percelen: [Perceel] = []
+    public var producten: [Product] = []
+    public var aanbieders: [Aanbieder] = []
+    public var budgetten: [Budget] = []
+    public var verzoeken: [Verzoek] = []
+    public var toewijzingen: [Toewijzing] = []
+    public var declaraties: [Declaratieregel] = []
+
+    public init() {}
+
+    /// The data as it was known on a valuation date: allocations registered and declarations submitted by then.
+    public func bekendOp(_ peildatum: Dag) -> Gegevens {
+        var g = self
+        g.verzoeken = verzoeken.filter { $0.ontvangenOp <= peildatum }
+        g.toewijzingen = toewijzingen.filter { $0.toewijzingsdatum <= peildatum }
+        g.declaraties = declaraties.filter { $0.ingediendOp <= peildatum }
+        return g
+    }
+}
+
+/// Lookups derived once from the reference data.
+public struct Referentiekaart: Sendable {
+    public let gemeenten: [String: Gemeente]
+    public let percelen: [String: Perceel]
+    public let aanbieders: [String: Aanbieder]
+    /// (categorie, code) -> products, one per year or one without year
+    let producten: [String: [Product]]
+    let cijfers: [String: Gemeentecijfers]
+
+    public init(_ g: Gegevens) {
+        gemeenten = Dictionary(g.gemeenten.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        percelen = Dictionary(g.percelen.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        aanbieders = Dictionary(g.aanbieders.map { ($0.agb, $0) }, uniquingKeysWith: { a, _ in a })
+        producten = Dictionary(grouping: g.producten, by: { Referentiekaart.sleutel($0.productcategorie, $0.productcode) })
+        cijfers = Dictionary(g.gemeentecijfers.map { ("\($0.gemeentecode)|\($0.jaar)", $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func sleutel(_ categorie: String, _ code: String?) -> String { categorie + "|" + (code ?? "") }
+
+    /// The product valid in a year: the row for that year, else the row without year.
+    public func product(categorie: String, code: String?, jaar: Int) -> Product? {
+        guard let rijen = producten[Referentiekaart.sleutel(categorie, code)] else { return nil }
+        return rijen.first { $0.jaar == jaar } ?? rijen.first { $0.jaar == nil }
+            ?? rijen.filter { ($0.jaar ?? 0) < jaar }.max { ($0.jaar ?? 0) < ($1.jaar ?? 0) }
+    }
+
+    /// The lot of a product; products without a code fall back to any product of the category.
+    public func perceel(categorie: String, code: String?, jaar: Int) -> Perceel? {
+        let p = product(categorie: categorie, code: code, jaar: jaar)
+            ?? producten.first { $0.key.hasPrefix(categorie + "|") }?.value.first
+        return p.flatMap { percelen[$0.perceel] }
+    }
+
+    public func cijfers(gemeente: String, jaar: Int) -> Gemeentecijfers? { cijfers["\(gemeente)|\(jaar)"] }
+}

@@ -1,0 +1,73 @@
+/// A municipality by its 4-digit CBS code ("0307").
+public struct Gemeente: Hashable, Sendable, Codable {
+    public var code: String
+    public var naam: String
+    public init(code: String, naam: String) { self.code = code; self.naam = naam }
+}
+
+/// Key figures of a municipality in a year: the denominators of cost per youth and per inhabitant, and the key
+/// of the equalization (share of the national youth macro-budget).
+public struct Gemeentecijfers: Hashable, Sendable, Codable {
+    public var gemeentecode: String
+    public var jaar: Int
+    public var inwoners: Int64
+    public var jeugdigen: Int64
+    public var macrobudgetJeugd: Euro
+    public var ses: Double?
+    public var wijkteamFte: Double?
+    public init(gemeentecode: String, jaar: Int, inwoners: Int64, jeugdigen: Int64, macrobudgetJeugd: Euro,
+                ses: Double? = nil, wijkteamFte: Double? = nil) {
+        self.gemeentecode = gemeentecode; self.jaar = jaar; self.inwoners = inwoners; self.jeugdigen = jeugdigen
+        self.macrobudgetJeugd = macrobudgetJeugd; self.ses = ses; self.wijkteamFte = wijkteamFte
+    }
+}
+
+public enum Bekostigingsvorm: String, Sendable, Codable, CaseIterable {
+    case inspanning, output, taak
+}
+
+/// A contract lot (perceel) within a segment; pooled lots are shared by the region's key.
+public struct Perceel: Hashable, Sendable, Codable {
+    public var code: String
+    public var naam: String
+    public var segment: String
+    public var verevend: Bool
+    public var bekostiging: Bekostigingsvorm?
+    public init(code: String, naam: String, segment: String, verevend: Bool, bekostiging: Bekostigingsvorm? = nil) {
+        self.code = code; self.naam = naam; self.segment = segment; self.verevend = verevend; self.bekostiging = bekostiging
+    }
+}
+
+/// A product (JZ21 product code within a JZ020 category) in a lot, with the region's tariff for a year
+/// (jaar nil: valid for every year without a year-specific row).
+public struct Product: Hashable, Sendable, Codable {
+    public var productcode: String
+    public var productcategorie: String
+    public var perceel: String
+    public var omschrijving: String?
+    public var eenheid: String?
+    public var tarief: Euro?
+    public var jaar: Int?
+    public init(productcode: String, productcategorie: String, perceel: String, omschrijving: String? = nil,
+                eenheid: String? = nil, tarief: Euro? = nil, jaar: Int? = nil) {
+        self.productcode = productcode; self.productcategorie = productcategorie; self.perceel = perceel
+        self.omschrijving = omschrijving; self.eenheid = eenheid; self.tarief = tarief; self.jaar = jaar
+    }
+}
+
+/// A care provider by its 8-digit AGB code.
+public struct Aanbieder: Hashable, Sendable, Codable {
+    public var agb: String
+    public var naam: String
+    public init(agb: String, naam: String) { self.agb = agb; self.naam = naam }
+}
+
+public struct Budget: Hashable, Sendable, Codable {
+    public var jaar: Int
+    public var gemeentecode: String
+    public var perceel: String
+    public var bedrag: Euro
+    public init(jaar: Int, gemeentecode: String, perceel: String, bedrag: Euro) {
+        self.jaar = jaar; self.gemeentecode = gemeentecode; self.perceel = perceel; self.bedrag = bedrag
+    }
+}

@@ -1,0 +1,91 @@
+/// A table as the user sees it (aligned text) and as machines read it (csv, json): one value, three renderings.
+public struct Tabel: Sendable {
+    public enum Uitlijning: Sendable { case links, rechts }
+    public struct Kolom: Sendable {
+        public let naam: String       // csv/json name, Dutch snake_case
+        public let kop: String        // header for people
+        public let uitlijning: Uitlijning
+        public init(_ naam: String, _ kop: String, _ u: Uitlijning = .rechts) { self.naam = naam; self.kop = kop; uitlijning = u }
+    }
+    /// A cell: what people read and what machines read (plain number, no thousands separators).
+    public struct Cel: Sendable {
+        public let tekst: String
+        public let machine: String
+        public let isGetal: Bool
+        public init(_ tekst: String, machine: String? = nil, getal: Bool = false) {
+            self.tekst = tekst; self.machine = machine ?? tekst; isGetal = getal
+        }
+        public static func euro(_ e: Euro?) -> Cel { e.map { Cel($0.heleEuros, machine: $0.machineTekst, getal: true) } ?? Cel("", machine: "") }
+        public static func aantal(_ n: Int?) -> Cel { n.map { Cel(Tabel.groepeer($0), machine: String($0), getal: true) } ?? Cel("", machine: "") }
+        public static func procent(_ x: Double?) -> Cel {
+            x.map { Cel(Tabel.procentTekst($0), machine: Tabel.decimaal($0, 4), getal: true) } ?? Cel("", machine: "")
+        }
+    }
+
+    public var kolommen: [Kolom]
+    public var rijen: [[Cel]] = []
+    public var voet: [[Cel]] = []
+    public init(kolommen: [Kolom]) { self.kolommen = kolommen }
+
+    public func tekst() -> String {
+        let alle = [kolommen.map { Cel($0.kop) }] + rijen + voet
+        let breedtes = kolommen.indices.map { i in alle.map { $0[i].tekst.count }.max() ?? 0 }
+        func regel(_ r: [Cel]) -> String {
+            r.enumerated().map { i, c in
+                let vul = String(repeating: " ", count: breedtes[i] - c.tekst.count)
+                return kolommen[i].uitlijning == .links ? c.tekst + vul : vul + c.tekst
+            }.joined(separator: "  ")
+        }
+        var uit = [regel(alle[0]), breedtes.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        uit += rijen.map(regel)
+        if !voet.isEmpty { uit.append(breedtes.map { String(repeating: "-", count: $0) }.joined(separator: "  ")); uit += voet.map(regel) }
+        return uit.joined(separator: "\n") + "\n"
+    }
+
+    public func csv() -> String {
+        func veld(_ s: String) -> String {
+            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+        }
+        return ([kolommen.map(\.naam)] + (rijen + voet).map { $0.map(\.machine) }).map { $0.map(veld).joined(separator: ",") }
+            .joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String {
+        func tekst(_ s: String) -> String {
+            var u = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": u += "\\\""
+                case "\\": u += "\\\\"
+                case "\n": u += "\\n"
+                default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
+                }
+            }
+            return u + "\""
+        }
+        let objecten = (rijen + voet).map { r in
+            "{" + r.enumerated().map { i, c in
+                tekst(kolommen[i].naam) + ":" + (c.machine.isEmpty ? "null" : c.isGetal ? c.machine : tekst(c.machine))
+            }.joined(separator: ",") + "}"
+        }
+        return "[\n" + objecten.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    public static func groepeer(_ n: Int) -> String { Euro.groepeer(UInt64(n.magnitude), negatief: n < 0) }
+
+    /// "73,4%": one decimal, Dutch comma.
+    public static func procentTekst(_ x: Double) -> String { decimaal(x * 100, 1).replacing(".", with: ",") + "%" }
+
+    /// Fixed decimals without Foundation, rounding half away from zero.
+    public static func decimaal(_ x: Double, _ n: Int) -> String {
+        var schaal = 1.0
+        for _ in 0..<n { schaal *= 10 }
+        let v = (x * schaal).rounded(.toNearestOrAwayFromZero)
+        let neg = v < 0
+        let a = Int64(abs(v))
+        let geheel = a / Int64(schaal), frac = a % Int64(schaal)
+        var f = String(frac)
+        while f.count < n { f = "0" + f }
+        return (neg ? "-" : "") + String(geheel) + (n > 0 ? "." + f : "")
+    }
+}

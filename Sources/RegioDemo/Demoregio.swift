@@ -1,0 +1,93 @@
+import RegioCore
+
+/// Generates a synthetic region (calibrated to Regio Amersfoort, 2016-2020) as canonical CSV files.
+/// Not a fixture: a component with its own rules, so every later figure has realistic data to run on.
+public struct Demoregio {
+    public let seed: UInt64
+    public let jaren: ClosedRange<Int>
+    /// The day the data was extracted: later requests, allocations and declarations are not known yet.
+    public let stand: Dag
+
+    public init(seed: UInt64 = 1, jaren: ClosedRange<Int> = 2016...2020, stand: Dag? = nil) {
+        self.seed = seed
+        self.jaren = jaren
+        self.stand = stand ?? Dag(jaar: jaren.upperBound + 1, maand: 3, dag: 31)!
+    }
+
+    /// File name -> CSV text, in import order.
+    public func bestanden() -> [(naam: String, inhoud: String)] {
+        var k = Kansen(seed: seed)
+        var uit = Uitvoer()
+        referentie(&uit)
+        let aanbieders = aanbiedersKiezen(&k, &uit)
+        zorg(&k, aanbieders, &uit)
+        return uit.alsBestanden()
+    }
+
+    func referentie(_ uit: inout Uitvoer) {
+        uit.gemeenten.append("gemeentecode,naam")
+        uit.cijfers.append("gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte")
+        for g in Catalogus.gemeenten {
+            uit.gemeenten.append("GM\(g.code),\(g.naam)")
+            for jaar in jaren {
+                let groei = 1 + 0.006 * Double(jaar - 2017) * (g.code == "0307" ? 1.6 : 1.0)
+                let inwoners = Int((Double(g.inwoners) * groei).rounded())
+                let jeugdigen = Int((Double(inwoners) * g.pctJeugd / 100).rounded())
+                // regional macro-budget ~EUR 56 mln in 2016, +3% a year, split by the key share
+                let macro = Int64((56_000_000.0 * pow103(jaar - 2016) * g.sleutel).rounded())
+                uit.cijfers.append("\(g.code),\(jaar),\(inwoners),\(jeugdigen),\(macro),\(g.ses),\(g.fte)")
+            }
+        }
+        uit.percelen.append("perceel,naam,segment,verevend,bekostiging")
+        for p in Catalogus.percelen {
+            uit.percelen.append("\(p.code),\(csv(p.naam)),\(p.segment),\(p.verevend ? "ja" : "nee"),\(p.bekostiging!.rawValue)")
+        }
+        uit.producten.append("productcode,productcategorie,perceel,omschrijving,eenheid,tarief,jaar")
+        for z in Catalogus.zorgsoorten {
+            for jaar in (jaren.lowerBound - 4)...jaren.upperBound {
+                // tariffs indexed 2% a year
+                let tarief = Euro(centen: z.tariefCent).maal(Int64((pow102(jaar - 2018) * 10_000).rounded()), gedeeldDoor: 10_000)
+                uit.producten.append("\(z.code),\(z.categorie),\(z.perceel),\(csv(z.omschrijving)),\(z.eenheid),\(tarief.machineTekst),\(jaar)")
+            }
+        }
+    }
+
+    func pow103(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.03 : a / 1.03 } }
+    func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
+
+    /// Providers per care kind; a few large ones and a long tail (Zipf-like weights).
+    func aanbiedersKiezen(_ k: inout Kansen, _ uit: inout Uitvoer) -> [[(agb: String, gewicht: Double)]] {
+        uit.aanbieders.append("agb,naam")
+        var perSoort: [[(String, Double)]] = []
+        var volgnummer = 0
+        var bestaande: [String] = []
+        var bsa: [String] = []
+        for z in Catalogus.zorgsoorten {
+            var lijst: [(String, Double)] = []
+            for i in 0..<z.aanbieders {
+                let agb: String
+                if z.perceel == "BSA" {
+                    volgnummer += 1
+                    agb = "7500" + pad(volgnummer, 4)
+                    uit.aanbieders.append("\(agb),BSA \(Catalogus.aanbiedersnamen[i])")
+                    bsa.append(agb)
+                } else if !bestaande.isEmpty && k.kans(0.2) {
+                    agb = bestaande[k.geheel(0...(bestaande.count - 1))]  // some providers deliver several products
+                } else {
+                    volgnummer += 1
+                    agb = "7500" + pad(volgnummer, 4)
+                    let naam = Catalogus.aanbiedersvormen[k.geheel(0...(Catalogus.aanbiedersvormen.count - 1))] + " "
+                        + Catalogus.aanbiedersnamen[k.geheel(0...(Catalogus.aanbiedersnamen.count - 1))] + " \(volgnummer)"
+                    uit.aanbieders.append("\(agb),\(naam)")
+                    bestaande.append(agb)
+                }
+                lijst.append((agb, 1.0 / Double(i + 1)))
+            }
+            perSoort.append(lijst)
+        }
+        return perSoort.map { $0.map { (agb: $0.0, gewicht: $0.1) } }
+    }
+
+    func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+    func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }
+}

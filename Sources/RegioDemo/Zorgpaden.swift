@@ -1,0 +1,179 @@
+import RegioCore
+
+struct Uitvoer {
+    var gemeenten: [String] = [], cijfers: [String] = [], percelen: [String] = [], producten: [String] = []
+    var aanbieders: [String] = [], budgetten: [String] = [], verzoeken: [String] = [], toewijzingen: [String] = []
+    var declaraties: [String] = []
+
+    func alsBestanden() -> [(naam: String, inhoud: String)] {
+        [("gemeenten.csv", gemeenten), ("gemeentecijfers.csv", cijfers), ("percelen.csv", percelen),
+         ("producten.csv", producten), ("aanbieders.csv", aanbieders), ("budgetten.csv", budgetten),
+         ("verzoeken.csv", verzoeken), ("toewijzingen.csv", toewijzingen), ("declaraties.csv", declaraties)]
+            .map { ($0.0, $0.1.joined(separator: "\n") + "\n") }
+    }
+}
+
+extension Demoregio {
+    struct Client { let bsn: String; var gemeente: Int; let geboren: Dag }
+    struct Episode { let soort: Int; let client: Int; let start: Dag; let eind: Dag; var tariefCent: Int64? = nil; var open = false }
+
+    func zorg(_ k: inout Kansen, _ aanbieders: [[(agb: String, gewicht: Double)]], _ uit: inout Uitvoer) {
+        var clienten: [Client] = []
+        var episodes: [Episode] = []
+        let eerste = Dag.eersteVan(jaar: jaren.lowerBound), laatste = Dag.laatsteVan(jaar: jaren.upperBound)
+        var gebruikteBSN = Set<String>()
+
+        func nieuweClient(_ k: inout Kansen, gemeente: Int, start: Dag) -> Int {
+            var bsn = ""
+            repeat { bsn = Demoregio.maakBSN(&k) } while gebruikteBSN.contains(bsn)
+            gebruikteBSN.insert(bsn)
+            clienten.append(Client(bsn: bsn, gemeente: gemeente, geboren: start - k.geheel(0...(17 * 365))))
+            return clienten.count - 1
+        }
+        func gemeenteKiezen(_ k: inout Kansen, zwaar: Bool) -> Int {
+            k.kies(Catalogus.gemeenten.map { g in Double(g.inwoners) * g.pctJeugd * g.clientenPerJeugdige * (zwaar ? g.zwaarte : 1) })
+        }
+
+        for (s, z) in Catalogus.zorgsoorten.enumerated() {
+            let zwaar = Catalogus.percelen.first { $0.code == z.perceel }!.verevend
+            for jaar in (jaren.lowerBound - 4)...jaren.upperBound {
+                let n = Int((z.startsPerJaar * pow103(jaar - 2018)).rounded())
+                for _ in 0..<n {
+                    let start = Dag.eersteVan(jaar: jaar) + k.geheel(0...364)
+                    let duur = Int(k.logUniform(Double(z.duur.lowerBound), Double(z.duur.upperBound)))
+                    let eind = start + max(duur, 1) - 1
+                    if eind < eerste { continue }
+                    // a child already in care gets another product (stacking, multi-product clients); a few have moved
+                    let client: Int
+                    if !clienten.isEmpty && k.kans(0.16) {
+                        client = k.geheel(0...(clienten.count - 1))
+                        if k.kans(0.03) { clienten[client].gemeente = gemeenteKiezen(&k, zwaar: zwaar) }
+                    } else {
+                        client = nieuweClient(&k, gemeente: gemeenteKiezen(&k, zwaar: zwaar), start: start)
+                    }
+                    episodes.append(Episode(soort: s, client: client, start: start, eind: eind, open: z.duur.upperBound > 700 && k.kans(0.1)))
+                }
+            }
+        }
+        // planted cases the signal function must find: an extreme client in Soest two years running (~EUR 400,000 a
+        // year, seeds/002) and crisis placements of twelve weeks
+        let ef = Catalogus.zorgsoorten.firstIndex { $0.code == "43A13" }!
+        let soest = Catalogus.gemeenten.firstIndex { $0.code == "0342" }!
+        let extreem = nieuweClient(&k, gemeente: soest, start: Dag(jaar: jaren.upperBound - 1, maand: 1, dag: 1)!)
+        episodes.append(Episode(soort: ef, client: extreem, start: Dag(jaar: jaren.upperBound - 1, maand: 1, dag: 1)!,
+                                eind: Dag.laatsteVan(jaar: jaren.upperBound), tariefCent: 110_000))
+        let crisis = Catalogus.zorgsoorten.firstIndex { $0.code == "46A03" }!
+        for i in 0..<4 {
+            let start = Dag(jaar: jaren.upperBound, maand: 2 + 2 * i, dag: 3)!
+            episodes.append(Episode(soort: crisis, client: nieuweClient(&k, gemeente: gemeenteKiezen(&k, zwaar: true), start: start),
+                                    start: start, eind: start + 83))
+        }
+
+        uit.verzoeken.append("verzoeknummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
+        uit.toewijzingen.append("toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
+        uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
+        var kosten: [String: Int64] = [:]  // "jaar|gemeente|perceel" -> cents, for the budgets
+        var ref = 0
+        for (nr, e) in episodes.enumerated() {
+            let z = Catalogus.zorgsoorten[e.soort]
+            let c = clienten[e.client]
+            let g = Catalogus.gemeenten[c.gemeente]
+            let agb = aanbieders[e.soort][k.kies(aanbieders[e.soort].map(\.gewicht))].agb
+            let verwijzer = z.verwijzers[k.kies(z.verwijzers.map(\.1))].0
+            let volume = k.geheel(z.volume)
+            let tw = "T\(pad(nr + 1, 7))"
+            // requests: the municipality's own referrals need none; providers are often late, sometimes very late
+            var toegewezen: Dag
+            var vz = ""
+            if verwijzer != .gemeente {
+                let r = k.uniform()
+                let vertraging = r < 0.68 ? -k.geheel(1...30) : r < 0.84 ? k.geheel(0...29) : r < 0.96 ? k.geheel(30...181) : k.geheel(182...320)
+                let ontvangen = e.start + vertraging
+                toegewezen = ontvangen + (k.kans(0.82) ? k.geheel(1...6) : k.geheel(8...30))
+                if ontvangen <= stand {
+                    vz = "V\(pad(nr + 1, 7))"
+                    uit.verzoeken.append("\(vz),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(c.geboren),\(ontvangen)")
+                }
+            } else {
+                toegewezen = e.start + (k.kans(0.85) ? -k.geheel(0...14) : k.geheel(0...90))
+            }
+            guard toegewezen <= stand else { continue }
+            uit.toewijzingen.append("\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
+
+            // declarations: per month of care, each filed with a lag; output products once at the end
+            let benutting = 0.6 + 0.5 * k.uniform()
+            var regels: [(Dag, Dag, Int64)] = []
+            let eind = min(e.eind, laatste)
+            if z.frequentie == .totaal {
+                if e.eind <= laatste { regels.append((max(e.start, eerste), eind, Int64(volume))) }
+            } else {
+                var m = max(e.start, eerste).maand
+                while m <= eind.maand {
+                    let van = max(e.start, m.eersteDag), tot = min(eind, m.laatsteDag)
+                    let dagen = (tot - van) + 1
+                    let eenheden: Int64
+                    switch z.frequentie {
+                    case .perDag: eenheden = Int64(dagen * volume)
+                    case .perWeek: eenheden = Int64((Double(volume * dagen) / 7 * benutting).rounded())
+                    case .perMaand: eenheden = Int64(max(1, (Double(volume * dagen) / Double(m.aantalDagen)).rounded()))
+                    case .totaal: eenheden = 0
+                    }
+                    if eenheden > 0 { regels.append((van, tot, eenheden)) }
+                    m = m + 1
+                }
+            }
+            for (van, tot, eenheden) in regels {
+                let jaar = van.jaar
+                let tarief = Euro(centen: e.tariefCent ?? z.tariefCent).maal(Int64((pow102(jaar - 2018) * 10_000).rounded()), gedeeldDoor: 10_000)
+                let bedrag = tarief * eenheden
+                kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] += bedrag.centen
+                let r = k.uniform()
+                let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : r < 0.99 ? k.geheel(181...365) : k.geheel(366...540)
+                let ingediend = tot + lag
+                guard ingediend <= stand else { continue }
+                ref += 1
+                let afgewezen = k.kans(0.01)
+                let status = afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
+                let decl = "D\(agb)-\(ingediend.description.replacing("-", with: ""))"
+                uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                // a correction: the line is credited and filed again with fewer units
+                if !afgewezen && eenheden > 1 && k.kans(0.015) {
+                    let later = ingediend + k.geheel(20...90)
+                    guard later <= stand else { continue }
+                    let decl2 = "D\(agb)-\(later.description.replacing("-", with: ""))"
+                    ref += 1
+                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
+                    ref += 1
+                    let minder = tarief * (eenheden - 1)
+                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\(minder.machineTekst),D,toegekend,\(later)")
+                    kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
+                }
+            }
+        }
+        // budgets: what the municipality expected, mostly a little under what the year really cost
+        uit.budgetten.append("jaar,gemeentecode,perceel,budget")
+        for jaar in jaren {
+            for g in Catalogus.gemeenten {
+                for p in Catalogus.percelen {
+                    let echt = kosten["\(jaar)|\(g.code)|\(p.code)", default: 0]
+                    let factor = Int64(880 + k.geheel(0...170))
+                    let budget = Euro(centen: echt).maal(factor, gedeeldDoor: 1000)
+                    // budgets are set in whole thousands of euros
+                    let afgerond = Euro(euro: (budget.centen + 50_000) / 100_000 * 1000)
+                    uit.budgetten.append("\(jaar),\(g.code),\(p.code),\(afgerond.machineTekst)")
+                }
+            }
+        }
+    }
+
+    /// A random 9-digit number that passes the elfproef (synthetic: no real person's number is meant).
+    static func maakBSN(_ k: inout Kansen) -> String {
+        while true {
+            var d = (0..<8).map { _ in k.geheel(0...9) }
+            if d[0] == 0 { d[0] = 1 }
+            let som = (0..<8).reduce(0) { $0 + d[$1] * (9 - $1) }
+            let laatste = som % 11
+            if laatste <= 9 { return (d + [laatste]).map(String.init).joined() }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import RegioStore
+
+/// The canonical CSV kinds (DESIGN.md) with their required and optional columns.
+extension Soort {
+    var verplicht: [String] {
+        switch self {
+        case .gemeenten: ["gemeentecode", "naam"]
+        case .gemeentecijfers: ["gemeentecode", "jaar", "inwoners", "jeugdigen", "macrobudget_jeugd"]
+        case .percelen: ["perceel", "naam", "segment", "verevend"]
+        case .producten: ["productcode", "productcategorie", "perceel"]
+        case .aanbieders: ["agb", "naam"]
+        case .budgetten: ["jaar", "gemeentecode", "perceel", "budget"]
+        case .verzoeken: ["verzoeknummer", "gemeentecode", "agb", "productcategorie", "ingangsdatum", "ontvangen_op"]
+        case .toewijzingen: ["toewijzingnummer", "gemeentecode", "agb", "productcategorie", "ingangsdatum", "toewijzingsdatum"]
+        case .declaraties: ["declaratienummer", "referentienummer", "toewijzingnummer", "gemeentecode", "agb",
+                            "productcategorie", "begindatum", "einddatum", "bedrag", "ingediend_op"]
+        }
+    }
+
+    var optioneel: [String] {
+        switch self {
+        case .gemeenten, .aanbieders, .budgetten: []
+        case .gemeentecijfers: ["ses", "wijkteam_fte"]
+        case .percelen: ["bekostiging"]
+        case .producten: ["omschrijving", "eenheid", "tarief", "jaar"]
+        case .verzoeken: ["clientnummer", "bsn", "productcode", "einddatum", "volume", "eenheid", "frequentie",
+                          "verwijzer_type", "verwijzer_naam", "geboortedatum"]
+        case .toewijzingen: ["clientnummer", "bsn", "productcode", "einddatum", "volume", "eenheid", "frequentie", "budget",
+                             "verwijzer_type", "verwijzer_naam", "verzoeknummer", "geboortedatum", "reden_wijziging"]
+        case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status"]
+        }
+    }
+
+    var heeftClient: Bool { self == .verzoeken || self == .toewijzingen || self == .declaraties }
+
+    /// Recognises the kind from a header: the kind whose required columns are all present, the most specific first.
+    static func herken(_ kolommen: Set<String>) -> Soort? {
+        let kandidaten = Soort.allCases.filter { s in
+            s.verplicht.allSatisfy(kolommen.contains) && (!s.heeftClient || kolommen.contains("bsn") || kolommen.contains("clientnummer"))
+        }
+        // prefer the kind that explains most columns, then the one with most required columns
+        return kandidaten.max { a, b in
+            let ua = kolommen.subtracting(a.verplicht + a.optioneel).count, ub = kolommen.subtracting(b.verplicht + b.optioneel).count
+            return ua != ub ? ua > ub : a.verplicht.count < b.verplicht.count
+        }
+    }
+}
+
+func normaliseerKolom(_ s: String) -> String {
+    String(s.trimmingCharacters(in: " \t\u{feff}").lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+}
+
+extension String {
+    func trimmingCharacters(in tekens: String) -> String {
+        let set = Set(tekens)
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

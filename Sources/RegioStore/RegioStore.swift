@@ -1,0 +1,46 @@
+import RegioCore
+
+/// The region's storage. One implementation per backend (SQLite embedded, PostgreSQL shared); every caller sees only this.
+public protocol RegioStore: Sendable {
+    /// Everything registered, as domain values.
+    func gegevens() throws -> Gegevens
+    /// The keys (as `Rij.sleutelTekst`) of every stored record of a kind, for reference checks before an import.
+    func sleutels(_ soort: Soort) throws -> Set<String>
+    /// Number of stored records of a kind.
+    func aantal(_ soort: Soort) throws -> Int
+    /// Runs `werk` in one transaction: all of it is stored, or (when it throws) none of it.
+    func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T
+    /// The import history, newest first.
+    func importlog() throws -> [ImportlogRegel]
+}
+
+/// Writes inside a transaction.
+public protocol StoreSchrijver {
+    /// Inserts new keys, updates keys whose content differs, leaves equal rows alone; says which was which.
+    func schrijf(_ rijen: [Rij]) throws -> Telling
+    func logImport(_ regel: ImportlogRegel) throws
+}
+
+public struct ImportlogRegel: Sendable, Equatable {
+    public var bestand: String
+    public var soort: String
+    public var tijdstip: String
+    public var toegevoegd: Int
+    public var gewijzigd: Int
+    public var ongewijzigd: Int
+    public init(bestand: String, soort: String, tijdstip: String, toegevoegd: Int, gewijzigd: Int, ongewijzigd: Int) {
+        self.bestand = bestand; self.soort = soort; self.tijdstip = tijdstip
+        self.toegevoegd = toegevoegd; self.gewijzigd = gewijzigd; self.ongewijzigd = ongewijzigd
+    }
+}
+
+public enum StoreFout: Error, CustomStringConvertible {
+    case onbekendeDatabase(String)
+    case databasefout(String)
+    public var description: String {
+        switch self {
+        case .onbekendeDatabase(let s): "onbekende database '\(s)': geef een SQLite-bestand of postgres://..."
+        case .databasefout(let s): "databasefout: \(s)"
+        }
+    }
+}

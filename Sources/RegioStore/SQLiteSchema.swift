@@ -1,0 +1,71 @@
+import GRDB
+
+/// Append-only migrations: never edit a released one, add the next.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
+        }
+        return m
+    }
+}
+
+/// The schema as portable SQL (SQLite and PostgreSQL both accept it): money in cents, days as day numbers.
+public enum Schemadefinitie {
+    public static let v1: [String] = [
+        """
+        CREATE TABLE gemeente (code TEXT NOT NULL PRIMARY KEY, naam TEXT NOT NULL, inhoud BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE gemeentecijfers (gemeentecode TEXT NOT NULL, jaar BIGINT NOT NULL, inwoners BIGINT NOT NULL,
+          jeugdigen BIGINT NOT NULL, macrobudget_cent BIGINT NOT NULL, ses TEXT, wijkteam_fte TEXT, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (gemeentecode, jaar))
+        """,
+        """
+        CREATE TABLE perceel (code TEXT NOT NULL PRIMARY KEY, naam TEXT NOT NULL, segment TEXT NOT NULL,
+          verevend BIGINT NOT NULL, bekostiging TEXT, inhoud BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE product (productcategorie TEXT NOT NULL, productcode TEXT NOT NULL, jaar BIGINT NOT NULL,
+          perceel TEXT NOT NULL, omschrijving TEXT, eenheid TEXT, tarief_cent BIGINT, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (productcategorie, productcode, jaar))
+        """,
+        "CREATE TABLE aanbieder (agb TEXT NOT NULL PRIMARY KEY, naam TEXT NOT NULL, inhoud BIGINT NOT NULL)",
+        """
+        CREATE TABLE budget (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL,
+          budget_cent BIGINT NOT NULL, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, gemeentecode, perceel))
+        """,
+        """
+        CREATE TABLE verzoek (verzoeknummer TEXT NOT NULL PRIMARY KEY, client TEXT NOT NULL, gemeentecode TEXT NOT NULL,
+          agb TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT, ingangsdatum BIGINT NOT NULL, einddatum BIGINT,
+          volume BIGINT, eenheid TEXT, frequentie TEXT, verwijzer_type TEXT, verwijzer_naam TEXT, geboortedatum BIGINT,
+          ontvangen_op BIGINT NOT NULL, inhoud BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE toewijzing (toewijzingnummer TEXT NOT NULL PRIMARY KEY, client TEXT NOT NULL,
+          gemeentecode TEXT NOT NULL, agb TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT,
+          ingangsdatum BIGINT NOT NULL, einddatum BIGINT, volume BIGINT, eenheid TEXT, frequentie TEXT, budget_cent BIGINT,
+          verwijzer_type TEXT, verwijzer_naam TEXT, verzoeknummer TEXT, geboortedatum BIGINT, reden_wijziging TEXT,
+          toewijzingsdatum BIGINT NOT NULL, inhoud BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE declaratie (declaratienummer TEXT NOT NULL, referentienummer TEXT NOT NULL,
+          toewijzingnummer TEXT NOT NULL, client TEXT NOT NULL, gemeentecode TEXT NOT NULL, agb TEXT NOT NULL,
+          productcategorie TEXT NOT NULL, productcode TEXT, begindatum BIGINT NOT NULL, einddatum BIGINT NOT NULL,
+          volume BIGINT, eenheid TEXT, tarief_cent BIGINT, bedrag_cent BIGINT NOT NULL, debet_credit TEXT NOT NULL,
+          status TEXT NOT NULL, ingediend_op BIGINT NOT NULL, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (declaratienummer, referentienummer))
+        """,
+        """
+        CREATE TABLE importlog (id INTEGER PRIMARY KEY, bestand TEXT NOT NULL, soort TEXT NOT NULL, tijdstip TEXT NOT NULL,
+          toegevoegd BIGINT NOT NULL, gewijzigd BIGINT NOT NULL, ongewijzigd BIGINT NOT NULL)
+        """,
+        "CREATE INDEX toewijzing_gemeente ON toewijzing (gemeentecode, ingangsdatum)",
+        "CREATE INDEX toewijzing_client ON toewijzing (client)",
+        "CREATE INDEX verzoek_aanbieder ON verzoek (agb)",
+        "CREATE INDEX declaratie_toewijzing ON declaratie (toewijzingnummer)",
+        "CREATE INDEX declaratie_gemeente ON declaratie (gemeentecode, begindatum)",
+        "CREATE INDEX declaratie_client ON declaratie (client)",
+    ]
+}

@@ -1,0 +1,113 @@
+import RegioCore
+
+/// A column value in a backend-neutral form: both SQLite and PostgreSQL map these to their own bindings.
+public enum Waarde: Hashable, Sendable {
+    case geheel(Int64)
+    case tekst(String)
+    case leeg
+
+    var geheel: Int64? { if case .geheel(let i) = self { return i }; return nil }
+    var tekst: String? { if case .tekst(let s) = self { return s }; return nil }
+}
+
+/// The kinds of records the region registers, in the order an import must write them (references first).
+public enum Soort: String, Sendable, CaseIterable, Comparable {
+    case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, verzoeken, toewijzingen, declaraties
+
+    public static func < (a: Soort, b: Soort) -> Bool { a.volgorde < b.volgorde }
+    var volgorde: Int { Soort.allCases.firstIndex(of: self)! }
+
+    public var tabel: String {
+        switch self {
+        case .gemeenten: "gemeente"
+        case .gemeentecijfers: "gemeentecijfers"
+        case .percelen: "perceel"
+        case .producten: "product"
+        case .aanbieders: "aanbieder"
+        case .budgetten: "budget"
+        case .verzoeken: "verzoek"
+        case .toewijzingen: "toewijzing"
+        case .declaraties: "declaratie"
+        }
+    }
+
+    /// Key columns first, then the content columns.
+    public var sleutel: [String] {
+        switch self {
+        case .gemeenten: ["code"]
+        case .gemeentecijfers: ["gemeentecode", "jaar"]
+        case .percelen: ["code"]
+        case .producten: ["productcategorie", "productcode", "jaar"]
+        case .aanbieders: ["agb"]
+        case .budgetten: ["jaar", "gemeentecode", "perceel"]
+        case .verzoeken: ["verzoeknummer"]
+        case .toewijzingen: ["toewijzingnummer"]
+        case .declaraties: ["declaratienummer", "referentienummer"]
+        }
+    }
+
+    public var inhoud: [String] {
+        switch self {
+        case .gemeenten: ["naam"]
+        case .gemeentecijfers: ["inwoners", "jeugdigen", "macrobudget_cent", "ses", "wijkteam_fte"]
+        case .percelen: ["naam", "segment", "verevend", "bekostiging"]
+        case .producten: ["perceel", "omschrijving", "eenheid", "tarief_cent"]
+        case .aanbieders: ["naam"]
+        case .budgetten: ["budget_cent"]
+        case .verzoeken: ["client", "gemeentecode", "agb", "productcategorie", "productcode", "ingangsdatum", "einddatum",
+                          "volume", "eenheid", "frequentie", "verwijzer_type", "verwijzer_naam", "geboortedatum", "ontvangen_op"]
+        case .toewijzingen: ["client", "gemeentecode", "agb", "productcategorie", "productcode", "ingangsdatum", "einddatum",
+                             "volume", "eenheid", "frequentie", "budget_cent", "verwijzer_type", "verwijzer_naam", "verzoeknummer",
+                             "geboortedatum", "reden_wijziging", "toewijzingsdatum"]
+        case .declaraties: ["toewijzingnummer", "client", "gemeentecode", "agb", "productcategorie", "productcode", "begindatum",
+                            "einddatum", "volume", "eenheid", "tarief_cent", "bedrag_cent", "debet_credit", "status", "ingediend_op"]
+        }
+    }
+
+    public var kolommen: [String] { sleutel + inhoud }
+}
+
+/// One record to store: its kind and its values in `Soort.kolommen` order.
+public struct Rij: Sendable, Hashable {
+    public let soort: Soort
+    public let waarden: [Waarde]
+    public init(soort: Soort, waarden: [Waarde]) { self.soort = soort; self.waarden = waarden }
+
+    public var sleutel: ArraySlice<Waarde> { waarden[..<soort.sleutel.count] }
+
+    /// A stable 64-bit fingerprint of the content columns: equal content, equal fingerprint (FNV-1a).
+    public var inhoudHash: Int64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        func voeg(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        for w in waarden[soort.sleutel.count...] {
+            switch w {
+            case .leeg: voeg(0)
+            case .geheel(let i): voeg(1); withUnsafeBytes(of: i.littleEndian) { for b in $0 { voeg(b) } }
+            case .tekst(let s): voeg(2); for b in s.utf8 { voeg(b) }; voeg(0xff)
+            }
+        }
+        return Int64(bitPattern: h)
+    }
+
+    /// The key as one text, for reports and duplicate checks.
+    public var sleutelTekst: String {
+        sleutel.map { w in
+            switch w { case .leeg: "" ; case .geheel(let i): String(i); case .tekst(let s): s }
+        }.joined(separator: "/")
+    }
+}
+
+/// What one import did to the store.
+public struct Telling: Sendable, Equatable {
+    public var toegevoegd = 0
+    public var gewijzigd = 0
+    public var ongewijzigd = 0
+    public var gewijzigdeSleutels: [String] = []
+    public init() {}
+    public static func + (a: Telling, b: Telling) -> Telling {
+        var t = a
+        t.toegevoegd += b.toegevoegd; t.gewijzigd += b.gewijzigd; t.ongewijzigd += b.ongewijzigd
+        t.gewijzigdeSleutels += b.gewijzigdeSleutels
+        return t
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RegioCore
+import RegioDemo
+import RegioImport
+import RegioStore
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Maak een synthetische demoregio (7 gemeenten, 2016-2020) en importeer die.",
+        discussion: "De bestanden gaan door dezelfde import als echte bestanden, inclusief BSN-pseudonimisering.")
+
+    @OptionGroup var database: DatabaseOpties
+    @Option(name: .long, help: "Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde regio.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Schrijf de CSV-bestanden ook naar deze map.") var uit: String?
+    @Flag(name: .customLong("niet-importeren"), help: "Alleen bestanden schrijven (met --uit).") var nietImporteren = false
+    @Option(name: .long, help: "Pad van de pseudoniemsleutel.") var sleutel: String?
+
+    func run() throws {
+        let start = Date()
+        let bestanden = Demoregio(seed: seed).bestanden()
+        let map = uit ?? (NSTemporaryDirectory() + "regiomonitor-demo-\(getpid())")
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        var paden: [String] = []
+        for b in bestanden {
+            let pad = map + "/" + b.naam
+            try b.inhoud.write(toFile: pad, atomically: true, encoding: .utf8)
+            paden.append(pad)
+        }
+        defer { if uit == nil { try? FileManager.default.removeItem(atPath: map) } }
+        let gegenereerd = Date().timeIntervalSince(start)
+        if nietImporteren {
+            print("Demobestanden geschreven naar \(map) in \(String(format: "%.1f", gegenereerd)) s.")
+            return
+        }
+        let store = try database.open()
+        let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
+        let verslagen = Importeur(store: store, pseudonimiseerder: p).importeer(paden: paden, nu: nuTijdstip())
+        if Importeer.drukVerslag(verslagen, controleer: false) { throw ExitCode(1) }
+        let klaar = Date().timeIntervalSince(start)
+        let g = try store.gegevens()
+        print("")
+        print("Demoregio in \(database.pad): \(g.gemeenten.count) gemeenten, \(g.aanbieders.count) aanbieders, \(g.toewijzingen.count) toewijzingen, \(g.declaraties.count) declaratieregels.")
+        var t = Tabel(kolommen: [.init("jaar", "Jaar", .links), .init("unieke_clienten", "Unieke cliënten"),
+                                 .init("gedeclareerd", "Gedeclareerd"), .init("verplichting", "Verplichting")])
+        for jaar in 2016...2020 {
+            let r = Monitoring.kengetallen(g, van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar), per: .gemeente).totaal
+            t.rijen.append([Tabel.Cel(String(jaar)), .aantal(r.clienten), .euro(r.gedeclareerd), .euro(r.verplichting)])
+        }
+        print(t.tekst(), terminator: "")
+        print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar 2019 --per gemeente")
+    }
+}
