@@ -11,13 +11,18 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure domain: values and calculations, no I/O.
-        .target(name: "RegioCore", exclude: ["Prognose", "Verevening", "Bekostiging"]),
+        .target(name: "RegioCore", exclude: ["Verevening", "Bekostiging"]),
         .target(name: "RegioStore", dependencies: [
             "RegioCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "RegioPostgres", dependencies: [
+            "RegioCore", "RegioStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "RegioImport", dependencies: [
             "RegioCore", "RegioStore",
@@ -25,10 +30,10 @@ let package = Package(
         ]),
         .target(name: "RegioDemo", dependencies: ["RegioCore"]),
         .executableTarget(name: "regiomonitor", dependencies: [
-            "RegioCore", "RegioStore", "RegioImport", "RegioDemo",
+            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore"]),
-        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioImport", "RegioDemo"]),
+        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo"]),
     ]
 )

@@ -1,0 +1,2 @@
+// PostgreSQL backend (issue 9).
+enum _RegioPostgresPlaceholder {}
