@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // Pure domain: values and calculations, no I/O.
-        .target(name: "RegioCore", exclude: ["Bekostiging"]),
+        .target(name: "RegioCore"),
         .target(name: "RegioStore", dependencies: [
             "RegioCore",
             .product(name: "GRDB", package: "GRDB.swift"),

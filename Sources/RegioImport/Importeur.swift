@@ -123,7 +123,12 @@ public final class Importeur {
                 verslag.fouten += r.fouten
             }
             guard verslag.fouten.isEmpty else { return verslag }
-            if opties.controleer { return verslag }
+            if opties.controleer {
+                // later files of the same check may refer to these rows
+                for rij in rijen { ref.neemOp(rij) }
+                self.ref = ref
+                return verslag
+            }
             let telling = try store.transactie { w -> Telling in
                 let t = try w.schrijf(rijen)
                 try w.logImport(ImportlogRegel(bestand: (bestand as NSString).lastPathComponent, soort: soort.rawValue, tijdstip: nu,
