@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Pure domain: values and calculations, no I/O.
@@ -29,11 +31,23 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RegioDemo", dependencies: ["RegioCore"]),
+        // The web dashboard and JSON API: HTTP to calls, HTML and SVG out.
+        .target(name: "RegioWeb", dependencies: [
+            "RegioCore", "RegioStore", "RegioImport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "regiomonitor", dependencies: [
-            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo",
+            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore"]),
         .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo"]),
+        // The only target with HummingbirdTesting: it is slow to build.
+        .testTarget(name: "RegioWebTests", dependencies: [
+            "RegioCore", "RegioStore", "RegioImport", "RegioDemo", "RegioWeb",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

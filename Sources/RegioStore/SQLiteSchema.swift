@@ -7,6 +7,9 @@ enum SQLiteSchema {
         m.registerMigration("v1") { db in
             for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
         }
+        m.registerMigration("gebruikers") { db in
+            for sql in Schemadefinitie.gebruikers { try db.execute(sql: sql) }
+        }
         return m
     }
 }

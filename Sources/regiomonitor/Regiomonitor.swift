@@ -4,11 +4,11 @@ import RegioCore
 import RegioStore
 
 @main
-struct Regiomonitor: ParsableCommand {
+struct Regiomonitor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, Serve.self, GebruikerCommando.self])
 }
 
 /// Options every command that opens the database shares.
@@ -21,6 +21,14 @@ struct DatabaseOpties: ParsableArguments {
     func open() throws -> any RegioStore {
         if pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://") {
             throw ValidationError("PostgreSQL wordt in deze versie nog niet ondersteund; gebruik een SQLite-bestand.")
+        }
+        return try SQLiteStore(pad: pad)
+    }
+
+    /// The web dashboard and user management need the user store, which only the SQLite backend has so far.
+    func openSQLite() throws -> SQLiteStore {
+        guard !(pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://")) else {
+            throw ValidationError("het dashboard en het gebruikersbeheer werken in deze versie alleen met een SQLite-bestand")
         }
         return try SQLiteStore(pad: pad)
     }

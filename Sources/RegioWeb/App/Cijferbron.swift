@@ -1,0 +1,65 @@
+import Foundation
+import RegioCore
+import RegioStore
+
+/// The registered data in memory and every figure computed from it, cached until the next import.
+///
+/// Loading all data takes a second or two and the figures of a page up to a few seconds more; with this cache a warm
+/// page is rendered from values already computed. Two levels: figures (shared by every role) and pages (per role).
+public final class Cijferbron: @unchecked Sendable {
+    let store: any RegioStore
+    private let slot = NSLock()
+    private let laadslot = NSLock()
+    private var geladen: Gegevens?
+    private var figuren: [String: Any] = [:]
+    private var paginas: [String: Pagina] = [:]
+    /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
+    private var versie = 0
+    static let maxPaginas = 400
+
+    public init(store: any RegioStore) { self.store = store }
+
+    /// All data, loaded once.
+    public func gegevens() throws -> Gegevens {
+        if let g = slot.withLock({ geladen }) { return g }
+        return try laadslot.withLock {
+            if let g = slot.withLock({ geladen }) { return g }
+            let g = try store.gegevens()
+            slot.withLock { geladen = g }
+            return g
+        }
+    }
+
+    /// Drops the data and every cached figure and page (after an import, or a change of signal states).
+    public func vernieuw() {
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; versie += 1 }
+    }
+
+    /// Drops the cached pages whose key starts with `voorvoegsel` (e.g. "/signalen" after marking a signal).
+    func vergeetPaginas(_ voorvoegsel: String) {
+        slot.withLock { paginas = paginas.filter { !$0.key.hasPrefix(voorvoegsel) } }
+    }
+
+    /// A figure by key, computed once from the data.
+    func figuur<T>(_ sleutel: String, _ bereken: (Gegevens) throws -> T) throws -> T {
+        if let f = slot.withLock({ figuren[sleutel] }) as? T { return f }
+        let v = slot.withLock { versie }
+        let g = try gegevens()
+        let f = try bereken(g)
+        slot.withLock { if versie == v { figuren[sleutel] = f } }
+        return f
+    }
+
+    /// A page by key (path, parameters and role), built once.
+    func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {
+        if let p = slot.withLock({ paginas[sleutel] }) { return p }
+        let v = slot.withLock { versie }
+        let p = try bouw()
+        slot.withLock {
+            guard versie == v else { return }
+            if paginas.count >= Cijferbron.maxPaginas { paginas = [:] }
+            paginas[sleutel] = p
+        }
+        return p
+    }
+}

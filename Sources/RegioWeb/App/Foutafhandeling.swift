@@ -1,0 +1,70 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Turns every error into a Dutch page (or JSON for the API) and puts the security headers on every response.
+struct Foutafhandeling: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var r: Response
+        do {
+            r = try await next(request, context)
+        } catch {
+            r = Foutafhandeling.antwoord(error, api: request.uri.path.hasPrefix("/api/"), logger: context.logger)
+        }
+        Foutafhandeling.beveilig(&r, pad: request.uri.path)
+        return r
+    }
+
+    static func antwoord(_ error: any Error, api: Bool, logger: Logger) -> Response {
+        let (status, titel, uitleg): (HTTPResponse.Status, String, String)
+        switch error {
+        case Paginafout.ongeldig(let s): (status, titel, uitleg) = (.badRequest, "Ongeldige vraag", s)
+        case Paginafout.verboden(let s): (status, titel, uitleg) = (.forbidden, "Geen toegang", s)
+        case Paginafout.nietGevonden(let s): (status, titel, uitleg) = (.notFound, "Niet gevonden", s)
+        case let e as HTTPError where e.status == .notFound: (status, titel, uitleg) = (.notFound, "Niet gevonden", "Deze pagina bestaat niet.")
+        case let e as HTTPError: (status, titel, uitleg) = (e.status, "Fout", e.body ?? e.status.reasonPhrase)
+        default:
+            logger.error("interne fout: \(error)")
+            (status, titel, uitleg) = (.internalServerError, "Interne fout", "Er ging iets mis; de fout is gelogd.")
+        }
+        if api {
+            return Antwoord.json("{\"status\":\(status.code),\"fout\":\(Json.tekst(uitleg))}\n", status: status)
+        }
+        var p = Pagina(titel: titel)
+        p.voeg(.melding(uitleg, soort: .fout))
+        p.voeg(.html("<p><a href=\"/\">Naar het overzicht</a></p>"))
+        return Antwoord.html(Weergave.document(p, kader: nil), status: status)
+    }
+
+    /// No scripts, no frames, no external anything; pages are not cached (they may hold client data).
+    static func beveilig(_ r: inout Response, pad: String) {
+        r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        r.headers[.xContentTypeOptions] = "nosniff"
+        r.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        r.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        r.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        r.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        r.headers[.crossOriginResourcePolicy] = "same-origin"
+        if r.headers[.cacheControl] == nil { r.headers[.cacheControl] = "no-store" }
+    }
+}
+
+/// Minimal JSON text helpers (the tables bring their own JSON from `Tabel.json()`).
+enum Json {
+    static func tekst(_ s: String) -> String {
+        var u = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": u += "\\\""
+            case "\\": u += "\\\\"
+            case "\n": u += "\\n"
+            case "\r": u += "\\r"
+            case "\t": u += "\\t"
+            default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
+            }
+        }
+        return u + "\""
+    }
+}

@@ -1,0 +1,76 @@
+import Hummingbird
+import RegioCore
+import RegioStore
+
+/// A page of the dashboard: its path, the API path that gives the same figures as JSON, and how it is built.
+struct Paginadefinitie: Sendable {
+    /// Hummingbird route, e.g. "/gemeente/:code".
+    var pad: String
+    /// The same figures as JSON, e.g. "/api/v1/gemeente/:code".
+    var api: String?
+    /// Path parameters to pass to the page.
+    var parameters: [String] = []
+    /// Cache the built page (per role and parameters) until the next import.
+    var cache = true
+    /// Documentation for the API listing.
+    var omschrijving: String
+    var queryparameters: [String] = ["jaar"]
+    var bouw: @Sendable (Paginaverzoek) throws -> Pagina
+}
+
+/// Shows pages as HTML, CSV (one table, `?csv=id`) or JSON (the API), with the audit trail for client-level data.
+struct Paginatoner: Sendable {
+    let bron: Cijferbron
+    let store: any GebruikerStore
+    let instellingen: Instellingen
+
+    enum Formaat { case html, json }
+
+    func toon(_ def: Paginadefinitie, _ request: Request, _ context: WebContext, formaat: Formaat) throws -> Response {
+        guard let gebruiker = context.gebruiker else { throw HTTPError(.unauthorized) }
+        let query = Formulier.urlencoded(request.uri.query ?? "")
+        var parameters: [String: String] = [:]
+        for (k, v) in query.velden where parameters[k] == nil { parameters[k] = v }
+        for p in def.parameters { parameters[p] = context.parameters.get(p) }
+        let verzoek = Paginaverzoek(rol: gebruiker.rol, gebruiker: gebruiker.naam, parameters: parameters, bron: bron,
+                                    vandaag: Instellingen.dag(instellingen.klok()))
+        let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + gebruiker.rol.description
+        let pagina = def.cache ? try bron.pagina(sleutel) { try def.bouw(verzoek) } : try def.bouw(verzoek)
+        if let inzage = pagina.inzage {
+            try store.logInzage(Inzageregel(tijdstip: Instellingen.tijdstip(instellingen.klok()), gebruiker: gebruiker.naam,
+                                            rol: gebruiker.rol.description, gemeentecode: inzage.gemeentecode,
+                                            wat: inzage.wat + (formaat == .json ? " (API)" : parameters["csv"] != nil ? " (CSV)" : ""),
+                                            pad: request.uri.string))
+        }
+        if let id = parameters["csv"] {
+            guard let t = pagina.tabellen.first(where: { $0.id == id }) else { throw Paginafout.nietGevonden("geen tabel '\(id)' op deze pagina") }
+            let naam = ([t.id] + def.parameters.compactMap { parameters[$0] } + [parameters["jaar"]].compactMap { $0 }).joined(separator: "-")
+            return Antwoord.csv(t.tabel.csv(), bestandsnaam: String(naam.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + ".csv")
+        }
+        switch formaat {
+        case .json: return Antwoord.json(Paginatoner.json(pagina, parameters: parameters))
+        case .html:
+            let kader = Kader(gebruiker: gebruiker.naam, rol: gebruiker.rol, csrf: context.sessie?.csrf ?? "", pad: request.uri.path,
+                              query: query.velden.map { ($0.naam, $0.waarde) })
+            return Antwoord.html(Weergave.document(pagina, kader: kader))
+        }
+    }
+
+    /// {"titel": ..., "parameters": {...}, "tabellen": {"id": [ {kolom: waarde} ]}}
+    static func json(_ p: Pagina, parameters: [String: String]) -> String {
+        var s = "{\n\"titel\": \(Json.tekst(p.titel)),\n\"parameters\": {"
+        s += parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }.map { "\(Json.tekst($0.key)): \(Json.tekst($0.value))" }.joined(separator: ", ")
+        s += "},\n\"tabellen\": {\n"
+        s += p.tabellen.map { "\(Json.tekst($0.id)): " + $0.tabel.json().trimmingSuffix() }.joined(separator: ",\n")
+        return s + "\n}\n}\n"
+    }
+}
+
+extension String {
+    func trimmingSuffix() -> String {
+        var s = Substring(self)
+        while s.last == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegioCore
+import RegioImport
+import RegioStore
+
+/// The storage the web application needs: the registered data and the users.
+public typealias Webopslag = RegioStore & GebruikerStore
+
+/// Builds the web application from its parts: the store (as protocols), the settings; nothing global.
+public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, logger: Logger? = nil) -> some ApplicationProtocol {
+    let logger = logger ?? {
+        var l = Logger(label: "regiomonitor")
+        l.logLevel = .info
+        return l
+    }()
+    let bron = Cijferbron(store: store)
+    let router = bouwRouter(store: store, bron: bron, instellingen: instellingen)
+    var app = Application(router: router, configuration: .init(address: .hostname(instellingen.host, port: instellingen.port)),
+                          logger: logger)
+    if instellingen.voorverwarmen {
+        app.beforeServerStarts {
+            let start = Date()
+            try Voorverwarming.vul(bron)
+            logger.info("cijfers geladen en voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        }
+    }
+    return app
+}
+
+/// The routes; every handler only translates HTTP to calls of the pages and the store.
+func bouwRouter(store: any Webopslag, bron: Cijferbron, instellingen: Instellingen) -> Router<WebContext> {
+    let router = Router(context: WebContext.self)
+    let sessies = Sessiebeheer(store: store, instellingen: instellingen)
+    let toner = Paginatoner(bron: bron, store: store, instellingen: instellingen)
+    router.add(middleware: Foutafhandeling())
+    router.add(middleware: Toegangscontrole(sessies: sessies))
+
+    router.get("/gezond") { _, _ in Antwoord.tekstAntwoord("ok\n", type: "text/plain; charset=utf-8", status: .ok) }
+    router.get("/stijl.css") { _, _ in
+        var r = Antwoord.tekstAntwoord(Stijl.css, type: "text/css; charset=utf-8", status: .ok)
+        r.headers[.cacheControl] = "public, max-age=3600"
+        return r
+    }
+    Inloggen.routes(router, sessies: sessies, instellingen: instellingen)
+
+    for def in Paginalijst.alle {
+        router.get(RouterPath(def.pad)) { request, context in try toner.toon(def, request, context, formaat: .html) }
+        if let api = def.api {
+            router.get(RouterPath(api)) { request, context in try toner.toon(def, request, context, formaat: .json) }
+        }
+    }
+    Importroutes.routes(router, store: store, bron: bron, instellingen: instellingen)
+    router.get("/inzagelog") { request, context in
+        let def = Paginadefinitie(pad: "/inzagelog", cache: false, omschrijving: "", bouw: { v in try InzagelogPagina.pagina(v, store: store) })
+        return try toner.toon(def, request, context, formaat: .html)
+    }
+    router.get("/api") { request, context in
+        let kader = Kader(gebruiker: context.gebruiker?.naam ?? "", rol: context.gebruiker?.rol ?? .raad, csrf: context.sessie?.csrf ?? "",
+                          pad: "/api", query: [])
+        return Antwoord.html(Weergave.document(ApiDocumentatie.pagina(), kader: kader))
+    }
+    router.get("/api/openapi.json") { _, _ in Antwoord.json(ApiDocumentatie.openapi()) }
+    return router
+}
+
+/// Computes the figures of the default year's main pages before the first request, so the first user waits no longer
+/// than the next.
+enum Voorverwarming {
+    static func vul(_ bron: Cijferbron) throws {
+        let g = try bron.gegevens()
+        guard !g.gemeenten.isEmpty else { return }
+        let jaar = try bron.standaardJaar()
+        _ = try bron.kengetallen(jaar: jaar, per: .gemeente)
+        _ = try bron.kengetallen(jaar: jaar, per: .perceel)
+        _ = try bron.maandreeks(jaar: jaar)
+    }
+}

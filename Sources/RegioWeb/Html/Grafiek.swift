@@ -1,0 +1,216 @@
+import RegioCore
+
+/// Inline SVG charts: server-rendered, no scripts, colours as attributes (the content security policy forbids inline
+/// styles). Every chart has a <title> and its numbers are also in a table on the same page.
+enum Grafiek {
+    static let kleuren = ["#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41", "#546e7a", "#f9a825"]
+
+    enum Eenheid { case euro, aantal, procent }
+
+    struct Reeks: Sendable {
+        var naam: String
+        var waarden: [Double?]
+        var kleur: String
+    }
+
+    /// Vertical bars (the first series) with optional lines over them (the other series), one group per label.
+    static func kolommen(titel: String, labels: [String], staven: [Reeks], lijnen: [Reeks] = [], eenheid: Eenheid,
+                         breedte: Double = 900, hoogte: Double = 300) -> String {
+        let alle = (staven + lijnen).flatMap { $0.waarden.compactMap { $0 } }
+        let (laag, hoog, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
+        let links = 78.0, rechts = 12.0, boven = 14.0, onder = 46.0
+        let w = breedte - links - rechts, h = hoogte - boven - onder
+        func y(_ v: Double) -> Double { boven + h * (1 - (v - laag) / (hoog - laag)) }
+        let n = max(labels.count, 1)
+        let groep = w / Double(n)
+        var s = open(titel, breedte, hoogte)
+        s += as_(laag: laag, hoog: hoog, stap: stap, y: y, x0: links, x1: breedte - rechts, eenheid: eenheid)
+        let staafbreedte = groep * 0.8 / Double(max(staven.count, 1))
+        for (r, reeks) in staven.enumerated() {
+            for (i, v) in reeks.waarden.enumerated() {
+                guard let v else { continue }
+                let x = links + Double(i) * groep + groep * 0.1 + Double(r) * staafbreedte
+                let y0 = y(0), y1 = y(v)
+                s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\">"
+                s += "<title>\(Html.esc(labels[i])): \(Html.esc(reeks.naam)) \(Html.esc(tekst(v, eenheid)))</title></rect>"
+            }
+        }
+        for reeks in lijnen {
+            var punten: [String] = []
+            for (i, v) in reeks.waarden.enumerated() {
+                guard let v else { continue }
+                punten.append("\(f(links + (Double(i) + 0.5) * groep)),\(f(y(v)))")
+            }
+            s += "<polyline points=\"\(punten.joined(separator: " "))\" fill=\"none\" stroke=\"\(reeks.kleur)\" stroke-width=\"2.5\"/>"
+        }
+        let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
+        for (i, l) in labels.enumerated() where i % elke == 0 {
+            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Html.esc(l))</text>"
+        }
+        s += legenda(staven + lijnen, x: links, y: hoogte - 12)
+        return s + "</svg>"
+    }
+
+    /// Horizontal bars, one per label, with an optional reference per bar (e.g. the budget) drawn as a tick;
+    /// bars over their reference are red.
+    static func balken(titel: String, items: [(label: String, waarde: Double, referentie: Double?)], eenheid: Eenheid,
+                       breedte: Double = 900) -> String {
+        let rij = 26.0, links = 170.0, rechts = 110.0, boven = 8.0
+        let hoogte = boven + rij * Double(items.count) + 24
+        let maxWaarde = items.map { max($0.waarde, $0.referentie ?? 0) }.max() ?? 1
+        let (_, hoog, stap) = schaal(0, max(maxWaarde, 1e-9))
+        let w = breedte - links - rechts
+        func x(_ v: Double) -> Double { links + w * v / hoog }
+        var s = open(titel, breedte, hoogte)
+        var t = 0.0
+        while t <= hoog + stap / 2 {
+            s += "<line x1=\"\(f(x(t)))\" y1=\"\(f(boven))\" x2=\"\(f(x(t)))\" y2=\"\(f(hoogte - 20))\" stroke=\"#e3e8ee\"/>"
+            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(Html.esc(kort(t, eenheid)))</text>"
+            t += stap
+        }
+        for (i, item) in items.enumerated() {
+            let y = boven + Double(i) * rij
+            let over = item.referentie.map { item.waarde > $0 } ?? false
+            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">\(Html.esc(item.label))</text>"
+            s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(item.waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
+            s += "<title>\(Html.esc(item.label)): \(Html.esc(tekst(item.waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
+            if let r = item.referentie {
+                s += "<line x1=\"\(f(x(r)))\" y1=\"\(f(y + 1))\" x2=\"\(f(x(r)))\" y2=\"\(f(y + rij - 1))\" stroke=\"#1b1f23\" stroke-width=\"2.5\"/>"
+            }
+            s += "<text x=\"\(f(x(item.waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\">\(Html.esc(tekst(item.waarde, eenheid)))</text>"
+        }
+        return s + "</svg>"
+    }
+
+    /// Grouped vertical bars around zero, one group per label, one bar per series (e.g. saldo per scenario).
+    static func gegroepeerd(titel: String, labels: [String], reeksen: [Reeks], eenheid: Eenheid,
+                            breedte: Double = 900, hoogte: Double = 320) -> String {
+        kolommen(titel: titel, labels: labels, staven: reeksen, eenheid: eenheid, breedte: breedte, hoogte: hoogte)
+    }
+
+    /// Horizontal 100% stacked bars: per label the shares of each category (e.g. referrer mix per municipality).
+    static func gestapeld(titel: String, labels: [String], categorieen: [String], aandelen: [[Double]],
+                          breedte: Double = 900) -> String {
+        let rij = 26.0, links = 170.0, rechts = 12.0, boven = 8.0
+        let legendaRegels = Double((categorieen.count + 3) / 4)
+        let hoogte = boven + rij * Double(labels.count) + 10 + legendaRegels * 18
+        let w = breedte - links - rechts
+        var s = open(titel, breedte, hoogte)
+        for (i, label) in labels.enumerated() {
+            let y = boven + Double(i) * rij
+            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">\(Html.esc(label))</text>"
+            var x = links
+            let som = max(aandelen[i].reduce(0, +), 1e-12)
+            for (k, a) in aandelen[i].enumerated() {
+                let b = w * a / som
+                s += "<rect x=\"\(f(x))\" y=\"\(f(y + 4))\" width=\"\(f(b))\" height=\"\(f(rij - 8))\" fill=\"\(kleuren[k % kleuren.count])\">"
+                s += "<title>\(Html.esc(label)) — \(Html.esc(categorieen[k])): \(Html.esc(Tabel.procentTekst(a / som)))</title></rect>"
+                if b > 34 {
+                    s += "<text x=\"\(f(x + b / 2))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">\(Html.esc(Tabel.decimaal(100 * a / som, 0)))%</text>"
+                }
+                x += b
+            }
+        }
+        s += legenda(categorieen.enumerated().map { Reeks(naam: $0.element, waarden: [], kleur: kleuren[$0.offset % kleuren.count]) },
+                     x: links, y: boven + rij * Double(labels.count) + 18, perRegel: 4, breedte: w)
+        return s + "</svg>"
+    }
+
+    /// A line with an uncertainty band (e.g. a forecast with its interval) and optional realised values.
+    static func interval(titel: String, labels: [String], midden: [Double?], laag: [Double?], hoog: [Double?],
+                         gerealiseerd: [Double?] = [], eenheid: Eenheid, breedte: Double = 900, hoogte: Double = 300) -> String {
+        let alle = (midden + laag + hoog + gerealiseerd).compactMap { $0 }
+        let (l, hg, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
+        let links = 78.0, rechts = 12.0, boven = 14.0, onder = 46.0
+        let w = breedte - links - rechts, h = hoogte - boven - onder
+        let n = max(labels.count, 1)
+        let groep = w / Double(n)
+        func x(_ i: Int) -> Double { links + (Double(i) + 0.5) * groep }
+        func y(_ v: Double) -> Double { boven + h * (1 - (v - l) / (hg - l)) }
+        var s = open(titel, breedte, hoogte)
+        s += as_(laag: l, hoog: hg, stap: stap, y: y, x0: links, x1: breedte - rechts, eenheid: eenheid)
+        let band = labels.indices.filter { laag[$0] != nil && hoog[$0] != nil }
+        if !band.isEmpty {
+            let heen = band.map { "\(f(x($0))),\(f(y(hoog[$0]!)))" }
+            let terug = band.reversed().map { "\(f(x($0))),\(f(y(laag[$0]!)))" }
+            s += "<polygon points=\"\((heen + terug).joined(separator: " "))\" fill=\"#1f4e79\" fill-opacity=\"0.18\"/>"
+        }
+        func lijn(_ v: [Double?], _ kleur: String, _ streep: Bool) -> String {
+            let p = v.enumerated().compactMap { i, w in w.map { "\(f(x(i))),\(f(y($0)))" } }
+            return "<polyline points=\"\(p.joined(separator: " "))\" fill=\"none\" stroke=\"\(kleur)\" stroke-width=\"2.5\"\(streep ? " stroke-dasharray=\"6 4\"" : "")/>"
+        }
+        s += lijn(midden, "#1f4e79", true)
+        if !gerealiseerd.isEmpty { s += lijn(gerealiseerd, "#e07b00", false) }
+        let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
+        for (i, lab) in labels.enumerated() where i % elke == 0 {
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Html.esc(lab))</text>"
+        }
+        var leg = [Reeks(naam: "prognose", waarden: [], kleur: "#1f4e79"), Reeks(naam: "interval", waarden: [], kleur: "#a9bdd2")]
+        if !gerealiseerd.isEmpty { leg.append(Reeks(naam: "gerealiseerd", waarden: [], kleur: "#e07b00")) }
+        s += legenda(leg, x: links, y: hoogte - 12)
+        return s + "</svg>"
+    }
+
+    // MARK: parts
+
+    static func open(_ titel: String, _ b: Double, _ h: Double) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(b)) \(f(h))\" role=\"img\" aria-label=\"\(Html.esc(titel))\"><title>\(Html.esc(titel))</title>"
+    }
+
+    static func as_(laag: Double, hoog: Double, stap: Double, y: (Double) -> Double, x0: Double, x1: Double, eenheid: Eenheid) -> String {
+        var s = ""
+        var t = laag
+        while t <= hoog + stap / 2 {
+            let kleur = abs(t) < stap / 1000 ? "#9aa7b3" : "#e3e8ee"
+            s += "<line x1=\"\(f(x0))\" y1=\"\(f(y(t)))\" x2=\"\(f(x1))\" y2=\"\(f(y(t)))\" stroke=\"\(kleur)\"/>"
+            s += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#5f6b76\">\(Html.esc(kort(t, eenheid)))</text>"
+            t += stap
+        }
+        return s
+    }
+
+    static func legenda(_ reeksen: [Reeks], x: Double, y: Double, perRegel: Int = 6, breedte: Double = 800) -> String {
+        var s = ""
+        let vak = breedte / Double(perRegel)
+        for (i, r) in reeksen.enumerated() {
+            let xi = x + Double(i % perRegel) * vak, yi = y + Double(i / perRegel) * 18
+            s += "<rect x=\"\(f(xi))\" y=\"\(f(yi - 9))\" width=\"12\" height=\"10\" fill=\"\(r.kleur)\"/>"
+            s += "<text x=\"\(f(xi + 16))\" y=\"\(f(yi))\" font-size=\"11\" fill=\"#333\">\(Html.esc(r.naam))</text>"
+        }
+        return s
+    }
+
+    /// A 'nice' axis from lo to hi with about five steps of 1, 2 or 5 x 10^k.
+    static func schaal(_ lo: Double, _ hi: Double) -> (Double, Double, Double) {
+        let bereik = max(hi - lo, 1e-9)
+        let ruw = bereik / 5
+        var macht = 1.0
+        while macht * 10 <= ruw { macht *= 10 }
+        while macht > ruw { macht /= 10 }
+        let stap = [1.0, 2, 5, 10].map { $0 * macht }.first { $0 >= ruw } ?? 10 * macht
+        let laag = (lo / stap).rounded(.down) * stap
+        let hoog = (hi / stap).rounded(.up) * stap
+        return (laag, hoog == laag ? laag + stap : hoog, stap)
+    }
+
+    static func f(_ x: Double) -> String { Tabel.decimaal(x, 1) }
+
+    static func tekst(_ v: Double, _ e: Eenheid) -> String {
+        switch e {
+        case .euro: Euro(centen: Int64((v * 100).rounded())).heleEuros
+        case .aantal: Tabel.groepeer(Int(v.rounded()))
+        case .procent: Tabel.procentTekst(v)
+        }
+    }
+
+    /// Short axis labels: "€ 1,5 mln", "€ 250.000", "1.200", "80%".
+    static func kort(_ v: Double, _ e: Eenheid) -> String {
+        switch e {
+        case .euro:
+            if abs(v) >= 1_000_000 { return (v < 0 ? "-" : "") + "€ " + Tabel.decimaal(abs(v) / 1_000_000, abs(v) >= 10_000_000 ? 0 : 1).replacing(".", with: ",") + " mln" }
+            return tekst(v, .euro)
+        case .aantal: return tekst(v, .aantal)
+        case .procent: return Tabel.decimaal(v * 100, 0) + "%"
+        }
+    }
+}

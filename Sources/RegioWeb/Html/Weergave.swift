@@ -1,0 +1,119 @@
+import RegioCore
+
+/// What every page frame needs to know about the request: who is looking and where.
+struct Kader: Sendable {
+    var gebruiker: String
+    var rol: Rol
+    var csrf: String
+    /// Path without query, e.g. "/gemeente/0307".
+    var pad: String
+    /// Query parameters of the request, for CSV links that keep the same selection.
+    var query: [(String, String)]
+}
+
+/// Renders a `Pagina` as one HTML document: layout, navigation, blocks. No scripts, no external resources.
+enum Weergave {
+    static func document(_ p: Pagina, kader: Kader?) -> String {
+        var h = """
+        <!doctype html>
+        <html lang="nl"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Html.esc(p.titel)) — Regiomonitor Jeugdhulp</title>
+        <link rel="stylesheet" href="/stijl.css">
+        </head><body>
+        """
+        h += kop(kader)
+        h += "<main>"
+        h += "<h1>\(Html.esc(p.titel))</h1>"
+        if !p.ondertitel.isEmpty { h += "<p class=\"onder\">\(Html.esc(p.ondertitel))</p>" }
+        for b in p.blokken { h += blok(b, kader: kader) }
+        h += "</main><footer>Regiomonitor Jeugdhulp · bedragen in euro's, afgerond op hele euro's · "
+        h += "cliënten zijn unieke personen (niet optelbaar over groepen)</footer></body></html>\n"
+        return h
+    }
+
+    static func kop(_ kader: Kader?) -> String {
+        guard let kader else {
+            return "<header><div class=\"merk\">Regiomonitor Jeugdhulp</div></header>"
+        }
+        var items: [(String, String)] = [("/", "Overzicht"), ("/percelen", "Percelen"), ("/aanbieders", "Aanbieders"),
+                                          ("/signalen", "Signalen"), ("/prognose", "Prognose"), ("/verevening", "Verevening"),
+                                          ("/benchmark", "Benchmark")]
+        if case .gemeente(let g) = kader.rol { items.insert(("/gemeente/\(g)", "Mijn gemeente"), at: 1) }
+        if kader.rol.isRegio { items += [("/import", "Import"), ("/inzagelog", "Inzagelog")] }
+        items.append(("/api", "API"))
+        var h = "<header><div class=\"merk\"><a href=\"/\">Regiomonitor Jeugdhulp</a></div><nav>"
+        for (href, naam) in items {
+            let actief = href == "/" ? kader.pad == "/" : kader.pad.hasPrefix(href)
+            h += "<a href=\"\(href)\"\(actief ? " class=\"actief\" aria-current=\"page\"" : "")>\(naam)</a>"
+        }
+        h += "</nav><form class=\"uit\" method=\"post\" action=\"/uitloggen\">"
+        h += "<span>\(Html.esc(kader.gebruiker)) (\(Html.esc(kader.rol.description)))</span>"
+        h += "<input type=\"hidden\" name=\"csrf\" value=\"\(Html.esc(kader.csrf))\"><button>Uitloggen</button></form></header>"
+        return h
+    }
+
+    static func blok(_ b: Blok, kader: Kader?) -> String {
+        switch b {
+        case .html(let s): return s
+        case .kop(let s): return "<h2>\(Html.esc(s))</h2>"
+        case .melding(let s, let soort): return "<p class=\"melding \(soort.rawValue)\">\(Html.esc(s))</p>"
+        case .tegels(let tegels):
+            var h = "<div class=\"tegels\">"
+            for t in tegels {
+                h += "<div class=\"tegel\(t.soort.map { " " + $0.rawValue } ?? "")\"><div class=\"label\">\(Html.esc(t.label))</div>"
+                h += "<div class=\"waarde\">\(Html.esc(t.waarde))</div>"
+                if !t.toelichting.isEmpty { h += "<div class=\"toel\">\(Html.esc(t.toelichting))</div>" }
+                h += "</div>"
+            }
+            return h + "</div>"
+        case .grafiek(let titel, let svg):
+            return "<figure class=\"grafiek\">\(svg)<figcaption>\(Html.esc(titel))</figcaption></figure>"
+        case .tabel(let t): return tabel(t, kader: kader)
+        }
+    }
+
+    static func tabel(_ t: WebTabel, kader: Kader?) -> String {
+        var h = "<section class=\"tabel\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
+        if let kader {
+            let q = kader.query.filter { $0.0 != "csv" } + [("csv", t.id)]
+            h += Html.a(Html.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")
+        }
+        h += "</div>"
+        if !t.toelichting.isEmpty { h += "<p class=\"toel\">\(Html.esc(t.toelichting))</p>" }
+        h += "<div class=\"scroll\"><table><thead><tr>"
+        for k in t.tabel.kolommen {
+            h += "<th scope=\"col\"\(k.uitlijning == .rechts ? " class=\"r\"" : "")>\(Html.esc(k.kop))</th>"
+        }
+        h += "</tr></thead><tbody>"
+        let rijen = t.maxRijen.map { Array(t.tabel.rijen.prefix($0)) } ?? t.tabel.rijen
+        for (i, r) in rijen.enumerated() { h += rij(r, index: i, t: t, cel: "td") }
+        h += "</tbody>"
+        if !t.tabel.voet.isEmpty {
+            h += "<tfoot>"
+            for r in t.tabel.voet { h += rij(r, index: nil, t: t, cel: "td") }
+            h += "</tfoot>"
+        }
+        h += "</table></div>"
+        if let m = t.maxRijen, t.tabel.rijen.count > m {
+            h += "<p class=\"toel\">De eerste \(m) van \(t.tabel.rijen.count) rijen; de CSV bevat ze allemaal.</p>"
+        }
+        return h + "</section>"
+    }
+
+    static func rij(_ r: [Tabel.Cel], index: Int?, t: WebTabel, cel: String) -> String {
+        let klasse = index.flatMap { $0 < t.rijklassen.count ? t.rijklassen[$0] : nil }
+        var h = klasse.map { "<tr class=\"\($0)\">" } ?? "<tr>"
+        for (k, c) in r.enumerated() {
+            let rechts = t.tabel.kolommen[k].uitlijning == .rechts
+            h += "<\(cel)\(rechts ? " class=\"r\"" : "")>"
+            if let index, let links = t.koppelingen[k], index < links.count, let href = links[index] {
+                h += Html.a(href, c.tekst)
+            } else {
+                h += Html.esc(c.tekst)
+            }
+            h += "</\(cel)>"
+        }
+        return h + "</tr>"
+    }
+}

@@ -1,0 +1,46 @@
+import RegioCore
+
+/// The providers: cost, clients, utilisation and cost per client, optionally within one lot; per provider its lots
+/// and municipalities.
+enum AanbiedersPagina {
+    static func pagina(_ v: Paginaverzoek) throws -> Pagina {
+        let jaar = try v.jaar()
+        let ref = try v.bron.referentie()
+        let perceel = v["perceel"].flatMap { ref.percelen[$0] }
+        let k = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, Cijferbron.Selectie(perceel: perceel?.code))
+        var p = Pagina(titel: "Aanbieders \(jaar)" + (perceel.map { " — \($0.naam)" } ?? ""),
+                       ondertitel: "Per aanbieder de gedeclareerde kosten, de uitnutting van de verplichting en de kosten per cliënt.")
+        let opties = [("", "alle percelen")] + ref.percelen.values.sorted { $0.code < $1.code }.map { ($0.code, $0.naam) }
+        p.voeg(.html(Keuze.formulier("/aanbieders", [try Keuze.jaar(v, jaar), Keuze.lijst("perceel", "Perceel", opties, gekozen: perceel?.code)])))
+        let rijen = k.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd }
+        p.voeg(.grafiek(titel: "De 15 aanbieders met de hoogste kosten",
+                        svg: Grafiek.balken(titel: "Gedeclareerd per aanbieder", items: rijen.prefix(15).map { ($0.naam, $0.gedeclareerd.alsDouble, nil) },
+                                            eenheid: .euro)))
+        var o = Kengetaltabel.Opties(); o.budget = false
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)", rijen: rijen, totaal: k.totaal,
+                                         sleutel: ("agb", "AGB"), rol: v.rol, opties: o,
+                                         link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
+        return p
+    }
+
+    static func detail(_ v: Paginaverzoek) throws -> Pagina {
+        let jaar = try v.jaar()
+        let ref = try v.bron.referentie()
+        guard let agb = v["agb"], let aanbieder = ref.aanbieders[agb] else { throw Paginafout.nietGevonden("onbekende aanbieder '\(v["agb"] ?? "")'") }
+        let s = Cijferbron.Selectie(aanbieder: agb)
+        let percelen = try v.bron.kengetallen(jaar: jaar, per: .perceel, s)
+        var p = Pagina(titel: "\(aanbieder.naam) \(jaar)", ondertitel: "AGB \(agb).")
+        p.voeg(.html(Keuze.formulier("/aanbieders/\(agb)", [try Keuze.jaar(v, jaar)])))
+        p.voeg(.tegels(Tegels.standaard(percelen.totaal, rol: v.rol)))
+        let maanden = try v.bron.maandreeks(jaar: jaar, s)
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar)))
+        var o = Kengetaltabel.Opties(); o.budget = false
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: percelen.groepen, totaal: percelen.totaal,
+                                         sleutel: ("perceel", "Perceel"), rol: v.rol, opties: o)))
+        let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenten.groepen, totaal: gemeenten.totaal,
+                                         sleutel: ("gemeentecode", "Code"), rol: v.rol, opties: o)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: nil, rol: v.rol)))
+        return p
+    }
+}

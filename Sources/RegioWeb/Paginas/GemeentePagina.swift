@@ -1,0 +1,90 @@
+import RegioCore
+
+/// One municipality's year: cost against budget, which lots overrun (the 'why'), referrers, providers, and the way to
+/// its clients for those who may see them.
+enum GemeentePagina {
+    static func pagina(_ v: Paginaverzoek) throws -> Pagina {
+        let gemeente = try v.gemeente("code")
+        let jaar = try v.jaar()
+        let s = Cijferbron.Selectie(gemeente: gemeente.code)
+        let alle = try v.bron.kengetallen(jaar: jaar, per: .gemeente)
+        guard let totaal = alle.groepen.first(where: { $0.groep == gemeente.code }) else {
+            var p = Pagina(titel: "\(gemeente.naam) \(jaar)")
+            p.voeg(.melding("Geen gegevens voor \(gemeente.naam) in \(jaar).", soort: .info))
+            return p
+        }
+        let percelen = try v.bron.kengetallen(jaar: jaar, per: .perceel, s)
+        var p = Pagina(titel: "\(gemeente.naam) \(jaar)", ondertitel: "Gemeente \(gemeente.code): kosten tegen budget, percelen, verwijzers en aanbieders.")
+        p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)", [try Keuze.jaar(v, jaar)])))
+        var tegels = Tegels.standaard(totaal, rol: v.rol)
+        if let pj = totaal.kostenPerJeugdige, let rj = alle.totaal.kostenPerJeugdige {
+            tegels.append(Tegel(label: "Kosten per jeugdige", waarde: pj.heleEuros, toelichting: "regio: \(rj.heleEuros)",
+                                soort: pj > rj ? .waarschuwing : nil))
+        }
+        p.voeg(.tegels(tegels))
+
+        // the 'why': the lots with the largest overrun of their budget
+        let overschrijdingen = percelen.groepen.compactMap { r -> (Kengetallen, Euro)? in
+            guard let b = r.budget, r.gedeclareerd > b else { return nil }
+            return (r, r.gedeclareerd - b)
+        }.sorted { $0.1 > $1.1 }
+        if let budget = totaal.budget {
+            let over = totaal.gedeclareerd > budget
+            var h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) zit in \(jaar) "
+            h += over ? "\((totaal.gedeclareerd - budget).heleEuros) boven budget" : "\((budget - totaal.gedeclareerd).heleEuros) onder budget"
+            h += "</strong> (realisatie \(Tabel.procentTekst(totaal.realisatie ?? 0)))."
+            if !overschrijdingen.isEmpty {
+                h += " Overschrijding per perceel: " + overschrijdingen.prefix(4).map { r, x in
+                    Html.a(Html.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam)
+                        + " \(x.heleEuros) erboven (\(Tabel.procentTekst(r.realisatie ?? 0)))"
+                }.joined(separator: "; ") + "."
+            }
+            p.voeg(.html(h + "</p>"))
+        }
+        p.voeg(.html(Signaalkoppeling.html(v, gemeente: gemeente.code, jaar: jaar)))
+        var links: [String] = []
+        if v.rol.magClientgegevens(van: gemeente.code) {
+            links.append(Html.a(Html.link("/gemeente/\(gemeente.code)/clienten", [("jaar", String(jaar))]), "Cliënten van \(gemeente.naam) op kosten"))
+        }
+        links += Rapportkoppeling.links(v, gemeente: gemeente.code, jaar: jaar)
+        if !links.isEmpty { p.voeg(.html("<p>" + links.joined(separator: " · ") + "</p>")) }
+
+        p.voeg(.kop("Per perceel"))
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel tegen budget", rijen: percelen.groepen,
+                                         totaal: percelen.totaal, sleutel: ("perceel", "Perceel"), rol: v.rol,
+                                         link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
+
+        p.voeg(.kop("Per maand"))
+        let maanden = try v.bron.maandreeks(jaar: jaar, s)
+        let vorig = try v.bron.jaren().contains(jaar - 1) ? try v.bron.maandreeks(jaar: jaar - 1, s) : nil
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand (staven), maandbudget (rood) en \(jaar - 1) (oranje)",
+                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget, rol: v.rol)))
+
+        p.voeg(.kop("Verwijzers"))
+        let verwijzers = try v.bron.kengetallen(jaar: jaar, per: .verwijzer, s)
+        var o = Kengetaltabel.Opties(); o.budget = false
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_verwijzer", titel: "Per verwijzer", rijen: verwijzers.groepen,
+                                         totaal: verwijzers.totaal, sleutel: ("verwijzer_type", "Code"), rol: v.rol, opties: o)))
+
+        p.voeg(.kop("Aanbieders"))
+        let aanbieders = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, s)
+        var t = Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)",
+                                   rijen: aanbieders.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd },
+                                   totaal: aanbieders.totaal, sleutel: ("agb", "AGB"), rol: v.rol, opties: o,
+                                   link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })
+        t.maxRijen = 15
+        p.voeg(.tabel(t))
+        return p
+    }
+}
+
+/// Where the monthly report of a municipality is linked from; filled in when the report exists.
+enum Rapportkoppeling {
+    static func links(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> [String] { [] }
+}
+
+/// The open signals of a municipality on its page; filled in when signals exist.
+enum Signaalkoppeling {
+    static func html(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> String { "" }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RegioCore
+import RegioStore
+import RegioWeb
+
+struct GebruikerCommando: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gebruiker", abstract: "Gebruikers van het dashboard beheren.",
+                                                    subcommands: [Toevoegen.self, Lijst.self, Verwijderen.self])
+
+    struct Toevoegen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Voeg een gebruiker toe, of geef een bestaande een nieuwe rol en een nieuw wachtwoord.",
+            discussion: "Het wachtwoord komt van --wachtwoord of van standaardinvoer (één regel). Alleen de bcrypt-hash wordt bewaard; bestaande sessies van de gebruiker vervallen.")
+        @OptionGroup var database: DatabaseOpties
+        @Argument(help: "Gebruikersnaam.") var naam: String
+        @Option(name: .long, help: "regio, gemeente:G (bv. gemeente:0307) of raad.") var rol: String
+        @Option(name: .long, help: "Wachtwoord (anders van standaardinvoer).") var wachtwoord: String?
+
+        func run() throws {
+            guard let r = Rol.parse(rol) else { throw ValidationError("onbekende rol '\(rol)': kies regio, gemeente:G of raad") }
+            guard !naam.isEmpty, naam.count <= 64, naam.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
+                throw ValidationError("ongeldige gebruikersnaam: letters, cijfers en . _ - @, hoogstens 64 tekens")
+            }
+            let store = try database.openSQLite()
+            if case .gemeente(let g) = r, try !store.sleutels(.gemeenten).contains(g), try store.aantal(.gemeenten) > 0 {
+                throw ValidationError("gemeente \(g) is niet bekend in de database")
+            }
+            guard let w = wachtwoord ?? GebruikerCommando.leesWachtwoord() else { throw ValidationError("geen wachtwoord opgegeven") }
+            if let bezwaar = Wachtwoord.bezwaar(w) { throw ValidationError(bezwaar) }
+            let bestond = try store.gebruiker(naam: naam) != nil
+            try store.bewaar(Gebruiker(naam: naam, rol: r, wachtwoordHash: Wachtwoord().hash(w)))
+            try store.verwijderSessies(verlopenVoor: 0, van: naam)
+            print("Gebruiker \(naam) \(bestond ? "bijgewerkt" : "toegevoegd") met rol \(r).")
+        }
+    }
+
+    struct Lijst: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de gebruikers en hun rol.")
+        @OptionGroup var database: DatabaseOpties
+        func run() throws {
+            for g in try database.openSQLite().gebruikers() { print("\(g.naam)\t\(g.rol)") }
+        }
+    }
+
+    struct Verwijderen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verwijder een gebruiker (en zijn sessies).")
+        @OptionGroup var database: DatabaseOpties
+        @Argument(help: "Gebruikersnaam.") var naam: String
+        func run() throws {
+            let store = try database.openSQLite()
+            guard try store.gebruiker(naam: naam) != nil else { throw ValidationError("gebruiker \(naam) bestaat niet") }
+            try store.verwijderGebruiker(naam: naam)
+            print("Gebruiker \(naam) verwijderd.")
+        }
+    }
+
+    /// One line from standard input; on a terminal without echo.
+    static func leesWachtwoord() -> String? {
+        if isatty(STDIN_FILENO) != 0, let p = getpass("Wachtwoord: ") { return String(cString: p) }
+        return readLine(strippingNewline: true)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import RegioCore
+import RegioDemo
+import RegioImport
+import RegioStore
+import RegioWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start het webdashboard en de JSON-API.",
+        discussion: "Met --demo wordt een lege database eerst gevuld met de demoregio en krijgen de demogebruikers regio, amersfoort en raad een nieuw wachtwoord, dat wordt getoond.")
+
+    @OptionGroup var database: DatabaseOpties
+    @Flag(name: .long, help: "Vul een lege database met de demoregio en maak de demogebruikers aan.") var demo = false
+    @Option(name: .long, help: "Adres om op te luisteren (standaard alleen deze computer).") var host = "127.0.0.1"
+    @Option(name: .long, help: "Poort.") var port = 8080
+    @Option(name: .long, help: "Pad van de pseudoniemsleutel (voor imports via de website).") var sleutel: String?
+    @Flag(name: .customLong("onveilige-cookies"), help: "Sessiecookie zonder Secure-kenmerk: alleen voor http op een ander adres dan deze computer, achter een vertrouwd netwerk.")
+    var onveiligeCookies = false
+
+    func run() async throws {
+        let store = try database.openSQLite()
+        let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
+        if demo {
+            try Serve.vulDemo(store, sleutelpad: sleutelpad)
+            try Serve.demogebruikers(store)
+        }
+        if try store.gebruikers().isEmpty {
+            print("Let op: er zijn nog geen gebruikers. Maak er een aan met: regiomonitor gebruiker toevoegen NAAM --rol regio")
+        }
+        let instellingen = Instellingen(host: host, port: port, veiligeCookies: !onveiligeCookies, pseudoniemsleutel: sleutelpad,
+                                        voorverwarmen: true)
+        let app = bouwToepassing(store: store, instellingen: instellingen)
+        print("Regiomonitor draait op http://\(host.contains(":") ? "[\(host)]" : host):\(port)/  (stoppen met Ctrl-C)")
+        try await app.runService()
+    }
+
+    /// Generates and imports the demo region when the database holds no municipalities yet.
+    static func vulDemo(_ store: SQLiteStore, sleutelpad: String) throws {
+        guard try store.aantal(.gemeenten) == 0 else {
+            print("De database bevat al gegevens; de demoregio wordt niet opnieuw gemaakt.")
+            return
+        }
+        print("Demoregio maken en importeren (dat duurt even)...")
+        let start = Date()
+        let p = try Pseudonimiseerder.vanBestand(sleutelpad)
+        let importeur = Importeur(store: store, pseudonimiseerder: p)
+        for b in Demoregio().bestanden() {
+            let v = importeur.importeer(bestand: b.naam, bytes: Array(b.inhoud.utf8), nu: nuTijdstip())
+            if !v.fouten.isEmpty {
+                _ = Importeer.drukVerslag([v], controleer: false)
+                throw ExitCode(1)
+            }
+        }
+        print("Demoregio geïmporteerd in \(String(format: "%.1f", Date().timeIntervalSince(start))) s.")
+    }
+
+    /// The demo users get a fresh random password on every `serve --demo`, printed once.
+    static func demogebruikers(_ store: SQLiteStore) throws {
+        let gebruikers: [(String, Rol, String)] = [("regio", .regio, "alles"), ("amersfoort", .gemeente("0307"), "cliëntgegevens van Amersfoort, regionale cijfers"),
+                                                   ("raad", .raad, "alleen geaggregeerde cijfers, kleine aantallen onderdrukt")]
+        let w = Wachtwoord()
+        print("")
+        print("Demogebruikers (wachtwoorden gelden tot de volgende start met --demo):")
+        for (naam, rol, wat) in gebruikers {
+            if let bestaand = try store.gebruiker(naam: naam), bestaand.rol != rol {
+                print("  \(naam): bestaat al met rol \(bestaand.rol); niet aangepast")
+                continue
+            }
+            let wachtwoord = Wachtwoord.willekeurig()
+            try store.bewaar(Gebruiker(naam: naam, rol: rol, wachtwoordHash: w.hash(wachtwoord)))
+            try store.verwijderSessies(verlopenVoor: 0, van: naam)
+            print("  gebruiker \(naam.padding(toLength: 11, withPad: " ", startingAt: 0)) wachtwoord \(wachtwoord)   (\(rol): \(wat))")
+        }
+        print("")
+    }
+}
