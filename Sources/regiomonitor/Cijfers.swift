@@ -24,7 +24,8 @@ struct Cijfers: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let g = try database.open().gegevens()
+        let van = Dag.eersteVan(jaar: jaar), totDag = Dag.laatsteVan(jaar: tot ?? jaar)
+        let g = try database.open().gegevens(voorPeriodeVan: van, tot: totDag)
         let geladen = Date()
         let pd = try peildatum.map { s -> Dag in
             guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
@@ -34,8 +35,7 @@ struct Cijfers: ParsableCommand {
             throw ValidationError("onbekend perceel '\(perceel)'; bekend: \(g.percelen.map(\.code).joined(separator: ", "))")
         }
         let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
-        let (rijen, totaal) = Monitoring.kengetallen(g, van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: tot ?? jaar),
-                                                     per: per, selectie: selectie, peildatum: pd)
+        let (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
         let berekend = Date()
         switch format {
         case .tabel:

@@ -30,7 +30,8 @@ struct RapportCommando: ParsableCommand {
             guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
             return d
         }
-        let g = try database.open().gegevens()
+        // last year's months (the comparison and the trend) up to the end of this year (the commitment line)
+        let g = try database.open().gegevens(voorPeriodeVan: Dag.eersteVan(jaar: m.jaar - 1), tot: Dag.laatsteVan(jaar: m.jaar))
         let code = Codelijst.gemeentecode(gemeente)
             ?? g.gemeenten.first { $0.naam.lowercased() == gemeente.lowercased() }?.code
         guard let code, g.gemeenten.contains(where: { $0.code == code }) else {

@@ -43,21 +43,20 @@ extension Rapportbouwer {
         func reeks(_ r: [Kengetallen], _ tot: Int, _ waarde: (Kengetallen) -> Double) -> [Double?] {
             (0..<12).map { $0 < r.count && $0 < tot ? waarde(r[$0]) : nil }
         }
-        func verborgen(_ s: [Onderdrukking.Status]) -> Set<Int> { Set(s.indices.filter { s[$0].isVerborgen }) }
         let voorlopig = Set((0..<maand.maand).filter { isVoorlopig(Maand(jaar: maand.jaar, maand: $0 + 1)) })
         let kosten = Grafiek(titel: "Gedeclareerde kosten per maand", labels: labels, reeksen: [
             .init(naam: "\(maand.jaar - 1)", kleur: Rapportbouwer.grijs, waarden: reeks(vjM.groepen, 12) { $0.gedeclareerd.alsDouble },
-                  verborgen: verborgen(vjGeld.rijen)),
+                  status: vjGeld.rijen),
             .init(naam: "\(maand.jaar)", kleur: Rapportbouwer.blauw, waarden: reeks(n, maand.maand) { $0.gedeclareerd.alsDouble },
-                  voorlopig: voorlopig, verborgen: verborgen(geld.rijen)),
+                  voorlopig: voorlopig, status: geld.rijen),
             .init(naam: "Verplichting \(maand.jaar)", kleur: Rapportbouwer.oranje, vorm: .lijn,
-                  waarden: reeks(planM.groepen, 12) { $0.verplichting.alsDouble }, verborgen: verborgen(planGeld.rijen)),
+                  waarden: reeks(planM.groepen, 12) { $0.verplichting.alsDouble }, status: planGeld.rijen),
         ], eenheid: .euro)
         let perMaand = Grafiek(titel: "Unieke cliënten per maand", labels: labels, reeksen: [
             .init(naam: "\(maand.jaar - 1)", kleur: Rapportbouwer.grijs, vorm: .lijn, waarden: reeks(vjM.groepen, 12) { Double($0.clienten) },
-                  verborgen: verborgen(kolom(vjM.groepen.map(\.clienten), optelbaar: false))),
+                  status: kolom(vjM.groepen.map(\.clienten), optelbaar: false)),
             .init(naam: "\(maand.jaar)", kleur: Rapportbouwer.blauw, vorm: .lijn, waarden: reeks(n, maand.maand) { Double($0.clienten) },
-                  verborgen: verborgen(clienten)),
+                  status: clienten),
         ], eenheid: .aantal)
         var noten = ["Kosten per maand van de zorg (naar zorgperiode), niet naar ontvangstdatum van de declaratie. "
             + "\(maand.jaar - 1) zoals nu bekend. Instroom en uitstroom van het totaal tellen elke cliënt één keer."]
@@ -101,9 +100,9 @@ extension Rapportbouwer {
                    Rapportbouwer.cel(.procent(tr.gedeclareerd.centen > 0 ? 1 : nil), regioGeld.totaal)]]
         let grafiek = Grafiek(titel: "Aandeel in de kosten per verwijzer", labels: rijen.map(naam), reeksen: [
             .init(naam: gemeente.naam, kleur: Rapportbouwer.blauw, waarden: a.map { aandeel($0.gedeclareerd, tg.gedeclareerd) },
-                  verborgen: Set(geld.rijen.indices.filter { geld.rijen[$0].isVerborgen })),
+                  status: geld.rijen),
             .init(naam: "Regio", kleur: Rapportbouwer.grijs, waarden: r.map { aandeel($0.gedeclareerd, tr.gedeclareerd) },
-                  verborgen: Set(regioGeld.rijen.indices.filter { regioGeld.rijen[$0].isVerborgen })),
+                  status: regioGeld.rijen),
         ], eenheid: .procent)
         return .init(naam: "verwijzers", titel: "Verwijzers", inleiding: [
             "Wie verwees naar de zorg waarvoor \(periodeTekst) \(maand.jaar) is gedeclareerd: het verwijzertype op de toewijzing. "
@@ -139,7 +138,7 @@ extension Rapportbouwer {
         t.voet = [cellen(regio.totaal, "Regio", status(regio.totaal.clienten), geld.totaal)]
         let grafiek = Grafiek(titel: "Kosten per jeugdige (0-17) \(periodeTekst) \(maand.jaar)", labels: rijen.map(\.naam), reeksen: [
             .init(naam: "Kosten per jeugdige", kleur: Rapportbouwer.lichtblauw, waarden: rijen.map { $0.kostenPerJeugdige?.alsDouble },
-                  verborgen: Set(geld.rijen.indices.filter { geld.rijen[$0].isVerborgen })),
+                  status: geld.rijen),
         ], eenheid: .euro, nadruk: rijen.firstIndex { $0.groep == gemeente.code },
            referentie: gemiddeld.map { ($0.alsDouble, "regio " + $0.heleEuros) })
         return .init(naam: "vergelijking_regio", titel: "\(gemeente.naam) in de regio", inleiding: [

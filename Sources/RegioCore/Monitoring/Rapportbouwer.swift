@@ -171,7 +171,7 @@ final class Rapportbouwer {
         var t = Tabel(kolommen: [
             .init("perceel", "Perceel", .links), .init("budget", "Budget \(maand.jaar)"),
             .init("verplichting", "Verplichting \(maand.jaar)"), .init("gedeclareerd", "Gedeclareerd t/m \(maand.afkorting)"),
-            .init("realisatie", "% budget gedeclareerd"), .init("verplichting_budget", "% budget verplicht"),
+            .init("realisatie", "Gedecl. / budget"), .init("verplichting_budget", "Verpl. / budget"),
             .init("unieke_clienten", "Cliënten"),
         ])
         func rij(_ code: String, _ naam: String, _ budget: Euro?, _ verpl: Euro, _ decl: Euro, _ cl: Int,

@@ -27,7 +27,7 @@ public enum Rapport {
             h += "\n</ul>\n</section>\n"
         }
         for o in r.onderdelen {
-            h += "<section id=\"\(HTML.tekst(o.naam))\" class=\"\(o.naam == "trend_per_maand" ? "lang" : "")\">\n<h2>\(HTML.tekst(o.titel))</h2>\n"
+            h += "<section id=\"\(HTML.tekst(o.naam))\">\n<h2>\(HTML.tekst(o.titel))</h2>\n"
             for p in o.inleiding { h += "<p>\(HTML.tekst(p))</p>\n" }
             for (grafiek, soort) in zip(o.grafieken, o.grafiekSoort) {
                 let svg = soort == .kolommen ? SVGGrafiek.kolommen(grafiek) : SVGGrafiek.liggend(grafiek)
@@ -56,8 +56,9 @@ public enum Rapport {
     .label { display: inline-block; margin: 0; padding: 1mm 2.5mm; font-size: 8.5pt; font-weight: bold; border-radius: 2px; }
     .label.raad { background: #e3efe3; color: #1d5e20; }
     .label.intern { background: #fbe3d3; color: #8a3b00; }
-    section { break-inside: avoid; }
-    section.lang { break-inside: auto; }
+    section { break-inside: auto; }
+    .kern { break-inside: avoid; }
+    h2 + p { break-before: avoid; }
     .kern { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: 1mm 4mm 1mm; }
     .kern h2 { margin-top: 2mm; }
     .kern ul { margin: 1mm 0 2mm; padding-left: 5mm; }
@@ -70,7 +71,9 @@ public enum Rapport {
     thead th { background: #e8eff5; border-bottom: 1.5px solid #9db6c9; font-weight: bold; }
     tbody th { font-weight: normal; }
     tfoot th, tfoot td { font-weight: bold; border-top: 1.5px solid #9db6c9; border-bottom: none; }
-    .r { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .r { text-align: right; font-variant-numeric: tabular-nums; }
+    td.r { white-space: nowrap; }
+    thead th { vertical-align: bottom; }
     td.o { color: #777; font-style: italic; }
     figure { margin: 2mm 0 3mm; break-inside: avoid; }
     figure svg { display: block; width: 100%; height: auto; font-family: inherit; }

@@ -12,13 +12,25 @@ public struct Grafiek: Sendable {
         public var waarden: [Double?]
         /// Indices drawn pale: values that are still incomplete.
         public var voorlopig: Set<Int>
-        /// Indices withheld (small numbers): marked "<5" instead of drawn.
+        /// Indices withheld (small numbers): marked "<5" instead of drawn, or "×" when in `aanvullend`.
         public var verborgen: Set<Int>
+        /// The withheld indices that are not small themselves but hidden so the total cannot betray a small one.
+        public var aanvullend: Set<Int>
         public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
-                    verborgen: Set<Int> = []) {
+                    verborgen: Set<Int> = [], aanvullend: Set<Int> = []) {
             self.naam = naam; self.kleur = kleur; self.vorm = vorm; self.waarden = waarden
-            self.voorlopig = voorlopig; self.verborgen = verborgen
+            self.voorlopig = voorlopig; self.verborgen = verborgen.union(aanvullend); self.aanvullend = aanvullend
         }
+
+        /// The series with its withheld values set from cell statuses: the chart shows what the table shows.
+        public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
+                    status: [Onderdrukking.Status]) {
+            self.init(naam: naam, kleur: kleur, vorm: vorm, waarden: waarden, voorlopig: voorlopig,
+                      verborgen: Set(status.indices.filter { status[$0] == .klein }),
+                      aanvullend: Set(status.indices.filter { status[$0] == .aanvullend }))
+        }
+
+        func teken(_ i: Int) -> String { aanvullend.contains(i) ? Onderdrukking.aanvullendTekst : Onderdrukking.kleinTekst }
     }
 
     public var titel: String
@@ -118,7 +130,7 @@ public enum SVGGrafiek {
             for (i, w) in r.waarden.enumerated() {
                 let x0 = links + band * Double(i) + band * 0.11 + sw * Double(j)
                 if r.verborgen.contains(i) {
-                    s += "<text x=\"\(f(x0 + sw / 2))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(Onderdrukking.kleinTekst.htmlVeilig)</text>"
+                    s += "<text x=\"\(f(x0 + sw / 2))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
                     continue
                 }
                 guard let w else { continue }
@@ -147,7 +159,7 @@ public enum SVGGrafiek {
                 }
             }
             for i in r.verborgen.sorted() where i < n {
-                s += "<text x=\"\(f(links + band * (Double(i) + 0.5)))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(Onderdrukking.kleinTekst.htmlVeilig)</text>"
+                s += "<text x=\"\(f(links + band * (Double(i) + 0.5)))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
             }
         }
         if let ref = g.referentie {
@@ -159,7 +171,7 @@ public enum SVGGrafiek {
     }
 
     /// Horizontal bars, one row per category and one bar per series; the value printed after each bar.
-    public static func liggend(_ g: Grafiek, breedte: Double = 680, rijhoogte: Double = 20) -> String {
+    public static func liggend(_ g: Grafiek, breedte: Double = 680, rijhoogte: Double = 15) -> String {
         let links = 170.0, rechts = 84.0, boven = 24.0
         let perRij = rijhoogte * Double(max(g.reeksen.count, 1)) + 6
         let hoogte = boven + perRij * Double(g.labels.count) + 8
@@ -175,14 +187,14 @@ public enum SVGGrafiek {
             for (j, r) in g.reeksen.enumerated() {
                 let y = y0 + 3 + rijhoogte * Double(j)
                 if r.verborgen.contains(i) {
-                    s += "<text x=\"\(f(links + 4))\" y=\"\(f(y + rijhoogte * 0.7))\" font-size=\"10\" \(letter)>\(Onderdrukking.kleinTekst.htmlVeilig)</text>"
+                    s += "<text x=\"\(f(links + 4))\" y=\"\(f(y + rijhoogte * 0.7))\" font-size=\"10\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
                     continue
                 }
                 guard i < r.waarden.count, let w = r.waarden[i] else { continue }
                 let lengte = max(bw * max(w, 0) / top, w > 0 ? 0.5 : 0)
                 let kleur = vet && j == 0 ? "#0b3d5c" : r.kleur
                 s += "<rect x=\"\(f(links))\" y=\"\(f(y))\" width=\"\(f(lengte))\" height=\"\(f(rijhoogte * 0.8))\" fill=\"\(kleur)\"/>"
-                s += "<text x=\"\(f(links + lengte + 4))\" y=\"\(f(y + rijhoogte * 0.62))\" font-size=\"10\" \(letter)>\(HTML.tekst(g.opmaak(w)))</text>"
+                s += "<text x=\"\(f(links + lengte + 4))\" y=\"\(f(y + rijhoogte * 0.62))\" font-size=\"9\" \(letter)>\(HTML.tekst(g.opmaak(w)))</text>"
             }
         }
         if let ref = g.referentie {
