@@ -57,7 +57,7 @@ extension Rapportbouwer {
         var t = Tabel(kolommen: [
             .init("rang", "#"), .init("pseudoniem", "Pseudoniem", .links), .init("gedeclareerd", "Gedeclareerd"),
             .init("percelen", "Percelen", .links), .init("aanbieders", "Aanbieders"), .init("verwijzer_type", "Verwijzer", .links),
-            .init("in_zorg_sinds", "In zorg sinds"), .init("lopende_toewijzingen", "Lopend op \(tot.nederlands)"),
+            .init("in_zorg_sinds", "In zorg sinds"), .init("lopende_toewijzingen", "Lopende toew."),
         ])
         for (i, c) in top.enumerated() {
             let verwijzers = c.verwijzers.map { $0?.omschrijving ?? "onbekend" }

@@ -27,12 +27,15 @@ public enum Rapport {
             h += "\n</ul>\n</section>\n"
         }
         for o in r.onderdelen {
-            h += "<section id=\"\(HTML.tekst(o.naam))\">\n<h2>\(HTML.tekst(o.titel))</h2>\n"
+            // the heading stays on the page of its first chart (or table): no orphaned titles in print
+            h += "<section id=\"\(HTML.tekst(o.naam))\">\n<div class=\"blok\">\n<h2>\(HTML.tekst(o.titel))</h2>\n"
             for p in o.inleiding { h += "<p>\(HTML.tekst(p))</p>\n" }
-            for (grafiek, soort) in zip(o.grafieken, o.grafiekSoort) {
+            for (i, (grafiek, soort)) in zip(o.grafieken, o.grafiekSoort).enumerated() {
                 let svg = soort == .kolommen ? SVGGrafiek.kolommen(grafiek) : SVGGrafiek.liggend(grafiek)
                 h += "<figure>\(svg)<figcaption>\(HTML.tekst(grafiek.titel))</figcaption></figure>\n"
+                if i == 0 { h += "</div>\n" }
             }
+            if o.grafieken.isEmpty { h += "</div>\n" }
             if let t = o.tabel { h += HTML.tabel(t, eersteKolomKop: true) }
             for n in o.noten { h += "<p class=\"noot\">\(HTML.tekst(n))</p>\n" }
             h += "</section>\n"
@@ -57,7 +60,7 @@ public enum Rapport {
     .label.raad { background: #e3efe3; color: #1d5e20; }
     .label.intern { background: #fbe3d3; color: #8a3b00; }
     section { break-inside: auto; }
-    .kern { break-inside: avoid; }
+    .kern, .blok { break-inside: avoid; }
     h2 + p { break-before: avoid; }
     .kern { background: #eef4f8; border-left: 4px solid #1f5f8b; padding: 1mm 4mm 1mm; }
     .kern h2 { margin-top: 2mm; }
@@ -66,6 +69,7 @@ public enum Rapport {
     p { margin: 1mm 0 2mm; }
     table { border-collapse: collapse; width: 100%; font-size: 8.6pt; margin: 1mm 0 1mm; break-inside: auto; }
     thead { display: table-header-group; }
+    tfoot { display: table-row-group; }
     tr { break-inside: avoid; }
     th, td { padding: 0.9mm 1.6mm; border-bottom: 1px solid #e2e2e2; text-align: left; vertical-align: top; }
     thead th { background: #e8eff5; border-bottom: 1.5px solid #9db6c9; font-weight: bold; }
