@@ -71,9 +71,4 @@ public enum Opmaak {
 
     /// "12,3%".
     public static func procent(_ x: Double, decimalen: Int = 1) -> String { getal(x * 100, decimalen: decimalen) + "%" }
-
-    /// A signed change: "+12", "-3"; "+1,2%-punt" for percentages.
-    public static func metTeken(_ s: String, negatief: Bool, nul: Bool) -> String {
-        nul ? s : (negatief ? s : "+" + s)
-    }
 }
