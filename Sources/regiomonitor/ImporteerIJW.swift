@@ -41,8 +41,8 @@ extension Importeer {
             for (k, t) in v.tellingen { tellingen[k] = (tellingen[k] ?? Telling()) + t }
             guard v.uitkomst == .geweigerd else { continue }
             let wat = [v.soort.map { "\($0.rawValue) \($0.omschrijving)" }, v.bericht.map { "bericht \($0)" }].compactMap { $0 }
-            stderr("\(v.bestand)\(wat.isEmpty ? "" : " (" + wat.joined(separator: ", ") + ")"): GEWEIGERD, niets geïmporteerd — "
-                   + "\(v.fouten.count) fout\(v.fouten.count == 1 ? "" : "en"):")
+            let waarom = v.storing ?? "\(v.fouten.count) fout\(v.fouten.count == 1 ? "" : "en"):"
+            stderr("\(v.bestand)\(wat.isEmpty ? "" : " (" + wat.joined(separator: ", ") + ")"): GEWEIGERD, niets geïmporteerd — \(waarom)")
             for f in v.fouten.prefix(200) {
                 let plaats = (f.regelnummer.map { "regel \($0)" }).map { $0 + (f.pad.isEmpty ? "" : ", ") } ?? ""
                 stderr("  [\(f.code)] \(plaats)\(f.pad): \(f.reden)")

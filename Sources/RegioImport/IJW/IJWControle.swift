@@ -21,6 +21,14 @@ struct IJWControle {
 
     init(stand: IJWStand, bericht: IJWBericht) { self.stand = stand; self.bericht = bericht }
 
+    /// Checks a message against the region. The check's copy of `stand` ends here, before the caller takes the
+    /// message up: a copy still alive at that point would make every update copy the whole index.
+    static func controleer(_ bericht: IJWBericht, tegen stand: IJWStand) -> (IJWWijziging, [IJWFout]) {
+        var c = IJWControle(stand: stand, bericht: bericht)
+        let w = c.controleer()
+        return (w, c.fouten)
+    }
+
     mutating func fout(_ p: Plaats, _ regel: IJWRegel, _ reden: String) {
         fouten.append(IJWFout(bestand: bericht.bestand, regelnummer: p.regel > 0 ? p.regel : nil, bericht: bericht.kop.id, pad: p.pad,
                               regel: regel, reden: reden))

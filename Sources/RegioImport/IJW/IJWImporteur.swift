@@ -24,6 +24,8 @@ public struct IJWBerichtverslag: Sendable {
     /// Per kind ("verzoeken", "toewijzingen", "declaraties", "leveringen"): what the write did.
     public var tellingen: [String: Telling] = [:]
     public var fouten: [IJWFout] = []
+    /// Why a message could not be taken up apart from the rules (file unreadable, database error).
+    public var storing: String?
 }
 
 /// Progress of an import: reading and checking each file against the XSD, then taking up each message in order.
@@ -80,8 +82,7 @@ public final class IJWImporteur {
         } catch {
             return verslagen + berichten.map { b in
                 IJWBerichtverslag(bestand: b.bestand, soort: b.kop.soort, bericht: b.kop.id, uitkomst: .geweigerd,
-                                  fouten: [IJWFout(bestand: b.bestand, regelnummer: nil, bericht: b.kop.id, pad: "",
-                                                   regel: .xsd, reden: "database niet te lezen: \(error)")])
+                                  storing: "database niet te lezen: \(error)")
             }
         }
         for (i, b) in berichten.enumerated() {
@@ -99,8 +100,7 @@ public final class IJWImporteur {
     func lees(_ pad: String, vandaag: Dag?) -> Gelezen {
         let naam = (pad as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: pad) else {
-            return .verslag(IJWBerichtverslag(bestand: pad, uitkomst: .geweigerd, fouten: [
-                IJWFout(bestand: pad, regelnummer: nil, pad: "", regel: .welgevormd, reden: "bestand niet te lezen")]))
+            return .verslag(IJWBerichtverslag(bestand: pad, uitkomst: .geweigerd, storing: "bestand niet te lezen"))
         }
         let gelezen = IJWLezer.lees(data, bestand: pad)
         var verslag = IJWBerichtverslag(bestand: pad, soort: gelezen.soort, uitkomst: .geweigerd, fouten: gelezen.fouten)
@@ -116,8 +116,7 @@ public final class IJWImporteur {
         }
         guard let bericht = IJWVertaling.vertaal(wortel, soort: soort, bestand: pad, pseudonimiseerder: pseudonimiseerder,
                                                  vandaag: vandaag) else {
-            verslag.fouten = [IJWFout(bestand: pad, regelnummer: nil, bericht: verslag.bericht, pad: "", regel: .xsd,
-                                      reden: "\(naam): bericht niet te vertalen")]
+            verslag.storing = "\(naam): bericht niet te vertalen"  // unreachable after a clean XSD check
             return .verslag(verslag)
         }
         return .bericht(bericht)
@@ -143,9 +142,8 @@ public final class IJWImporteur {
                                   regel: .identificatieUniek,
                                   reden: "identificatie \(b.kop.identificatie) is al gebruikt voor een ander bericht (\(eerder.bestand))"))
         }
-        var controle = IJWControle(stand: stand, bericht: b)
-        let wijziging = controle.controleer()
-        fouten += controle.fouten
+        let (wijziging, controlefouten) = IJWControle.controleer(b, tegen: stand)
+        fouten += controlefouten
         guard fouten.isEmpty else {
             verslag.fouten = fouten
             return verslag
@@ -160,8 +158,7 @@ public final class IJWImporteur {
                 verslag.tellingen = try store.ijwTransactie { w in try IJWImporteur.schrijf(wijziging, log: log, w) }
                 verslag.uitkomst = .geimporteerd
             } catch {
-                verslag.fouten = [IJWFout(bestand: b.bestand, regelnummer: nil, bericht: b.kop.id, pad: "", regel: .xsd,
-                                          reden: "niet opgeslagen, databasefout: \(error)")]
+                verslag.storing = "niet opgeslagen, databasefout: \(error)"
                 return verslag
             }
         }
