@@ -126,6 +126,16 @@ import Testing
         #expect(!elf.tekst.contains("123456788"))
     }
 
+    /// docs/ijw-import.md lists every rule with its code, so the user documentation cannot drift from the table.
+    @Test func regelsGedocumenteerd() throws {
+        let pad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/ijw-import.md").path
+        let doc = try String(contentsOfFile: pad, encoding: .utf8)
+        for r in IJWRegel.allCases {
+            #expect(doc.contains("| \(r.code) | \(r.bron) | \(r.tekst) |"), "\(r.code) ontbreekt of wijkt af in docs/ijw-import.md")
+        }
+    }
+
     /// The rule table is the single place: every code is unique, has a source and a Dutch text.
     @Test func regeltabel() {
         let codes = IJWRegel.allCases.map(\.code)

@@ -25,8 +25,8 @@ import Testing
         // RN004 twice (8021), the second RN004 is for March in an April declaration (9319), allocations 10072-10074
         // unknown (9338), and RN002/RN004 declare allocation 10073 for April twice (9389)
         Geval(bestand: "JW323.xml", uitkomst: .geweigerd, codes: ["8021", "9319", "9338", "9389"]),
-        // RN002: 14000 is not 16 x 1500 (9346); the declaration it answers (765432198 of 65656055) was never accepted
-        Geval(bestand: "JW325.xml", uitkomst: .geweigerd, codes: ["9346", "9366"], eerst: ["JW323.xml"]),
+        // the declaration it answers (765432198 of 65656055) was rejected, so it is unknown
+        Geval(bestand: "JW325.xml", uitkomst: .geweigerd, codes: ["9366"], eerst: ["JW323.xml"]),
     ] + ["JW302", "JW306", "JW308", "JW316", "JW317", "JW318", "JW319", "JW320"].map {
         Geval(bestand: $0 + ".xml", uitkomst: .nietGeimporteerd, codes: [])
     }

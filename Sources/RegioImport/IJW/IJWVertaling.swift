@@ -171,7 +171,8 @@ struct IJWVertaling {
 
     // MARK: JW323, JW325
 
-    /// A prestatie as a declaration line (JW323 and the repeated lines of a JW325 share the layout).
+    /// A prestatie as a declaration line (JW323 and the repeated lines of a JW325 share the layout). TR346 is a JW323
+    /// rule; in a JW325 a differing amount is a difference with the declaration (9367).
     mutating func prestatie(_ p: IJWKnoop, declaratienummer: String, client: ClientID, kop: IJWKop, agb: String,
                             gemeente: String, ingediendOp: Dag) -> (Declaratieregel, String?)? {
         let plaats = Self.plaats(p)
@@ -183,7 +184,7 @@ struct IJWVertaling {
         else { return nil }
         volgorde(van, tot, plaats.en("ProductPeriode"), "Begindatum", "Einddatum")
         let tarief = Self.getal(p.tekst("ProductTarief"))
-        if let tarief, eenheid != "83", volume * tarief != bedrag {
+        if kop.soort == .jw323, let tarief, eenheid != "83", volume * tarief != bedrag {
             fout(plaats.en("IngediendBedrag/Bedrag"), .bedragVolumeTarief,
                  "IngediendBedrag \(bedrag) is niet GeleverdVolume \(volume) x ProductTarief \(tarief) = \(volume * tarief) (eurocent)")
         }
