@@ -30,8 +30,25 @@ final class Voortgangsregel {
 }
 
 extension Importeer {
-    /// Prints the iJw import: rejected messages with every error, then a summary; true when any message was rejected.
+    /// Prints the iJw import: each message when there are few, rejected messages with every error, then a summary;
+    /// true when any message was rejected.
     static func drukVerslag(_ verslagen: [IJWBerichtverslag], duur: TimeInterval) -> Bool {
+        if verslagen.count <= 20 {
+            for v in verslagen where v.uitkomst != .geweigerd {
+                let wat = [v.soort.map { "\($0.rawValue) \($0.omschrijving)" }, v.bericht.map { "bericht \($0)" }].compactMap { $0 }
+                let tellingen = v.tellingen.keys.sorted().map { k in
+                    "\(k): \(v.tellingen[k]!.toegevoegd) toegevoegd, \(v.tellingen[k]!.gewijzigd) gewijzigd, \(v.tellingen[k]!.ongewijzigd) ongewijzigd"
+                }
+                let uitkomst = switch v.uitkomst {
+                case .geimporteerd: tellingen.joined(separator: "; ")
+                case .gecontroleerd: "geen fouten (gecontroleerd, niets geschreven)"
+                case .alGeimporteerd: "al eerder geïmporteerd, niets gewijzigd"
+                case .nietGeimporteerd: "niet geïmporteerd (deze berichtsoort neemt de regio niet op)"
+                case .geweigerd: ""
+                }
+                print("\(v.bestand) (\(wat.joined(separator: ", "))): \(uitkomst)")
+            }
+        }
         var per: [IJWBerichtverslag.Uitkomst: Int] = [:]
         var nietGeimporteerd: [String: Int] = [:]
         var tellingen: [String: Telling] = [:]
