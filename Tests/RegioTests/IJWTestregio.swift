@@ -3,8 +3,9 @@ import RegioCore
 import RegioImport
 import RegioStore
 
-/// A small region for the iJw tests: reference data through the CSV importer, messages through temporary files.
-struct IJWTestregio {
+/// A small region for the iJw tests: reference data through the CSV importer, messages through temporary files
+/// (removed with the region).
+final class IJWTestregio {
     static let sleutel = Pseudonimiseerder(sleutel: Array(repeating: 7, count: 32))
     static let nu = "2026-11-22T12:00:00Z"
     /// shared/ijw beside the repository (CI has shared/ beside the clone).
@@ -34,6 +35,8 @@ struct IJWTestregio {
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
         if referentie { try csv(IJWTestregio.referentie) }
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: map) }
 
     /// Imports CSV files; every file must be accepted.
     func csv(_ bestanden: [(String, String)]) throws {
