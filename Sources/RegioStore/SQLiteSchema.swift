@@ -7,6 +7,9 @@ enum SQLiteSchema {
         m.registerMigration("v1") { db in
             for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
         }
+        m.registerMigration("v2-ijw") { db in
+            for sql in Schemadefinitie.ijw { try db.execute(sql: sql) }
+        }
         return m
     }
 }
