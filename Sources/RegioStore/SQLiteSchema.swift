@@ -7,6 +7,9 @@ enum SQLiteSchema {
         m.registerMigration("v1") { db in
             for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
         }
+        m.registerMigration("v2-signalen") { db in
+            for sql in Schemadefinitie.v2Signalen { try db.execute(sql: sql) }
+        }
         return m
     }
 }
