@@ -7,7 +7,7 @@ extension SQLiteStore: SignaalStore {
                                   "eerste_keer", "laatst_actief"]
 
     public func signalen() throws -> [BeheerdSignaal] {
-        try db.read { db in try SQLiteStore.leesSignalen(db, waar: "") }
+        try db.read { db in try SQLiteStore.leesSignalen(db) }
     }
 
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
@@ -43,7 +43,7 @@ extension SQLiteStore: SignaalStore {
 
     public func markeer(id: Int64, status: Signaalstatus, door: String, tijdstip: String, notitie: String?) throws -> BeheerdSignaal? {
         try db.write { db in
-            guard var b = try SQLiteStore.leesSignalen(db, waar: "WHERE id = \(id)").first else { return nil }
+            guard var b = try SQLiteStore.leesSignalen(db, waar: "WHERE id = ?", [id]).first else { return nil }
             b.status = status; b.statusDoor = door; b.statusOp = tijdstip; b.automatischGesloten = false; b.notitie = notitie
             try db.execute(sql: "UPDATE signaal SET status = ?, status_door = ?, status_op = ?, automatisch_gesloten = 0, notitie = ? WHERE id = ?",
                            arguments: [status.rawValue, door, tijdstip, notitie, id])
@@ -83,8 +83,9 @@ extension SQLiteStore: SignaalStore {
                 Int64(b.automatischGesloten ? 1 : 0).databaseValue, tekst(b.notitie), dag(b.eersteKeer), dag(b.laatstActief)]
     }
 
-    static func leesSignalen(_ db: GRDB.Database, waar: String) throws -> [BeheerdSignaal] {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(signaalKolommen.joined(separator: ", ")) FROM signaal \(waar) ORDER BY id")
+    static func leesSignalen(_ db: GRDB.Database, waar: String = "", _ argumenten: StatementArguments = []) throws -> [BeheerdSignaal] {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(signaalKolommen.joined(separator: ", ")) FROM signaal \(waar) ORDER BY id",
+                                       arguments: argumenten)
         var uit: [BeheerdSignaal] = []
         while let r = try rows.next() {
             func dag(_ i: Int) -> Dag? { (r[i] as Int64?).map { Dag(dagnummer: Int32($0)) } }

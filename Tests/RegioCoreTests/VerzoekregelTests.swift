@@ -58,6 +58,21 @@ import Testing
         if signaal { #expect(s[0].toelichting.contains("6 werkdagen na ontvangst")) }
     }
 
+    @Test func antwoordZonderVerzoeknummer() {
+        var g = F.basis()
+        // exports without request numbers: the allocation for the same client, provider and product made after
+        // receipt is the answer. V1 answered on 2020-08-12 (in time), V2 on 2020-08-20 (late); an older allocation
+        // of V3's client (made before receipt) is no answer: unanswered
+        g.verzoeken = [F.vz("V1", "K", "2020-08-01", ontvangen: "2020-08-07"), F.vz("V2", "L", "2020-08-01", ontvangen: "2020-08-07"),
+                       F.vz("V3", "M", "2020-08-01", ontvangen: "2020-08-07")]
+        g.toewijzingen = [F.tw("T1", "K", "45A04", "2020-08-01", nil, op: "2020-08-12"), F.tw("T2", "L", "45A04", "2020-08-03", nil, op: "2020-08-20"),
+                          F.tw("T3", "M", "45A04", "2020-01-01", nil, op: "2020-01-02")]
+        let s = F.signalen(g, AntwoordLaat(), peil: "2020-12-31")
+        #expect(s.map(\.client) == ["L", "M"])
+        #expect(s[0].toelichting.hasPrefix("Toewijzing T2 op 20-08-2020"))
+        #expect(s[1].toelichting.contains("nog niet toegewezen"))
+    }
+
     @Test func antwoordLaatMetFeestdagen() {
         var g = F.basis()
         // received Thursday 2020-12-24. Working days after: 28, 29, 30, 31 Dec, 4 Jan (25 Dec and 1 Jan are holidays):

@@ -68,6 +68,21 @@ public struct Signaalcontext: Sendable {
         return som
     }
 
+    /// The allocation that answers a request: the earliest one that names it; else, for exports without request
+    /// numbers, the earliest allocation made on or after receipt for the same client, provider and product that is
+    /// not linked to another request and covers the requested start (or starts within a month of it).
+    public func antwoord(op v: Verzoek) -> Toewijzing? {
+        if let gekoppeld = toewijzingenPerVerzoek[v.verzoeknummer]?.min(by: { $0.toewijzingsdatum < $1.toewijzingsdatum }) {
+            return gekoppeld
+        }
+        return (toewijzingenPerClient[v.client] ?? []).filter { t in
+            t.verzoeknummer == nil && t.agb == v.agb && t.productcategorie == v.productcategorie
+                && (t.productcode == nil || v.productcode == nil || t.productcode == v.productcode)
+                && t.toewijzingsdatum >= v.ontvangenOp
+                && (t.periode.bevat(v.ingangsdatum) || abs(t.ingangsdatum - v.ingangsdatum) <= 31)
+        }.min { ($0.toewijzingsdatum, $0.toewijzingnummer) < ($1.toewijzingsdatum, $1.toewijzingnummer) }
+    }
+
     /// "Naam (agb)" or the code alone when the provider is not registered.
     public func aanbiederNaam(_ agb: String) -> String { ref.aanbieders[agb].map { "\($0.naam) (\(agb))" } ?? agb }
     public func gemeenteNaam(_ code: String) -> String { ref.gemeenten[code]?.naam ?? code }

@@ -39,7 +39,7 @@ enum Terugwerkend {
             let dagen = v.dagenTeLaat
             guard dagen > grens, tot.map({ dagen <= $0 }) ?? true else { continue }
             // the commitment of the care given before anyone asked: the answering allocation's, else the request's own
-            let t = c.toewijzingenPerVerzoek[v.verzoeknummer]?.min { $0.toewijzingsdatum < $1.toewijzingsdatum }
+            let t = c.antwoord(op: v)
                 ?? Toewijzing(toewijzingnummer: v.verzoeknummer, client: v.client, gemeentecode: v.gemeentecode, agb: v.agb,
                               productcategorie: v.productcategorie, productcode: v.productcode, ingangsdatum: v.ingangsdatum,
                               einddatum: v.einddatum, volume: v.volume, eenheid: v.eenheid, frequentie: v.frequentie,
@@ -76,7 +76,7 @@ public struct AntwoordLaat: Signaalregel {
         var uit: [Signaal] = []
         for v in c.gegevens.verzoeken where v.ontvangenOp >= vanaf && v.ontvangenOp <= c.peildatum {
             let uiterlijk = werkdagen.na(v.ontvangenOp, termijn)
-            let antwoord = c.toewijzingenPerVerzoek[v.verzoeknummer]?.min { $0.toewijzingsdatum < $1.toewijzingsdatum }
+            let antwoord = c.antwoord(op: v)
             let tekst: String
             if let a = antwoord {
                 guard a.toewijzingsdatum > uiterlijk else { continue }
