@@ -102,6 +102,7 @@ public struct Signaalinstellingen: Sendable, Hashable {
 
 /// The values one rule runs with, read by name. Asking for a name the rule did not declare is a programming error.
 public struct Regelwaarden: Sendable {
+    public init(regel: any Signaalregel, instellingen: Signaalinstellingen) { self.regel = regel; self.instellingen = instellingen }
     let regel: any Signaalregel
     let instellingen: Signaalinstellingen
 

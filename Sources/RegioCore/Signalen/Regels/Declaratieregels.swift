@@ -118,10 +118,11 @@ public struct DeclaratieDubbel: Signaalregel {
         let vanaf = c.peildatum - w.dagen("terugkijken_dagen")
         var uit: [Signaal] = []
         for (client, regels) in c.declaratiesPerClient where regels.count > 1 {
-            var prestaties: [String: Prestatie] = [:]
+            struct Sleutel: Hashable { let agb: String, categorie: String, code: String?, van: Dag, tot: Dag }
+            var prestaties: [Sleutel: Prestatie] = [:]
             for d in regels {
                 let product = d.productcategorie + "/" + (d.productcode ?? "")
-                let k = [d.agb, product, String(d.begindatum.dagnummer), String(d.einddatum.dagnummer)].joined(separator: "|")
+                let k = Sleutel(agb: d.agb, categorie: d.productcategorie, code: d.productcode, van: d.begindatum, tot: d.einddatum)
                 var p = prestaties[k] ?? Prestatie(gemeente: d.gemeentecode, agb: d.agb, product: product, van: d.begindatum,
                                                    tot: d.einddatum, ingediend: d.ingediendOp)
                 p.keer += d.debetCredit == .debet ? 1 : -1
