@@ -10,6 +10,9 @@ enum SQLiteSchema {
         m.registerMigration("v2-ijw") { db in
             for sql in Schemadefinitie.ijw { try db.execute(sql: sql) }
         }
+        m.registerMigration("v2-signalen") { db in
+            for sql in Schemadefinitie.v2Signalen { try db.execute(sql: sql) }
+        }
         return m
     }
 }
