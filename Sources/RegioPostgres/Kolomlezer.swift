@@ -10,22 +10,30 @@ enum Kolomlezer {
     /// Every row of `tabel` as values in `kolommen` order, in insertion order (`rijnr`).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], perRij: ([Waarde]) -> Void) throws {
         let volg = PostgresSchema.volgorde
-        let aggregaten = kolommen.map { "array_agg(\($0) ORDER BY \(volg))" }.joined(separator: ", ")
+        // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
+        // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
+        let aggregaten = ([volg] + kolommen).map { "array_agg(\($0))" }.joined(separator: ", ")
         var vanaf: Int64 = 0
         while true {
             let rijen = try v.rijen("""
-                SELECT max(\(volg)), \(aggregaten) FROM
+                SELECT \(aggregaten) FROM
                   (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint ORDER BY \(volg) LIMIT \(blok)) s
                 """, [String(vanaf)])
             guard let rij = rijen.first else { return }
             let cellen = rij.makeRandomAccess()
-            guard case .geheel(let laatste) = try Verbinding.waarde(cellen[0]) else { return }  // no rows left
+            let volgnummers = try reeks(cellen[0]).map { w -> Int64 in
+                guard case .geheel(let i) = w else { throw StoreFout.databasefout("\(tabel): rij zonder \(volg)") }
+                return i
+            }
+            let n = volgnummers.count
+            guard n > 0 else { return }  // no rows left: the aggregates are NULL
             let kolomwaarden = try (1..<cellen.count).map { try reeks(cellen[$0]) }
-            let n = kolomwaarden.first?.count ?? 0
             guard kolomwaarden.allSatisfy({ $0.count == n }) else { throw StoreFout.databasefout("\(tabel): kolommen van ongelijke lengte") }
-            for i in 0..<n { perRij(kolomwaarden.map { $0[i] }) }
+            var volgorde = Array(0..<n)
+            if zip(volgnummers, volgnummers.dropFirst()).contains(where: { $0 >= $1 }) { volgorde.sort { volgnummers[$0] < volgnummers[$1] } }
+            for i in volgorde { perRij(kolomwaarden.map { $0[i] }) }
             if n < blok { return }
-            vanaf = laatste
+            vanaf = volgnummers.max()!
         }
     }
 

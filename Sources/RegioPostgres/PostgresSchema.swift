@@ -32,6 +32,11 @@ enum PostgresSchema {
 
     /// Brings the database up to date; safe when several processes open it at once (they wait for each other).
     static func migreer(_ v: Verbinding, schema: String?) throws {
+        // up to date: nothing to write, so a read replica (hot standby) opens too
+        if try v.rijen("SELECT to_regclass('schema_migraties') IS NOT NULL").first?.decode(Bool.self) == true,
+           Set(try v.rijen("SELECT naam FROM schema_migraties").map { try $0.decode(String.self) }) == Set(migraties.map(\.naam)) {
+            return
+        }
         try v.rijen("BEGIN")
         do {
             try v.rijen(slot(migratieslot))

@@ -41,7 +41,7 @@ final class Verbindingspool: @unchecked Sendable {
     func metVerbinding<T>(_ werk: (Verbinding) throws -> T) throws -> T {
         let c = try neem()
         defer { geefTerug(c) }
-        return try werk(Verbinding(c: c, logger: logger, adres: adres))
+        return try werk(Verbinding(c: c, logger: logger))
     }
 
     private func neem() throws -> PostgresConnection {
@@ -104,7 +104,6 @@ final class Verbindingspool: @unchecked Sendable {
 struct Verbinding {
     let c: PostgresConnection
     let logger: Logger
-    let adres: PostgresAdres
 
     /// Runs a statement and returns all its rows.
     @discardableResult

@@ -108,6 +108,20 @@ enum PostgresProef {
         _ = opslag
     }
 
+    /// Opening a database that is up to date writes nothing, so the dashboard can run on a read replica.
+    @Test func opentAlleenLezend() throws {
+        let opslag = try Backend.postgres.maak()
+        let pg = try #require(opslag.store as? PostgresStore)
+        var adres = pg.adres
+        adres.maximumVerbindingen = 1
+        let pool = try Verbindingspool(adres: adres)
+        try pool.metVerbinding { v in
+            try v.rijen("SET default_transaction_read_only = on")
+            try PostgresSchema.migreer(v, schema: adres.schema)
+            #expect(throws: StoreFout.self) { try v.rijen("CREATE TABLE x (a TEXT)") }  // it really is read-only
+        }
+    }
+
     /// A database migrated by a newer version is not silently used by an older one.
     @Test func nieuwereDatabaseWordtGeweigerd() throws {
         let opslag = try Backend.postgres.maak()
