@@ -1,2 +1,103 @@
-// PostgreSQL backend (issue 9).
-enum _RegioPostgresPlaceholder {}
+import Foundation
+import PostgresNIO
+import RegioCore
+import RegioStore
+
+/// The shared-server backend: one PostgreSQL database (or one schema in it) per region, opened by many processes at once.
+///
+/// Guarantees as `SQLiteStore`: one transaction per import file, the same idempotence (by content hash), the same order of
+/// `gegevens()`. Imports into the same schema take turns (an advisory lock), readers never wait for them (MVCC) and see
+/// an import whole or not at all.
+public final class PostgresStore: RegioStore, Sendable {
+    public let adres: PostgresAdres
+    let pool: Verbindingspool
+    /// Per table, the columns of type bigint (the others are text): how to cast the batched arrays.
+    let geheleKolommen: [String: Set<String>]
+
+    /// Opens (creating the schema and migrating when needed) the database at `postgres://...`.
+    public convenience init(url: String) throws {
+        try self.init(adres: PostgresAdres(url))
+    }
+
+    public init(adres: PostgresAdres) throws {
+        self.adres = adres
+        pool = try Verbindingspool(adres: adres)
+        geheleKolommen = try pool.metVerbinding { v in
+            try PostgresSchema.migreer(v, schema: adres.schema)
+            var typen: [String: Set<String>] = [:]
+            for rij in try v.rijen("""
+                SELECT table_name::text, column_name::text FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type IN ('bigint', 'integer', 'smallint')
+                """) {
+                let (tabel, kolom) = try rij.decode((String, String).self)
+                typen[tabel, default: []].insert(kolom)
+            }
+            return typen
+        }
+    }
+
+    /// Closes the connections (also done when the store is released).
+    public func sluit() { pool.sluit() }
+
+    public func gegevens() throws -> Gegevens {
+        try leesMomentopname { v in
+            var g = Gegevens()
+            for soort in Soort.allCases {
+                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
+            }
+            return g
+        }
+    }
+
+    public func sleutels(_ soort: Soort) throws -> Set<String> {
+        try pool.metVerbinding { v in
+            let leeg = [Waarde](repeating: .leeg, count: soort.inhoud.count)
+            var s = Set<String>()
+            try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.sleutel) { s.insert(Rij(soort: soort, waarden: $0 + leeg).sleutelTekst) }
+            return s
+        }
+    }
+
+    public func aantal(_ soort: Soort) throws -> Int {
+        try pool.metVerbinding { v in Int(try v.geheel("SELECT COUNT(*) FROM \(soort.tabel)")) }
+    }
+
+    public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
+        try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen)) }
+    }
+
+    public func importlog() throws -> [ImportlogRegel] {
+        try pool.metVerbinding { v in
+            try v.rijen("SELECT bestand, soort, tijdstip, toegevoegd, gewijzigd, ongewijzigd FROM importlog ORDER BY id DESC").map { r in
+                let (bestand, soort, tijdstip, t, g, o) = try r.decode((String, String, String, Int64, Int64, Int64).self)
+                return ImportlogRegel(bestand: bestand, soort: soort, tijdstip: tijdstip, toegevoegd: Int(t), gewijzigd: Int(g), ongewijzigd: Int(o))
+            }
+        }
+    }
+
+    /// One write transaction; writers to the same schema take turns, so two imports never interleave.
+    func schrijfTransactie<T>(_ werk: (Verbinding) throws -> T) throws -> T {
+        try pool.metVerbinding { v in
+            try v.rijen("BEGIN")
+            do {
+                // the lock is the first statement: what the other writer committed is visible to everything after it
+                try v.rijen(PostgresSchema.slot(PostgresSchema.schrijfslot))
+                let uitkomst = try werk(v)
+                try v.rijen("COMMIT")
+                return uitkomst
+            } catch {
+                _ = try? v.rijen("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Several reads that must see one moment, as SQLite's `read { }` does.
+    func leesMomentopname<T>(_ werk: (Verbinding) throws -> T) throws -> T {
+        try pool.metVerbinding { v in
+            try v.rijen("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? v.rijen("COMMIT") }
+            return try werk(v)
+        }
+    }
+}

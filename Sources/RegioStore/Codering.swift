@@ -63,7 +63,8 @@ public enum Codering {
         mutating func g() -> Double? { so().flatMap(Double.init) }
     }
 
-    static func voegToe(_ soort: Soort, _ w: [Waarde], aan g: inout Gegevens) {
+    /// Appends a row read back from any backend (values in `Soort.kolommen` order) to `g`.
+    public static func voegToe(_ soort: Soort, _ w: [Waarde], aan g: inout Gegevens) {
         var r = Lezer(w)
         switch soort {
         case .gemeenten: g.gemeenten.append(Gemeente(code: r.s(), naam: r.s()))

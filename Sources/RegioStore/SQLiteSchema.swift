@@ -7,7 +7,13 @@ enum SQLiteSchema {
         m.registerMigration("v1") { db in
             for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
         }
-        m.registerMigration("gebruikers") { db in
+        m.registerMigration("v2-ijw") { db in
+            for sql in Schemadefinitie.ijw { try db.execute(sql: sql) }
+        }
+        m.registerMigration("v2-signalen") { db in
+            for sql in Schemadefinitie.v2Signalen { try db.execute(sql: sql) }
+        }
+        m.registerMigration("v3-gebruikers") { db in
             for sql in Schemadefinitie.gebruikers { try db.execute(sql: sql) }
         }
         return m

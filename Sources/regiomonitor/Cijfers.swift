@@ -1,52 +1,68 @@
 import ArgumentParser
+import Foundation
 import RegioCore
 import RegioStore
 
 struct Cijfers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Monitoringcijfers per gemeente, perceel, segment, aanbieder, verwijzer of product.")
+    static let configuration = CommandConfiguration(
+        abstract: "Monitoringcijfers per gemeente, perceel, segment, product, aanbieder, verwijzer, maand of leeftijd.",
+        discussion: "Definities: docs/definities.md. Met --peildatum zie je de cijfers zoals ze op die dag bekend waren.")
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaar.") var jaar: Int
+    @Option(name: .long, help: "Tot en met dit jaar (meerdere jaren samen).") var tot: Int?
     @Option(name: .long, help: "Groepering: \(Groepering.allCases.map(\.rawValue).joined(separator: ", ")).") var per: Groepering = .gemeente
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
+    @Option(name: .long, help: "Alleen dit perceel (code).") var perceel: String?
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
     @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @Flag(name: .long, help: "Toon de rekentijd op stderr.") var tijd = false
+
+    func validate() throws {
+        if let tot, tot < jaar { throw ValidationError("--tot \(tot) ligt voor --jaar \(jaar)") }
+    }
 
     func run() throws {
-        var g = try database.open().gegevens()
-        if let peildatum {
-            guard let d = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)'") }
-            g = g.bekendOp(d)
+        let start = Date()
+        let van = Dag.eersteVan(jaar: jaar), totDag = Dag.laatsteVan(jaar: tot ?? jaar)
+        let g = try database.open().gegevens(voorPeriodeVan: van, tot: totDag)
+        let geladen = Date()
+        let pd = try peildatum.map { s -> Dag in
+            guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
+            return d
         }
-        let filterGemeente = try gemeente.map { s -> String in
-            guard let c = Codelijst.gemeentecode(s) else { throw ValidationError("ongeldige gemeentecode '\(s)'") }
-            return c
+        if let perceel, !g.percelen.contains(where: { $0.code == perceel }) {
+            throw ValidationError("onbekend perceel '\(perceel)'; bekend: \(g.percelen.map(\.code).joined(separator: ", "))")
         }
-        let (rijen, totaal) = Monitoring.kengetallen(g, van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar), per: per,
-                                                     filter: filterGemeente.map { c in { gem, _, _ in gem == c } })
-        Cijfers.tabel(rijen, totaal, per: per).afdrukken(format)
-        if format == .tabel && rijen.contains(where: { $0.verplichtingOnbekend > 0 }) {
-            print("Let op: \(rijen.map(\.verplichtingOnbekend).reduce(0, +)) toewijzingen zonder bekende verplichting (geen budget, volume of tarief) tellen niet mee in de verplichting.")
+        let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
+        let (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
+        let berekend = Date()
+        switch format {
+        case .tabel:
+            Tabel.kengetallen(rijen, totaal, per: per, kolommen: .kern).afdrukken(.tabel)
+            print("")
+            Tabel.kengetallen(rijen, totaal, per: per, kolommen: .aanvullend).afdrukken(.tabel)
+            let onbekend = totaal.verplichtingOnbekend
+            if onbekend > 0 {
+                print("Let op: \(onbekend) toewijzingen zonder bekende verplichting (geen budget, volume of tarief) tellen niet mee in de verplichting.")
+            }
+            print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
+        case .csv, .json:
+            Tabel.kengetallen(rijen, totaal, per: per).afdrukken(format)
+        }
+        if tijd {
+            stderr(String(format: "laden %.3f s, rekenen %.3f s", geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen)))
         }
     }
 
+    static func gemeentecode(_ s: String) throws -> String {
+        guard let c = Codelijst.gemeentecode(s) else { throw ValidationError("ongeldige gemeentecode '\(s)'") }
+        return c
+    }
+
+    /// The full table (kept for callers of the earlier API).
     static func tabel(_ rijen: [Kengetallen], _ totaal: Kengetallen, per: Groepering) -> Tabel {
-        let sleutelnaam = per == .gemeente ? "gemeentecode" : per == .aanbieder ? "agb" : per == .verwijzer ? "verwijzer_type" : per.rawValue
-        var t = Tabel(kolommen: [
-            .init(sleutelnaam, per.rawValue.capitalized, .links), .init("naam", "Naam", .links),
-            .init("unieke_clienten", "Cliënten"), .init("toewijzingen", "Toewijzingen"), .init("verplichting", "Verplichting"),
-            .init("gedeclareerd", "Gedeclareerd"), .init("uitnutting", "Uitnutting"), .init("kosten_per_client", "Per cliënt"),
-            .init("kosten_per_jeugdige", "Per jeugdige"), .init("kosten_per_inwoner", "Per inwoner"), .init("budget", "Budget"),
-            .init("realisatie", "Realisatie"), .init("verplichting_onbekend", "Zonder verpl."),
-        ])
-        func cellen(_ r: Kengetallen) -> [Tabel.Cel] {
-            [Tabel.Cel(r.groep), Tabel.Cel(r.naam), .aantal(r.clienten), .aantal(r.toewijzingen), .euro(r.verplichting),
-             .euro(r.gedeclareerd), .procent(r.uitnutting), .euro(r.kostenPerClient), .euro(r.kostenPerJeugdige),
-             .euro(r.kostenPerInwoner), .euro(r.budget), .procent(r.realisatie), .aantal(r.verplichtingOnbekend)]
-        }
-        t.rijen = rijen.map(cellen)
-        t.voet = [cellen(totaal)]
-        return t
+        Tabel.kengetallen(rijen, totaal, per: per)
     }
 }
 

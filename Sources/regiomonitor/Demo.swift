@@ -35,12 +35,14 @@ struct Demo: ParsableCommand {
         }
         let store = try database.open()
         let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
+        let importStart = Date()
         let verslagen = Importeur(store: store, pseudonimiseerder: p).importeer(paden: paden, nu: nuTijdstip())
+        let importDuur = Date().timeIntervalSince(importStart)
         if Importeer.drukVerslag(verslagen, controleer: false) { throw ExitCode(1) }
         let klaar = Date().timeIntervalSince(start)
         let g = try store.gegevens()
         print("")
-        print("Demoregio in \(database.pad): \(g.gemeenten.count) gemeenten, \(g.aanbieders.count) aanbieders, \(g.toewijzingen.count) toewijzingen, \(g.declaraties.count) declaratieregels.")
+        print("Demoregio in \(database.omschrijving): \(g.gemeenten.count) gemeenten, \(g.aanbieders.count) aanbieders, \(g.toewijzingen.count) toewijzingen, \(g.declaraties.count) declaratieregels.")
         var t = Tabel(kolommen: [.init("jaar", "Jaar", .links), .init("unieke_clienten", "Unieke cliënten"),
                                  .init("gedeclareerd", "Gedeclareerd"), .init("verplichting", "Verplichting")])
         for jaar in 2016...2020 {
@@ -48,6 +50,8 @@ struct Demo: ParsableCommand {
             t.rijen.append([Tabel.Cel(String(jaar)), .aantal(r.clienten), .euro(r.gedeclareerd), .euro(r.verplichting)])
         }
         print(t.tekst(), terminator: "")
+        let rijen = verslagen.map(\.rijen).reduce(0, +)
+        print("Import: \(rijen) rijen in \(String(format: "%.1f", importDuur)) s (\(Int(Double(rijen) / max(importDuur, 0.001))) rijen/s).")
         print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar 2019 --per gemeente")
     }
 }

@@ -7,8 +7,13 @@ import RegioStore
 struct Importeer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importeer CSV-bestanden (gemeenten, percelen, producten, aanbieders, budgetten, verzoeken, toewijzingen, declaraties).",
-        discussion: "Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet. Het bestandstype wordt aan de kopregel herkend.")
+        abstract: "Importeer CSV-bestanden en iJw-berichten (JW315, JW301, JW305, JW307, JW323, JW325).",
+        discussion: """
+            Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet. Het bestandstype van een CSV-bestand wordt \
+            aan de kopregel herkend, een iJw-bericht aan zijn namespace. Mappen worden doorzocht op .csv- en .xml-bestanden. \
+            CSV-bestanden gaan eerst, daarna de iJw-berichten in volgorde van dagtekening. Een geweigerd bericht wordt \
+            niet geïmporteerd en met bericht-id, elementpad en iJw-code gemeld; de andere berichten gaan gewoon door.
+            """)
 
     @OptionGroup var database: DatabaseOpties
     @Flag(name: .long, help: "Alleen controleren, niets schrijven.") var controleer = false
@@ -19,27 +24,50 @@ struct Importeer: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
-        let importeur = Importeur(store: store, pseudonimiseerder: p,
-                                  opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
-        let verslagen = importeur.importeer(paden: try Importeer.bestandenIn(bestanden), nu: nuTijdstip())
-        let fout = Importeer.drukVerslag(verslagen, controleer: controleer)
+        let alle = try Importeer.bestandenIn(bestanden)
+        let xml = alle.filter(Importeer.isXML), csv = alle.filter { !Importeer.isXML($0) }
+        var fout = false
+        if !csv.isEmpty {
+            let importeur = Importeur(store: store, pseudonimiseerder: p,
+                                      opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
+            fout = Importeer.drukVerslag(importeur.importeer(paden: csv, nu: nuTijdstip()), controleer: controleer)
+        }
+        if !xml.isEmpty {
+            let importeur = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer)
+            let start = Date()
+            let voortgang = Voortgangsregel()
+            let verslagen = importeur.importeer(paden: xml, nu: nuTijdstip(), voortgang: voortgang.toon)
+            voortgang.klaar()
+            fout = Importeer.drukVerslag(verslagen, duur: Date().timeIntervalSince(start)) || fout
+        }
         if fout { throw ExitCode(1) }
     }
 
-    /// Expands folders into their .csv files, sorted.
+    /// Expands folders into their .csv and .xml files, sorted.
     static func bestandenIn(_ paden: [String]) throws -> [String] {
         var uit: [String] = []
         let fm = FileManager.default
         for pad in paden {
             var isMap: ObjCBool = false
             if fm.fileExists(atPath: pad, isDirectory: &isMap), isMap.boolValue {
-                let inhoud = try fm.contentsOfDirectory(atPath: pad).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+                let inhoud = try fm.contentsOfDirectory(atPath: pad)
+                    .filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".xml") }.sorted()
                 uit += inhoud.map { pad + "/" + $0 }
             } else {
                 uit.append(pad)
             }
         }
         return uit
+    }
+
+    /// An iJw message by name (.xml) or, for other names, by content starting with '<'.
+    static func isXML(_ pad: String) -> Bool {
+        if pad.lowercased().hasSuffix(".xml") { return true }
+        if pad.lowercased().hasSuffix(".csv") { return false }
+        guard let h = FileHandle(forReadingAtPath: pad) else { return false }
+        defer { try? h.close() }
+        let begin = h.readData(ofLength: 64).drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        return begin.first == UInt8(ascii: "<")
     }
 
     /// Prints what each file did; true when any file was rejected.

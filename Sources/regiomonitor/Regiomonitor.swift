@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegioCore
+import RegioPostgres
 import RegioStore
 
 @main
@@ -8,21 +9,35 @@ struct Regiomonitor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self, Serve.self, GebruikerCommando.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, Migreer.self, Serve.self, GebruikerCommando.self])
 }
 
 /// Options every command that opens the database shares.
 struct DatabaseOpties: ParsableArguments {
-    @Option(name: .long, help: "SQLite-bestand (standaard regiomonitor.sqlite) of postgres://gebruiker@host/db; ook via REGIOMONITOR_DB.")
+    @Option(name: .long, help: "SQLite-bestand (standaard regiomonitor.sqlite) of postgres://gebruiker:wachtwoord@host:poort/db; ook via REGIOMONITOR_DB.")
     var db: String?
 
     var pad: String { db ?? ProcessInfo.processInfo.environment["REGIOMONITOR_DB"] ?? "regiomonitor.sqlite" }
 
-    func open() throws -> any RegioStore {
-        if pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL wordt in deze versie nog niet ondersteund; gebruik een SQLite-bestand.")
-        }
-        return try SQLiteStore(pad: pad)
+    /// The database for messages: a PostgreSQL password is never printed.
+    var omschrijving: String { DatabaseOpties.omschrijving(pad) }
+
+    func open() throws -> any RegioStore { try DatabaseOpties.open(pad) }
+
+    /// `postgres://...` or `postgresql://...` is a server; `sqlite:PAD` or any other text is a SQLite file.
+    static func open(_ pad: String) throws -> any RegioStore {
+        if pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://") { return try PostgresStore(url: pad) }
+        return try SQLiteStore(pad: sqlitePad(pad))
+    }
+
+    static func sqlitePad(_ pad: String) -> String {
+        guard pad.hasPrefix("sqlite:") else { return pad }
+        let rest = pad.dropFirst("sqlite:".count)
+        return String(rest.hasPrefix("//") ? rest.dropFirst(2) : rest)
+    }
+
+    static func omschrijving(_ pad: String) -> String {
+        pad.hasPrefix("postgres") ? PostgresAdres.zonderWachtwoord(pad) : sqlitePad(pad)
     }
 
     /// The web dashboard and user management need the user store, which only the SQLite backend has so far.
@@ -30,7 +45,7 @@ struct DatabaseOpties: ParsableArguments {
         guard !(pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://")) else {
             throw ValidationError("het dashboard en het gebruikersbeheer werken in deze versie alleen met een SQLite-bestand")
         }
-        return try SQLiteStore(pad: pad)
+        return try SQLiteStore(pad: DatabaseOpties.sqlitePad(pad))
     }
 }
 

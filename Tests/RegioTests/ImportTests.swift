@@ -4,17 +4,19 @@ import RegioCore
 @testable import RegioImport
 import RegioStore
 
-/// A store with the reference data most tests need.
+/// A store with the reference data most tests need, on the given backend.
 struct Proefregio {
-    let store: SQLiteStore
+    let opslag: Proefopslag
     let importeur: Importeur
-    let pad: String
+    var store: any RegioStore { opslag.store }
+    /// The SQLite file (with `bestand: true`), nil on PostgreSQL.
+    var pad: String? { opslag.sqlitePad }
 
     static let sleutel = [UInt8](repeating: 7, count: 32)
 
-    init(bestand: Bool = false, opties: ImportOpties = ImportOpties()) throws {
-        pad = bestand ? NSTemporaryDirectory() + "regiotest-\(UUID().uuidString).sqlite" : ":memory:"
-        store = try SQLiteStore(pad: pad)
+    init(_ backend: Backend = .sqlite, bestand: Bool = false, opties: ImportOpties = ImportOpties()) throws {
+        opslag = try backend.maak(bestand: bestand)
+        let store = opslag.store
         importeur = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: Proefregio.sleutel), opties: opties)
         try laad("gemeenten.csv", "gemeentecode,naam\nGM0307,Amersfoort\n0308,Baarn\n")
         try laad("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,Ambulant,nee\nVBJ,Verblijf Jeugd,Verblijf,ja\n")
@@ -38,8 +40,8 @@ let toewijzingKop = "toewijzingnummer,clientnummer,gemeentecode,agb,productcateg
 let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,bedrag,ingediend_op"
 
 @Suite struct ImportTests {
-    @Test func importeertEnIsIdempotent() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func importeertEnIsIdempotent(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         let tekst = toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,2019-12-31,3,04,2,2018-12-20\nT2,C2,0308,75000002,43,43A01,2019-02-01,,1,14,1,2019-02-03\n"
         let eerste = r.verslag("toewijzingen.csv", tekst)
         #expect(eerste.fouten.isEmpty)
@@ -56,7 +58,12 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
     }
 
     /// Each broken row must be refused for its own reason, at its own line and column.
-    @Test(arguments: [
+    struct Geval: Sendable, CustomTestStringConvertible {
+        let rij: String, kolom: String, reden: String
+        var testDescription: String { "\(kolom): \(reden)" }
+    }
+
+    @Test(arguments: Backend.alle, [
         ("T9,C1,0307,75000001,45,45A04,2027-06-31,,3,04,2,2019-01-01", "ingangsdatum", "datum bestaat niet"),
         ("T9,C1,0999,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01", "gemeentecode", "onbekende gemeente"),
         ("T9,C1,GMX307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01", "gemeentecode", "ongeldige gemeentecode"),
@@ -70,9 +77,10 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
         ("T9,C1,0307,75000001,45,45A04,2019-05-01,2019-04-30,3,04,2,2019-01-01", "einddatum", "ligt voor"),
         ("T9,,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01", "clientnummer", "verplicht veld is leeg"),
         ("T1,C1,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01", "toewijzingnummer", "dubbele sleutel"),
-    ])
-    func weigertRij(_ rij: String, _ kolom: String, _ reden: String) throws {
-        let r = try Proefregio()
+    ].map { Geval(rij: $0.0, kolom: $0.1, reden: $0.2) })
+    func weigertRij(_ backend: Backend, _ geval: Geval) throws {
+        let (rij, kolom, reden) = (geval.rij, geval.kolom, geval.reden)
+        let r = try Proefregio(backend)
         // line 2 is fine, line 3 is the broken one: the whole file is refused (atomic)
         let tekst = toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\n" + rij + "\n"
         let v = r.verslag("tw.csv", tekst)
@@ -83,8 +91,8 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
         #expect(try r.store.aantal(.toewijzingen) == 0)
     }
 
-    @Test func declaratieNaarOnbekendeToewijzingEnFouteBedragen() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func declaratieNaarOnbekendeToewijzingEnFouteBedragen(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         try r.laad("tw.csv", toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\n")
         let v = r.verslag("decl.csv", declaratieKop + """
 
@@ -102,18 +110,18 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
         #expect(try r.store.aantal(.declaraties) == 0)
     }
 
-    @Test func onbekendeKolomEnOnbekendBestand() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func onbekendeKolomEnOnbekendBestand(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         let v = r.verslag("a.csv", "agb,naam,kleur\n75000003,Nieuw,rood\n")
         #expect(v.fouten.map(\.description) == ["a.csv:1: kleur: onbekende kolom voor aanbieders (gebruik --negeer-kolommen om over te slaan)"])
-        let r2 = try Proefregio(opties: ImportOpties(negeerKolommen: true))
+        let r2 = try Proefregio(backend, opties: ImportOpties(negeerKolommen: true))
         #expect(r2.verslag("a.csv", "agb,naam,kleur\n75000003,Nieuw,rood\n").telling.toegevoegd == 1)
         let x = r.verslag("x.csv", "foo,bar\n1,2\n")
         #expect(x.fouten.first?.description.contains("onbekend bestandstype") == true)
     }
 
-    @Test func puntkommaDecimaleKommaWindows1252EnMeerregeligeVelden() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func puntkommaDecimaleKommaWindows1252EnMeerregeligeVelden(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         // Windows-1252: 0xEB is e-diaeresis; a quoted name with the delimiter and a newline inside
         var bytes = Array("agb;naam\r\n75000003;\"Zorg; Zo".utf8) + [0xEB] + Array(" \r\nen co\"\r\n75000004;Praktijk\r\n".utf8)
         var v = r.importeur.importeer(bestand: "w.csv", bytes: bytes, nu: "")
@@ -130,8 +138,8 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
         #expect(try r.store.gegevens().producten.first { $0.productcode == "45A05" }?.tarief == Euro(centen: 10_250))
     }
 
-    @Test func controleerSchrijftNiets() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func controleerSchrijftNiets(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         let controle = Importeur(store: r.store, pseudonimiseerder: Pseudonimiseerder(sleutel: Proefregio.sleutel), opties: ImportOpties(controleer: true))
         let v = controle.importeer(bestand: "tw.csv", bytes: Array((toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\n").utf8), nu: "")
         #expect(v.fouten.isEmpty && !v.geschreven)
@@ -141,8 +149,8 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
         #expect(d.fouten.isEmpty)
     }
 
-    @Test func eenFoutBestandLaatAndereBestandenStaan() throws {
-        let r = try Proefregio()
+    @Test(arguments: Backend.alle) func eenFoutBestandLaatAndereBestandenStaan(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         try r.laad("tw.csv", toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\n")
         let voor = try r.store.gegevens()
         _ = r.verslag("tw2.csv", toewijzingKop + "\nT1,C1,0307,75000001,45,45A04,2019-01-01,2019-02-01,3,04,2,2019-01-01\nT2,C1,0307,75000001,45,45A04,2019-31-01,,3,04,2,2019-01-01\n")
@@ -152,25 +160,32 @@ let declaratieKop = "declaratienummer,referentienummer,toewijzingnummer,clientnu
 }
 
 @Suite struct PseudonimiseringTests {
-    @Test func geenBSNInHetDatabasebestand() throws {
-        let r = try Proefregio(bestand: true)
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: r.pad + s) } }
+    @Test(arguments: Backend.alle) func geenBSNInDeDatabase(_ backend: Backend) throws {
+        let r = try Proefregio(backend, bestand: true)
         let kop = "toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum"
         try r.laad("tw.csv", kop + "\nT1,123456782,0307,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\nT2,111222333,0308,75000001,45,45A04,2019-01-01,,3,04,2,2019-01-01\nT3,123456782,0307,75000002,45,45A04,2019-02-01,,3,04,2,2019-01-01\n")
         let g = try r.store.gegevens()
         let clienten = Set(g.toewijzingen.map(\.client))
         #expect(clienten.count == 2)  // the same BSN gives the same pseudonym
         #expect(clienten.allSatisfy { $0.hasPrefix("P") && $0.count == 21 })
-        var bytes = Data()
-        for s in ["", "-wal"] { bytes += FileManager.default.contents(atPath: r.pad + s) ?? Data() }
-        let inhoud = String(decoding: bytes, as: UTF8.self)
+        // everything stored, as text: the file and its log for SQLite, every row of every table on the server
+        let inhoud = try alleInhoud(r)
         #expect(!inhoud.contains("123456782"))
         #expect(!inhoud.contains("111222333"))
-        #expect(inhoud.contains("T1"))  // the grep does see what was stored
+        #expect(inhoud.contains("T1"))  // the search does see what was stored
     }
 
-    @Test func elfproefEnSleutel() throws {
-        let r = try Proefregio()
+    func alleInhoud(_ r: Proefregio) throws -> String {
+        if let pad = r.pad {
+            var bytes = Data()
+            for s in ["", "-wal"] { bytes += FileManager.default.contents(atPath: pad + s) ?? Data() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return try PostgresProef.alleTekst(r.store)
+    }
+
+    @Test(arguments: Backend.alle) func elfproefEnSleutel(_ backend: Backend) throws {
+        let r = try Proefregio(backend)
         let kop = "toewijzingnummer,bsn,gemeentecode,agb,productcategorie,ingangsdatum,toewijzingsdatum"
         let v = r.verslag("tw.csv", kop + "\nT1,123456789,0307,75000001,45,2019-01-01,2019-01-01\n")
         #expect(v.fouten.map(\.description) == ["tw.csv:2: bsn: BSN voldoet niet aan de elfproef"])

@@ -1,4 +1,4 @@
-/// Monitoring figures of one group (a municipality, a lot, ...) over a period.
+/// Monitoring figures of one group (a municipality, a lot, a month, ...) over a period. Definitions: docs/definities.md.
 public struct Kengetallen: Sendable, Equatable {
     public var groep: String
     public var naam: String
@@ -9,114 +9,109 @@ public struct Kengetallen: Sendable, Equatable {
     /// Allocations whose commitment is unknown (no budget, volume or tariff); not in `verplichting`.
     public var verplichtingOnbekend: Int
     public var gedeclareerd: Euro
+    /// Inhabitants and youths 0-17 summed over the years of the period (person-years), municipality rows and totals.
     public var inwoners: Int64?
     public var jeugdigen: Int64?
+    /// The budgets of every calendar year the period touches.
     public var budget: Euro?
+    /// Clients in care just before the period, starting care in it, ending care in it, and still in care after its
+    /// last day (or the valuation date, when earlier). Counted per client on care spells: see `Zorgperiodes`.
+    public var inZorgBegin: Int
+    public var instroom: Int
+    public var uitstroom: Int
+    public var inZorgEinde: Int
+    /// Allocations that ended in the period, and the median and 90th percentile of their length in days (nearest rank).
+    public var beeindigdeToewijzingen: Int
+    public var duurMediaan: Int?
+    public var duurP90: Int?
+    /// Declared cost by referrer type of the allocation (`Verwijzer.rawValue`, or "onbekend"); adds up to `gedeclareerd`.
+    public var kostenPerVerwijzer: [String: Euro]
 
-    /// declared / commitment; nil when nothing is committed.
+    public init(groep: String, naam: String, clienten: Int = 0, toewijzingen: Int = 0, verplichting: Euro = .nul,
+                verplichtingOnbekend: Int = 0, gedeclareerd: Euro = .nul, inwoners: Int64? = nil, jeugdigen: Int64? = nil,
+                budget: Euro? = nil, inZorgBegin: Int = 0, instroom: Int = 0, uitstroom: Int = 0, inZorgEinde: Int = 0,
+                beeindigdeToewijzingen: Int = 0, duurMediaan: Int? = nil, duurP90: Int? = nil,
+                kostenPerVerwijzer: [String: Euro] = [:]) {
+        self.groep = groep; self.naam = naam; self.clienten = clienten; self.toewijzingen = toewijzingen
+        self.verplichting = verplichting; self.verplichtingOnbekend = verplichtingOnbekend; self.gedeclareerd = gedeclareerd
+        self.inwoners = inwoners; self.jeugdigen = jeugdigen; self.budget = budget; self.inZorgBegin = inZorgBegin
+        self.instroom = instroom; self.uitstroom = uitstroom; self.inZorgEinde = inZorgEinde
+        self.beeindigdeToewijzingen = beeindigdeToewijzingen; self.duurMediaan = duurMediaan; self.duurP90 = duurP90
+        self.kostenPerVerwijzer = kostenPerVerwijzer
+    }
+
+    /// declared / commitment; nil when nothing is committed. Equals average cost / average commitment per client.
     public var uitnutting: Double? { verplichting.centen > 0 ? Double(gedeclareerd.centen) / Double(verplichting.centen) : nil }
     public var kostenPerClient: Euro? { clienten > 0 ? gedeclareerd.maal(1, gedeeldDoor: Int64(clienten)) : nil }
+    public var verplichtingPerClient: Euro? { clienten > 0 ? verplichting.maal(1, gedeeldDoor: Int64(clienten)) : nil }
     public var kostenPerJeugdige: Euro? { jeugdigen.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }
     public var kostenPerInwoner: Euro? { inwoners.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }
     public var realisatie: Double? { budget.flatMap { $0.centen > 0 ? Double(gedeclareerd.centen) / Double($0.centen) : nil } }
+
+    /// Share of the declared cost referred by this referrer type (nil: unknown referrer); nil when nothing was declared.
+    public func aandeel(_ verwijzer: Verwijzer?) -> Double? {
+        guard gedeclareerd.centen > 0 else { return nil }
+        return Double((kostenPerVerwijzer[verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel] ?? .nul).centen) / Double(gedeclareerd.centen)
+    }
 }
 
 public enum Groepering: String, Sendable, CaseIterable {
-    case gemeente, perceel, segment, aanbieder, verwijzer, product
+    case gemeente, perceel, segment, product, aanbieder, verwijzer, maand, leeftijd
 }
 
-public enum Monitoring {
-    /// Figures per group over [van, tot], plus a total row computed over all records (unique counts are not summed).
-    ///
-    /// A client belongs to a group when it has an allocation overlapping the period or a non-rejected declaration line
-    /// with service in the period, in that group. Declared cost is debit minus credit of non-rejected lines, by service
-    /// period (a line spanning months is split by days). Allocations removed with reden wijziging 13 do not count.
-    public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
-                                   filter: ((String, String?, String) -> Bool)? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        let ref = Referentiekaart(g)
-        let toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
-        let jaar = van.jaar
+/// Which records a figure is about: one municipality and/or one lot (nil: all).
+public struct Selectie: Sendable, Equatable {
+    public var gemeente: String?
+    public var perceel: String?
+    public init(gemeente: String? = nil, perceel: String? = nil) { self.gemeente = gemeente; self.perceel = perceel }
+}
 
-        func sleutel(gemeente: String, agb: String, categorie: String, code: String?, verwijzer: Verwijzer?) -> String {
-            switch groepering {
-            case .gemeente: return gemeente
-            case .aanbieder: return agb
-            case .perceel: return ref.perceel(categorie: categorie, code: code, jaar: jaar)?.code ?? "onbekend"
-            case .segment: return ref.perceel(categorie: categorie, code: code, jaar: jaar)?.segment ?? "onbekend"
-            case .verwijzer: return verwijzer?.rawValue ?? "onbekend"
-            case .product: return categorie + (code.map { "/" + $0 } ?? "")
-            }
-        }
+/// Age group of a client at the start of the period, from the birth date on its allocations or requests.
+public enum Leeftijdsgroep: String, Sendable, CaseIterable {
+    case tot4 = "0-3", tot12 = "4-11", tot18 = "12-17", volwassen = "18+", onbekend
 
-        struct Opbouw { var clienten = Set<ClientID>(); var toewijzingen = 0; var verplichting = Euro.nul
-                        var onbekend = 0; var gedeclareerd = Euro.nul }
-        var groepen: [String: Opbouw] = [:]
-        var totaal = Opbouw()
+    public static func bij(geboortedatum: Dag?, op dag: Dag) -> Leeftijdsgroep {
+        guard let b = geboortedatum, b <= dag else { return .onbekend }
+        let g = b.onderdelen, o = dag.onderdelen
+        let leeftijd = o.jaar - g.jaar - ((o.maand, o.dag) < (g.maand, g.dag) ? 1 : 0)
+        switch leeftijd {
+        case ..<4: return .tot4
+        case ..<12: return .tot12
+        case ..<18: return .tot18
+        default: return .volwassen
+        }
+    }
 
-        for t in g.toewijzingen where !t.isVerwijderd && t.periode.overlapDagen(van, tot) > 0 {
-            let perceel = ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: jaar)?.code ?? ""
-            if let filter, !filter(t.gemeentecode, perceel, t.agb) { continue }
-            let k = sleutel(gemeente: t.gemeentecode, agb: t.agb, categorie: t.productcategorie, code: t.productcode, verwijzer: t.verwijzer)
-            let v = Verplichting.binnen(t, van: van, tot: tot) { j in
-                ref.product(categorie: t.productcategorie, code: t.productcode, jaar: j)?.tarief
-            }
-            for i in 0..<2 {
-                func werk(_ o: inout Opbouw) {
-                    o.clienten.insert(t.client); o.toewijzingen += 1
-                    if let v { o.verplichting += v } else { o.onbekend += 1 }
-                }
-                if i == 0 { werk(&groepen[k, default: Opbouw()]) } else { werk(&totaal) }
-            }
-        }
-        for d in g.declaraties where d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
-            let perceel = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: jaar)?.code ?? ""
-            if let filter, !filter(d.gemeentecode, perceel, d.agb) { continue }
-            let bedrag = d.kostenPerMaand.filter { $0.0.laatsteDag >= van && $0.0.eersteDag <= tot }.map(\.1).som()
-            let verwijzer = toewijzingPerNummer[d.toewijzingnummer]?.verwijzer
-            let k = sleutel(gemeente: d.gemeentecode, agb: d.agb, categorie: d.productcategorie, code: d.productcode, verwijzer: verwijzer)
-            groepen[k, default: Opbouw()].clienten.insert(d.client)
-            groepen[k, default: Opbouw()].gedeclareerd += bedrag
-            totaal.clienten.insert(d.client)
-            totaal.gedeclareerd += bedrag
-        }
+    public var omschrijving: String { self == .onbekend ? "Leeftijd onbekend" : rawValue + " jaar" }
+}
 
-        func naam(_ k: String) -> String {
-            switch groepering {
-            case .gemeente: return ref.gemeenten[k]?.naam ?? k
-            case .aanbieder: return ref.aanbieders[k]?.naam ?? k
-            case .perceel: return ref.percelen[k]?.naam ?? k
-            case .verwijzer: return Verwijzer(rawValue: k)?.omschrijving ?? "Onbekend"
-            case .segment, .product: return k
-            }
+extension Verwijzer {
+    /// The key of cost without a known referrer in `Kengetallen.kostenPerVerwijzer`.
+    public static let onbekendeSleutel = "onbekend"
+
+    /// Short label for narrow table headers.
+    public var afkorting: String {
+        switch self {
+        case .gemeente: "gem."
+        case .huisarts: "HA"
+        case .jeugdarts: "JA"
+        case .gecertificeerdeInstelling: "GI"
+        case .medischSpecialist: "MS"
+        case .zelfverwijzer: "zelf"
+        case .justitie: "just."
         }
-        let jaren = van.jaar == tot.jaar
-        func budget(_ filterGemeente: String?, _ filterPerceel: String?) -> Euro? {
-            guard jaren else { return nil }
-            let b = g.budgetten.filter { $0.jaar == jaar && (filterGemeente == nil || $0.gemeentecode == filterGemeente)
-                && (filterPerceel == nil || $0.perceel == filterPerceel)
-                && (filter == nil || filter!($0.gemeentecode, $0.perceel, "")) }
-            return b.isEmpty ? nil : b.map(\.bedrag).som()
+    }
+
+    /// Dutch snake_case name for csv columns (aandeel_huisarts, ...).
+    public var kolomnaam: String {
+        switch self {
+        case .gemeente: "gemeente"
+        case .huisarts: "huisarts"
+        case .jeugdarts: "jeugdarts"
+        case .gecertificeerdeInstelling: "gecertificeerde_instelling"
+        case .medischSpecialist: "medisch_specialist"
+        case .zelfverwijzer: "zelfverwijzer"
+        case .justitie: "justitie"
         }
-        let rijen = groepen.keys.sorted().map { k -> Kengetallen in
-            let o = groepen[k]!
-            var r = Kengetallen(groep: k, naam: naam(k), clienten: o.clienten.count, toewijzingen: o.toewijzingen,
-                                verplichting: o.verplichting, verplichtingOnbekend: o.onbekend, gedeclareerd: o.gedeclareerd)
-            if groepering == .gemeente, let c = ref.cijfers(gemeente: k, jaar: jaar) {
-                r.inwoners = c.inwoners; r.jeugdigen = c.jeugdigen
-            }
-            if groepering == .gemeente { r.budget = budget(k, nil) }
-            if groepering == .perceel { r.budget = budget(nil, k) }
-            return r
-        }
-        var t = Kengetallen(groep: "totaal", naam: "Totaal", clienten: totaal.clienten.count, toewijzingen: totaal.toewijzingen,
-                            verplichting: totaal.verplichting, verplichtingOnbekend: totaal.onbekend, gedeclareerd: totaal.gedeclareerd)
-        if groepering == .gemeente {
-            let cs = rijen.compactMap { r in ref.cijfers(gemeente: r.groep, jaar: jaar) }
-            if cs.count == rijen.count && !cs.isEmpty {
-                t.inwoners = cs.map(\.inwoners).reduce(0, +); t.jeugdigen = cs.map(\.jeugdigen).reduce(0, +)
-            }
-        }
-        t.budget = budget(nil, nil)
-        return (rijen, t)
     }
 }

@@ -1,0 +1,74 @@
+/// Who a report is for: the municipality's own staff (with the most expensive clients, by pseudonym) or the council
+/// (aggregates only, small numbers suppressed: see `Onderdrukking`).
+public enum Rapportversie: String, Sendable, CaseIterable {
+    case intern, raad
+}
+
+public enum RapportFout: Error, Equatable, CustomStringConvertible {
+    case onbekendeGemeente(String)
+    public var description: String {
+        switch self {
+        case .onbekendeGemeente(let g): "onbekende gemeente '\(g)': geef een gemeentecode uit de gemeentelijst"
+        }
+    }
+}
+
+/// The monthly report of one municipality, as values: sections with text, tables and charts, already suppressed for the
+/// council version. Rendered to HTML by `Rapport.html`, to csv per table by `Tabel.csv`.
+public struct Maandrapport: Sendable {
+    public struct Onderdeel: Sendable {
+        /// File-name stem for the csv export (kerncijfers, budget_per_perceel, ...).
+        public var naam: String
+        public var titel: String
+        public var inleiding: [String]
+        public var grafieken: [Grafiek]
+        public var grafiekSoort: [GrafiekSoort]
+        public var tabel: Tabel?
+        public var noten: [String]
+    }
+    public enum GrafiekSoort: Sendable { case kolommen, liggend }
+
+    public var gemeente: Gemeente
+    public var maand: Maand
+    public var peildatum: Dag
+    public var peildatumVorigJaar: Dag
+    public var versie: Rapportversie
+    public var kernpunten: [String]
+    public var onderdelen: [Onderdeel]
+    public var voetnoten: [String]
+
+    /// The period the report covers: January up to and including the month.
+    public var van: Dag { Dag.eersteVan(jaar: maand.jaar) }
+    public var tot: Dag { maand.laatsteDag }
+
+    /// The report for a municipality up to and including `maand`, with the data known on `peildatum` (default: the last
+    /// day of the month, as it would have been made then). Last year is compared like for like: the same months, as
+    /// known one year before the valuation date.
+    public static func maak(_ g: Gegevens, gemeente code: String, maand: Maand, peildatum: Dag? = nil,
+                            versie: Rapportversie) throws(RapportFout) -> Maandrapport {
+        guard let gemeente = g.gemeenten.first(where: { $0.code == code }) else { throw .onbekendeGemeente(code) }
+        let p = peildatum ?? maand.laatsteDag
+        var r = Maandrapport(gemeente: gemeente, maand: maand, peildatum: p, peildatumVorigJaar: p.jaarEerder,
+                             versie: versie, kernpunten: [], onderdelen: [], voetnoten: [])
+        let b = Rapportbouwer(g: g, rapport: r)
+        r.onderdelen = [b.kerncijfers(), b.budget(), b.trend(), b.verwijzers(), b.vergelijking()]
+        if versie == .intern { r.onderdelen.append(b.duursteClienten()) }
+        r.kernpunten = b.kernpunten()
+        r.voetnoten = b.voetnoten()
+        return r
+    }
+}
+
+extension Dag {
+    /// The same day one year earlier (29 February becomes 28 February).
+    public var jaarEerder: Dag {
+        let o = onderdelen
+        return Dag(jaar: o.jaar - 1, maand: o.maand, dag: min(o.dag, Dag.dagenInMaand(jaar: o.jaar - 1, maand: o.maand)))!
+    }
+}
+
+extension Maand {
+    static let afkortingen = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    /// "jun"
+    public var afkorting: String { Maand.afkortingen[maand - 1] }
+}

@@ -1,0 +1,72 @@
+/// Care spells of clients: the union of a client's allocation periods (within one group), where a break of at most
+/// `aansluiting` days does not end the care. Inflow, outflow and stock are counted on spells, per client.
+public struct Zorgperiodes: Sendable {
+    /// A new allocation within this many days after the last one continues the same spell (re-allocation, renewal).
+    public static let aansluiting = 31
+
+    /// Per client its spells, sorted and disjoint.
+    public private(set) var perClient: [ClientID: [Periode]] = [:]
+
+    public init() {}
+
+    /// Builds spells from allocation periods per client.
+    public init(_ periodes: [ClientID: [Periode]]) {
+        perClient.reserveCapacity(periodes.count)
+        for (client, lijst) in periodes { perClient[client] = Zorgperiodes.voegSamen(lijst) }
+    }
+
+    static func voegSamen(_ lijst: [Periode]) -> [Periode] {
+        let gesorteerd = lijst.sorted { $0.van < $1.van }
+        guard var huidig = gesorteerd.first else { return [] }
+        var uit: [Periode] = []
+        for p in gesorteerd.dropFirst() {
+            guard let eind = huidig.tot else { continue }   // open-ended: covers everything after
+            if p.van <= eind + (1 + aansluiting) {
+                huidig.tot = p.tot.map { max($0, eind) }
+            } else {
+                uit.append(huidig)
+                huidig = p
+            }
+        }
+        uit.append(huidig)
+        return uit
+    }
+
+    public struct Verloop: Sendable, Equatable {
+        public var begin = 0, instroom = 0, uitstroom = 0, einde = 0
+    }
+
+    /// Flows over [van, tot], with nothing after `peildatum` known: in care before (a spell started before the period
+    /// and not ended before it), inflow (a spell starts in it), outflow (a spell ends in it), stock (a spell runs past
+    /// its last day). A client counts once in each; for a client with one spell, begin + in - out = stock.
+    public func verloop(van: Dag, tot: Dag, peildatum: Dag? = nil) -> Verloop {
+        let t = peildatum.map { min(tot, $0) } ?? tot
+        // a period entirely after the valuation date: no flows, stock as on the valuation date
+        let b = min(van, t + 1)
+        var v = Verloop()
+        for spells in perClient.values {
+            var begin = false, nieuw = false, eind = false, blijft = false
+            for s in spells {
+                if s.van < b && (s.tot.map { $0 >= b } ?? true) { begin = true }
+                if s.van >= van && s.van <= t { nieuw = true }
+                if let e = s.tot, e >= van && e <= t { eind = true }
+                if s.van <= t && (s.tot.map { $0 > t } ?? true) { blijft = true }
+            }
+            if begin { v.begin += 1 }
+            if nieuw { v.instroom += 1 }
+            if eind { v.uitstroom += 1 }
+            if blijft { v.einde += 1 }
+        }
+        return v
+    }
+}
+
+extension Array where Element == Int {
+    /// Nearest-rank percentile (p in 1...100) of the values: a value that really occurs; nil when empty.
+    public func percentiel(_ p: Int) -> Int? {
+        guard !isEmpty else { return nil }
+        let s = sorted()
+        let rang = Swift.max(1, (p * s.count + 99) / 100)
+        return s[rang - 1]
+    }
+}

@@ -1,0 +1,100 @@
+/// A client in a municipality: costs belong to the municipality of the allocation (woonplaatsbeginsel), so a client
+/// who moved is judged separately in each.
+public struct GemeenteClient: Hashable, Sendable {
+    public let gemeente: String
+    public let client: ClientID
+    public init(_ gemeente: String, _ client: ClientID) { self.gemeente = gemeente; self.client = client }
+}
+
+/// The data known on the valuation date, indexed once for all rules (by client, allocation, request and month) so
+/// no rule scans the whole set per client.
+public struct Signaalcontext: Sendable {
+    public let peildatum: Dag
+    public let gegevens: Gegevens
+    public let ref: Referentiekaart
+    /// Every allocation by number, including removed ones (reden wijziging 13).
+    public let toewijzingPerNummer: [String: Toewijzing]
+    /// Allocations that count (not removed), per client.
+    public let toewijzingenPerClient: [ClientID: [Toewijzing]]
+    /// Allocations that count, per request number they answer.
+    public let toewijzingenPerVerzoek: [String: [Toewijzing]]
+    /// Declaration lines that count (not rejected), per client and per allocation number.
+    public let declaratiesPerClient: [ClientID: [Declaratieregel]]
+    public let declaratiesPerToewijzing: [String: [Declaratieregel]]
+    /// Declared cost per municipality and client per month of service (`Maand.index`), lines split by days.
+    public let kostenPerMaand: [GemeenteClient: [Int: Euro]]
+
+    public init(_ g: Gegevens, peildatum: Dag) {
+        self.peildatum = peildatum
+        gegevens = g
+        ref = Referentiekaart(g)
+        toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
+        let tellend = g.toewijzingen.filter { !$0.isVerwijderd }
+        toewijzingenPerClient = Dictionary(grouping: tellend, by: \.client)
+        toewijzingenPerVerzoek = Dictionary(grouping: tellend.filter { $0.verzoeknummer != nil }, by: { $0.verzoeknummer! })
+        let regels = g.declaraties.filter { $0.status != .afgewezen }
+        declaratiesPerClient = Dictionary(grouping: regels, by: \.client)
+        declaratiesPerToewijzing = Dictionary(grouping: regels, by: \.toewijzingnummer)
+        var kosten: [GemeenteClient: [Int: Euro]] = [:]
+        for d in regels {
+            let k = GemeenteClient(d.gemeentecode, d.client)
+            for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
+        }
+        kostenPerMaand = kosten
+    }
+
+    /// The lot of a product in a year (nil when the product is unknown).
+    public func perceel(_ categorie: String, _ code: String?, jaar: Int) -> Perceel? {
+        ref.perceel(categorie: categorie, code: code, jaar: jaar)
+    }
+
+    /// The commitment of an allocation within [van, tot]; nil when unknown (no budget, volume or tariff).
+    public func verplichting(_ t: Toewijzing, van: Dag, tot: Dag) -> Euro? {
+        guard tot >= van else { return .nul }
+        return Verplichting.binnen(t, van: van, tot: tot) { jaar in
+            ref.product(categorie: t.productcategorie, code: t.productcode, jaar: jaar)?.tarief
+        }
+    }
+
+    /// Cost of a client in a municipality over months [van, tot].
+    public func kosten(_ k: GemeenteClient, van: Maand, tot: Maand) -> Euro {
+        guard let perMaand = kostenPerMaand[k] else { return .nul }
+        var som = Euro.nul
+        if perMaand.count < tot - van + 1 {
+            for (m, e) in perMaand where m >= van.index && m <= tot.index { som += e }
+        } else {
+            for m in van.index...tot.index { som += perMaand[m] ?? .nul }
+        }
+        return som
+    }
+
+    /// The allocation that answers a request: the earliest one that names it; else, for exports without request
+    /// numbers, the earliest allocation made on or after receipt for the same client, provider and product that is
+    /// not linked to another request and covers the requested start (or starts within a month of it).
+    public func antwoord(op v: Verzoek) -> Toewijzing? {
+        if let gekoppeld = toewijzingenPerVerzoek[v.verzoeknummer]?.min(by: { $0.toewijzingsdatum < $1.toewijzingsdatum }) {
+            return gekoppeld
+        }
+        return (toewijzingenPerClient[v.client] ?? []).filter { t in
+            t.verzoeknummer == nil && t.agb == v.agb && t.productcategorie == v.productcategorie
+                && (t.productcode == nil || v.productcode == nil || t.productcode == v.productcode)
+                && t.toewijzingsdatum >= v.ontvangenOp
+                && (t.periode.bevat(v.ingangsdatum) || abs(t.ingangsdatum - v.ingangsdatum) <= 31)
+        }.min { ($0.toewijzingsdatum, $0.toewijzingnummer) < ($1.toewijzingsdatum, $1.toewijzingnummer) }
+    }
+
+    /// "Naam (agb)" or the code alone when the provider is not registered.
+    public func aanbiederNaam(_ agb: String) -> String { ref.aanbieders[agb].map { "\($0.naam) (\(agb))" } ?? agb }
+    public func gemeenteNaam(_ code: String) -> String { ref.gemeenten[code]?.naam ?? code }
+}
+
+/// Dutch number forms for explanations.
+enum Tekst {
+    static func euro(_ e: Euro) -> String { e.heleEuros }
+    static func dag(_ d: Dag) -> String { d.nederlands }
+    static func procent(_ teller: Euro, _ noemer: Euro) -> String {
+        noemer.centen == 0 ? "-" : String(Int((Double(teller.centen) * 100 / Double(noemer.centen)).rounded())) + "%"
+    }
+    static func meervoud(_ n: Int, _ enkel: String, _ meer: String) -> String { "\(n) \(n == 1 ? enkel : meer)" }
+    static func product(_ categorie: String, _ code: String?) -> String { code ?? "categorie \(categorie)" }
+}

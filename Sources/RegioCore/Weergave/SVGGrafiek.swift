@@ -1,0 +1,216 @@
+/// A chart as data: categories along one axis, one or more series of values. Rendered by `SVGGrafiek` as inline SVG
+/// (no scripts, no external requests), for the printed report and the web dashboard alike.
+public struct Grafiek: Sendable {
+    public enum Eenheid: Sendable { case euro, aantal, procent }
+    public enum Vorm: Sendable { case staaf, lijn }
+
+    public struct Reeks: Sendable {
+        public var naam: String
+        public var kleur: String
+        public var vorm: Vorm
+        /// nil: no value (not drawn); see `verborgen` for values withheld for privacy.
+        public var waarden: [Double?]
+        /// Indices drawn pale: values that are still incomplete.
+        public var voorlopig: Set<Int>
+        /// Indices withheld (small numbers): marked "<5" instead of drawn, or "×" when in `aanvullend`.
+        public var verborgen: Set<Int>
+        /// The withheld indices that are not small themselves but hidden so the total cannot betray a small one.
+        public var aanvullend: Set<Int>
+        public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
+                    verborgen: Set<Int> = [], aanvullend: Set<Int> = []) {
+            self.naam = naam; self.kleur = kleur; self.vorm = vorm; self.waarden = waarden
+            self.voorlopig = voorlopig; self.verborgen = verborgen.union(aanvullend); self.aanvullend = aanvullend
+        }
+
+        /// The series with its withheld values set from cell statuses: the chart shows what the table shows.
+        public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
+                    status: [Onderdrukking.Status]) {
+            self.init(naam: naam, kleur: kleur, vorm: vorm, waarden: waarden, voorlopig: voorlopig,
+                      verborgen: Set(status.indices.filter { status[$0] == .klein }),
+                      aanvullend: Set(status.indices.filter { status[$0] == .aanvullend }))
+        }
+
+        func teken(_ i: Int) -> String { aanvullend.contains(i) ? Onderdrukking.aanvullendTekst : Onderdrukking.kleinTekst }
+    }
+
+    public var titel: String
+    /// Category labels; "\n" starts a second line (e.g. the year under January).
+    public var labels: [String]
+    public var reeksen: [Reeks]
+    public var eenheid: Eenheid
+    /// A category to emphasise (the municipality among the region).
+    public var nadruk: Int?
+    /// A reference value drawn as a dashed line (the region average).
+    public var referentie: (waarde: Double, label: String)?
+
+    public init(titel: String, labels: [String], reeksen: [Reeks], eenheid: Eenheid, nadruk: Int? = nil,
+                referentie: (waarde: Double, label: String)? = nil) {
+        self.titel = titel; self.labels = labels; self.reeksen = reeksen; self.eenheid = eenheid
+        self.nadruk = nadruk; self.referentie = referentie
+    }
+
+    func opmaak(_ x: Double) -> String {
+        switch eenheid {
+        case .euro: Opmaak.euroKort(x)
+        case .aantal: Opmaak.getal(x)
+        case .procent: Opmaak.procent(x, decimalen: 0)
+        }
+    }
+}
+
+/// Inline SVG for `Grafiek`: vertical columns with lines over time, or horizontal bars for comparisons.
+public enum SVGGrafiek {
+    static let letter = "font-family=\"inherit\" fill=\"#333\""
+
+    /// A round axis maximum and step: 1, 2, 2.5 or 5 times a power of ten, about `stappen` steps.
+    public static func schaal(_ maximum: Double, stappen: Int = 4) -> (max: Double, stap: Double) {
+        guard maximum > 0 else { return (1, 0.25) }
+        let ruw = maximum / Double(stappen)
+        var macht = 1.0
+        while macht * 10 <= ruw { macht *= 10 }
+        while macht > ruw { macht /= 10 }
+        let stap = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * macht }.first { $0 >= ruw } ?? 10 * macht
+        var top = stap
+        while top < maximum - 1e-9 { top += stap }
+        return (top, stap)
+    }
+
+    static func f(_ x: Double) -> String { Tabel.decimaal(x, 1) }
+
+    static func legenda(_ g: Grafiek, breedte: Double) -> String {
+        var x = 0.0
+        var s = ""
+        for r in g.reeksen {
+            let symbool = r.vorm == .staaf
+                ? "<rect x=\"\(f(x))\" y=\"4\" width=\"10\" height=\"10\" fill=\"\(r.kleur)\"/>"
+                : "<line x1=\"\(f(x))\" y1=\"9\" x2=\"\(f(x + 12))\" y2=\"9\" stroke=\"\(r.kleur)\" stroke-width=\"2.5\"/>"
+            s += symbool + "<text x=\"\(f(x + 16))\" y=\"13\" font-size=\"11\" \(letter)>\(HTML.tekst(r.naam))</text>"
+            x += 16 + Double(r.naam.count) * 6.2 + 18
+        }
+        if g.reeksen.contains(where: { !$0.voorlopig.isEmpty }) {
+            s += "<rect x=\"\(f(x))\" y=\"4\" width=\"10\" height=\"10\" fill=\"#999\" opacity=\"0.35\"/>"
+                + "<text x=\"\(f(x + 16))\" y=\"13\" font-size=\"11\" \(letter)>nog niet compleet</text>"
+        }
+        return "<g class=\"legenda\">\(s)</g>"
+    }
+
+    static func labelTekst(_ label: String, x: Double, y: Double, grootte: Int, vet: Bool) -> String {
+        let regels = label.split(separator: "\n", omittingEmptySubsequences: false)
+        let tspans = regels.enumerated().map { i, r in
+            "<tspan x=\"\(f(x))\" dy=\"\(i == 0 ? "0" : "1.15em")\">\(HTML.tekst(String(r)))</tspan>"
+        }.joined()
+        return "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(grootte)\" text-anchor=\"middle\"\(vet ? " font-weight=\"bold\"" : "") \(letter)>\(tspans)</text>"
+    }
+
+    /// Columns per category (bar series side by side), line series over them; a y axis with gridlines.
+    public static func kolommen(_ g: Grafiek, breedte: Double = 680, hoogte: Double = 240) -> String {
+        let links = 78.0, rechts = 8.0, boven = 26.0, onder = 34.0
+        let bw = breedte - links - rechts, bh = hoogte - boven - onder
+        let alle = g.reeksen.flatMap { $0.waarden.compactMap { $0 } } + [g.referentie?.waarde ?? 0]
+        let (top, stap) = schaal(max(alle.max() ?? 0, 0))
+        func y(_ v: Double) -> Double { boven + bh - bh * max(v, 0) / top }
+        let n = max(g.labels.count, 1)
+        let band = bw / Double(n)
+        let staven = g.reeksen.filter { $0.vorm == .staaf }
+        let sw = band * 0.78 / Double(max(staven.count, 1))
+
+        var s = svgKop(g, breedte: breedte, hoogte: hoogte)
+        s += legenda(g, breedte: breedte)
+        var v = 0.0
+        while v <= top + 1e-9 {
+            s += "<line x1=\"\(f(links))\" y1=\"\(f(y(v)))\" x2=\"\(f(breedte - rechts))\" y2=\"\(f(y(v)))\" stroke=\"#ddd\" stroke-width=\"1\"/>"
+            s += "<text x=\"\(f(links - 6))\" y=\"\(f(y(v) + 3.5))\" font-size=\"10\" text-anchor=\"end\" \(letter)>\(HTML.tekst(g.opmaak(v)))</text>"
+            v += stap
+        }
+        for (i, label) in g.labels.enumerated() {
+            let midden = links + band * (Double(i) + 0.5)
+            s += labelTekst(label, x: midden, y: hoogte - onder + 13, grootte: 9, vet: g.nadruk == i)
+        }
+        for (j, r) in staven.enumerated() {
+            for (i, w) in r.waarden.enumerated() {
+                let x0 = links + band * Double(i) + band * 0.11 + sw * Double(j)
+                if r.verborgen.contains(i) {
+                    s += "<text x=\"\(f(x0 + sw / 2))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+                    continue
+                }
+                guard let w else { continue }
+                let h = max(y(0) - y(w), w > 0 ? 0.5 : 0)
+                let vaag = r.voorlopig.contains(i) ? " opacity=\"0.35\"" : ""
+                s += "<rect x=\"\(f(x0))\" y=\"\(f(y(0) - h))\" width=\"\(f(sw * 0.92))\" height=\"\(f(h))\" fill=\"\(r.kleur)\"\(vaag)><title>\(HTML.tekst(g.labels[i].replacing("\n", with: " ") + ": " + g.opmaak(w)))</title></rect>"
+            }
+        }
+        for r in g.reeksen where r.vorm == .lijn {
+            var stuk: [String] = []
+            var stukken: [[String]] = []
+            for (i, w) in r.waarden.enumerated() {
+                if let w, !r.verborgen.contains(i) {
+                    stuk.append("\(f(links + band * (Double(i) + 0.5))),\(f(y(w)))")
+                } else {
+                    if !stuk.isEmpty { stukken.append(stuk) }
+                    stuk = []
+                }
+            }
+            if !stuk.isEmpty { stukken.append(stuk) }
+            for p in stukken {
+                s += "<polyline points=\"\(p.joined(separator: " "))\" fill=\"none\" stroke=\"\(r.kleur)\" stroke-width=\"2\"/>"
+                for punt in p {
+                    let xy = punt.split(separator: ",")
+                    s += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.2\" fill=\"\(r.kleur)\"/>"
+                }
+            }
+            for i in r.verborgen.sorted() where i < n {
+                s += "<text x=\"\(f(links + band * (Double(i) + 0.5)))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+            }
+        }
+        if let ref = g.referentie {
+            s += "<line x1=\"\(f(links))\" y1=\"\(f(y(ref.waarde)))\" x2=\"\(f(breedte - rechts))\" y2=\"\(f(y(ref.waarde)))\" stroke=\"#c0392b\" stroke-dasharray=\"5 3\" stroke-width=\"1.5\"/>"
+            s += "<text x=\"\(f(breedte - rechts))\" y=\"\(f(y(ref.waarde) - 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#c0392b\">\(HTML.tekst(ref.label))</text>"
+        }
+        s += "<line x1=\"\(f(links))\" y1=\"\(f(y(0)))\" x2=\"\(f(breedte - rechts))\" y2=\"\(f(y(0)))\" stroke=\"#666\" stroke-width=\"1\"/>"
+        return s + "</svg>"
+    }
+
+    /// Horizontal bars, one row per category and one bar per series; the value printed after each bar.
+    public static func liggend(_ g: Grafiek, breedte: Double = 680, rijhoogte: Double = 15) -> String {
+        let links = 170.0, rechts = 84.0, boven = 24.0
+        let perRij = rijhoogte * Double(max(g.reeksen.count, 1)) + 6
+        let hoogte = boven + perRij * Double(g.labels.count) + 8
+        let bw = breedte - links - rechts
+        let alle = g.reeksen.flatMap { $0.waarden.compactMap { $0 } } + [g.referentie?.waarde ?? 0]
+        let top = max(alle.max() ?? 0, 1e-9)
+        var s = svgKop(g, breedte: breedte, hoogte: hoogte)
+        s += legenda(g, breedte: breedte)
+        for (i, label) in g.labels.enumerated() {
+            let y0 = boven + perRij * Double(i)
+            let vet = g.nadruk == i
+            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y0 + perRij / 2 + 1))\" font-size=\"11\" text-anchor=\"end\"\(vet ? " font-weight=\"bold\"" : "") \(letter)>\(HTML.tekst(label))</text>"
+            for (j, r) in g.reeksen.enumerated() {
+                let y = y0 + 3 + rijhoogte * Double(j)
+                if r.verborgen.contains(i) {
+                    s += "<text x=\"\(f(links + 4))\" y=\"\(f(y + rijhoogte * 0.7))\" font-size=\"10\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+                    continue
+                }
+                guard i < r.waarden.count, let w = r.waarden[i] else { continue }
+                let lengte = max(bw * max(w, 0) / top, w > 0 ? 0.5 : 0)
+                let kleur = vet && j == 0 ? "#0b3d5c" : r.kleur
+                s += "<rect x=\"\(f(links))\" y=\"\(f(y))\" width=\"\(f(lengte))\" height=\"\(f(rijhoogte * 0.8))\" fill=\"\(kleur)\"/>"
+                s += "<text x=\"\(f(links + lengte + 4))\" y=\"\(f(y + rijhoogte * 0.62))\" font-size=\"9\" \(letter)>\(HTML.tekst(g.opmaak(w)))</text>"
+            }
+        }
+        if let ref = g.referentie {
+            let x = links + bw * ref.waarde / top
+            s += "<line x1=\"\(f(x))\" y1=\"\(f(boven - 2))\" x2=\"\(f(x))\" y2=\"\(f(hoogte - 6))\" stroke=\"#c0392b\" stroke-dasharray=\"5 3\" stroke-width=\"1.5\"/>"
+            s += "<text x=\"\(f(x + 3))\" y=\"\(f(hoogte - 1))\" font-size=\"10\" fill=\"#c0392b\">\(HTML.tekst(ref.label))</text>"
+        }
+        s += "<line x1=\"\(f(links))\" y1=\"\(f(boven - 2))\" x2=\"\(f(links))\" y2=\"\(f(hoogte - 6))\" stroke=\"#666\" stroke-width=\"1\"/>"
+        return s + "</svg>"
+    }
+
+    static func svgKop(_ g: Grafiek, breedte: Double, hoogte: Double) -> String {
+        "<svg viewBox=\"0 0 \(f(breedte)) \(f(hoogte))\" width=\"100%\" role=\"img\" aria-label=\"\(HTML.tekst(g.titel))\"><title>\(HTML.tekst(g.titel))</title>"
+    }
+}
+
+extension String {
+    var htmlVeilig: String { HTML.tekst(self) }
+}

@@ -1,0 +1,80 @@
+import PostgresNIO
+import RegioStore
+
+/// Reads whole tables fast: per block of rows the server sends each column as one array (`array_agg`), which this
+/// decodes from its binary form in one pass. Row by row, postgres-nio slices every cell out of its message; for the
+/// few hundred thousand declaration lines of a region that costs seconds in release and minutes in debug builds.
+enum Kolomlezer {
+    static let blok = 50_000
+
+    /// Every row of `tabel` as values in `kolommen` order, in insertion order (`rijnr`).
+    static func lees(_ v: Verbinding, tabel: String, kolommen: [String], perRij: ([Waarde]) -> Void) throws {
+        let volg = PostgresSchema.volgorde
+        // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
+        // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
+        let aggregaten = ([volg] + kolommen).map { "array_agg(\($0))" }.joined(separator: ", ")
+        var vanaf: Int64 = 0
+        while true {
+            let rijen = try v.rijen("""
+                SELECT \(aggregaten) FROM
+                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint ORDER BY \(volg) LIMIT \(blok)) s
+                """, [String(vanaf)])
+            guard let rij = rijen.first else { return }
+            let cellen = rij.makeRandomAccess()
+            let volgnummers = try reeks(cellen[0]).map { w -> Int64 in
+                guard case .geheel(let i) = w else { throw StoreFout.databasefout("\(tabel): rij zonder \(volg)") }
+                return i
+            }
+            let n = volgnummers.count
+            guard n > 0 else { return }  // no rows left: the aggregates are NULL
+            let kolomwaarden = try (1..<cellen.count).map { try reeks(cellen[$0]) }
+            guard kolomwaarden.allSatisfy({ $0.count == n }) else { throw StoreFout.databasefout("\(tabel): kolommen van ongelijke lengte") }
+            var volgorde = Array(0..<n)
+            if zip(volgnummers, volgnummers.dropFirst()).contains(where: { $0 >= $1 }) { volgorde.sort { volgnummers[$0] < volgnummers[$1] } }
+            for i in volgorde { perRij(kolomwaarden.map { $0[i] }) }
+            if n < blok { return }
+            vanaf = volgnummers.max()!
+        }
+    }
+
+    /// A one-dimensional int8 or text array in PostgreSQL's binary format:
+    /// ndim, has-nulls, element type, (size, lower bound) per dimension, then per element its length (-1: NULL) and bytes.
+    static func reeks(_ cel: PostgresCell) throws -> [Waarde] {
+        guard let bytes = cel.bytes else { return [] }
+        guard cel.format == .binary else { throw StoreFout.databasefout("onverwacht tekstformaat voor \(cel.columnName)") }
+        return try bytes.withUnsafeReadableBytes { p -> [Waarde] in
+            var plek = 0
+            func int32() throws -> Int32 {
+                guard plek + 4 <= p.count else { throw StoreFout.databasefout("afgebroken array in \(cel.columnName)") }
+                let x = UInt32(p[plek]) << 24 | UInt32(p[plek + 1]) << 16 | UInt32(p[plek + 2]) << 8 | UInt32(p[plek + 3])
+                plek += 4
+                return Int32(bitPattern: x)
+            }
+            let dimensies = try int32()
+            _ = try int32()  // has nulls
+            let type = UInt32(bitPattern: try int32())
+            guard dimensies == 1 else { return [] }
+            let aantal = Int(try int32())
+            _ = try int32()  // lower bound
+            var uit: [Waarde] = []
+            uit.reserveCapacity(aantal)
+            for _ in 0..<aantal {
+                let lengte = Int(try int32())
+                if lengte < 0 { uit.append(.leeg); continue }
+                guard plek + lengte <= p.count else { throw StoreFout.databasefout("afgebroken array in \(cel.columnName)") }
+                switch type {
+                case PostgresDataType.int8.rawValue where lengte == 8:
+                    var x: UInt64 = 0
+                    for j in 0..<8 { x = x << 8 | UInt64(p[plek + j]) }
+                    uit.append(.geheel(Int64(bitPattern: x)))
+                case PostgresDataType.text.rawValue, PostgresDataType.varchar.rawValue:
+                    uit.append(.tekst(String(decoding: UnsafeRawBufferPointer(rebasing: p[plek..<(plek + lengte)]), as: UTF8.self)))
+                default:
+                    throw StoreFout.databasefout("onverwacht type \(type) in \(cel.columnName)")
+                }
+                plek += lengte
+            }
+            return uit
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import RegioCore
+import RegioDemo
+import RegioImport
+import RegioStore
+
+/// The monitoring figures and the report on a generated region, through the real import and store: the figures agree
+/// with a naive recount by their definitions, every grouping has the same total, and the council reports are clean.
+@Suite(.serialized) struct MonitoringDemoTests {
+    static let store: SQLiteStore = {
+        let store = try! SQLiteStore(pad: ":memory:")
+        let importeur = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 7, count: 32)))
+        for b in Demoregio(seed: 11, jaren: 2019...2020).bestanden() {
+            _ = importeur.importeer(bestand: b.naam, bytes: Array(b.inhoud.utf8), nu: "")
+        }
+        return store
+    }()
+    static let van = Dag.eersteVan(jaar: 2020), tot = Dag.laatsteVan(jaar: 2020)
+
+    @Test func periodeLadenGeeftDezelfdeCijfers() throws {
+        let alles = try Self.store.gegevens()
+        let periode = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        #expect(periode.declaraties.count < alles.declaraties.count)
+        #expect(periode.toewijzingen.count == alles.toewijzingen.count)
+        for per in Groepering.allCases {
+            let a = Monitoring.kengetallen(alles, van: Self.van, tot: Self.tot, per: per, selectie: Selectie())
+            let b = Monitoring.kengetallen(periode, van: Self.van, tot: Self.tot, per: per, selectie: Selectie())
+            #expect(a.groepen == b.groepen && a.totaal == b.totaal, "\(per)")
+        }
+    }
+
+    @Test func elkeGroeperingHeeftHetzelfdeTotaalEnGeldTeltOp() throws {
+        let g = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        let basis = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: .gemeente, selectie: Selectie()).totaal
+        for per in Groepering.allCases {
+            let r = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: per, selectie: Selectie())
+            var t = r.totaal
+            t.groep = basis.groep; t.naam = basis.naam
+            #expect(t == basis, "\(per)")
+            #expect(r.groepen.map(\.gedeclareerd).som() == t.gedeclareerd, "\(per)")
+            #expect(r.groepen.map(\.verplichting).som() == t.verplichting, "\(per)")
+            #expect(r.groepen.allSatisfy { $0.kostenPerVerwijzer.values.som() == $0.gedeclareerd }, "\(per)")
+            if per != .maand { #expect(r.groepen.map(\.toewijzingen).reduce(0, +) == t.toewijzingen, "\(per)") }
+            #expect(r.groepen.allSatisfy { $0.clienten <= t.clienten })
+            #expect(r.groepen.map(\.clienten).reduce(0, +) >= t.clienten)
+        }
+        // the stock at the end of 2019 is the stock at the start of 2020
+        let vorig = Monitoring.kengetallen(g, van: Dag.eersteVan(jaar: 2019), tot: Dag.laatsteVan(jaar: 2019), per: .gemeente, selectie: Selectie())
+        #expect(vorig.totaal.inZorgEinde == basis.inZorgBegin)
+    }
+
+    @Test func cijfersKloppenMetEenEenvoudigeHertelling() throws {
+        let g = try Self.store.gegevens()
+        let r = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: .gemeente, selectie: Selectie())
+        var kosten: [String: Euro] = [:]
+        var clienten: [String: Set<String>] = [:]
+        var regio = Set<String>()
+        for d in g.declaraties where d.status != .afgewezen && d.einddatum >= Self.van && d.begindatum <= Self.tot {
+            kosten[d.gemeentecode, default: .nul] += d.kosten(van: Self.van, tot: Self.tot)
+            clienten[d.gemeentecode, default: []].insert(d.client); regio.insert(d.client)
+        }
+        for t in g.toewijzingen where t.redenWijziging != "13" && t.ingangsdatum <= Self.tot && (t.einddatum ?? Self.tot) >= Self.van {
+            clienten[t.gemeentecode, default: []].insert(t.client); regio.insert(t.client)
+        }
+        for rij in r.groepen {
+            #expect(rij.gedeclareerd == kosten[rij.groep] ?? .nul, "\(rij.groep)")
+            #expect(rij.clienten == clienten[rij.groep]?.count ?? 0, "\(rij.groep)")
+        }
+        #expect(r.totaal.clienten == regio.count)
+        let perClient = Monitoring.kostenPerClient(g, van: Self.van, tot: Self.tot, selectie: Selectie())
+        #expect(perClient.map(\.kosten).som() == r.totaal.gedeclareerd)
+    }
+
+    @Test func raadsrapportenLekkenNietsEnTotalenKloppen() throws {
+        let g = try Self.store.gegevens(voorPeriodeVan: Dag.eersteVan(jaar: 2019), tot: Self.tot)
+        let pseudoniem = try Regex("P[0-9a-f]{20}")
+        for gemeente in g.gemeenten {
+            for versie in Rapportversie.allCases {
+                let r = try Maandrapport.maak(g, gemeente: gemeente.code, maand: Maand(jaar: 2020, maand: 9), versie: versie)
+                for o in r.onderdelen {
+                    guard let t = o.tabel else { continue }
+                    for (i, k) in t.kolommen.enumerated() {
+                        if versie == .raad && ["unieke_clienten", "instroom", "uitstroom", "in_zorg_einde"].contains(k.naam) {
+                            for rij in t.rijen + t.voet {
+                                #expect(rij[i].machine == "<5" || rij[i].machine == "×" || (Int(rij[i].machine) ?? 0) >= 5)
+                            }
+                        }
+                        // money columns add up to their total wherever nothing is hidden
+                        if ["budget", "verplichting", "gedeclareerd"].contains(k.naam), o.naam != "duurste_clienten", o.naam != "kerncijfers" {
+                            let cellen = t.rijen.map { $0[i].machine }
+                            if cellen.allSatisfy({ Euro.parse($0) != nil }), let totaal = Euro.parse(t.voet[0][i].machine) {
+                                #expect(cellen.compactMap(Euro.parse).som() == totaal, "\(gemeente.naam) \(o.naam).\(k.naam)")
+                            }
+                        }
+                    }
+                }
+                let html = Rapport.html(r)
+                #expect(html.contains(pseudoniem) == (versie == .intern), "\(gemeente.naam) \(versie)")
+            }
+        }
+    }
+
+    @Test func rekentijd() throws {
+        var start = Date()
+        let g = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        let laden = Date().timeIntervalSince(start)
+        start = Date()
+        for per in Groepering.allCases { _ = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: per, selectie: Selectie()) }
+        let rekenen = Date().timeIntervalSince(start)
+        print("demo 2019-2020, jaar 2020: \(g.declaraties.count) declaratieregels geladen in \(laden) s; alle \(Groepering.allCases.count) groeperingen in \(rekenen) s")
+        #expect(rekenen < 60)
+    }
+}
