@@ -20,7 +20,7 @@ enum ApiDocumentatie {
         var paden: [String] = []
         for def in Paginalijst.alle {
             guard let api = def.api else { continue }
-            let pad = api.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            let pad = "/" + api.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             var ps = def.parameters.map { p in
                 "{\"name\":\(Json.tekst(p)),\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"},\"description\":\(Json.tekst(parameteruitleg[p] ?? p))}"
             }

@@ -33,7 +33,7 @@ struct Paginatoner: Sendable {
         for (k, v) in query.velden where parameters[k] == nil { parameters[k] = v }
         for p in def.parameters { parameters[p] = context.parameters.get(p) }
         let verzoek = Paginaverzoek(rol: gebruiker.rol, gebruiker: gebruiker.naam, parameters: parameters, bron: bron,
-                                    vandaag: Instellingen.dag(instellingen.klok()))
+                                    vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : context.sessie?.csrf ?? "")
         let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + gebruiker.rol.description
         let pagina = def.cache ? try bron.pagina(sleutel) { try def.bouw(verzoek) } : try def.bouw(verzoek)

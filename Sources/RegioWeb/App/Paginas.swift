@@ -22,7 +22,12 @@ enum Paginalijst {
                         queryparameters: ["jaar", "tot", "sleutel", "scenario"], bouw: VereveningPagina.pagina),
         Paginadefinitie(pad: "/benchmark", api: "/api/v1/benchmark", omschrijving: "Gemeenten vergeleken: per jeugdige, per inwoner, verwijzersmix.",
                         bouw: BenchmarkPagina.pagina),
-        Paginadefinitie(pad: "/signalen", api: "/api/v1/signalen", cache: false, omschrijving: "Signalen.", bouw: SignalenPagina.pagina),
+        Paginadefinitie(pad: "/signalen", api: "/api/v1/signalen", cache: false,
+                        omschrijving: "Signalenlijst met filter (cliëntgegevens: regio en de eigen gemeente; raad alleen aantallen).",
+                        queryparameters: ["gemeente", "regel", "status", "jaar"], bouw: SignalenPagina.pagina),
+        Paginadefinitie(pad: "/signalen/:id", api: "/api/v1/signalen/:id", parameters: ["id"], cache: false,
+                        omschrijving: "Eén signaal met zijn historie (cliëntgegevens; inzage wordt gelogd).", queryparameters: [],
+                        bouw: SignalenPagina.detail),
         Paginadefinitie(pad: "/prognose", api: "/api/v1/prognose", omschrijving: "Jaarprognose per gemeente en perceel.", bouw: PrognosePagina.pagina),
     ]
 }

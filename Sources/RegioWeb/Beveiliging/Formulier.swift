@@ -66,7 +66,8 @@ struct Formulier: Sendable {
             let kop = String(decoding: body[start..<kopEinde], as: UTF8.self)
             let inhoud = Array(body[(kopEinde + 4)..<eind])
             var naam: String?, bestandsnaam: String?
-            for regel in kop.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) where regel.lowercased().hasPrefix("content-disposition") {
+            // "\r\n" is one Character in Swift: split on it as well as on a lone "\n"
+            for regel in kop.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) where regel.lowercased().hasPrefix("content-disposition") {
                 naam = parameter("name", in: String(regel))
                 bestandsnaam = parameter("filename", in: String(regel))
             }

@@ -33,7 +33,7 @@ enum AanbiedersPagina {
         p.voeg(.html(Keuze.formulier("/aanbieders/\(agb)", [try Keuze.jaar(v, jaar)])))
         p.voeg(.tegels(Tegels.standaard(percelen.totaal, rol: v.rol)))
         let maanden = try v.bron.maandreeks(jaar: jaar, s)
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar)))
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar, rol: v.rol)))
         var o = Kengetaltabel.Opties(); o.budget = false
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: percelen.groepen, totaal: percelen.totaal,
                                          sleutel: ("perceel", "Perceel"), rol: v.rol, opties: o)))

@@ -58,7 +58,7 @@ enum GemeentePagina {
         let maanden = try v.bron.maandreeks(jaar: jaar, s)
         let vorig = try v.bron.jaren().contains(jaar - 1) ? try v.bron.maandreeks(jaar: jaar - 1, s) : nil
         p.voeg(.grafiek(titel: "Gedeclareerd per maand (staven), maandbudget (rood) en \(jaar - 1) (oranje)",
-                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig)))
+                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig, rol: v.rol)))
         p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget, rol: v.rol)))
 
         p.voeg(.kop("Verwijzers"))

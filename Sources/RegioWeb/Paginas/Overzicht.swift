@@ -28,7 +28,7 @@ enum Overzicht {
         p.voeg(.kop("Per maand"))
         let maanden = try v.bron.maandreeks(jaar: jaar)
         p.voeg(.grafiek(titel: "Gedeclareerde kosten per maand (staven) en het maandbudget (1/12 van het jaarbudget, lijn), \(jaar)",
-                        svg: Maandgrafiek.svg(maanden, budget: t.budget, jaar: jaar)))
+                        svg: Maandgrafiek.svg(maanden, budget: t.budget, jaar: jaar, rol: v.rol)))
         p.voeg(.tabel(Maandtabel.maak(maanden, budget: t.budget, rol: v.rol)))
 
         p.voeg(.kop("Per gemeente"))
@@ -74,16 +74,21 @@ enum Tegels {
 /// Cost per month as bars with the monthly budget as a line.
 enum Maandgrafiek {
     static func svg(_ maanden: [(maand: Maand, k: Kengetallen)], budget: Euro?, jaar: Int,
-                    vorigJaar: [(maand: Maand, k: Kengetallen)]? = nil) -> String {
+                    vorigJaar: [(maand: Maand, k: Kengetallen)]? = nil, rol: Rol) -> String {
+        // a bar is as telling as a number: councils get no bar for a month with a handful of clients
+        func waarden(_ r: [(maand: Maand, k: Kengetallen)]) -> [Double] {
+            let weg = rol.onderdruktKleineAantallen ? Onderdrukking.rijen(clienten: r.map(\.k.clienten)) : []
+            return r.enumerated().map { weg.contains($0.offset) ? 0 : $0.element.k.gedeclareerd.alsDouble }
+        }
         var lijnen: [Grafiek.Reeks] = []
         if let budget {
             lijnen.append(Grafiek.Reeks(naam: "maandbudget", waarden: Array(repeating: budget.alsDouble / 12, count: 12), kleur: "#b3261e"))
         }
         if let vorigJaar {
-            lijnen.append(Grafiek.Reeks(naam: "\(jaar - 1)", waarden: vorigJaar.map { $0.k.gedeclareerd.alsDouble }, kleur: "#e07b00"))
+            lijnen.append(Grafiek.Reeks(naam: "\(jaar - 1)", waarden: waarden(vorigJaar), kleur: "#e07b00"))
         }
         return Grafiek.kolommen(titel: "Gedeclareerde kosten per maand \(jaar)", labels: maanden.map { String(Maand.namen[$0.maand.maand - 1].prefix(3)) },
-                                staven: [Grafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: maanden.map { $0.k.gedeclareerd.alsDouble }, kleur: "#1f4e79")],
+                                staven: [Grafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: waarden(maanden), kleur: "#1f4e79")],
                                 lijnen: lijnen, eenheid: .euro)
     }
 }
@@ -103,11 +108,14 @@ enum Maandtabel {
             cum += m.k.gedeclareerd
             if let delen { cumBudget += delen[i] }
             let weg = onderdrukt.contains(i)
+            // a running total would give a hidden month away (difference with the month before): hidden from there on
+            let cumWeg = onderdrukt.contains { $0 <= i }
             t.rijen.append([Tabel.Cel(m.maand.naam, machine: m.maand.description),
                             weg ? Tabel.Cel("<\(Onderdrukking.grens)", machine: "") : .aantal(m.k.clienten),
                             weg ? .aantal(nil) : .aantal(m.k.toewijzingen), weg ? .euro(nil) : .euro(m.k.gedeclareerd),
-                            .euro(cum), .euro(budget == nil ? nil : cumBudget), .euro(budget == nil ? nil : cum - cumBudget)])
-            klassen.append(budget != nil && cum > cumBudget ? "boven" : nil)
+                            cumWeg ? .euro(nil) : .euro(cum), .euro(budget == nil ? nil : cumBudget),
+                            cumWeg || budget == nil ? .euro(nil) : .euro(cum - cumBudget)])
+            klassen.append(budget != nil && !cumWeg && cum > cumBudget ? "boven" : nil)
         }
         var w = WebTabel(id: id, titel: "Per maand", tabel: t)
         w.rijklassen = klassen

@@ -7,6 +7,8 @@ struct Paginaverzoek: Sendable {
     var parameters: [String: String]
     var bron: Cijferbron
     var vandaag: Dag
+    /// The session's form token, for pages with forms (never cached: the token is per session).
+    var csrf: String = ""
 
     subscript(_ naam: String) -> String? {
         parameters[naam].flatMap { $0.isEmpty ? nil : $0 }

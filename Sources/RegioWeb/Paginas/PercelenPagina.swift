@@ -39,7 +39,7 @@ enum PercelenPagina {
         p.voeg(.html(Keuze.formulier("/percelen/\(perceel.code)", [try Keuze.jaar(v, jaar)])))
         p.voeg(.tegels(Tegels.standaard(gemeenten.totaal, rol: v.rol)))
         let maanden = try v.bron.maandreeks(jaar: jaar, s)
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar)))
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar, rol: v.rol)))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenten.groepen, totaal: gemeenten.totaal,
                                          sleutel: ("gemeentecode", "Code"), rol: v.rol,
                                          link: { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))

@@ -1,10 +1,137 @@
 import RegioCore
+import RegioStore
 
-/// The signal list; filled in when the signal function (RegioCore/Signalen) exists.
+/// The signal work list. Signals name clients, so the list is client-level data: the region sees all, a municipality
+/// its own (every view logged), a council only the counts per rule and municipality, small counts suppressed.
 enum SignalenPagina {
+    static func store(_ v: Paginaverzoek) throws -> any SignaalStore {
+        guard let s = v.bron.store as? any SignaalStore else {
+            throw Paginafout.ongeldig("Deze database bewaart geen signalen.")
+        }
+        return s
+    }
+
+    static func statussen(_ tekst: String?) throws -> Set<Signaalstatus> {
+        switch tekst ?? "open" {
+        case "open": return [.nieuw, .gezien]
+        case "alle": return []
+        case let t:
+            guard let s = Signaalstatus(rawValue: t) else { throw Paginafout.ongeldig("onbekende status '\(t)'") }
+            return [s]
+        }
+    }
+
     static func pagina(_ v: Paginaverzoek) throws -> Pagina {
-        var p = Pagina(titel: "Signalen")
-        p.voeg(.melding("De signaalfunctie is in deze versie nog niet beschikbaar.", soort: .info))
+        let signaalstore = try store(v)
+        let ref = try v.bron.referentie()
+        var gemeente: String? = nil
+        if let t = v["gemeente"] { gemeente = try v.gemeente().code; _ = t }
+        if case .gemeente(let eigen) = v.rol {
+            if let gemeente, gemeente != eigen { try v.eisClientgegevens(van: gemeente) }
+            gemeente = eigen
+        }
+        if let r = v["regel"], Signaalregels.regel(r) == nil { throw Paginafout.ongeldig("onbekende regel '\(r)'") }
+        let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
+                                   statussen: try statussen(v["status"]))
+        let alle = try signaalstore.signalen()
+        let getoond = alle.filter(filter.past)
+        let peil = try signaalstore.laatstePeildatum()
+
+        var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
+                       ?? "De regels zijn nog niet gedraaid.")
+        let gemeenten = ref.gemeenten.values.sorted { $0.code < $1.code }
+        var velden: [String] = []
+        if v.rol.isRegio || v.rol == .raad {
+            velden.append(Keuze.lijst("gemeente", "Gemeente", [("", "alle")] + gemeenten.map { ($0.code, $0.naam) }, gekozen: gemeente))
+        }
+        velden.append(Keuze.lijst("regel", "Regel", [("", "alle")] + Signaalregels.alle.map { ($0.code, $0.code) }, gekozen: v["regel"]))
+        velden.append(Keuze.lijst("status", "Status", [("open", "open (nieuw en gezien)"), ("nieuw", "nieuw"), ("gezien", "gezien"),
+                                                       ("afgehandeld", "afgehandeld"), ("alle", "alle")], gekozen: v["status"] ?? "open"))
+        p.voeg(.html(Keuze.formulier("/signalen", velden)))
+        if v.rol.isRegio {
+            p.voeg(.html("""
+                <form class="keuze" method="post" action="/signalen/bijwerken"><input type="hidden" name="csrf" value="\(Html.esc(v.csrf))">\
+                <button>Regels nu draaien en de lijst bijwerken</button></form>
+                """))
+        }
+
+        // counts per rule and municipality: what a council may see, and the region's overview
+        let codes = gemeente.map { [$0] } ?? gemeenten.map(\.code)
+        var telling = Tabel(kolommen: [.init("regel", "Regel", .links)]
+                            + codes.map { .init($0, ref.gemeenten[$0]?.naam ?? $0) } + [.init("totaal", "Totaal")])
+        for r in Signaalregels.alle where filter.regel == nil || filter.regel == r.code {
+            let perGemeente = codes.map { c in getoond.filter { $0.signaal.regel == r.code && $0.signaal.gemeentecode == c }.count }
+            let totaal = perGemeente.reduce(0, +)
+            guard totaal > 0 else { continue }
+            // a council sees no count below the threshold: it could point at one child
+            let raad = v.rol == .raad
+            telling.rijen.append([Tabel.Cel(r.code)]
+                                 + perGemeente.map { raad && Onderdrukking.moet($0) ? Tabel.Cel(Onderdrukking.kleinTekst, machine: "") : .aantal($0) }
+                                 + [raad && Onderdrukking.moet(totaal) ? Tabel.Cel(Onderdrukking.kleinTekst, machine: "") : .aantal(totaal)])
+        }
+        var tw = WebTabel(id: "signalen_per_regel", titel: "Aantal signalen per regel en gemeente", tabel: telling)
+        tw.toelichting = "De regels en hun drempels: docs/signalen.md."
+            + (v.rol == .raad ? " Aantallen kleiner dan \(Onderdrukking.grens) worden niet getoond." : "")
+        p.voeg(.tabel(tw))
+
+        guard v.rol != .raad else {
+            p.voeg(.melding("Raadsleden zien alleen aantallen; de signalen zelf noemen cliënten.", soort: .info))
+            return p
+        }
+        p.inzage = ("signalenlijst (\(getoond.count) signalen)", gemeente ?? "")
+        let lijst = Signaalweergave.gesorteerd(getoond)
+        var t = Signaalweergave.lijst(lijst)
+        t.kolommen.removeAll { $0.naam == "notitie" }
+        let notitie = Signaalweergave.lijst(lijst).kolommen.firstIndex { $0.naam == "notitie" }!
+        t.rijen = Signaalweergave.lijst(lijst).rijen.map { r in var r = r; r.remove(at: notitie); return r }
+        var w = WebTabel(id: "signalen", titel: "Signalen (\(Tabel.groepeer(getoond.count)))", tabel: t)
+        w.koppelingen[0] = lijst.map { "/signalen/\($0.id)" }
+        w.koppelingen[3] = lijst.map { "/client/" + Html.url($0.signaal.client) }
+        w.rijklassen = lijst.map { $0.status == .nieuw ? "nieuw" : nil }
+        w.toelichting = "Klik op het nummer om een signaal te bekijken en als gezien of afgehandeld te markeren."
+        w.maxRijen = 300
+        p.voeg(.tabel(w))
         return p
+    }
+
+    /// One signal with its history and the form to change its state.
+    static func detail(_ v: Paginaverzoek) throws -> Pagina {
+        let signaalstore = try store(v)
+        guard let id = v["id"].flatMap({ Int64($0) }), let b = try signaalstore.signalen().first(where: { $0.id == id }) else {
+            throw Paginafout.nietGevonden("onbekend signaal '\(v["id"] ?? "")'")
+        }
+        try v.eisClientgegevens(van: b.signaal.gemeentecode)
+        let s = b.signaal
+        var p = Pagina(titel: "Signaal \(b.id): \(s.regel)", ondertitel: Signaalregels.regel(s.regel)?.omschrijving ?? "")
+        p.inzage = ("signaal \(b.id) (cliënt \(s.client))", s.gemeentecode)
+        p.voeg(.tegels([
+            Tegel(label: "Status", waarde: b.status.rawValue, toelichting: b.statusDoor.map { "door \($0) op \(b.statusOp ?? "")" } ?? ""),
+            Tegel(label: "Bedrag", waarde: s.bedrag?.heleEuros ?? "—"),
+            Tegel(label: "Periode", waarde: [s.van?.nederlands, s.tot?.nederlands].compactMap { $0 }.joined(separator: " – ")),
+        ]))
+        p.voeg(.html("<p>\(Html.esc(s.toelichting))</p><p>Cliënt " + Html.a("/client/" + Html.url(s.client), s.client)
+                     + " · gemeente \(Html.esc(s.gemeentecode)) · aanbieder \(Html.esc(s.agb ?? "—")) · perceel \(Html.esc(s.perceel ?? "—"))</p>"))
+        let opties = Signaalstatus.allCases.map { "<option\($0 == b.status ? " selected" : "")>\($0.rawValue)</option>" }.joined()
+        p.voeg(.html("""
+            <form class="keuze" method="post" action="/signalen/\(b.id)">\
+            <label>Nieuwe status<select name="status">\(opties)</select></label>\
+            <label>Notitie<input name="notitie" size="40" maxlength="500"></label>\
+            <input type="hidden" name="csrf" value="\(Html.esc(v.csrf))"><button>Opslaan</button></form>
+            """))
+        var h = Tabel(kolommen: [.init("tijdstip", "Tijdstip", .links), .init("status", "Status", .links), .init("door", "Door", .links),
+                                 .init("notitie", "Notitie", .links)])
+        h.rijen = try signaalstore.historie(id: b.id).map { [Tabel.Cel($0.tijdstip), Tabel.Cel($0.status.rawValue), Tabel.Cel($0.door),
+                                                             Tabel.Cel($0.notitie ?? "")] }
+        p.voeg(.tabel(WebTabel(id: "historie", titel: "Historie", tabel: h)))
+        return p
+    }
+
+    /// Runs every rule on the latest day in the data and stores the outcome (the CLI's `signalen lijst`).
+    static func bijwerken(_ store: any RegioStore, _ signaalstore: any SignaalStore, tijdstip: String) throws -> Signaalrunverslag? {
+        let g = try store.gegevens()
+        guard let peil = Signaalmotor.laatsteDatum(g) else { return nil }
+        let run = Signaalmotor.voerUit(g, peildatum: peil, instellingen: .standaard)
+        let m = Signaalbeheer.verwerk(bestaand: try signaalstore.signalen(), run: run, tijdstip: tijdstip)
+        return try signaalstore.slaOp(m, peildatum: peil, tijdstip: tijdstip)
     }
 }

@@ -1,7 +1,7 @@
 /// Suppression of small numbers in anything meant for councils (DESIGN.md, capability 7): a cell counting fewer than
 /// `grens` clients (but more than none) is not shown, nor the amounts of that row, which would reveal individual cost.
-public enum Onderdrukking {
-    public static let grens = 5
+extension Onderdrukking {
+    public static var grens: Int { drempel }
 
     /// True when a group of `clienten` clients must be suppressed.
     public static func moet(_ clienten: Int) -> Bool { clienten > 0 && clienten < grens }
