@@ -40,7 +40,7 @@ struct Foutafhandeling: RouterMiddleware {
 
     /// No scripts, no frames, no external anything; pages are not cached (they may hold client data).
     static func beveilig(_ r: inout Response, pad: String) {
-        r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        if r.headers[.contentSecurityPolicy] == nil { r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" }
         r.headers[.xContentTypeOptions] = "nosniff"
         r.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         r.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"

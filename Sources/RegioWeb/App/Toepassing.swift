@@ -53,6 +53,7 @@ func bouwRouter(store: any Webopslag, bron: Cijferbron, instellingen: Instelling
     }
     Importroutes.routes(router, store: store, bron: bron, instellingen: instellingen)
     Signaalroutes.routes(router, store: store, bron: bron, instellingen: instellingen)
+    Rapportroute.routes(router, store: store, bron: bron, instellingen: instellingen)
     router.get("/inzagelog") { request, context in
         let def = Paginadefinitie(pad: "/inzagelog", cache: false, omschrijving: "", bouw: { v in try InzagelogPagina.pagina(v, store: store) })
         return try toner.toon(def, request, context, formaat: .html)

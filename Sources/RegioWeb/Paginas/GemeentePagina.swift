@@ -1,4 +1,5 @@
 import RegioCore
+import RegioStore
 
 /// One municipality's year: cost against budget, which lots overrun (the 'why'), referrers, providers, and the way to
 /// its clients for those who may see them.
@@ -81,10 +82,33 @@ enum GemeentePagina {
 
 /// Where the monthly report of a municipality is linked from; filled in when the report exists.
 enum Rapportkoppeling {
-    static func links(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> [String] { [] }
+    /// The monthly report up to the last month of `jaar` that has data (the last month of the year when it is over).
+    static func links(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> [String] {
+        guard let laatste = try? v.bron.figuur("laatsteDag", { Signaalmotor.laatsteDatum($0) }) else { return [] }
+        let maand = laatste.maand.jaar > jaar ? Maand(jaar: jaar, maand: 12) : laatste.maand
+        guard maand.jaar == jaar else { return [] }
+        let versie = v.rol.magClientgegevens(van: gemeente) ? "" : " (raadsversie)"
+        return [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")]
+    }
 }
 
-/// The open signals of a municipality on its page; filled in when signals exist.
+/// The open signals of a municipality on its page: counts per rule, a link to the list for those who may see it.
 enum Signaalkoppeling {
-    static func html(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> String { "" }
+    static func html(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> String {
+        guard let store = v.bron.store as? any SignaalStore, let alle = try? store.signalen() else { return "" }
+        let open = alle.filter { $0.isOpen && $0.signaal.gemeentecode == gemeente }
+        guard !open.isEmpty else { return "<p>Geen open signalen.</p>" }
+        let raad = v.rol.onderdruktKleineAantallen
+        var perRegel: [String: Int] = [:]
+        for b in open { perRegel[b.signaal.regel, default: 0] += 1 }
+        let delen = Signaalregels.alle.compactMap { r -> String? in
+            guard let n = perRegel[r.code] else { return nil }
+            return "\(Html.esc(r.code)) \(raad && Onderdrukking.moet(n) ? "<\(Onderdrukking.grens)" : String(n))"
+        }
+        let totaal = raad && Onderdrukking.moet(open.count) ? "<\(Onderdrukking.grens)" : String(open.count)
+        let kop = v.rol.magClientgegevens(van: gemeente)
+            ? Html.a(Html.link("/signalen", [("gemeente", gemeente)]), "\(totaal) open signalen")
+            : "\(Html.esc(totaal)) open signalen"
+        return "<p class=\"melding waarschuwing\"><strong>\(kop)</strong>: " + Html.esc(delen.joined(separator: ", ")) + ".</p>"
+    }
 }
