@@ -28,6 +28,7 @@ enum Paginalijst {
         Paginadefinitie(pad: "/signalen/:id", api: "/api/v1/signalen/:id", parameters: ["id"], cache: false,
                         omschrijving: "Eén signaal met zijn historie (cliëntgegevens; inzage wordt gelogd).", queryparameters: [],
                         bouw: SignalenPagina.detail),
-        Paginadefinitie(pad: "/prognose", api: "/api/v1/prognose", omschrijving: "Jaarprognose per gemeente en perceel.", bouw: PrognosePagina.pagina),
+        Paginadefinitie(pad: "/prognose", api: "/api/v1/prognose", omschrijving: "Jaarprognose per gemeente, perceel of regio met 80%-interval tegen het budget.",
+                        queryparameters: ["jaar", "peildatum", "per", "methode"], bouw: PrognosePagina.pagina),
     ]
 }

@@ -1,10 +1,53 @@
 import RegioCore
 
-/// The year-end forecast per municipality and lot; filled in when the forecast (RegioCore/Prognose) exists.
+/// The year-end forecast per municipality or lot with its 80% interval against the budget, from the data known on a
+/// valuation date (default: the last day with data). Aggregates only, so every role sees it.
 enum PrognosePagina {
     static func pagina(_ v: Paginaverzoek) throws -> Pagina {
-        var p = Pagina(titel: "Prognose")
-        p.voeg(.melding("De jaarprognose is in deze versie nog niet beschikbaar.", soort: .info))
-        return p
+        let jaar = try v.jaar()
+        let per = Jaarprognose.Groepering(rawValue: v["per"] ?? "gemeente") ?? .gemeente
+        let methode = Prognosemethode(rawValue: v["methode"] ?? "bf") ?? .bf
+        let g = try v.bron.gegevens()
+        let laatste = try v.bron.figuur("laatsteDag") { Signaalmotor.laatsteDatum($0) }
+        let peil: Dag
+        if let t = v["peildatum"] {
+            guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
+            peil = d
+        } else {
+            peil = min(laatste ?? Dag.laatsteVan(jaar: jaar), Dag.laatsteVan(jaar: jaar))
+        }
+        let basis = try v.bron.figuur("prognosebasis-\(per.rawValue)") { Jaarprognose.Basis($0, per: per) }
+        let p: Jaarprognose
+        do { p = try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) } catch {
+            throw Paginafout.ongeldig("Geen prognose mogelijk: \(error.reden)")
+        }
+        var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.rawValue), 80%-interval.")
+        pagina.voeg(.html(Keuze.formulier("/prognose", [
+            try Keuze.jaar(v, jaar),
+            Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10),
+            Keuze.lijst("per", "Per", [("gemeente", "gemeente"), ("perceel", "perceel"), ("regio", "regio")], gekozen: per.rawValue),
+            Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.rawValue) }, gekozen: methode.rawValue),
+        ])))
+        let t = p.totaal
+        let prognose = t.prognose[methode] ?? .nul
+        var tegels = [Tegel(label: "Gedeclareerd tot nu", waarde: t.gedeclareerd.heleEuros),
+                      Tegel(label: "Prognose", waarde: prognose.heleEuros, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
+        if let b = t.budget {
+            let verschil = prognose - b
+            tegels.append(Tegel(label: "Budget", waarde: b.heleEuros))
+            tegels.append(Tegel(label: verschil > .nul ? "Verwacht tekort" : "Verwacht overschot", waarde: (verschil > .nul ? verschil : .nul - verschil).heleEuros,
+                                toelichting: t.ondergrens > b ? "ook de ondergrens ligt boven het budget" : "", soort: verschil > .nul ? .fout : .goed))
+        }
+        pagina.voeg(.tegels(tegels))
+        var namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        for perceel in g.percelen { namen[perceel.code] = perceel.naam }
+        var w = WebTabel(id: "prognose", titel: "Prognose per \(per.rawValue)", tabel: p.tabel(namen: namen))
+        w.rijklassen = (p.groepen + [p.totaal]).map { gp in
+            guard let b = gp.budget, let x = gp.prognose[methode] else { return nil }
+            return x > b ? "boven" : nil
+        }
+        w.toelichting = "Rood: prognose boven budget. Uitnutting vorig jaar \(Tabel.procentTekst(p.uitnutting)); verplichting verhoogd met factor \(Tabel.decimaal(p.terugwerkendeFactor, 3)) voor terugwerkende toewijzingen. Formules: docs/prognose.md."
+        pagina.voeg(.tabel(w))
+        return pagina
     }
 }

@@ -1,0 +1,263 @@
+import Foundation
+
+/// How the year-end cost is forecast (docs/prognose.md has the formulas).
+public enum Prognosemethode: String, CaseIterable, Sendable {
+    /// Declared so far, developed to ultimate with chain-ladder factors; later months at the recent monthly level.
+    case chainladder
+    /// Bornhuetter-Ferguson: declared so far plus the part still to come of the prior (commitment x utilisation).
+    case bf
+    /// Only the prior: commitment of the year x the utilisation of the year before.
+    case verplichtingen
+    /// Declared so far divided by the elapsed fraction of the year: what a spreadsheet does.
+    case naief
+}
+
+/// The year-end cost forecast of one group (a municipality, a lot, or the region).
+public struct Groepsprognose: Sendable, Equatable {
+    public var groep: String
+    /// Declared cost of the year known on the valuation date.
+    public var gedeclareerd: Euro
+    public var prognose: [Prognosemethode: Euro]
+    /// The 80% interval around the chosen method's forecast.
+    public var ondergrens: Euro
+    public var bovengrens: Euro
+    public var budget: Euro?
+}
+
+/// The forecast for a year from the data known on a valuation date, for every method, per group and in total.
+public struct Jaarprognose: Sendable {
+    public let jaar: Int
+    public let peildatum: Dag
+    public let methode: Prognosemethode
+    public let groepen: [Groepsprognose]
+    public let totaal: Groepsprognose
+    /// Development factors per month of delay (0 = submitted in the service month), from the regional triangle.
+    public let cdf: [Double]
+    /// Utilisation (declared / commitment) of the year before, as known on the valuation date.
+    public let uitnutting: Double
+    /// Commitment registered late (retroactive allocations): the factor by which the year's commitment known on
+    /// the valuation date grew afterwards, measured one year earlier.
+    public let terugwerkendeFactor: Double
+
+    /// z of the 80% two-sided normal interval.
+    static let z80 = 1.2815515655446004
+    /// Delays beyond this many months are counted in the last period.
+    public static let maxVertraging = 24
+
+    public enum Groepering: String, CaseIterable, Sendable { case regio, gemeente, perceel }
+
+    /// One declared amount: its group, service month, month of submission and cost (debit positive, credit negative).
+    struct Post { let groep: String; let dienst: Int; let indiening: Int; let centen: Int64 }
+
+    /// The declared cost of every line split over its service months, by group; prepared once for many valuation dates.
+    public struct Basis: Sendable {
+        let posten: [Post]
+        let gegevens: Gegevens
+        let ref: Referentiekaart
+        let per: Groepering
+
+        public init(_ g: Gegevens, per: Groepering) {
+            let ref = Referentiekaart(g)
+            var posten: [Post] = []
+            posten.reserveCapacity(g.declaraties.count * 2)
+            var percelen: [String: String] = [:]
+            for d in g.declaraties where d.status != .afgewezen {
+                let indiening = d.ingediendOp.maand.index
+                for (m, e) in d.kostenPerMaand where e != .nul {
+                    let groep: String
+                    switch per {
+                    case .regio: groep = "regio"
+                    case .gemeente: groep = d.gemeentecode
+                    case .perceel:
+                        let k = d.productcategorie + "|" + (d.productcode ?? "") + "|" + String(m.jaar)
+                        if let p = percelen[k] { groep = p } else {
+                            let p = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: m.jaar)?.code ?? "onbekend"
+                            percelen[k] = p; groep = p
+                        }
+                    }
+                    posten.append(Post(groep: groep, dienst: m.index, indiening: indiening, centen: e.centen))
+                }
+            }
+            self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per
+        }
+
+        /// Declared cost of `jaar` as known at the end of the data, per group: the actual that a forecast is judged by.
+        public func werkelijk(jaar: Int) -> [String: Euro] {
+            let van = Maand(jaar: jaar, maand: 1).index, tot = Maand(jaar: jaar, maand: 12).index
+            var uit: [String: Int64] = [:]
+            for p in posten where p.dienst >= van && p.dienst <= tot { uit[p.groep, default: 0] += p.centen }
+            return uit.mapValues { Euro(centen: $0) }
+        }
+    }
+
+    public init(_ basis: Basis, jaar: Int, peildatum: Dag, methode: Prognosemethode = .bf) throws(ChainLadderFout) {
+        self.jaar = jaar; self.peildatum = peildatum; self.methode = methode
+        let peilMaand = peildatum.maand.index
+        let jan = Maand(jaar: jaar, maand: 1).index, dec = jan + 11
+        // a month counts as known when the valuation date is its last day or later
+        let laatsteVolleMaand = peildatum == peildatum.maand.laatsteDag ? peilMaand : peilMaand - 1
+        let L = Jaarprognose.maxVertraging
+
+        // 1. the regional triangle: service months of the three years before and this year up to the valuation date
+        let eerste = jan - 36
+        let herkomsten = Array(eerste...max(eerste, laatsteVolleMaand))
+        var incrementeel = Array(repeating: Array(repeating: 0.0, count: L + 1), count: herkomsten.count)
+        var gedeclareerd: [String: Int64] = [:]
+        var perGroepMaand: [String: [Int: Int64]] = [:]
+        var recenteMaanden: [String: [Int: Int64]] = [:]
+        let recenteVan = laatsteVolleMaand - 5, recenteTot = laatsteVolleMaand - 3
+        for p in basis.posten where p.indiening <= peilMaand {
+            if p.dienst >= recenteVan && p.dienst <= recenteTot { recenteMaanden[p.groep, default: [:]][p.dienst, default: 0] += p.centen }
+            if p.dienst >= jan && p.dienst <= dec {
+                gedeclareerd[p.groep, default: 0] += p.centen
+                perGroepMaand[p.groep, default: [:]][p.dienst, default: 0] += p.centen
+            }
+            guard p.dienst >= eerste && p.dienst <= laatsteVolleMaand else { continue }
+            let vertraging = min(L, max(0, p.indiening - p.dienst))
+            incrementeel[p.dienst - eerste][vertraging] += Double(p.centen) / 100
+        }
+        let bekend = herkomsten.map { min(L + 1, peilMaand - $0 + 1) }
+        var cumulatief: [[Double]] = []
+        for (i, rij) in incrementeel.enumerated() {
+            var som = 0.0
+            // a credit can exceed what was declared so far; the chain ladder needs amounts of 0 or more
+            cumulatief.append((0..<bekend[i]).map { k in som += rij[k]; return max(0, som) })
+        }
+        // providers declare after the month: the first delays hold nothing, so the triangle starts at the first
+        // delay where every origin that has reached it has an amount
+        // months before the data begin have nothing at all: they are no evidence of slow development
+        let metGegevens = herkomsten.indices.filter { (cumulatief[$0].last ?? 0) > 0 }
+        var start = 0
+        while start < L && metGegevens.contains(where: { cumulatief[$0].count > start + 1 && cumulatief[$0][start] <= 0 }) { start += 1 }
+        let rijen = metGegevens.filter { bekend[$0] > start }
+        let driehoek: Driehoek
+        do {
+            driehoek = try Driehoek(herkomsten: rijen.map { Maand(index: herkomsten[$0]).description },
+                                    ontwikkelperioden: (start...L).map(String.init),
+                                    cellen: rijen.map { cumulatief[$0][start...].map { Optional($0) } })
+        } catch { throw ChainLadderFout(reden: error.description) }
+        let mack = try MackChainLadder(driehoek)
+        let resultaat = mack.resultaat
+        // cdf[k]: from delay k to ultimate; before the first delay with amounts, from that delay
+        let factorNaarUltimo = (0...L).map { mack.cdf[max(0, $0 - start)] }
+        cdf = factorNaarUltimo
+        let ontwikkeld = Set(rijen.map { herkomsten[$0] })
+        // the Mack standard error of this year's months, in cents (origins share factors: the months' errors are
+        // added linearly, an upper bound of the total with its covariance)
+        let seJaar = zip(rijen, resultaat.rijen).filter { herkomsten[$0.0] >= jan }.map(\.1.standaardfout).reduce(0, +) * 100
+
+        // 2. the prior: commitment of this year's allocations known on the valuation date x last year's utilisation
+        let kennis = basis.gegevens.bekendOp(peildatum)
+        let vorigJaarKennis = basis.gegevens.bekendOp(Dag(dagnummer: peildatum.dagnummer - 365))
+        func verplichting(_ g: Gegevens, jaar j: Int) -> [String: [Int: Int64]] {
+            var uit: [String: [Int: Int64]] = [:]
+            for t in g.toewijzingen where !t.isVerwijderd {
+                let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
+                for m in 1...12 {
+                    let maand = Maand(jaar: j, maand: m)
+                    guard t.periode.overlapDagen(maand.eersteDag, maand.laatsteDag) > 0,
+                          let v = Verplichting.binnen(t, van: maand.eersteDag, tot: maand.laatsteDag, tarief: tarief) else { continue }
+                    let groep: String
+                    switch basis.per {
+                    case .regio: groep = "regio"
+                    case .gemeente: groep = t.gemeentecode
+                    case .perceel: groep = basis.ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: j)?.code ?? "onbekend"
+                    }
+                    uit[groep, default: [:]][maand.index, default: 0] += v.centen
+                }
+            }
+            return uit
+        }
+        let nu = verplichting(kennis, jaar: jaar)
+        let vorige = verplichting(kennis, jaar: jaar - 1)
+        // retroactive allocations: how much last year's commitment known a year ago grew by today
+        let vorigeToen = verplichting(vorigJaarKennis, jaar: jaar - 1)
+        let somVorige = vorige.values.flatMap(\.values).reduce(0, +), somToen = vorigeToen.values.flatMap(\.values).reduce(0, +)
+        terugwerkendeFactor = somToen > 0 ? max(1, Double(somVorige) / Double(somToen)) : 1
+        // utilisation of last year: its declared cost (developed) over its commitment
+        var gedeclareerdVorig: Int64 = 0
+        let janVorig = jan - 12
+        for p in basis.posten where p.indiening <= peilMaand && p.dienst >= janVorig && p.dienst < jan { gedeclareerdVorig += p.centen }
+        let ontwikkeldVorig = (janVorig..<jan).map { m -> Double in
+            let i = m - eerste
+            guard i >= 0, i < cumulatief.count, let c = cumulatief[i].last else { return 0 }
+            return c * factorNaarUltimo[cumulatief[i].count - 1]
+        }.reduce(0, +) * 100
+        uitnutting = somVorige > 0 ? (ontwikkeldVorig > 0 ? ontwikkeldVorig : Double(gedeclareerdVorig)) / Double(somVorige) : 1
+
+        // 3. per group and method
+        let verstreken = Double(max(0, min(peildatum, Dag.laatsteVan(jaar: jaar)) - Dag.eersteVan(jaar: jaar) + 1))
+            / Double(Dag.laatsteVan(jaar: jaar) - Dag.eersteVan(jaar: jaar) + 1)
+        let groepcodes = Set(gedeclareerd.keys).union(nu.keys).sorted()
+        let budgetten = basis.gegevens.budgetten.filter { $0.jaar == jaar }
+        var uit: [Groepsprognose] = []
+        var ruw: [[Prognosemethode: Double]] = []
+        for groep in groepcodes {
+            let maanden = perGroepMaand[groep] ?? [:]
+            var cl = 0.0, bf = 0.0, vp = 0.0
+            // the recent monthly level for months not yet known: developed months 4 to 6 before the valuation date
+            let recent = (laatsteVolleMaand - 5)...(laatsteVolleMaand - 3)
+            let niveau = recent.map { m -> Double in
+                Double(recenteMaanden[groep]?[m] ?? 0) * factorNaarUltimo[min(L, max(0, peilMaand - m))]
+            }.reduce(0, +) / Double(recent.count)
+            for m in jan...dec {
+                let prior = Double(nu[groep]?[m] ?? 0) * terugwerkendeFactor * uitnutting
+                vp += prior
+                if ontwikkeld.contains(m) {
+                    let k = min(L, max(0, peilMaand - m))
+                    let bekendBedrag = Double(maanden[m] ?? 0)
+                    cl += bekendBedrag * factorNaarUltimo[k]
+                    bf += bekendBedrag + (1 - 1 / factorNaarUltimo[k]) * prior
+                } else {
+                    // a month under way or still to come: what is declared of it so far, plus the rest of the prior
+                    let bekendBedrag = Double(maanden[m] ?? 0)
+                    cl += max(niveau, bekendBedrag)
+                    bf += max(prior, bekendBedrag)
+                }
+            }
+            let naief = verstreken > 0 ? Double(gedeclareerd[groep] ?? 0) / verstreken : 0
+            let budget = budgetten.filter { b in
+                switch basis.per { case .regio: true; case .gemeente: b.gemeentecode == groep; case .perceel: b.perceel == groep }
+            }
+            ruw.append([.chainladder: cl, .bf: bf, .verplichtingen: vp, .naief: naief])
+            uit.append(Groepsprognose(groep: groep, gedeclareerd: Euro(centen: gedeclareerd[groep] ?? 0), prognose: [:],
+                                      ondergrens: .nul, bovengrens: .nul, budget: budget.isEmpty ? nil : budget.map(\.bedrag).som()))
+        }
+        // whole cents per group, with the total the exact sum of the groups (largest remainder)
+        var totaalPrognose: [Prognosemethode: Euro] = [:]
+        for m in Prognosemethode.allCases {
+            let waarden = ruw.map { ($0[m] ?? 0) }
+            let afgerond = Jaarprognose.centen(waarden)
+            for i in uit.indices { uit[i].prognose[m] = afgerond[i] }
+            totaalPrognose[m] = afgerond.som()
+        }
+        // the interval: Mack's error for the months declared so far, and the spread of the prior for the months to
+        // come (the relative error of last year's utilisation applied to the rest), added in quadrature; per group by share
+        let t = totaalPrognose[methode] ?? .nul
+        let nogTeKomen = max(0, Double((totaalPrognose[methode] ?? .nul).centen) - Double(gedeclareerd.values.reduce(0, +)))
+        let se = (seJaar * seJaar + (0.1 * nogTeKomen) * (0.1 * nogTeKomen)).squareRoot()
+        for i in uit.indices {
+            let p = Double((uit[i].prognose[methode] ?? .nul).centen)
+            let aandeel = t.centen == 0 ? 0 : p / Double(t.centen)
+            uit[i].ondergrens = Euro(centen: Int64((p - Jaarprognose.z80 * se * aandeel.squareRoot()).rounded()))
+            uit[i].bovengrens = Euro(centen: Int64((p + Jaarprognose.z80 * se * aandeel.squareRoot()).rounded()))
+        }
+        self.groepen = uit
+        let budgetTotaal = uit.compactMap(\.budget)
+        totaal = Groepsprognose(groep: "totaal", gedeclareerd: Euro(centen: gedeclareerd.values.reduce(0, +)), prognose: totaalPrognose,
+                                ondergrens: Euro(centen: Int64((Double(t.centen) - Jaarprognose.z80 * se).rounded())),
+                                bovengrens: Euro(centen: Int64((Double(t.centen) + Jaarprognose.z80 * se).rounded())),
+                                budget: budgetTotaal.isEmpty ? nil : budgetTotaal.som())
+    }
+
+    /// Amounts in cents (as Double) to whole cents whose sum is the rounded sum: largest remainder.
+    static func centen(_ waarden: [Double]) -> [Euro] {
+        let doel = Int64(waarden.reduce(0, +).rounded())
+        var afgekapt = waarden.map { Int64($0.rounded(.down)) }
+        var rest = doel - afgekapt.reduce(0, +)
+        let volgorde = waarden.indices.sorted { (waarden[$0] - waarden[$0].rounded(.down)) > (waarden[$1] - waarden[$1].rounded(.down)) || ((waarden[$0] - waarden[$0].rounded(.down)) == (waarden[$1] - waarden[$1].rounded(.down)) && $0 < $1) }
+        var i = 0
+        while rest > 0 && !volgorde.isEmpty { afgekapt[volgorde[i % volgorde.count]] += 1; rest -= 1; i += 1 }
+        return afgekapt.map { Euro(centen: $0) }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import RegioCore
+import RegioStore
+
+struct PrognoseCommando: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prognose",
+        abstract: "Jaarprognose van de kosten met 80%-interval, of de chain ladder op een eigen driehoek.",
+        discussion: "Methoden en formules: docs/prognose.md.",
+        subcommands: [Jaar.self, DriehoekCommando.self], defaultSubcommand: Jaar.self)
+
+    struct Jaar: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "jaar",
+            abstract: "Verwachte kosten aan het eind van het jaar, uit wat op de peildatum bekend was.")
+        @OptionGroup var database: DatabaseOpties
+        @Option(name: .long, help: "Jaar.") var jaar: Int
+        @Option(name: .long, help: "Peildatum JJJJ-MM-DD: alleen toewijzingen en declaraties die toen geregistreerd waren.") var peildatum: String
+        @Option(name: .long, help: "regio, gemeente of perceel.") var per: String = "gemeente"
+        @Option(name: .long, help: "chainladder, bf (standaard), verplichtingen of naief: de methode voor het interval en het budgetverschil.")
+        var methode: String = "bf"
+        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+
+        func run() throws {
+            guard let peil = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)' (JJJJ-MM-DD)") }
+            guard let groepering = Jaarprognose.Groepering(rawValue: per) else { throw ValidationError("--per: kies regio, gemeente of perceel") }
+            guard let m = Prognosemethode(rawValue: methode) else {
+                throw ValidationError("--methode: kies \(Prognosemethode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let g = try database.open().gegevens()
+            let p: Jaarprognose
+            do { p = try Jaarprognose(Jaarprognose.Basis(g, per: groepering), jaar: jaar, peildatum: peil, methode: m) } catch {
+                throw ValidationError("geen prognose mogelijk: \(error.reden)")
+            }
+            var namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+            for perceel in g.percelen { namen[perceel.code] = perceel.naam }
+            if format == .tabel {
+                print("Prognose \(jaar) per \(per), peildatum \(peil.nederlands), methode \(m.rawValue)")
+            }
+            p.tabel(namen: namen).afdrukken(format)
+            if format == .tabel {
+                print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(String(format: "%.3f", p.terugwerkendeFactor)). 80%-interval: normale benadering (docs/prognose.md).")
+            }
+        }
+    }
+
+    struct DriehoekCommando: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "driehoek",
+            abstract: "Chain ladder (Mack 1993) op een cumulatieve driehoek in CSV: per herkomst laatste, ultimo, IBNR en standaardfout.",
+            discussion: "Eerste kolom de herkomst, daarna één kolom per ontwikkelperiode; lege cellen zijn de toekomst. Scheidingsteken , of ;.")
+        @Argument(help: "CSV-bestand met de cumulatieve driehoek.") var bestand: String
+        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: bestand) else { throw ValidationError("\(bestand): bestand niet te lezen") }
+            let d: Driehoek
+            do { d = try Driehoek.parseCSV(String(decoding: data, as: UTF8.self), bestand: bestand) } catch {
+                stderr(error.description); throw ExitCode(1)
+            }
+            let r: MackResultaat
+            do { r = try MackChainLadder(d).resultaat } catch { stderr("\(bestand): \(error.reden)"); throw ExitCode(1) }
+            var t = Tabel(kolommen: [.init("herkomst", "Herkomst", .links), .init("laatste", "Laatste"), .init("ultimo", "Ultimo"),
+                                     .init("ibnr", "IBNR"), .init("standaardfout", "Standaardfout")])
+            func getal(_ x: Double) -> Tabel.Cel { Tabel.Cel(Tabel.decimaal(x, 2), machine: String(format: "%.2f", x), getal: true) }
+            for rij in r.rijen {
+                t.rijen.append([Tabel.Cel(rij.herkomst), getal(rij.laatste), getal(rij.ultimo), getal(rij.ibnr), getal(rij.standaardfout)])
+            }
+            t.rijen.append([Tabel.Cel("totaal"), getal(r.totaalLaatste), getal(r.totaalUltimo), getal(r.totaalIbnr), getal(r.totaalStandaardfout)])
+            t.afdrukken(format)
+        }
+    }
+}
+
+struct BacktestCommando: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Prognoses uit het verleden tegen de uiteindelijke kosten: WAPE, MAPE en bias per methode en peilmaand.")
+    @OptionGroup var database: DatabaseOpties
+    @Option(name: .long, help: "Jaren A-B (jaren waarvan de declaraties compleet zijn).") var jaren: String
+    @Option(name: .long, help: "regio, gemeente of perceel.") var per: String = "gemeente"
+    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+
+    func run() throws {
+        let delen = jaren.split(separator: "-").compactMap { Int($0) }
+        guard delen.count == 2 || delen.count == 1, let a = delen.first, let b = delen.last, a <= b else {
+            throw ValidationError("--jaren: bijvoorbeeld 2018-2019")
+        }
+        guard let groepering = Jaarprognose.Groepering(rawValue: per) else { throw ValidationError("--per: kies regio, gemeente of perceel") }
+        let start = Date()
+        let basis = Jaarprognose.Basis(try database.open().gegevens(), per: groepering)
+        let regels: [Backtest.Regel]
+        do { regels = try Backtest.voerUit(basis, jaren: a...b) } catch { throw ValidationError("backtest niet mogelijk: \(error.reden)") }
+        if format == .tabel { print("Backtest \(a)-\(b) per \(per): fout van de jaarprognose op de laatste dag van elke maand") }
+        Backtest.tabel(regels).afdrukken(format)
+        if format == .tabel {
+            print("WAPE = Σ|prognose − werkelijk| / Σ werkelijk; MAPE = gemiddelde |fout| / werkelijk; bias = Σ(prognose − werkelijk) / Σ werkelijk.")
+            stderr(String(format: "klaar in %.1f s", Date().timeIntervalSince(start)))
+        }
+    }
+}
