@@ -130,16 +130,18 @@ public struct Jaarprognose: Sendable {
         var start = 0
         while start < L && metGegevens.contains(where: { cumulatief[$0].count > start + 1 && cumulatief[$0][start] <= 0 }) { start += 1 }
         let rijen = metGegevens.filter { bekend[$0] > start }
+        // with a short history the oldest month has not reached every delay: the triangle ends where it does
+        let eind = (rijen.map { bekend[$0] }.max() ?? start + 1) - 1
         let driehoek: Driehoek
         do {
             driehoek = try Driehoek(herkomsten: rijen.map { Maand(index: herkomsten[$0]).description },
-                                    ontwikkelperioden: (start...L).map(String.init),
+                                    ontwikkelperioden: (start...max(start, eind)).map(String.init),
                                     cellen: rijen.map { cumulatief[$0][start...].map { Optional($0) } })
         } catch { throw ChainLadderFout(reden: error.description) }
         let mack = try MackChainLadder(driehoek)
         let resultaat = mack.resultaat
-        // cdf[k]: from delay k to ultimate; before the first delay with amounts, from that delay
-        let factorNaarUltimo = (0...L).map { mack.cdf[max(0, $0 - start)] }
+        // cdf[k]: from delay k to ultimate; before the first delay with amounts, from that delay; after the last, 1
+        let factorNaarUltimo = (0...L).map { k in k >= eind ? 1 : mack.cdf[max(0, k - start)] }
         cdf = factorNaarUltimo
         let ontwikkeld = Set(rijen.map { herkomsten[$0] })
         // the Mack standard error of this year's months, in cents (origins share factors: the months' errors are
