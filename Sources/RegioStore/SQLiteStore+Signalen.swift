@@ -2,7 +2,7 @@ import GRDB
 import RegioCore
 
 extension SQLiteStore: SignaalStore {
-    static let signaalKolommen = ["id", "sleutel", "regel", "gemeentecode", "client", "agb", "perceel", "bedrag_cent", "van", "tot",
+    public static let signaalKolommen = ["id", "sleutel", "regel", "gemeentecode", "client", "agb", "perceel", "bedrag_cent", "van", "tot",
                                   "peildag", "toelichting", "status", "status_door", "status_op", "automatisch_gesloten", "notitie",
                                   "eerste_keer", "laatst_actief"]
 

@@ -3,6 +3,7 @@ import Foundation
 import RegioCore
 import RegioPostgres
 import RegioStore
+import RegioWeb
 
 @main
 struct Regiomonitor: AsyncParsableCommand {
@@ -40,12 +41,10 @@ struct DatabaseOpties: ParsableArguments {
         pad.hasPrefix("postgres") ? PostgresAdres.zonderWachtwoord(pad) : sqlitePad(pad)
     }
 
-    /// The web dashboard and user management need the user store, which only the SQLite backend has so far.
-    func openSQLite() throws -> SQLiteStore {
-        guard !(pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://")) else {
-            throw ValidationError("het dashboard en het gebruikersbeheer werken in deze versie alleen met een SQLite-bestand")
-        }
-        return try SQLiteStore(pad: DatabaseOpties.sqlitePad(pad))
+    /// The store with users, sessions and the audit trail: what the dashboard and user management need (both backends).
+    func openWeb() throws -> any Webopslag {
+        guard let s = try open() as? any Webopslag else { throw ValidationError("deze database kent geen gebruikers") }
+        return s
     }
 }
 

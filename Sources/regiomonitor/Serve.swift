@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     var onveiligeCookies = false
 
     func run() async throws {
-        let store = try database.openSQLite()
+        let store = try database.openWeb()
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {
             try Serve.vulDemo(store, sleutelpad: sleutelpad)
@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Generates and imports the demo region when the database holds no municipalities yet.
-    static func vulDemo(_ store: SQLiteStore, sleutelpad: String) throws {
+    static func vulDemo(_ store: any Webopslag, sleutelpad: String) throws {
         guard try store.aantal(.gemeenten) == 0 else {
             print("De database bevat al gegevens; de demoregio wordt niet opnieuw gemaakt.")
             return
@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// The demo users get a fresh random password on every `serve --demo`, printed once.
-    static func demogebruikers(_ store: SQLiteStore) throws {
+    static func demogebruikers(_ store: any Webopslag) throws {
         let gebruikers: [(String, Rol, String)] = [("regio", .regio, "alles"), ("amersfoort", .gemeente("0307"), "cliëntgegevens van Amersfoort, regionale cijfers"),
                                                    ("raad", .raad, "alleen geaggregeerde cijfers, kleine aantallen onderdrukt")]
         let w = Wachtwoord()

@@ -8,8 +8,8 @@ import RegioStore
     static let verzoekKop = "verzoeknummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,volume,eenheid,frequentie,ontvangen_op"
 
     /// A region with two late requests (45 and 196 days) imported through the real import.
-    static func regio() throws -> Proefregio {
-        let r = try Proefregio()
+    static func regio(_ backend: Backend = .sqlite, bestand: Bool = false) throws -> Proefregio {
+        let r = try Proefregio(backend, bestand: bestand)
         try r.laad("verzoeken.csv", verzoekKop + "\nV1,C1,0307,75000001,45,45A04,2020-01-01,2,04,2,2020-02-15\n"
                    + "V2,C2,0308,75000002,45,45A04,2020-01-01,2,04,2,2020-07-15\n")
         return r
