@@ -10,8 +10,8 @@ private func ct(_ c: Int64) -> Euro { Euro(centen: c) }
 /// symlinks are resolved so the test also runs from a package that links this file.
 private func bsaBestand() throws -> (tekst: String, pad: String) {
     let hier = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-    let pad = hier.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/bsa-businesscase.csv").path
+    let pad = hier.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/reference/bsa-businesscase.csv").path
     return (try String(contentsOfFile: pad, encoding: .utf8), pad)
 }
 

@@ -559,11 +559,11 @@ struct VereveningEigenschappenTests {
 
 @Suite("Verevening: Regio Amersfoort 2016-2018")
 struct VereveningSeedTests {
-    /// ../shared/reference next to the repository (the test file is <repo>/Tests/RegioCoreTests/).
+    /// Tests/Fixtures/reference: the copy of shared/reference (the test file is <repo>/Tests/RegioCoreTests/).
     private static func referentie(_ naam: String) throws -> [[String]] {
         let repo = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let tekst = try String(contentsOf: repo.appendingPathComponent("../shared/reference/\(naam)"), encoding: .utf8)
+        let tekst = try String(contentsOf: repo.appendingPathComponent("Tests/Fixtures/reference/\(naam)"), encoding: .utf8)
         return tekst.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
     }
 

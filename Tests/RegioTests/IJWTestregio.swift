@@ -8,9 +8,9 @@ import RegioStore
 final class IJWTestregio {
     static let sleutel = Pseudonimiseerder(sleutel: Array(repeating: 7, count: 32))
     static let nu = "2026-11-22T12:00:00Z"
-    /// shared/ijw beside the repository (CI has shared/ beside the clone).
+    /// The example messages of the iJw package, copied into Tests/Fixtures so a clean clone tests on its own.
     static let ijwMap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/ijw").path
+        .appendingPathComponent("Fixtures/ijw").path
 
     let store: SQLiteStore
     let map: String

@@ -195,3 +195,24 @@ import Testing
         #expect(f.bestanden.first.map { String(decoding: $0.inhoud, as: UTF8.self) } == "agb,naam\n75000003,Nieuw BV\n")
     }
 }
+
+@Suite struct IJWUploadTests {
+    /// The example JW315 of the iJw package holds 2027-06-31: the message is refused with its element path, and the
+    /// report says so; nothing is written.
+    @Test func voorbeeldJW315MetNietBestaandeDatum() async throws {
+        let pad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/ijw/voorbeeldberichten/JW315.xml").path
+        let xml = try String(contentsOfFile: pad, encoding: .utf8)
+        let regio = try Webregio()
+        try await regio.app().test(.router) { c in
+            let r = try await Web.sessie(c, "regio")
+            let (type, body) = ImportpaginaTests.multipart("JW315.xml", xml, csrf: r.csrf)
+            let a = try await c.execute(uri: "/import", method: .post, headers: [.cookie: r.cookie, .contentType: type], body: body)
+            #expect(a.status == .seeOther)
+            let verslag = Web.tekst(try await Web.get(c, "/import/verslag", r))
+            #expect(verslag.contains("JW315.xml") && verslag.contains("geweigerd"))
+            #expect(verslag.contains("2027-06-31") && verslag.contains("ToewijzingEinddatum"))
+            #expect(try regio.store.aantal(.verzoeken) == 2)
+        }
+    }
+}

@@ -3,14 +3,14 @@ import RegioCore
 import RegioImport
 import RegioStore
 
-/// Upload of CSV files (and iJw XML once the importer reads it), with the validation report of every file.
+/// Upload of CSV files and iJw XML messages, with the validation report of every file and message.
 enum ImportPagina {
     static func pagina(_ v: Paginaverzoek, store: any RegioStore, csrf: String) throws -> Pagina {
         try v.eisRegio()
         var p = Pagina(titel: "Import", ondertitel: "Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet; het soort bestand wordt aan de kopregel herkend.")
         p.voeg(.html("""
             <form class="keuze" method="post" action="/import" enctype="multipart/form-data">
-            <label>Bestanden (CSV)<input type="file" name="bestand" multiple required accept=".csv,.txt,.xml"></label>
+            <label>Bestanden (CSV of iJw-XML)<input type="file" name="bestand" multiple required accept=".csv,.txt,.xml"></label>
             <label><span><input type="checkbox" name="controleer" value="ja"> alleen controleren, niets schrijven</span></label>
             <label><span><input type="checkbox" name="negeer_kolommen" value="ja"> onbekende kolommen overslaan</span></label>
             <input type="hidden" name="csrf" value="\(Html.esc(csrf))"><button>Importeren</button></form>
@@ -42,9 +42,28 @@ enum ImportPagina {
             paden.append(pad)
         }
         let p = try Pseudonimiseerder.vanBestand(sleutelpad)
+        // an iJw message by its name or its first character, as on the command line
+        let isXML: (String) -> Bool = { pad in
+            pad.lowercased().hasSuffix(".xml") || (FileManager.default.contents(atPath: pad)?.first { !" \t\r\n\u{FEFF}".utf8.contains($0) } == UInt8(ascii: "<"))
+        }
+        let xml = paden.filter(isXML), csv = paden.filter { !isXML($0) }
         let importeur = Importeur(store: store, pseudonimiseerder: p, opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
-        let verslagen = importeur.importeer(paden: paden, nu: nu)
-        return (verslag(verslagen, map: map + "/", controleer: controleer), verslagen.contains { $0.geschreven })
+        let verslagen = csv.isEmpty ? [] : importeur.importeer(paden: csv, nu: nu)
+        var pagina = verslag(verslagen, map: map + "/", controleer: controleer)
+        var ijw: [IJWBerichtverslag] = []
+        if !xml.isEmpty {
+            do { ijw = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer).importeer(paden: xml, nu: nu) } catch {
+                throw Paginafout.ongeldig("iJw-berichten kunnen niet worden geïmporteerd: \(error)")
+            }
+            if csv.isEmpty {
+                let geweigerd = ijw.filter { $0.uitkomst == .geweigerd }.count
+                pagina = Pagina(titel: "Importverslag", ondertitel: controleer ? "Alleen gecontroleerd: er is niets geschreven." : "")
+                pagina.voeg(.melding(geweigerd == 0 ? "Alle berichten zijn verwerkt." : "\(geweigerd) van \(ijw.count) berichten geweigerd; daarvan is niets geïmporteerd, de andere berichten wel.",
+                                     soort: geweigerd == 0 ? .goed : .fout))
+            }
+            berichten(ijw, map: map + "/", in: &pagina)
+        }
+        return (pagina, verslagen.contains { $0.geschreven } || ijw.contains { $0.uitkomst == .geimporteerd && !controleer })
     }
 
     static func verslag(_ verslagen: [Bestandsverslag], map: String, controleer: Bool) -> Pagina {
@@ -92,6 +111,33 @@ enum ImportPagina {
         }
         p.voeg(.html("<p>" + Html.a("/import", "Terug naar import") + "</p>"))
         return p
+    }
+}
+
+extension ImportPagina {
+    /// One row per iJw message and one per error, with the element path and the iJw code the standard uses.
+    static func berichten(_ verslagen: [IJWBerichtverslag], map: String, in p: inout Pagina) {
+        func kort(_ s: String) -> String { s.replacing(map, with: "") }
+        var t = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("bericht", "Bericht", .links), .init("uitkomst", "Uitkomst", .links),
+                                 .init("regels", "Regels"), .init("fouten", "Fouten")])
+        t.rijen = verslagen.map { [Tabel.Cel(kort($0.bestand)), Tabel.Cel($0.bericht ?? $0.soort.map { "\($0)" } ?? "?"), Tabel.Cel($0.uitkomst.rawValue),
+                                   .aantal($0.regels), .aantal($0.fouten.count + ($0.storing == nil ? 0 : 1))] }
+        var w = WebTabel(id: "ijw_berichten", titel: "iJw-berichten", tabel: t)
+        w.rijklassen = verslagen.map { $0.uitkomst == .geweigerd ? "boven" : nil }
+        p.voeg(.tabel(w))
+        var f = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("regel", "Regel"), .init("pad", "Elementpad", .links),
+                                 .init("code", "iJw-code", .links), .init("reden", "Reden", .links)])
+        for v in verslagen {
+            if let s = v.storing { f.rijen.append([Tabel.Cel(kort(v.bestand)), .aantal(nil), Tabel.Cel(""), Tabel.Cel(""), Tabel.Cel(kort(s))]) }
+            for e in v.fouten {
+                f.rijen.append([Tabel.Cel(kort(e.bestand)), .aantal(e.regelnummer), Tabel.Cel(e.pad), Tabel.Cel(e.regel.code), Tabel.Cel(e.reden)])
+            }
+        }
+        if !f.rijen.isEmpty {
+            var fw = WebTabel(id: "ijw_fouten", titel: "Fouten in iJw-berichten", tabel: f)
+            fw.maxRijen = 500
+            p.voeg(.tabel(fw))
+        }
     }
 }
 
