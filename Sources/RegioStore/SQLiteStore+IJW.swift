@@ -102,7 +102,7 @@ extension SQLiteStore.Schrijver: IJWSchrijver {
 
 extension Levering {
     /// FNV-1a over the content columns, like `Rij.inhoudHash`: equal content, equal fingerprint.
-    static func inhoudHash(_ l: Levering) -> Int64 {
+    public static func inhoudHash(_ l: Levering) -> Int64 {
         var h: UInt64 = 0xcbf29ce484222325
         func voeg(_ s: String?) {
             guard let s else { h = (h ^ 0) &* 0x100000001b3; return }

@@ -10,8 +10,8 @@ import Testing
     static let feb = S.Prestatie(referentie: "R2")  // Feb 2026, 16 h x 62.50 = 1000.00
 
     /// A region with request REF-1 (referrer: huisarts), allocation 5001 (15 Jan - 30 Jun 2026) and its start on 16 Jan.
-    static func regio() throws -> IJWTestregio {
-        let r = try IJWTestregio()
+    static func regio(_ backend: Backend) throws -> IJWTestregio {
+        let r = try IJWTestregio(backend)
         let v = try r.importeer([("v.xml", S.jw315()), ("t.xml", S.jw301()), ("s.xml", S.jw305())])
         precondition(v.allSatisfy { $0.uitkomst == .geimporteerd }, v.map(\.tekst).joined())
         return r
@@ -29,8 +29,8 @@ import Testing
 
     // MARK: JW301
 
-    @Test func wijzigingKortToewijzingIn() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func wijzigingKortToewijzingIn(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let v = try r.een("w.xml", S.jw301(id: "T2", dag: "2026-02-01", producten: [S.Product(referentie: nil, datum: "2026-02-01", tot: "2026-03-31", reden: "05")]))
         #expect(v.uitkomst == .geimporteerd && v.tellingen["toewijzingen"]?.gewijzigd == 1, "\(v.tekst)")
         let t = try #require(try r.store.gegevens().toewijzingen.first)
@@ -39,8 +39,8 @@ import Testing
         #expect(t.verzoeknummer == "12345678-REF-1")
     }
 
-    @Test func verwijderdeToewijzingTeltNietEnWeigertDeclaraties() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func verwijderdeToewijzingTeltNietEnWeigertDeclaraties(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let v = try r.een("w.xml", S.jw301(id: "T2", dag: "2026-01-12", producten: [S.Product(datum: "2026-01-12", tot: "2026-01-15", reden: "13")]))
         #expect(v.uitkomst == .geimporteerd, "\(v.tekst)")
         let k = Monitoring.kengetallen(try r.store.gegevens(), van: Dag.eersteVan(jaar: 2026), tot: Dag.laatsteVan(jaar: 2026), per: .gemeente)
@@ -49,23 +49,23 @@ import Testing
         #expect(d.codes == ["9384"], "\(d.tekst)")
     }
 
-    @Test func verwijderenMetGoedgekeurdeDeclaratiesGeweigerd() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func verwijderenMetGoedgekeurdeDeclaratiesGeweigerd(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         try r.importeer([("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [IJWReeksTests.feb])), ("a.xml", S.jw325(ingediend: 100_000))])
         let v = try r.een("w.xml", S.jw301(id: "T2", dag: "2026-04-01", producten: [S.Product(datum: "2026-04-01", tot: "2026-01-15", reden: "13")]))
         #expect(v.codes == ["9385"], "\(v.tekst)")
     }
 
-    @Test func nummerVanAndereClient() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func nummerVanAndereClient(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let v = try r.een("w.xml", S.jw301(id: "T2", bsn: S.bsn(1)))
         #expect(v.codes == ["9332"], "\(v.tekst)")
     }
 
     // MARK: JW305, JW307
 
-    @Test func startVerwijderen() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func startVerwijderen(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let dubbel = try r.een("s2.xml", S.jw305(id: "S2"))
         #expect(dubbel.codes == ["9074"], "\(dubbel.tekst)")
         let tweede = try r.een("s3.xml", S.jw305(id: "S3", starts: [S.Start(begin: "2026-02-01")]))
@@ -79,15 +79,15 @@ import Testing
         #expect(status2.codes == ["CS058"], "\(status2.tekst)")
     }
 
-    @Test func startNaStopNietTeVerwijderen() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func startNaStopNietTeVerwijderen(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         #expect(try r.een("e.xml", S.jw307()).uitkomst == .geimporteerd)
         let weg = try r.een("x.xml", S.jw305(id: "X1", dag: "2026-04-03", starts: [S.Start(status: "3")]))
         #expect(weg.codes == ["9071"], "\(weg.tekst)")
     }
 
-    @Test func stopRegels() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func stopRegels(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let zonderStart = try r.een("e0.xml", S.jw307(id: "E0", stops: [S.Start(begin: "2026-01-20", reden: "31", eind: "2026-03-31")]))
         #expect(zonderStart.codes == ["9069"], "\(zonderStart.tekst)")
         let onbekend = try r.een("e9.xml", S.jw307(id: "E9", stops: [S.Start(nummer: "9999")]))
@@ -105,8 +105,8 @@ import Testing
 
     // MARK: JW323
 
-    @Test func creditHeftDebetOp() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func creditHeftDebetOp(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         try r.importeer([("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [IJWReeksTests.feb])), ("a.xml", S.jw325(ingediend: 100_000))])
         #expect(try IJWReeksTests.gedeclareerd(r) == Euro(centen: 100_000))
 
@@ -129,15 +129,15 @@ import Testing
         #expect(opnieuw.uitkomst == .geimporteerd, "\(opnieuw.tekst)")
     }
 
-    @Test func creditMetAnderBedrag() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func creditMetAnderBedrag(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         try r.importeer([("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [IJWReeksTests.feb]))])
         let c = try r.een("c.xml", IJWReeksTests.declaratie("D2", "DEC2", [S.Prestatie(referentie: "C1", vorig: "R2", volume: 8, bedrag: 50_000, dc: "C")]))
         #expect(c.codes == ["8017"], "\(c.tekst)")
     }
 
-    @Test func prestatieRegels() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func prestatieRegels(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let buiten = S.Prestatie(referentie: "R1", van: "2026-01-01", tot: "2026-07-31", volume: 1, bedrag: 6250)
         let v = try r.een("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [buiten], periode: ("2026-01-01", "2026-07-31")))
         #expect(v.codes == ["9307", "9308"], "\(v.tekst)")
@@ -157,8 +157,8 @@ import Testing
         #expect(dubbel.codes == ["8021"], "\(dubbel.tekst)")
     }
 
-    @Test func declaratienummerEnReferentieUniek() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func declaratienummerEnReferentieUniek(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         #expect(try r.een("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [IJWReeksTests.feb])).uitkomst == .geimporteerd)
         let v = try r.een("d2.xml", IJWReeksTests.declaratie("D2", "DEC1", [S.Prestatie(referentie: "R9", van: "2026-01-16", tot: "2026-01-31", volume: 9, bedrag: 56_250)]))
         #expect(v.codes == ["9333"], "\(v.tekst)")
@@ -168,8 +168,8 @@ import Testing
 
     // MARK: JW325
 
-    @Test func antwoordKeurtGoedEnAf() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func antwoordKeurtGoedEnAf(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         let jan = S.Prestatie(referentie: "R1", van: "2026-01-16", tot: "2026-01-31", volume: 9, bedrag: 56_250)
         try r.importeer([("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [jan, IJWReeksTests.feb]))])
         var afgewezen = jan
@@ -182,8 +182,8 @@ import Testing
         #expect(tweede.codes == ["IB019"], "\(tweede.tekst)")
     }
 
-    @Test func antwoordMoetBijDeclaratiePassen() throws {
-        let r = try IJWReeksTests.regio()
+    @Test(arguments: Backend.alle) func antwoordMoetBijDeclaratiePassen(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
         try r.importeer([("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [IJWReeksTests.feb]))])
         let onbekend = try r.een("a1.xml", S.jw325(id: "A1", declaratieId: "D9", ingediend: 100_000))
         #expect(onbekend.codes == ["9366"], "\(onbekend.tekst)")

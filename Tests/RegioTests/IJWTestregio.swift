@@ -12,7 +12,8 @@ final class IJWTestregio {
     static let ijwMap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ijw").path
 
-    let store: SQLiteStore
+    let opslag: Proefopslag
+    let store: any IJWStore
     let map: String
 
     static let referentie: [(String, String)] = [
@@ -29,8 +30,10 @@ final class IJWTestregio {
             """),
     ]
 
-    init(referentie: Bool = true) throws {
-        store = try SQLiteStore(pad: ":memory:")
+    init(_ backend: Backend = .sqlite, referentie: Bool = true) throws {
+        opslag = try backend.maak()
+        guard let s = opslag.store as? any IJWStore else { throw ImportFout.algemeen("\(backend): geen iJw-opslag") }
+        store = s
         map = NSTemporaryDirectory() + "ijw-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
         if referentie { try csv(IJWTestregio.referentie) }
