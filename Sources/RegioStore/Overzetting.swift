@@ -7,6 +7,11 @@ public enum Overzetting {
         /// Per kind: records in the source, in the target afterwards, and what the write did.
         public var perSoort: [(soort: Soort, bron: Int, doel: Int, telling: Telling)] = []
         public var importlogRegels = 0
+        /// iJw deliveries and logged messages moved, dashboard users and audit-trail lines moved.
+        public var leveringen = 0
+        public var ijwBerichten = 0
+        public var gebruikers = 0
+        public var inzageregels = 0
         /// Checks that compare the two stores after the move; empty when they hold the same.
         public var verschillen: [String] = []
         public var bronGegevens = Gegevens()
@@ -36,6 +41,29 @@ public enum Overzetting {
                 if let i = rest.firstIndex(of: regel) { rest.remove(at: i); continue }
                 try w.logImport(regel)
                 verslag.importlogRegels += 1
+            }
+        }
+        // what the iJw import keeps beside the records: deliveries (JW305/JW307) and the message log, so a message
+        // imported before is still recognised after the move
+        if let b = bron as? any IJWStore, let d = doel as? any IJWStore {
+            let leveringen = try b.leveringen()
+            let bekend = Set(try d.ijwBerichten().map { "\($0.berichtsoort)|\($0.afzender)|\($0.identificatie)" })
+            let berichten = try b.ijwBerichten().filter { !bekend.contains("\($0.berichtsoort)|\($0.afzender)|\($0.identificatie)") }
+            try d.ijwTransactie { w in
+                _ = try w.schrijf(leveringen)
+                for bericht in berichten { try w.logBericht(bericht) }
+            }
+            verslag.leveringen = leveringen.count
+            verslag.ijwBerichten = berichten.count
+        }
+        // the dashboard's users and its audit trail (oldest first); sessions are not moved: users log in again
+        if let b = bron as? any GebruikerStore, let d = doel as? any GebruikerStore {
+            for g in try b.gebruikers() { try d.bewaar(g) }
+            verslag.gebruikers = try b.gebruikers().count
+            if try d.inzagelog(limiet: 1).isEmpty {
+                let log = try b.inzagelog(limiet: Int.max / 2)
+                for r in log.reversed() { try d.logInzage(r) }
+                verslag.inzageregels = log.count
             }
         }
         for i in verslag.perSoort.indices { verslag.perSoort[i].doel = try doel.aantal(verslag.perSoort[i].soort) }

@@ -32,7 +32,7 @@ struct Migreer: ParsableCommand {
         }
         t.afdrukken(format)
         let g = verslag.bronGegevens
-        if format == .tabel { print("Van \(DatabaseOpties.omschrijving(van)) naar \(DatabaseOpties.omschrijving(naar)) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(verslag.importlogRegels) regels importgeschiedenis.") }
+        if format == .tabel { print("Van \(DatabaseOpties.omschrijving(van)) naar \(DatabaseOpties.omschrijving(naar)) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(verslag.importlogRegels) regels importgeschiedenis, \(verslag.leveringen) leveringen, \(verslag.ijwBerichten) iJw-berichten, \(verslag.gebruikers) gebruikers, \(verslag.inzageregels) regels inzagelog.") }
         if !verslag.verschillen.isEmpty {
             stderr("FOUT: bron en doel verschillen na het overzetten (stond er in het doel al iets anders?):")
             for v in verslag.verschillen { stderr("  \(v)") }

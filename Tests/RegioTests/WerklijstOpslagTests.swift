@@ -50,3 +50,31 @@ import RegioStore
         #expect(try a.gebruiker(naam: "piet") == nil && a.sessie(tokenHash: "h2") == nil)
     }
 }
+
+@Suite struct OverzettingBijlagenTests {
+    /// `migreer` also moves iJw deliveries and the message log (a message imported before stays recognised), and the
+    /// dashboard's users and audit trail.
+    @Test(arguments: Backend.alle) func ijwEnGebruikersGaanMee(_ backend: Backend) throws {
+        let bron = try IJWTestregio()
+        let v = try bron.importeer([("v.xml", IJWSjabloon.jw315()), ("t.xml", IJWSjabloon.jw301()), ("s.xml", IJWSjabloon.jw305())])
+        #expect(v.allSatisfy { $0.uitkomst == .geimporteerd })
+        let gebruikers = try #require(bron.opslag.store as? any GebruikerStore)
+        try gebruikers.bewaar(Gebruiker(naam: "piet", rol: .raad, wachtwoordHash: "$2b$04$x"))
+        try gebruikers.logInzage(Inzageregel(tijdstip: "t1", gebruiker: "piet", rol: "raad", gemeentecode: "", wat: "a", pad: "/a"))
+        try gebruikers.logInzage(Inzageregel(tijdstip: "t2", gebruiker: "piet", rol: "raad", gemeentecode: "", wat: "b", pad: "/b"))
+
+        let doel = try backend.maak()
+        let verslag = try Overzetting.verplaats(van: bron.store, naar: doel.store)
+        #expect(verslag.verschillen.isEmpty)
+        let d = try #require(doel.store as? any IJWStore)
+        #expect(try d.leveringen() == bron.store.leveringen() && verslag.leveringen == 1)
+        #expect(try d.ijwBerichten() == bron.store.ijwBerichten() && verslag.ijwBerichten == 3)
+        let dg = try #require(doel.store as? any GebruikerStore)
+        #expect(try dg.gebruiker(naam: "piet")?.rol == .raad)
+        #expect(try dg.inzagelog(limiet: 10).map(\.pad) == ["/b", "/a"])
+        // a second run moves nothing twice
+        let opnieuw = try Overzetting.verplaats(van: bron.store, naar: doel.store)
+        #expect(opnieuw.ijwBerichten == 0 && opnieuw.inzageregels == 0)
+        #expect(try dg.inzagelog(limiet: 10).count == 2)
+    }
+}
