@@ -12,6 +12,7 @@ public enum Overzetting {
         public var ijwBerichten = 0
         public var gebruikers = 0
         public var inzageregels = 0
+        public var signalen = 0
         /// Checks that compare the two stores after the move; empty when they hold the same.
         public var verschillen: [String] = []
         public var bronGegevens = Gegevens()
@@ -65,6 +66,21 @@ public enum Overzetting {
                 for r in log.reversed() { try d.logInzage(r) }
                 verslag.inzageregels = log.count
             }
+        }
+        // the signal work list into an empty target: the same signals in id order, then each state as it was (who,
+        // when, note); the history keeps the finding and the last change
+        if let b = bron as? any SignaalStore, let d = doel as? any SignaalStore, try d.signalen().isEmpty,
+           let peil = try b.laatstePeildatum() {
+            let lijst = try b.signalen()
+            var m = Signaalmutaties()
+            m.nieuw = lijst.map(\.signaal)
+            _ = try d.slaOp(m, peildatum: peil, tijdstip: lijst.compactMap(\.statusOp).min() ?? "")
+            let nieuw = try d.signalen()
+            for (oud, n) in zip(lijst, nieuw) where oud.status != .nieuw || oud.notitie != nil {
+                _ = try d.markeer(id: n.id, status: oud.status, door: oud.statusDoor ?? Signaalbeheer.systeem, tijdstip: oud.statusOp ?? "",
+                                  notitie: oud.notitie)
+            }
+            verslag.signalen = lijst.count
         }
         for i in verslag.perSoort.indices { verslag.perSoort[i].doel = try doel.aantal(verslag.perSoort[i].soort) }
         verslag.verschillen = verschillen(g, try doel.gegevens())

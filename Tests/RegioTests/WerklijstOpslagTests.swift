@@ -72,9 +72,27 @@ import RegioStore
         let dg = try #require(doel.store as? any GebruikerStore)
         #expect(try dg.gebruiker(naam: "piet")?.rol == .raad)
         #expect(try dg.inzagelog(limiet: 10).map(\.pad) == ["/b", "/a"])
-        // a second run moves nothing twice
+        // a second run moves nothing twice (and leaves the signal list of the target alone)
         let opnieuw = try Overzetting.verplaats(van: bron.store, naar: doel.store)
         #expect(opnieuw.ijwBerichten == 0 && opnieuw.inzageregels == 0)
         #expect(try dg.inzagelog(limiet: 10).count == 2)
+    }
+}
+
+@Suite struct OverzettingSignalenTests {
+    @Test(arguments: Backend.alle) func signalenMetHunStatus(_ backend: Backend) throws {
+        let r = try SignaalStoreTests.regio()
+        _ = try SignaalStoreTests.draai(r, tijdstip: "2021-01-05T10:00:00Z")
+        let eerste = try #require(try r.signaalStore.signalen().first)
+        _ = try r.signaalStore.markeer(id: eerste.id, status: .afgehandeld, door: "piet", tijdstip: "2021-01-06T09:00:00Z", notitie: "opgelost")
+        let doel = try backend.maak()
+        let verslag = try Overzetting.verplaats(van: r.store, naar: doel.store)
+        #expect(verslag.signalen == 2)
+        let d = try #require(doel.store as? any SignaalStore)
+        let bron = try r.signaalStore.signalen()
+        let over = try d.signalen()
+        #expect(over.map(\.id) == bron.map(\.id) && over.map(\.signaal) == bron.map(\.signaal))
+        #expect(over.map(\.status) == bron.map(\.status) && over.first?.statusDoor == "piet" && over.first?.notitie == "opgelost")
+        #expect(try d.laatstePeildatum() == r.signaalStore.laatstePeildatum())
     }
 }
