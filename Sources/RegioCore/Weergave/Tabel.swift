@@ -50,19 +50,24 @@ public struct Tabel: Sendable {
             .joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
-        func tekst(_ s: String) -> String {
-            var u = "\""
-            for c in s.unicodeScalars {
-                switch c {
-                case "\"": u += "\\\""
-                case "\\": u += "\\\\"
-                case "\n": u += "\\n"
-                default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
-                }
+    /// A JSON string literal: quotes, backslash and control characters escaped.
+    public static func jsonTekst(_ s: String) -> String {
+        var u = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": u += "\\\""
+            case "\\": u += "\\\\"
+            case "\n": u += "\\n"
+            case "\r": u += "\\r"
+            case "\t": u += "\\t"
+            default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
             }
-            return u + "\""
         }
+        return u + "\""
+    }
+
+    public func json() -> String {
+        let tekst = Tabel.jsonTekst
         let objecten = (rijen + voet).map { r in
             "{" + r.enumerated().map { i, c in
                 tekst(kolommen[i].naam) + ":" + (c.machine.isEmpty ? "null" : c.isGetal ? c.machine : tekst(c.machine))

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import RegioCore
 import Logging
 
 /// Turns every error into a Dutch page (or JSON for the API) and puts the security headers on every response.
@@ -53,18 +54,5 @@ struct Foutafhandeling: RouterMiddleware {
 
 /// Minimal JSON text helpers (the tables bring their own JSON from `Tabel.json()`).
 enum Json {
-    static func tekst(_ s: String) -> String {
-        var u = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": u += "\\\""
-            case "\\": u += "\\\\"
-            case "\n": u += "\\n"
-            case "\r": u += "\\r"
-            case "\t": u += "\\t"
-            default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
-            }
-        }
-        return u + "\""
-    }
+    static func tekst(_ s: String) -> String { Tabel.jsonTekst(s) }
 }

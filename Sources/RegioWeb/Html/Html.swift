@@ -1,22 +1,10 @@
+import RegioCore
+
 /// HTML text with escaping: every value from data or the user goes through `esc`, so nothing a file or a user
 /// supplies can become markup.
 enum Html {
     /// Escapes text for element content and quoted attribute values.
-    static func esc(_ s: String) -> String {
-        var uit = ""
-        uit.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": uit += "&amp;"
-            case "<": uit += "&lt;"
-            case ">": uit += "&gt;"
-            case "\"": uit += "&quot;"
-            case "'": uit += "&#39;"
-            default: uit.unicodeScalars.append(c)
-            }
-        }
-        return uit
-    }
+    static func esc(_ s: String) -> String { HTML.tekst(s) }
 
     /// Percent-encodes a query or path value.
     static func url(_ s: String) -> String {
