@@ -8,7 +8,7 @@ struct Regiomonitor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self])
 }
 
 /// Options every command that opens the database shares.

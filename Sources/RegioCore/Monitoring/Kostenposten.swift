@@ -1,0 +1,44 @@
+/// One declaration line's cost in one calendar month of its service period, with the lot of its product: the unit
+/// that own costs, provider production and client costs are summed from, so they all agree with the monitoring figures.
+public struct Kostenpost: Sendable, Hashable {
+    public let gemeentecode: String
+    public let client: ClientID
+    public let agb: String
+    /// The lot of the line's product in the month's year; nil when the product is not in the reference data.
+    public let perceel: String?
+    public let maand: Maand
+    /// Debit positive, credit negative; never from a rejected line.
+    public let kosten: Euro
+
+    public init(gemeentecode: String, client: ClientID, agb: String, perceel: String?, maand: Maand, kosten: Euro) {
+        self.gemeentecode = gemeentecode; self.client = client; self.agb = agb; self.perceel = perceel
+        self.maand = maand; self.kosten = kosten
+    }
+}
+
+extension Gegevens {
+    /// The declared cost per line and service month within `jaren`, by the definition of the monitoring figures:
+    /// debit minus credit of lines that are not rejected, by service period, a line spanning months split by days
+    /// (`Declaratieregel.kostenPerMaand`); the lot comes from the line's product in the month's year
+    /// (`Referentiekaart.perceel`). Months outside `jaren` and months with zero cost are left out.
+    public func kostenposten(jaren: ClosedRange<Int>) -> [Kostenpost] {
+        let ref = Referentiekaart(self)
+        var percelen: [String: String?] = [:]  // (categorie|code|jaar) -> lot, looked up once
+        func perceel(_ d: Declaratieregel, _ jaar: Int) -> String? {
+            let k = d.productcategorie + "|" + (d.productcode ?? "") + "|" + String(jaar)
+            if let p = percelen[k] { return p }
+            let p = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: jaar)?.code
+            percelen[k] = p
+            return p
+        }
+        let van = Dag.eersteVan(jaar: jaren.lowerBound), tot = Dag.laatsteVan(jaar: jaren.upperBound)
+        var uit: [Kostenpost] = []
+        for d in declaraties where d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
+            for (maand, kosten) in d.kostenPerMaand where jaren.contains(maand.jaar) && kosten != .nul {
+                uit.append(Kostenpost(gemeentecode: d.gemeentecode, client: d.client, agb: d.agb,
+                                      perceel: perceel(d, maand.jaar), maand: maand, kosten: kosten))
+            }
+        }
+        return uit
+    }
+}

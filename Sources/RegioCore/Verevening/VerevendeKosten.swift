@@ -1,0 +1,74 @@
+/// The pooled lots' declared cost per year, municipality, lot and client, built from the registered data: the own cost
+/// A of every municipality, the cost per client for the scenario `drempel`, and the usage for the key `gebruik`.
+///
+/// A = the cost (`Gegevens.kostenposten`: debit minus credit, rejected lines excluded, by service month, the lot from
+/// the product) of the lines of the municipality's clients in the lots with verevend = ja, in the year. A line belongs
+/// to the municipality on the line (woonplaatsbeginsel); a line whose product is unknown belongs to no lot and is not
+/// pooled. A client's cost per year is summed over the pooled lots (over one lot with `perceel`), per municipality:
+/// a child that moved counts as a client of each municipality for its own part.
+public struct VerevendeKosten: Sendable {
+    /// The codes of the pooled lots (verevend = ja), sorted.
+    public let percelen: [String]
+    /// Every registered municipality and any other with pooled cost, sorted: all take part, with or without cost.
+    public let gemeenten: [String]
+    public let jaren: ClosedRange<Int>
+    /// jaar -> gemeente -> perceel -> client -> cost
+    private let kosten: [Int: [String: [String: [ClientID: Euro]]]]
+
+    public init(_ g: Gegevens, jaren: ClosedRange<Int>) {
+        self.init(posten: g.kostenposten(jaren: jaren), percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren)
+    }
+
+    /// From cost items directly; items outside `jaren` or in lots that are not pooled are ignored.
+    public init(posten: [Kostenpost], percelen alle: [Perceel], gemeenten: [String], jaren: ClosedRange<Int>) {
+        let verevend = Set(alle.filter(\.verevend).map(\.code))
+        var k: [Int: [String: [String: [ClientID: Euro]]]] = [:]
+        var codes = Set(gemeenten)
+        for p in posten where jaren.contains(p.maand.jaar) {
+            guard let perceel = p.perceel, verevend.contains(perceel) else { continue }
+            k[p.maand.jaar, default: [:]][p.gemeentecode, default: [:]][perceel, default: [:]][p.client, default: .nul] += p.kosten
+            codes.insert(p.gemeentecode)
+        }
+        percelen = verevend.sorted()
+        self.gemeenten = codes.sorted()
+        self.jaren = jaren
+        kosten = k
+    }
+
+    /// A per municipality in `jaar`, over all pooled lots or over one; 0 for a municipality without cost.
+    public func eigenKosten(jaar: Int, perceel: String? = nil) -> [String: Euro] {
+        var uit: [String: Euro] = [:]
+        for code in gemeenten {
+            let perPerceel = kosten[jaar]?[code] ?? [:]
+            uit[code] = perPerceel.filter { perceel == nil || $0.key == perceel }.values.map { $0.values.som() }.som()
+        }
+        return uit
+    }
+
+    /// The year's cost of each client of the municipality, summed over the pooled lots (or within one lot), sorted by
+    /// client; adds up to `eigenKosten` of the municipality exactly.
+    public func clientkosten(jaar: Int, gemeente: String, perceel: String? = nil) -> [(client: ClientID, kosten: Euro)] {
+        var perClient: [ClientID: Euro] = [:]
+        for (p, clienten) in kosten[jaar]?[gemeente] ?? [:] where perceel == nil || p == perceel {
+            for (c, e) in clienten { perClient[c, default: .nul] += e }
+        }
+        return perClient.keys.sorted().map { ($0, perClient[$0]!) }
+    }
+
+    /// The verevening input for one year: A, the key weight w and the client costs of every municipality.
+    /// The key `gebruik` uses the pooled cost (of the same lot, with `perceel`) of `jaar` and the two years before.
+    public func invoer(jaar: Int, perceel: String? = nil, sleutel: VereveningSleutel,
+                       gemeentecijfers: [Gemeentecijfers]) throws(VereveningFout) -> [VereveningInvoer] {
+        var perJaar: [Int: [String: Euro]] = [:]
+        if sleutel == .gebruik {
+            for j in VereveningSleutel.gebruiksjaren(voor: jaar) { perJaar[j] = eigenKosten(jaar: j, perceel: perceel) }
+        }
+        let w = try sleutel.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: gemeentecijfers,
+                                      kostenPerJaar: perJaar)
+        let a = eigenKosten(jaar: jaar, perceel: perceel)
+        return gemeenten.map { code in
+            VereveningInvoer(gemeentecode: code, eigenKosten: a[code] ?? .nul, sleutelgewicht: w[code] ?? 0,
+                             clientkosten: clientkosten(jaar: jaar, gemeente: code, perceel: perceel).map(\.kosten))
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The verevening as tables: one long table for machines (csv/json) and titled tables for people.
+extension VereveningRapport {
+    /// Columns jaar, gemeentecode, perceel, sleutel_aandeel, eigen_kosten, te_betalen, saldo, scenario: one row per year,
+    /// lot, scenario and municipality (in that order); with several years, then one cumulative row per lot, scenario and
+    /// municipality with jaar "2016-2018" and no key share. perceel is empty for the pooled lots together.
+    public func machineTabel() throws(VereveningRapportFout) -> Tabel {
+        var t = Tabel(kolommen: [
+            .init("jaar", "Jaar", .links), .init("gemeentecode", "Gemeente", .links), .init("perceel", "Perceel", .links),
+            .init("sleutel_aandeel", "Aandeel"), .init("eigen_kosten", "Eigen kosten"), .init("te_betalen", "Te betalen"),
+            .init("saldo", "Saldo"), .init("scenario", "Scenario", .links),
+        ])
+        for o in onderdelen {
+            for r in o.uitkomst.regels {
+                t.rijen.append([Tabel.Cel(String(o.jaar), getal: true), Tabel.Cel(r.gemeentecode), Tabel.Cel(o.perceel ?? ""),
+                                Self.aandeel(r.aandeel), .euro(r.eigenKosten), .euro(r.bijdrage), .euro(r.saldo),
+                                Tabel.Cel(o.scenario.naam)])
+            }
+        }
+        if jaren.count > 1 {
+            for perceel in percelen {
+                for s in scenarios {
+                    for c in try cumulatief(perceel: perceel, scenario: s) {
+                        t.rijen.append([Tabel.Cel(jaartekst), Tabel.Cel(c.gemeentecode), Tabel.Cel(perceel ?? ""),
+                                        Tabel.Cel("", machine: ""), .euro(c.eigenKosten), .euro(c.bijdrage), .euro(c.saldo),
+                                        Tabel.Cel(s.naam)])
+                    }
+                }
+            }
+        }
+        return t
+    }
+
+    /// Tables for people, each with a title. One year: per lot a table with A and, per scenario side by side, P and
+    /// saldo. Several years: per lot and scenario the saldo per year and the cumulative A, P and saldo; with several
+    /// scenarios also the cumulative saldo side by side.
+    public func tabellen() throws(VereveningRapportFout) -> [(titel: String, tabel: Tabel)] {
+        var uit: [(titel: String, tabel: Tabel)] = []
+        for perceel in percelen {
+            let waar = perceel.map { "perceel \($0) (\(perceelnamen[$0] ?? $0))" } ?? "verevende percelen samen"
+            if jaren.count == 1 {
+                uit.append(("Verevening \(jaartekst), \(waar)", try jaartabel(perceel: perceel)))
+                continue
+            }
+            for s in scenarios {
+                uit.append(("Verevening \(jaartekst), \(waar), scenario \(s.naam)", try meerjarentabel(perceel: perceel, scenario: s)))
+            }
+            if scenarios.count > 1 {
+                uit.append(("Cumulatief saldo \(jaartekst) per scenario, \(waar)", try vergelijking(perceel: perceel)))
+            }
+        }
+        return uit
+    }
+
+    /// "2019" or "2016-2018".
+    public var jaartekst: String {
+        jaren.count == 1 ? String(jaren.lowerBound) : "\(jaren.lowerBound)-\(jaren.upperBound)"
+    }
+
+    private func jaartabel(perceel: String?) throws(VereveningRapportFout) -> Tabel {
+        let jaar = jaren.lowerBound
+        let uitkomsten = scenarios.compactMap { uitkomst(jaar: jaar, perceel: perceel, scenario: $0) }
+        guard let eerste = uitkomsten.first else { return Tabel(kolommen: []) }
+        var kolommen: [Tabel.Kolom] = [.init("gemeentecode", "Gemeente", .links), .init("naam", "Naam", .links),
+                                       .init("sleutel_aandeel", "Aandeel s"), .init("eigen_kosten", "Eigen kosten A")]
+        for s in scenarios {
+            kolommen += [.init("te_betalen", "Te betalen \(s.naam)"), .init("saldo", "Saldo \(s.naam)")]
+        }
+        var t = Tabel(kolommen: kolommen)
+        for (i, r) in eerste.regels.enumerated() {
+            var rij = [Tabel.Cel(r.gemeentecode), Tabel.Cel(gemeentenaam(r.gemeentecode)), Self.aandeel(r.aandeel), .euro(r.eigenKosten)]
+            for u in uitkomsten { rij += [.euro(u.regels[i].bijdrage), .euro(u.regels[i].saldo)] }
+            t.rijen.append(rij)
+        }
+        var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Self.aandeel(1), .euro(eerste.totaal)]
+        for u in uitkomsten { voet += [.euro(u.regels.map(\.bijdrage).som()), .euro(u.regels.map(\.saldo).som())] }
+        t.voet = [voet]
+        return t
+    }
+
+    private func meerjarentabel(perceel: String?, scenario: VereveningScenario) throws(VereveningRapportFout) -> Tabel {
+        let cum = try cumulatief(perceel: perceel, scenario: scenario)
+        var kolommen: [Tabel.Kolom] = [.init("gemeentecode", "Gemeente", .links), .init("naam", "Naam", .links)]
+        for j in jaren { kolommen.append(.init("saldo_\(j)", "Saldo \(j)")) }
+        kolommen += [.init("eigen_kosten", "Eigen kosten \(jaartekst)"), .init("te_betalen", "Te betalen \(jaartekst)"),
+                     .init("saldo", "Saldo \(jaartekst)"), .init("positie", "Positie", .links)]
+        var t = Tabel(kolommen: kolommen)
+        let perJaar = jaren.map { uitkomst(jaar: $0, perceel: perceel, scenario: scenario) }
+        for c in cum {
+            var rij = [Tabel.Cel(c.gemeentecode), Tabel.Cel(gemeentenaam(c.gemeentecode))]
+            rij += perJaar.map { Tabel.Cel.euro($0?.regel(c.gemeentecode)?.saldo) }
+            rij += [.euro(c.eigenKosten), .euro(c.bijdrage), .euro(c.saldo), Tabel.Cel(Self.positie(c.positie))]
+            t.rijen.append(rij)
+        }
+        var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal")]
+        voet += perJaar.map { Tabel.Cel.euro($0?.regels.map(\.saldo).som()) }
+        voet += [.euro(cum.map(\.eigenKosten).som()), .euro(cum.map(\.bijdrage).som()), .euro(cum.map(\.saldo).som()), Tabel.Cel("")]
+        t.voet = [voet]
+        return t
+    }
+
+    private func vergelijking(perceel: String?) throws(VereveningRapportFout) -> Tabel {
+        var kolommen: [Tabel.Kolom] = [.init("gemeentecode", "Gemeente", .links), .init("naam", "Naam", .links),
+                                       .init("eigen_kosten", "Eigen kosten \(jaartekst)")]
+        var cums: [[VereveningCumulatief]] = []
+        for s in scenarios {
+            kolommen.append(.init("saldo", "Saldo \(s.naam)"))
+            cums.append(try cumulatief(perceel: perceel, scenario: s))
+        }
+        var t = Tabel(kolommen: kolommen)
+        guard let eerste = cums.first else { return t }
+        for (i, c) in eerste.enumerated() {
+            t.rijen.append([Tabel.Cel(c.gemeentecode), Tabel.Cel(gemeentenaam(c.gemeentecode)), .euro(c.eigenKosten)]
+                           + cums.map { Tabel.Cel.euro($0[i].saldo) })
+        }
+        t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), .euro(eerste.map(\.eigenKosten).som())]
+                  + cums.map { Tabel.Cel.euro($0.map(\.saldo).som()) }]
+        return t
+    }
+
+    /// s as "60,00%" for people and with ten decimals for machines (enough to recompute K = s x T to the cent).
+    static func aandeel(_ s: Double) -> Tabel.Cel {
+        Tabel.Cel(Tabel.decimaal(s * 100, 2).replacing(".", with: ",") + "%", machine: Tabel.decimaal(s, 10), getal: true)
+    }
+
+    static func positie(_ p: VereveningPositie) -> String {
+        switch p {
+        case .voordeel: "voordeel"
+        case .nadeel: "nadeel"
+        case .neutraal: "neutraal"
+        }
+    }
+}
