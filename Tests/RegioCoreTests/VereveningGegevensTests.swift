@@ -119,6 +119,24 @@ struct VereveningGegevensTests {
         #expect(u.restpot == .nul)
     }
 
+    /// The table for people shows cents, so its columns add up to the total line exactly: with whole euros the
+    /// eigen-risico:25% column would read 113.663 + 50.473 + 28.965 = 193.101 against a total of 193.100.
+    /// P = 113.662,50 / 50.472,50 / 28.965,00 (see eigenRisico above), sum 193.100,00; saldo 51.337,50 / −22.372,50 /
+    /// −28.965,00, sum 0.
+    @Test("tabel voor mensen: bedragen op de cent, kolommen tellen op tot de totaalregel")
+    func tabelOpDeCent() throws {
+        let s = try VereveningScenario.parse("eigen-risico:25%")
+        let r = try VereveningRapport(vereveningFixture, jaren: 2019...2019, scenarios: [.solidariteit, s], sleutel: .macrobudget)
+        let tabellen = try r.tabellen()
+        #expect(tabellen.map(\.titel) == ["Verevening 2019, verevende percelen samen"])
+        let t = try #require(tabellen.first?.tabel)
+        // columns: code, name, s, A, P and saldo solidariteit, P and saldo eigen-risico
+        #expect(t.rijen.map { $0[6].tekst } == ["€ 113.662,50", "€ 50.472,50", "€ 28.965,00"])
+        #expect(t.rijen.map { $0[7].tekst } == ["€ 51.337,50", "€ -22.372,50", "€ -28.965,00"])
+        #expect(t.voet.first?.map(\.tekst) == ["totaal", "Totaal", "100,00%", "€ 193.100,00", "€ 193.100,00", "€ 0,00",
+                                               "€ 193.100,00", "€ 0,00"])
+    }
+
     /// Per lot with the same key: VBJ T = 118.100, K = 59.050 / 35.430 / 23.620; OOV T = 75.000, K = 37.500 / 22.500 /
     /// 15.000. Under solidarity the lots add up to the total run (96.550 / 57.930 / 38.620).
     @Test("per perceel")
