@@ -160,6 +160,8 @@ struct VereveningGegevensTests {
         #expect(abs(u.regels[0].aandeel - (165_000.0 / 193_100) / 2) < 1e-9)
         #expect(abs(u.regels[1].aandeel - (1 + 28_100.0 / 193_100) / 2) < 1e-9)
         #expect(u.regels[2].aandeel == 0)
+        // the window 2017-2019 has pooled cost only in 2018 and 2019: the report says which years count
+        #expect(r.gebruiksjarenMetKosten == [2019: [2018, 2019]])
     }
 
     @Test("cumulatief over jaren: elk jaar apart, saldo's tellen op tot nul")
