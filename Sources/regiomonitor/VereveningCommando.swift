@@ -67,6 +67,12 @@ struct VereveningCommando: ParsableCommand {
         print("Verdeelsleutel: \(r.sleutel.rawValue) (\(r.sleutel.omschrijving)).")
         print("Verevende percelen: " + r.verevendePercelen.map { "\($0) (\(r.perceelnamen[$0] ?? $0))" }.joined(separator: ", ") + "."
               + (peildatum.map { " Cijfers zoals bekend op \($0)." } ?? ""))
+        for (jaar, gebruikt) in r.gebruiksjarenMetKosten.sorted(by: { $0.key < $1.key }) where gebruikt.count < 3 {
+            // a shorter history makes the key close to the year's own cost share: say so
+            let venster = VereveningSleutel.gebruiksjaren(voor: jaar)
+            print("Let op: sleutel gebruik voor \(jaar) rust alleen op \(gebruikt.map(String.init).joined(separator: ", ")); "
+                  + "in de andere jaren van \(venster.lowerBound)-\(venster.upperBound) zijn geen verevende kosten geregistreerd.")
+        }
         for s in r.scenarios { print("Scenario \(s.naam): \(s.omschrijving).") }
         for (titel, tabel) in try r.tabellen() {
             print("")

@@ -119,6 +119,24 @@ struct VereveningGegevensTests {
         #expect(u.restpot == .nul)
     }
 
+    /// The table for people shows cents, so its columns add up to the total line exactly: with whole euros the
+    /// eigen-risico:25% column would read 113.663 + 50.473 + 28.965 = 193.101 against a total of 193.100.
+    /// P = 113.662,50 / 50.472,50 / 28.965,00 (see eigenRisico above), sum 193.100,00; saldo 51.337,50 / −22.372,50 /
+    /// −28.965,00, sum 0.
+    @Test("tabel voor mensen: bedragen op de cent, kolommen tellen op tot de totaalregel")
+    func tabelOpDeCent() throws {
+        let s = try VereveningScenario.parse("eigen-risico:25%")
+        let r = try VereveningRapport(vereveningFixture, jaren: 2019...2019, scenarios: [.solidariteit, s], sleutel: .macrobudget)
+        let tabellen = try r.tabellen()
+        #expect(tabellen.map(\.titel) == ["Verevening 2019, verevende percelen samen"])
+        let t = try #require(tabellen.first?.tabel)
+        // columns: code, name, s, A, P and saldo solidariteit, P and saldo eigen-risico
+        #expect(t.rijen.map { $0[6].tekst } == ["€ 113.662,50", "€ 50.472,50", "€ 28.965,00"])
+        #expect(t.rijen.map { $0[7].tekst } == ["€ 51.337,50", "€ -22.372,50", "€ -28.965,00"])
+        #expect(t.voet.first?.map(\.tekst) == ["totaal", "Totaal", "100,00%", "€ 193.100,00", "€ 193.100,00", "€ 0,00",
+                                               "€ 193.100,00", "€ 0,00"])
+    }
+
     /// Per lot with the same key: VBJ T = 118.100, K = 59.050 / 35.430 / 23.620; OOV T = 75.000, K = 37.500 / 22.500 /
     /// 15.000. Under solidarity the lots add up to the total run (96.550 / 57.930 / 38.620).
     @Test("per perceel")
@@ -142,6 +160,8 @@ struct VereveningGegevensTests {
         #expect(abs(u.regels[0].aandeel - (165_000.0 / 193_100) / 2) < 1e-9)
         #expect(abs(u.regels[1].aandeel - (1 + 28_100.0 / 193_100) / 2) < 1e-9)
         #expect(u.regels[2].aandeel == 0)
+        // the window 2017-2019 has pooled cost only in 2018 and 2019: the report says which years count
+        #expect(r.gebruiksjarenMetKosten == [2019: [2018, 2019]])
     }
 
     @Test("cumulatief over jaren: elk jaar apart, saldo's tellen op tot nul")
@@ -198,16 +218,19 @@ struct BekostigingGegevensTests {
     @Test("productie per maand van een aanbieder")
     func productie() {
         let p = Bekostiging.productiePerMaand(posten, jaar: 2019, aanbieder: "75000001")
-        // January 100.000 (C1) + 3.100 (C5); April 20.000 − 5.000; May 30.000 (AMB counts without a lot filter)
-        #expect(p[0] == centen(103_100) && p[1] == centen(25_000) && p[3] == centen(15_000) && p[4] == centen(30_000) && p[2] == .nul)
+        // January 100.000 (C1) + 3.100 (C5); February 25.000 (C4; the rejected 40.000 does not count); April 20.000 −
+        // 5.000; May 30.000 (AMB counts without a lot filter); March is provider 75000002's
+        #expect(p[0] == centen(103_100) && p[1] == centen(25_000) && p[3] == centen(15_000) && p[4] == centen(30_000))
+        #expect(p[2] == .nul && p.som() == centen(173_100))
         #expect(Bekostiging.productiePerMaand(posten, jaar: 2019, aanbieder: "75000001", percelen: ["AMB"])[0] == .nul)
     }
 
     @Test("historisch gebruik per aanbieder")
     func gebruik() {
         let a = Bekostiging.gebruikPerAanbieder(posten, jaren: 2018...2019)
-        // 75000001: 2018 3.100; 2019 January 103.100 + February C4 25.000 (the rejected 40.000 does not count) + April
-        // 15.000 + May 30.000 = 173.100. 75000002: 2019 only C1 OOV 50.000.
+        // 75000001: 2018 3.100 (C5, December half). 2019: January 100.000 (C1) + 3.100 (C5); February 25.000 (C4, the
+        // rejected 40.000 does not count); April 20.000 − 5.000 (C2); May 30.000 (C3, AMB) = 173.100.
+        // 75000002: only line 2, C1 OOV 50.000 in 2019.
         #expect(a.map(\.aanbieder) == ["75000001", "75000002"])
         #expect(a[0].gebruik == [centen(3_100), centen(173_100)])
         #expect(a[1].gebruik == [.nul, centen(50_000)])

@@ -58,7 +58,10 @@ struct VereveningGrafiekTests {
     func html() {
         let h = VereveningGrafiek.html(titel: "Verevening 2019", ondertitel: "o", gemeenten: gemeenten, reeksen: reeksen)
         #expect(h.hasPrefix("<!DOCTYPE html>") && h.contains("<html lang=\"nl\">"))
-        #expect(h.contains("€ 1.250.000") && h.contains("€ -1.000.000"))
+        // to the cent; per scenario the total is the sum of the rows: 1.250.000 − 1.000.000 − 250.000 = 0 and
+        // 300.000 − 300.000 + 0 (no saldo for 0103) = 0
+        #expect(h.contains(">€ 1.250.000,00<") && h.contains(">€ -1.000.000,00<") && h.contains(">€ -250.000,00<"))
+        #expect(h.components(separatedBy: "font-weight:bold\">€ 0,00</td>").count - 1 == 2)
         #expect(!h.contains("<script") && !h.contains("<link"))
     }
 }

@@ -22,6 +22,9 @@ public struct VereveningRapport: Sendable {
     /// gemeentecode -> name, perceel -> name, for display.
     public let gemeentenamen: [String: String]
     public let perceelnamen: [String: String]
+    /// Key `gebruik` only: per year, the years of its usage window that had pooled cost and so count in the key (all
+    /// pooled lots together). Fewer than three means the key rests on a shorter history, which the reader must know.
+    public let gebruiksjarenMetKosten: [Int: [Int]]
 
     /// Per lot, each lot is equalized on its own: A is the lot's cost, `drempel` takes each client's cost within the
     /// lot and `gebruik` the lot's own usage; for `solidariteit` with a fixed key the lots add up to the total run.
@@ -47,6 +50,13 @@ public struct VereveningRapport: Sendable {
                 }
             }
         }
+        var metKosten: [Int: [Int]] = [:]
+        if sleutel == .gebruik {
+            for jaar in jaren {
+                metKosten[jaar] = VereveningSleutel.gebruiksjaren(voor: jaar).filter { kosten.eigenKosten(jaar: $0).values.som() > .nul }
+            }
+        }
+        gebruiksjarenMetKosten = metKosten
         self.jaren = jaren
         self.scenarios = uniek
         self.sleutel = sleutel

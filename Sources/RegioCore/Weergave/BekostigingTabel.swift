@@ -7,12 +7,12 @@ extension Bekostiging.Lumpsum {
                                  .init("cumulatief_betaald", "Cum. betaald"), .init("productie", "Productie"),
                                  .init("cumulatief_productie", "Cum. productie"), .init("saldo", "Saldo")])
         for m in maanden {
-            t.rijen.append([Tabel.Cel(m.maand.naam, machine: m.maand.description), .euro(m.betaling), .euro(m.cumulatiefBetaald),
-                            .euro(m.productie), .euro(m.cumulatiefProductie), .euro(m.saldo)])
+            t.rijen.append([Tabel.Cel(m.maand.naam, machine: m.maand.description), .euroOpCent(m.betaling), .euroOpCent(m.cumulatiefBetaald),
+                            .euroOpCent(m.productie), .euroOpCent(m.cumulatiefProductie), .euroOpCent(m.saldo)])
         }
         let productie = laatsteBekendeMaand?.cumulatiefProductie
-        t.voet = [[Tabel.Cel("totaal", machine: "totaal"), .euro(jaarbedrag), .euro(jaarbedrag), .euro(productie), .euro(productie),
-                   .euro(jaarverschil)]]
+        t.voet = [[Tabel.Cel("totaal", machine: "totaal"), .euroOpCent(jaarbedrag), .euroOpCent(jaarbedrag), .euroOpCent(productie), .euroOpCent(productie),
+                   .euroOpCent(jaarverschil)]]
         return t
     }
 }
@@ -24,10 +24,10 @@ extension Bekostiging.Trajectvergelijking {
                                  .init("werkelijke_kosten", "Werkelijke kosten"), .init("verschil", "Verschil"),
                                  .init("cumulatief_verschil", "Cumulatief verschil")])
         for j in jaren {
-            t.rijen.append([Tabel.Cel(String(j.jaar), getal: true), .euro(j.trajectbetaling), .euro(j.werkelijkeKosten),
-                            .euro(j.verschil), .euro(j.cumulatiefVerschil)])
+            t.rijen.append([Tabel.Cel(String(j.jaar), getal: true), .euroOpCent(j.trajectbetaling), .euroOpCent(j.werkelijkeKosten),
+                            .euroOpCent(j.verschil), .euroOpCent(j.cumulatiefVerschil)])
         }
-        t.voet = [[Tabel.Cel("totaal"), .euro(totaalTraject), .euro(totaalWerkelijk), .euro(totaalVerschil), Tabel.Cel("", machine: "")]]
+        t.voet = [[Tabel.Cel("totaal"), .euroOpCent(totaalTraject), .euroOpCent(totaalWerkelijk), .euroOpCent(totaalVerschil), Tabel.Cel("", machine: "")]]
         return t
     }
 }
@@ -46,16 +46,16 @@ extension Bekostiging {
         for b in budgetten {
             let g = gebruik[b.aanbieder] ?? []
             var rij = [Tabel.Cel(b.aanbieder), Tabel.Cel(namen[b.aanbieder] ?? "")]
-            rij += jaren.indices.map { Tabel.Cel.euro($0 < g.count ? g[$0] : nil) }
-            rij += [.euro(b.gewogenGebruik), .euro(b.normbudget),
+            rij += jaren.indices.map { Tabel.Cel.euroOpCent($0 < g.count ? g[$0] : nil) }
+            rij += [.euroOpCent(b.gewogenGebruik), .euroOpCent(b.normbudget),
                     .procent(b.gewogenGebruik.centen > 0 ? Double(b.normbudget.centen) / Double(b.gewogenGebruik.centen) : nil),
                     Tabel.Cel(b.begrenzing?.rawValue ?? "")]
             t.rijen.append(rij)
         }
         var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal")]
-        voet += jaren.indices.map { i in Tabel.Cel.euro(aanvragen.map { i < $0.gebruik.count ? $0.gebruik[i] : .nul }.som()) }
+        voet += jaren.indices.map { i in Tabel.Cel.euroOpCent(aanvragen.map { i < $0.gebruik.count ? $0.gebruik[i] : .nul }.som()) }
         let gewogen = budgetten.map(\.gewogenGebruik).som(), totaal = budgetten.map(\.normbudget).som()
-        voet += [.euro(gewogen), .euro(totaal), .procent(gewogen.centen > 0 ? Double(totaal.centen) / Double(gewogen.centen) : nil),
+        voet += [.euroOpCent(gewogen), .euroOpCent(totaal), .procent(gewogen.centen > 0 ? Double(totaal.centen) / Double(gewogen.centen) : nil),
                  Tabel.Cel("")]
         t.voet = [voet]
         return t
@@ -75,12 +75,12 @@ extension Bekostiging.TaakgerichtBudget {
         for g in gemeenten {
             t.rijen.append([Tabel.Cel(g.gemeentecode), Tabel.Cel(namen[g.gemeentecode] ?? ""),
                             Tabel.Cel(Tabel.groepeer(Int(g.sleutel)), machine: String(g.sleutel), getal: true),
-                            .procent(som > 0 ? Double(g.sleutel) / Double(som) : nil), .euro(g.bijdrageVooraf),
-                            .euro(g.realisatie), .euro(g.verschil), .euro(g.verrekening), .euro(g.eindbijdrage)])
+                            .procent(som > 0 ? Double(g.sleutel) / Double(som) : nil), .euroOpCent(g.bijdrageVooraf),
+                            .euroOpCent(g.realisatie), .euroOpCent(g.verschil), .euroOpCent(g.verrekening), .euroOpCent(g.eindbijdrage)])
         }
         t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Tabel.Cel(Tabel.groepeer(Int(som)), machine: String(som), getal: true),
-                   .procent(som > 0 ? 1 : nil), .euro(budget), .euro(totaalRealisatie), .euro(totaalVerschil),
-                   .euro(totaalVerrekening), .euro(gemeenten.map(\.eindbijdrage).som())]]
+                   .procent(som > 0 ? 1 : nil), .euroOpCent(budget), .euroOpCent(totaalRealisatie), .euroOpCent(totaalVerschil),
+                   .euroOpCent(totaalVerrekening), .euroOpCent(gemeenten.map(\.eindbijdrage).som())]]
         return t
     }
 }
@@ -98,9 +98,9 @@ extension BusinessCase {
             let eigen = controles.filter { $0.jaar == j.jaar }
             let fout = eigen.filter { !$0.klopt }.map(\.veld.naam)
             let oordeel = eigen.isEmpty ? "" : fout.isEmpty ? "kloppen" : "AFWIJKING: " + fout.joined(separator: ", ")
-            t.rijen.append([Tabel.Cel(String(j.jaar), getal: true), .euro(j.zorglevering), .euro(j.budget), .euro(u.verschilSubtotaal),
-                            .euro(j.eenmaligeInvesteringen), .euro(j.extraFinanciering), .euro(u.verschilTotaal),
-                            .euro(u.cumulatiefVerschil), .aantal(j.uniekeClienten.map { Int($0) }),
+            t.rijen.append([Tabel.Cel(String(j.jaar), getal: true), .euroOpCent(j.zorglevering), .euroOpCent(j.budget), .euroOpCent(u.verschilSubtotaal),
+                            .euroOpCent(j.eenmaligeInvesteringen), .euroOpCent(j.extraFinanciering), .euroOpCent(u.verschilTotaal),
+                            .euroOpCent(u.cumulatiefVerschil), .aantal(j.uniekeClienten.map { Int($0) }),
                             u.prijsPerClient.map { Tabel.Cel($0.description, machine: $0.machineTekst, getal: true) } ?? Tabel.Cel(""),
                             Tabel.Cel(oordeel)])
         }

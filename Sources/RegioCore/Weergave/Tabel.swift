@@ -16,6 +16,9 @@ public struct Tabel: Sendable {
             self.tekst = tekst; self.machine = machine ?? tekst; isGetal = getal
         }
         public static func euro(_ e: Euro?) -> Cel { e.map { Cel($0.heleEuros, machine: $0.machineTekst, getal: true) } ?? Cel("", machine: "") }
+        /// "€ 1.234.567,89": to the cent, for tables whose columns must add up exactly to their total line (whole euros
+        /// rounded per row need not) and whose amounts a reader checks by hand.
+        public static func euroOpCent(_ e: Euro?) -> Cel { e.map { Cel($0.description, machine: $0.machineTekst, getal: true) } ?? Cel("", machine: "") }
         public static func aantal(_ n: Int?) -> Cel { n.map { Cel(Tabel.groepeer($0), machine: String($0), getal: true) } ?? Cel("", machine: "") }
         public static func procent(_ x: Double?) -> Cel {
             x.map { Cel(Tabel.procentTekst($0), machine: Tabel.decimaal($0, 4), getal: true) } ?? Cel("", machine: "")

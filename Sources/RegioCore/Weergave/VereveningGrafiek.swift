@@ -87,7 +87,8 @@ public enum VereveningGrafiek {
             + s.joined(separator: "\n") + "\n</svg>\n"
     }
 
-    /// A printable page with the chart and the same figures as a table (whole euros), for browsers and print.
+    /// A printable page with the chart and the same figures as a table, to the cent so the total line is the exact sum
+    /// of the rows, for browsers and print.
     public static func html(titel: String, ondertitel: String, gemeenten: [(code: String, naam: String)],
                             reeksen: [Reeks]) -> String {
         let cel = "padding:4px 10px;border-bottom:1px solid #dddddd;"
@@ -95,12 +96,12 @@ public enum VereveningGrafiek {
             + reeksen.map { "<th style=\"\(cel)text-align:right\">Saldo \(xml($0.naam))</th>" }.joined() + "</tr>\n"
         for g in gemeenten {
             rijen += "<tr><td style=\"\(cel)\">\(xml(g.naam)) (\(xml(g.code)))</td>"
-                + reeksen.map { "<td style=\"\(cel)text-align:right\">\(xml(($0.saldo[g.code] ?? .nul).heleEuros))</td>" }.joined()
+                + reeksen.map { "<td style=\"\(cel)text-align:right\">\(xml(($0.saldo[g.code] ?? .nul).description))</td>" }.joined()
                 + "</tr>\n"
         }
         rijen += "<tr><td style=\"\(cel)font-weight:bold\">Totaal</td>"
             + reeksen.map { r in
-                "<td style=\"\(cel)text-align:right;font-weight:bold\">\(xml(gemeenten.map { r.saldo[$0.code] ?? .nul }.som().heleEuros))</td>"
+                "<td style=\"\(cel)text-align:right;font-weight:bold\">\(xml(gemeenten.map { r.saldo[$0.code] ?? .nul }.som().description))</td>"
             }.joined() + "</tr>\n"
         return "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(xml(titel))</title>\n</head>\n"
             + "<body style=\"font-family:Helvetica,Arial,sans-serif;margin:24px;max-width:1000px;color:#222222\">\n"

@@ -67,12 +67,12 @@ extension VereveningRapport {
         }
         var t = Tabel(kolommen: kolommen)
         for (i, r) in eerste.regels.enumerated() {
-            var rij = [Tabel.Cel(r.gemeentecode), Tabel.Cel(gemeentenaam(r.gemeentecode)), Self.aandeel(r.aandeel), .euro(r.eigenKosten)]
-            for u in uitkomsten { rij += [.euro(u.regels[i].bijdrage), .euro(u.regels[i].saldo)] }
+            var rij = [Tabel.Cel(r.gemeentecode), Tabel.Cel(gemeentenaam(r.gemeentecode)), Self.aandeel(r.aandeel), .euroOpCent(r.eigenKosten)]
+            for u in uitkomsten { rij += [.euroOpCent(u.regels[i].bijdrage), .euroOpCent(u.regels[i].saldo)] }
             t.rijen.append(rij)
         }
-        var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Self.aandeel(1), .euro(eerste.totaal)]
-        for u in uitkomsten { voet += [.euro(u.regels.map(\.bijdrage).som()), .euro(u.regels.map(\.saldo).som())] }
+        var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Self.aandeel(1), .euroOpCent(eerste.totaal)]
+        for u in uitkomsten { voet += [.euroOpCent(u.regels.map(\.bijdrage).som()), .euroOpCent(u.regels.map(\.saldo).som())] }
         t.voet = [voet]
         return t
     }
@@ -87,13 +87,13 @@ extension VereveningRapport {
         let perJaar = jaren.map { uitkomst(jaar: $0, perceel: perceel, scenario: scenario) }
         for c in cum {
             var rij = [Tabel.Cel(c.gemeentecode), Tabel.Cel(gemeentenaam(c.gemeentecode))]
-            rij += perJaar.map { Tabel.Cel.euro($0?.regel(c.gemeentecode)?.saldo) }
-            rij += [.euro(c.eigenKosten), .euro(c.bijdrage), .euro(c.saldo), Tabel.Cel(Self.positie(c.positie))]
+            rij += perJaar.map { Tabel.Cel.euroOpCent($0?.regel(c.gemeentecode)?.saldo) }
+            rij += [.euroOpCent(c.eigenKosten), .euroOpCent(c.bijdrage), .euroOpCent(c.saldo), Tabel.Cel(Self.positie(c.positie))]
             t.rijen.append(rij)
         }
         var voet = [Tabel.Cel("totaal"), Tabel.Cel("Totaal")]
-        voet += perJaar.map { Tabel.Cel.euro($0?.regels.map(\.saldo).som()) }
-        voet += [.euro(cum.map(\.eigenKosten).som()), .euro(cum.map(\.bijdrage).som()), .euro(cum.map(\.saldo).som()), Tabel.Cel("")]
+        voet += perJaar.map { Tabel.Cel.euroOpCent($0?.regels.map(\.saldo).som()) }
+        voet += [.euroOpCent(cum.map(\.eigenKosten).som()), .euroOpCent(cum.map(\.bijdrage).som()), .euroOpCent(cum.map(\.saldo).som()), Tabel.Cel("")]
         t.voet = [voet]
         return t
     }
@@ -109,11 +109,11 @@ extension VereveningRapport {
         var t = Tabel(kolommen: kolommen)
         guard let eerste = cums.first else { return t }
         for (i, c) in eerste.enumerated() {
-            t.rijen.append([Tabel.Cel(c.gemeentecode), Tabel.Cel(gemeentenaam(c.gemeentecode)), .euro(c.eigenKosten)]
-                           + cums.map { Tabel.Cel.euro($0[i].saldo) })
+            t.rijen.append([Tabel.Cel(c.gemeentecode), Tabel.Cel(gemeentenaam(c.gemeentecode)), .euroOpCent(c.eigenKosten)]
+                           + cums.map { Tabel.Cel.euroOpCent($0[i].saldo) })
         }
-        t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), .euro(eerste.map(\.eigenKosten).som())]
-                  + cums.map { Tabel.Cel.euro($0.map(\.saldo).som()) }]
+        t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), .euroOpCent(eerste.map(\.eigenKosten).som())]
+                  + cums.map { Tabel.Cel.euroOpCent($0.map(\.saldo).som()) }]
         return t
     }
 
