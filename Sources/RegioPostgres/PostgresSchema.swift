@@ -5,6 +5,7 @@ enum PostgresSchema {
     /// Never edit a released one; add the next with the same name as its SQLite twin.
     static let migraties: [(naam: String, sql: [String])] = [
         ("v1", Schemadefinitie.v1.map(vertaal)),
+        ("v3-normbudgetten", Schemadefinitie.v3Normbudgetten.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,
