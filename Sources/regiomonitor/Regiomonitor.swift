@@ -9,7 +9,8 @@ struct Regiomonitor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, Migreer.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, AanbiedersCommando.self,
+                      Markt.self, DoorlooptijdenCommando.self, Migreer.self])
 }
 
 /// Options every command that opens the database shares.
