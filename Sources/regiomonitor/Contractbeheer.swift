@@ -29,13 +29,14 @@ struct AanbiedersCommando: ParsableCommand {
         commandName: "aanbieders",
         abstract: "Aanbiedersbenchmark (kosten, duur, terugkeer, uitnutting tegen de mediaan van vergelijkbare aanbieders) en normbudgetten.",
         discussion: """
-            ↑/↓: minstens 1,5 keer boven of onder de mediaan van de aanbieders met hetzelfde perceel of product. Aanbieders met \
+            ↑/↓: minstens 1,5 keer boven of onder de mediaan van de aanbieders met hetzelfde product of perceel (terugkeer en \
+            uitnutting: 10 procentpunt). Aanbieders met \
             minder dan 10 cliënten staan erbij maar krijgen geen rang. Definities: docs/contractbeheer.md.
             """)
 
     @OptionGroup var database: DatabaseOpties
     @OptionGroup var opties: ContractOpties
-    @Option(name: .long, help: "Niveau: aanbieder, perceel of product.") var per: Benchmarkniveau = .perceel
+    @Option(name: .long, help: "Niveau: aanbieder, perceel of product.") var per: Benchmarkniveau = .product
     @Option(name: .long, help: "Alleen deze aanbieder (AGB).") var agb: String?
     @Flag(name: .long, help: "Toon de normbudgetten: realisatie en prognose per aanbieder tegen het normbudget.") var normbudgetten = false
 
@@ -59,7 +60,7 @@ struct AanbiedersCommando: ParsableCommand {
         Tabel.benchmark(rijen, totaal, niveau: per, kort: opties.format == .tabel).afdrukken(opties.format)
         if opties.format == .tabel {
             let gemarkeerd = rijen.filter { !$0.afwijkingen.isEmpty }.count
-            print("\n\(jaar)\(gemeente.map { ", gemeente \($0)" } ?? ""): \(rijen.count) regels, \(rijen.filter(\.gerangschikt).count) gerangschikt, \(gemarkeerd) met een afwijking (↑/↓: ≥ 1,5× boven/onder de mediaan). Rang 1 = hoogste kosten per cliënt in de vergelijkingsgroep.")
+            print("\n\(jaar)\(gemeente.map { ", gemeente \($0)" } ?? ""): \(rijen.count) regels, \(rijen.filter(\.gerangschikt).count) gerangschikt, \(gemarkeerd) met een afwijking (↑/↓: ≥ 1,5× boven/onder de mediaan, bij percentages 10 procentpunt). Rang 1 = hoogste kosten per cliënt in de vergelijkingsgroep.")
             print("Duur en terugkeer: trajecten (aaneengesloten toewijzingen bij de aanbieder) die in \(jaar) eindigden; terugkeer alleen met een heel jaar nazorg bekend. Cliënten tellen in het totaal één keer.")
         }
     }

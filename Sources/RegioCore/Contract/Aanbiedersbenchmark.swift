@@ -211,7 +211,13 @@ public enum Aanbiedersbenchmark {
                 rijen[i].mediaan = m
                 guard rijen[i].gerangschikt, gerangschikt.count >= instellingen.minimumVergelijkers else { continue }
                 for kenmerk in Kenmerk.allCases {
-                    guard let w = rijen[i].waarde(kenmerk), let med = m.waarde(kenmerk), med > 0 else { continue }
+                    guard let w = rijen[i].waarde(kenmerk), let med = m.waarde(kenmerk) else { continue }
+                    if kenmerk == .terugkeer || kenmerk == .uitnutting {
+                        if w - med >= instellingen.afwijkingAandeel { rijen[i].afwijkingen[kenmerk] = 1 }
+                        else if med - w >= instellingen.afwijkingAandeel { rijen[i].afwijkingen[kenmerk] = -1 }
+                        continue
+                    }
+                    guard med > 0 else { continue }
                     if w >= med * instellingen.afwijkingsfactor { rijen[i].afwijkingen[kenmerk] = 1 }
                     else if w * instellingen.afwijkingsfactor <= med { rijen[i].afwijkingen[kenmerk] = -1 }
                 }

@@ -5,6 +5,9 @@ public struct Contractinstellingen: Sendable {
     public var minimumClienten = 10
     /// A figure is "far off" at this factor above or below the peers' median (1.5: +50% or -33%).
     public var afwijkingsfactor = 1.5
+    /// Shares (return within a year, utilisation) are far off at this many percentage points from the median: a
+    /// factor would mark 0% against a median of 2%.
+    public var afwijkingAandeel = 0.10
     /// Marks need at least this many ranked providers in the group: a median of two says little.
     public var minimumVergelijkers = 3
     /// Return within a year: a new allocation in the same lot within this many days after a trajectory ended.
