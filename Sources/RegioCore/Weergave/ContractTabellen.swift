@@ -215,7 +215,9 @@ extension SVGGrafiek {
             let px = x(Double(p.aanbieders)), py = y(p.kostenaandeel ?? 0)
             let straal = 4 + 10 * (p.clientaandeel ?? 0).squareRoot()
             s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"\(f(straal))\" fill=\"\(kleuren[p.kraljic ?? .routine] ?? "#666")\" opacity=\"0.75\"><title>\(HTML.tekst("\(p.segment): \(Tabel.procentTekst(p.kostenaandeel ?? 0)) van de kosten, \(p.aanbieders) aanbieders, \(p.clienten) cliënten"))</title></circle>"
-            s += "<text x=\"\(f(px + straal + 3))\" y=\"\(f(py + 4))\" font-size=\"11\" \(letter)>\(HTML.tekst(p.segment))</text>"
+            // near the right edge the label goes to the left of the point, so it stays inside the chart
+            let naarLinks = px > links + bw * 0.8
+            s += "<text x=\"\(f(naarLinks ? px - straal - 3 : px + straal + 3))\" y=\"\(f(py + 4))\" font-size=\"11\" text-anchor=\"\(naarLinks ? "end" : "start")\" \(letter)>\(HTML.tekst(p.segment))</text>"
         }
         return s + "</svg>"
     }
