@@ -2,12 +2,14 @@ import RegioCore
 
 struct Uitvoer {
     var gemeenten: [String] = [], cijfers: [String] = [], percelen: [String] = [], producten: [String] = []
-    var aanbieders: [String] = [], budgetten: [String] = [], verzoeken: [String] = [], toewijzingen: [String] = []
+    var aanbieders: [String] = [], budgetten: [String] = [], normbudgetten: [String] = [], verzoeken: [String] = []
+    var toewijzingen: [String] = []
     var declaraties: [String] = []
 
     func alsBestanden() -> [(naam: String, inhoud: String)] {
         [("gemeenten.csv", gemeenten), ("gemeentecijfers.csv", cijfers), ("percelen.csv", percelen),
          ("producten.csv", producten), ("aanbieders.csv", aanbieders), ("budgetten.csv", budgetten),
+         ("normbudgetten.csv", normbudgetten),
          ("verzoeken.csv", verzoeken), ("toewijzingen.csv", toewijzingen), ("declaraties.csv", declaraties)]
             .map { ($0.0, $0.1.joined(separator: "\n") + "\n") }
     }
@@ -73,6 +75,7 @@ extension Demoregio {
         uit.toewijzingen.append("toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
         uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
         var kosten: [String: Int64] = [:]  // "jaar|gemeente|perceel" -> cents, for the budgets
+        var kostenAanbieder: [String: Int64] = [:]  // "jaar|agb|perceel" -> cents, for the norm budgets
         var ref = 0
         for (nr, e) in episodes.enumerated() {
             let z = Catalogus.zorgsoorten[e.soort]
@@ -127,6 +130,7 @@ extension Demoregio {
                 let tarief = Euro(centen: e.tariefCent ?? z.tariefCent).maal(Int64((pow102(jaar - 2018) * 10_000).rounded()), gedeeldDoor: 10_000)
                 let bedrag = tarief * eenheden
                 kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] += bedrag.centen
+                kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] += bedrag.centen
                 let r = k.uniform()
                 let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : r < 0.99 ? k.geheel(181...365) : k.geheel(366...540)
                 let ingediend = tot + lag
@@ -147,6 +151,7 @@ extension Demoregio {
                     let minder = tarief * (eenheden - 1)
                     uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\(minder.machineTekst),D,toegekend,\(later)")
                     kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
+                    kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] -= tarief.centen
                 }
             }
         }
@@ -163,6 +168,29 @@ extension Demoregio {
                     uit.budgetten.append("\(jaar),\(g.code),\(p.code),\(afgerond.machineTekst)")
                 }
             }
+        }
+        normbudgetten(&k, kostenAanbieder, &uit)
+    }
+
+    /// Norm budgets (seeds/001): per lot for the providers of the pooled residential and specialist lots, one over all
+    /// lots for the broad-spectrum providers; set around what the year really cost, so some providers overrun.
+    /// Drawn after everything else, so the rest of the region is the same as without them.
+    func normbudgetten(_ k: inout Kansen, _ kostenAanbieder: [String: Int64], _ uit: inout Uitvoer) {
+        uit.normbudgetten.append("agb,jaar,perceel,normbudget")
+        let perLot: Set<String> = ["VBJ", "OOV", "CRI", "EF", "HGGZ"]
+        var rijen: [String: Int64] = [:]   // "agb|jaar|perceel" -> cents
+        for (sleutel, centen) in kostenAanbieder {
+            let d = sleutel.split(separator: "|").map(String.init)
+            guard let jaar = Int(d[0]), jaren.contains(jaar) else { continue }
+            if perLot.contains(d[2]) { rijen["\(d[1])|\(jaar)|\(d[2])", default: 0] += centen }
+            else if d[2] == "BSA" { rijen["\(d[1])|\(jaar)|", default: 0] += centen }
+        }
+        for sleutel in rijen.keys.sorted() where rijen[sleutel]! > 0 {
+            let factor = Int64(900 + k.geheel(0...200))   // 90%-110% of the real cost
+            let norm = Euro(centen: rijen[sleutel]!).maal(factor, gedeeldDoor: 1000)
+            let afgerond = Euro(euro: max(1, (norm.centen + 50_000) / 100_000) * 1000)
+            let d = sleutel.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            uit.normbudgetten.append("\(d[0]),\(d[1]),\(d[2]),\(afgerond.machineTekst)")
         }
     }
 

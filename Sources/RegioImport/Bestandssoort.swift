@@ -10,6 +10,7 @@ extension Soort {
         case .producten: ["productcode", "productcategorie", "perceel"]
         case .aanbieders: ["agb", "naam"]
         case .budgetten: ["jaar", "gemeentecode", "perceel", "budget"]
+        case .normbudgetten: ["agb", "jaar", "normbudget"]
         case .verzoeken: ["verzoeknummer", "gemeentecode", "agb", "productcategorie", "ingangsdatum", "ontvangen_op"]
         case .toewijzingen: ["toewijzingnummer", "gemeentecode", "agb", "productcategorie", "ingangsdatum", "toewijzingsdatum"]
         case .declaraties: ["declaratienummer", "referentienummer", "toewijzingnummer", "gemeentecode", "agb",
@@ -20,6 +21,7 @@ extension Soort {
     var optioneel: [String] {
         switch self {
         case .gemeenten, .aanbieders, .budgetten: []
+        case .normbudgetten: ["perceel"]
         case .gemeentecijfers: ["ses", "wijkteam_fte"]
         case .percelen: ["bekostiging"]
         case .producten: ["omschrijving", "eenheid", "tarief", "jaar"]

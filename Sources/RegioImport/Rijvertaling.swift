@@ -75,6 +75,21 @@ struct Rijvertaling {
             if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let jaar, let code, let perceel, let budget, r.fouten.isEmpty else { return nil }
             return Codering.rij(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget))
+        case .normbudgetten:
+            let agb = r.agb(), jaar = r.jaar("jaar", verplicht: true), perceel = r.tekst("perceel")
+            // a negative ceiling has no meaning: the reader's own message for amounts speaks of credits, so say it here
+            var bedrag: Euro?
+            if let s = r.verplicht("normbudget") {
+                if let e = Euro.parse(s) {
+                    if e < .nul { r.fout("normbudget", "negatief normbudget \(s)") } else { bedrag = e }
+                } else {
+                    r.fout("normbudget", "ongeldig bedrag '\(s)' (hooguit twee decimalen; '1.234' is dubbelzinnig: schrijf 1234 of 1.234,00)")
+                }
+            }
+            if let agb, !ref.aanbieders.contains(agb) { r.fout("agb", "onbekende aanbieder '\(agb)' (importeer eerst aanbieders)") }
+            if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
+            guard let agb, let jaar, let bedrag, r.fouten.isEmpty else { return nil }
+            return Codering.rij(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag))
         case .verzoeken:
             let nr = r.sleutel("verzoeknummer"), client = r.client(pseudonimiseerder)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")

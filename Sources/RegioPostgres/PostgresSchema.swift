@@ -8,6 +8,7 @@ enum PostgresSchema {
         ("v2-ijw", Schemadefinitie.ijw.map(vertaal)),
         ("v2-signalen", Schemadefinitie.v2Signalen.map(vertaal)),
         ("v3-gebruikers", Schemadefinitie.gebruikers.map(vertaal)),
+        ("v3-normbudgetten", Schemadefinitie.v3Normbudgetten.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

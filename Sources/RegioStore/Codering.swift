@@ -26,6 +26,9 @@ public enum Codering {
     public static func rij(_ x: Budget) -> Rij {
         Rij(soort: .budgetten, waarden: [i(x.jaar), t(x.gemeentecode), t(x.perceel), e(x.bedrag)])
     }
+    public static func rij(_ x: Normbudgetafspraak) -> Rij {
+        Rij(soort: .normbudgetten, waarden: [t(x.agb), i(x.jaar), t(x.perceel ?? ""), e(x.bedrag)])
+    }
     public static func rij(_ x: Verzoek) -> Rij {
         Rij(soort: .verzoeken, waarden: [t(x.verzoeknummer), t(x.client), t(x.gemeentecode), t(x.agb), t(x.productcategorie),
                                          t(x.productcode), d(x.ingangsdatum), d(x.einddatum), i(x.volume), t(x.eenheid),
@@ -80,6 +83,9 @@ public enum Codering {
                                        eenheid: r.so(), tarief: r.eo(), jaar: jaar == 0 ? nil : Int(jaar)))
         case .aanbieders: g.aanbieders.append(Aanbieder(agb: r.s(), naam: r.s()))
         case .budgetten: g.budgetten.append(Budget(jaar: Int(r.i()), gemeentecode: r.s(), perceel: r.s(), bedrag: r.e()))
+        case .normbudgetten:
+            let agb = r.s(), jaar = Int(r.i()), perceel = r.s()
+            g.normbudgetten.append(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel.isEmpty ? nil : perceel, bedrag: r.e()))
         case .verzoeken:
             g.verzoeken.append(Verzoek(verzoeknummer: r.s(), client: r.s(), gemeentecode: r.s(), agb: r.s(),
                                        productcategorie: r.s(), productcode: r.so(), ingangsdatum: r.d(), einddatum: r.dn(),

@@ -92,6 +92,7 @@ public enum Overzetting {
         [.gemeenten: g.gemeenten.map(Codering.rij), .gemeentecijfers: g.gemeentecijfers.map(Codering.rij),
          .percelen: g.percelen.map(Codering.rij), .producten: g.producten.map(Codering.rij),
          .aanbieders: g.aanbieders.map(Codering.rij), .budgetten: g.budgetten.map(Codering.rij),
+         .normbudgetten: g.normbudgetten.map(Codering.rij),
          .verzoeken: g.verzoeken.map(Codering.rij), .toewijzingen: g.toewijzingen.map(Codering.rij),
          .declaraties: g.declaraties.map(Codering.rij)]
     }
@@ -112,6 +113,7 @@ public enum Overzetting {
         let totalen: [(String, (Gegevens) -> Euro)] = [
             ("gedeclareerd", { $0.declaraties.map(\.kosten).som() }),
             ("budget", { $0.budgetten.map(\.bedrag).som() }),
+            ("normbudget", { $0.normbudgetten.map(\.bedrag).som() }),
             ("toewijzingsbudget", { $0.toewijzingen.compactMap(\.budget).som() }),
             ("macrobudget", { $0.gemeentecijfers.map(\.macrobudgetJeugd).som() }),
         ]

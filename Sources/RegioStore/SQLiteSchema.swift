@@ -16,12 +16,23 @@ enum SQLiteSchema {
         m.registerMigration("v3-gebruikers") { db in
             for sql in Schemadefinitie.gebruikers { try db.execute(sql: sql) }
         }
+        m.registerMigration("v3-normbudgetten") { db in
+            for sql in Schemadefinitie.v3Normbudgetten { try db.execute(sql: sql) }
+        }
         return m
     }
 }
 
 /// The schema as portable SQL (SQLite and PostgreSQL both accept it): money in cents, days as day numbers.
 public enum Schemadefinitie {
+    /// Norm budgets per provider, year and lot (contract management, issue 11); perceel '' = all lots.
+    public static let v3Normbudgetten: [String] = [
+        """
+        CREATE TABLE normbudget (agb TEXT NOT NULL, jaar BIGINT NOT NULL, perceel TEXT NOT NULL, normbudget_cent BIGINT NOT NULL,
+          inhoud BIGINT NOT NULL, PRIMARY KEY (agb, jaar, perceel))
+        """,
+    ]
+
     public static let v1: [String] = [
         """
         CREATE TABLE gemeente (code TEXT NOT NULL PRIMARY KEY, naam TEXT NOT NULL, inhoud BIGINT NOT NULL)

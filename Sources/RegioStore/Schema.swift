@@ -12,7 +12,7 @@ public enum Waarde: Hashable, Sendable {
 
 /// The kinds of records the region registers, in the order an import must write them (references first).
 public enum Soort: String, Sendable, CaseIterable, Comparable {
-    case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, verzoeken, toewijzingen, declaraties
+    case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties
 
     public static func < (a: Soort, b: Soort) -> Bool { a.volgorde < b.volgorde }
     var volgorde: Int { Soort.allCases.firstIndex(of: self)! }
@@ -25,6 +25,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .producten: "product"
         case .aanbieders: "aanbieder"
         case .budgetten: "budget"
+        case .normbudgetten: "normbudget"
         case .verzoeken: "verzoek"
         case .toewijzingen: "toewijzing"
         case .declaraties: "declaratie"
@@ -40,6 +41,8 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .producten: ["productcategorie", "productcode", "jaar"]
         case .aanbieders: ["agb"]
         case .budgetten: ["jaar", "gemeentecode", "perceel"]
+        // perceel "" = the provider's norm budget over all lots (a key column cannot be NULL)
+        case .normbudgetten: ["agb", "jaar", "perceel"]
         case .verzoeken: ["verzoeknummer"]
         case .toewijzingen: ["toewijzingnummer"]
         case .declaraties: ["declaratienummer", "referentienummer"]
@@ -54,6 +57,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .producten: ["perceel", "omschrijving", "eenheid", "tarief_cent"]
         case .aanbieders: ["naam"]
         case .budgetten: ["budget_cent"]
+        case .normbudgetten: ["normbudget_cent"]
         case .verzoeken: ["client", "gemeentecode", "agb", "productcategorie", "productcode", "ingangsdatum", "einddatum",
                           "volume", "eenheid", "frequentie", "verwijzer_type", "verwijzer_naam", "geboortedatum", "ontvangen_op"]
         case .toewijzingen: ["client", "gemeentecode", "agb", "productcategorie", "productcode", "ingangsdatum", "einddatum",

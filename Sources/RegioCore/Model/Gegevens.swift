@@ -6,6 +6,7 @@ public struct Gegevens: Sendable {
     public var producten: [Product] = []
     public var aanbieders: [Aanbieder] = []
     public var budgetten: [Budget] = []
+    public var normbudgetten: [Normbudgetafspraak] = []
     public var verzoeken: [Verzoek] = []
     public var toewijzingen: [Toewijzing] = []
     public var declaraties: [Declaratieregel] = []

@@ -62,6 +62,17 @@ public struct Aanbieder: Hashable, Sendable, Codable {
     public init(agb: String, naam: String) { self.agb = agb; self.naam = naam }
 }
 
+/// A provider's norm budget (its budget ceiling) for a year, for all its care or for one lot (perceel nil: all lots).
+public struct Normbudgetafspraak: Hashable, Sendable, Codable {
+    public var agb: String
+    public var jaar: Int
+    public var perceel: String?
+    public var bedrag: Euro
+    public init(agb: String, jaar: Int, perceel: String? = nil, bedrag: Euro) {
+        self.agb = agb; self.jaar = jaar; self.perceel = perceel; self.bedrag = bedrag
+    }
+}
+
 public struct Budget: Hashable, Sendable, Codable {
     public var jaar: Int
     public var gemeentecode: String
