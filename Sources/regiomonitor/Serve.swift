@@ -34,6 +34,8 @@ struct Serve: AsyncParsableCommand {
                                         voorverwarmen: true)
         let app = bouwToepassing(store: store, instellingen: instellingen)
         print("Regiomonitor draait op http://\(host.contains(":") ? "[\(host)]" : host):\(port)/  (stoppen met Ctrl-C)")
+        // the demo passwords must reach a log file or pipe now, not when the server stops
+        fflush(stdout)
         try await app.runService()
     }
 
