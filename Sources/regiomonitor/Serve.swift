@@ -35,7 +35,7 @@ struct Serve: AsyncParsableCommand {
         let app = bouwToepassing(store: store, instellingen: instellingen)
         print("Regiomonitor draait op http://\(host.contains(":") ? "[\(host)]" : host):\(port)/  (stoppen met Ctrl-C)")
         // the demo passwords must reach a log file or pipe now, not when the server stops
-        fflush(stdout)
+        fflush(nil)   // nil: every output stream (a reference to `stdout` is not concurrency-safe in Swift 6)
         try await app.runService()
     }
 
