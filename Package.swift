@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "RegioStore", dependencies: [
             "RegioCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "RegioPostgres", dependencies: [
             "RegioCore", "RegioStore",

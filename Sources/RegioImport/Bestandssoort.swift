@@ -54,6 +54,8 @@ func normaliseerKolom(_ s: String) -> String {
 
 extension String {
     func trimmingCharacters(in tekens: String) -> String {
+        // nearly every cell has nothing to trim: space, tab and the bytes that begin or end a no-break space
+        if let a = utf8.first, let z = utf8.last, a != 0x20, a != 0x09, a != 0xC2, z != 0x20, z != 0x09, z != 0xA0 { return self }
         let set = Set(tekens)
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A CSV record with the line its first field starts on (1-based, counting physical lines).
 public struct CSVRecord: Sendable {
     public let regel: Int
@@ -7,13 +13,16 @@ public struct CSVRecord: Sendable {
 public enum Tekencodering: String, Sendable { case utf8 = "UTF-8", windows1252 = "Windows-1252" }
 
 /// RFC 4180-style reader: ',' or ';' (sniffed from the header), quoted fields with embedded delimiters, quotes and
-/// newlines, CRLF or LF, UTF-8 with or without BOM, else Windows-1252.
-public struct CSVLezer: Sendable {
+/// newlines, CRLF or LF, UTF-8 with or without BOM, else Windows-1252. Reads a file in blocks, so a file of any size
+/// takes a few megabytes.
+public struct CSVLezer {
     public let scheidingsteken: UInt8
     public let codering: Tekencodering
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var positie: Int
     private var regel: Int
+    private let bron: Blokbron?
+    private var eof: Bool
 
     public init(bytes invoer: [UInt8]) {
         var b = invoer
@@ -21,8 +30,35 @@ public struct CSVLezer: Sendable {
         bytes = b
         positie = 0
         regel = 1
+        bron = nil
+        eof = true
         codering = String(validating: b, as: UTF8.self) != nil ? .utf8 : .windows1252
         scheidingsteken = CSVLezer.sniff(b)
+    }
+
+    /// Streams the file at `pad`; the encoding is judged on its first block (a later field that is not valid UTF-8
+    /// is still read as Windows-1252).
+    public init(pad: String) throws(CSVFout) {
+        guard let bron = Blokbron(pad: pad) else { throw CSVFout(regel: 0, reden: "bestand niet te lezen") }
+        self.bron = bron
+        var b = bron.lees()
+        eof = b.isEmpty
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        bytes = b
+        positie = 0
+        regel = 1
+        // judge the encoding on whole lines: a block may end inside a multi-byte character
+        let heel = eof ? b[...] : b[..<(b.lastIndex(of: 10) ?? b.count)]
+        codering = String(validating: heel, as: UTF8.self) != nil ? .utf8 : .windows1252
+        scheidingsteken = CSVLezer.sniff(b)
+    }
+
+    private mutating func vul() {
+        guard let bron, !eof else { return }
+        bytes.removeFirst(positie)
+        positie = 0
+        let blok = bron.lees()
+        if blok.isEmpty { eof = true } else { bytes.append(contentsOf: blok) }
     }
 
     /// The delimiter that occurs most outside quotes on the first line (';' wins a tie, as Dutch Excel writes it).
@@ -39,17 +75,25 @@ public struct CSVLezer: Sendable {
 
     /// The next record, nil at the end; skips blank lines. Throws for an unterminated quote.
     public mutating func volgende() throws(CSVFout) -> CSVRecord? {
-        while positie < bytes.count, bytes[positie] == 10 || bytes[positie] == 13 {
+        if !eof && bytes.count - positie < Blokbron.blok { vul() }
+        while true {
+            if positie >= bytes.count { if eof { break }; vul(); continue }
+            guard bytes[positie] == 10 || bytes[positie] == 13 else { break }
             if bytes[positie] == 10 { regel += 1 }
             positie += 1
         }
         guard positie < bytes.count else { return nil }
         let start = regel
         var velden: [String] = []
+        velden.reserveCapacity(20)
         var veld: [UInt8] = []
+        veld.reserveCapacity(64)
         var inQuotes = false
         var wasQuoted = false
-        while positie < bytes.count {
+        while true {
+            // keep one byte of lookahead (for "" and CRLF) inside the buffer
+            if positie + 1 >= bytes.count && !eof { vul() }
+            guard positie < bytes.count else { break }
             let c = bytes[positie]
             if inQuotes {
                 if c == UInt8(ascii: "\"") {
@@ -62,7 +106,7 @@ public struct CSVLezer: Sendable {
                 veld.append(c); positie += 1
                 continue
             }
-            if c == UInt8(ascii: "\"") && veld.allSatisfy({ $0 == 32 }) && !wasQuoted {
+            if c == UInt8(ascii: "\"") && !wasQuoted && veld.allSatisfy({ $0 == 32 }) {
                 inQuotes = true; wasQuoted = true; veld.removeAll(); positie += 1; continue
             }
             if c == scheidingsteken {
@@ -81,13 +125,13 @@ public struct CSVLezer: Sendable {
     }
 
     func decodeer(_ b: [UInt8]) -> String {
-        switch codering {
-        case .utf8: return String(decoding: b, as: UTF8.self)
-        case .windows1252:
-            var s = String.UnicodeScalarView()
-            for c in b { s.append(CSVLezer.cp1252(c)) }
-            return String(s)
+        if codering == .utf8 {
+            if !b.contains(where: { $0 >= 0x80 }) { return String(decoding: b, as: UTF8.self) }
+            if let s = String(validating: b, as: UTF8.self) { return s }
         }
+        var s = String.UnicodeScalarView()
+        for c in b { s.append(CSVLezer.cp1252(c)) }
+        return String(s)
     }
 
     static let cp1252Hoog: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -103,4 +147,24 @@ public struct CSVLezer: Sendable {
 public struct CSVFout: Error, Sendable {
     public let regel: Int
     public let reden: String
+}
+
+/// A file read in blocks of `blok` bytes.
+final class Blokbron {
+    static let blok = 1 << 20
+    private let bestand: UnsafeMutablePointer<FILE>
+
+    init?(pad: String) {
+        guard let f = fopen(pad, "rb") else { return nil }
+        bestand = f
+    }
+
+    deinit { fclose(bestand) }
+
+    func lees() -> [UInt8] {
+        var b = [UInt8](repeating: 0, count: Blokbron.blok * 4)
+        let n = b.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, bestand) }
+        b.removeLast(b.count - n)
+        return b
+    }
 }

@@ -3,6 +3,9 @@ public enum ImportFout: Error, Sendable, CustomStringConvertible, Equatable {
     case rij(bestand: String, regel: Int, kolom: String?, reden: String)
     case algemeen(String)
 
+    /// The line of a row error; nil for a general one.
+    public var regel: Int? { if case let .rij(_, regel, _, _) = self { return regel }; return nil }
+
     public var description: String {
         switch self {
         case let .rij(bestand, regel, kolom, reden):

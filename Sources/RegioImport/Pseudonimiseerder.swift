@@ -39,3 +39,9 @@ public struct Pseudonimiseerder: Sendable {
         return "P" + hex
     }
 }
+
+/// Pseudonyms already computed in one import: a child has many lines, the keyed hash is needed once.
+/// Lives only as long as the import; nothing of it is stored.
+final class Pseudoniemcache {
+    var pseudoniemen: [String: ClientID] = [:]
+}

@@ -139,10 +139,13 @@ struct Rijlezer {
     }
 
     /// The client: a pseudonym of the BSN (after the 11-check) or the given client number.
-    mutating func client(_ p: Pseudonimiseerder) -> ClientID? {
+    mutating func client(_ p: Pseudonimiseerder, _ cache: Pseudoniemcache) -> ClientID? {
         if let bsn = tekst("bsn") {
+            if let c = cache.pseudoniemen[bsn] { return c }
             guard BSN.isGeldig(bsn) else { fout("bsn", "BSN voldoet niet aan de elfproef"); return nil }
-            return p.pseudoniem(bsn: bsn)
+            let c = p.pseudoniem(bsn: bsn)
+            cache.pseudoniemen[bsn] = c
+            return c
         }
         if let c = tekst("clientnummer") {
             guard c.count <= 40 else { fout("clientnummer", "langer dan 40 tekens"); return nil }

@@ -25,6 +25,7 @@ struct Referenties {
 
 extension Waarde {
     var tekstWaarde: String? { if case .tekst(let s) = self { return s }; return nil }
+    var geheelWaarde: Int64? { if case .geheel(let i) = self { return i }; return nil }
 }
 
 /// Turns one validated CSV record into a row of its kind.
@@ -32,6 +33,7 @@ struct Rijvertaling {
     let soort: Soort
     let pseudonimiseerder: Pseudonimiseerder
     let ref: Referenties
+    let cache: Pseudoniemcache
 
     func vertaal(_ r: inout Rijlezer) -> Rij? {
         switch soort {
@@ -91,7 +93,7 @@ struct Rijvertaling {
             guard let agb, let jaar, let bedrag, r.fouten.isEmpty else { return nil }
             return Codering.rij(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag))
         case .verzoeken:
-            let nr = r.sleutel("verzoeknummer"), client = r.client(pseudonimiseerder)
+            let nr = r.sleutel("verzoeknummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
             let ontvangen = r.dag("ontvangen_op", verplicht: true)
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), freq = r.frequentie()
@@ -103,7 +105,7 @@ struct Rijvertaling {
                                         verwijzer: verw, verwijzerNaam: r.tekst("verwijzer_naam"), geboortedatum: geb,
                                         ontvangenOp: ontvangen))
         case .toewijzingen:
-            let nr = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder)
+            let nr = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
             let datum = r.dag("toewijzingsdatum", verplicht: true)
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), freq = r.frequentie()
@@ -123,7 +125,7 @@ struct Rijvertaling {
                                            redenWijziging: reden, toewijzingsdatum: datum))
         case .declaraties:
             let nr = r.sleutel("declaratienummer"), ref = r.sleutel("referentienummer")
-            let tw = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder)
+            let tw = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "begindatum", tot: "einddatum", eindVerplicht: true)
             let bedrag = r.euro("bedrag", verplicht: true), ingediend = r.dag("ingediend_op", verplicht: true)
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), tarief = r.euro("tarief", verplicht: false)

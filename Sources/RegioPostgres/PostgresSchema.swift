@@ -9,6 +9,7 @@ enum PostgresSchema {
         ("v2-signalen", Schemadefinitie.v2Signalen.map(vertaal)),
         ("v3-gebruikers", Schemadefinitie.gebruikers.map(vertaal)),
         ("v3-normbudgetten", Schemadefinitie.v3Normbudgetten.map(vertaal)),
+        ("v4-aggregaten", Schemadefinitie.v4Aggregaten.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

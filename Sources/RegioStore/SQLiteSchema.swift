@@ -19,6 +19,9 @@ enum SQLiteSchema {
         m.registerMigration("v3-normbudgetten") { db in
             for sql in Schemadefinitie.v3Normbudgetten { try db.execute(sql: sql) }
         }
+        m.registerMigration("v4-aggregaten") { db in
+            for sql in Schemadefinitie.v4Aggregaten { try db.execute(sql: sql) }
+        }
         return m
     }
 }
@@ -31,6 +34,22 @@ public enum Schemadefinitie {
         CREATE TABLE normbudget (agb TEXT NOT NULL, jaar BIGINT NOT NULL, perceel TEXT NOT NULL, normbudget_cent BIGINT NOT NULL,
           inhoud BIGINT NOT NULL, PRIMARY KEY (agb, jaar, perceel))
         """,
+    ]
+
+    /// Declaration lines summed per month and client-year (issue 10), rebuilt after an import; `stand` says which
+    /// stored data they were built from. productcode '' = none.
+    public static let v4Aggregaten: [String] = [
+        """
+        CREATE TABLE agg_kosten (gemeentecode TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT NOT NULL,
+          verwijzer TEXT NOT NULL, maand BIGINT NOT NULL, bedrag_cent BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE agg_clienten (client TEXT NOT NULL, gemeentecode TEXT NOT NULL, productcategorie TEXT NOT NULL,
+          productcode TEXT NOT NULL, jaar BIGINT NOT NULL)
+        """,
+        "CREATE TABLE agg_stand (sleutel TEXT NOT NULL PRIMARY KEY, waarde TEXT NOT NULL)",
+        "CREATE INDEX agg_kosten_maand ON agg_kosten (maand)",
+        "CREATE INDEX agg_clienten_jaar ON agg_clienten (jaar)",
     ]
 
     public static let v1: [String] = [

@@ -75,22 +75,36 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
 public struct Rij: Sendable, Hashable {
     public let soort: Soort
     public let waarden: [Waarde]
-    public init(soort: Soort, waarden: [Waarde]) { self.soort = soort; self.waarden = waarden }
+    /// A stable 64-bit fingerprint of the content columns: equal content, equal fingerprint (FNV-1a). Computed where
+    /// the row is made, which in an import is the reading thread, not the busier writing one.
+    public let inhoudHash: Int64
+    public init(soort: Soort, waarden: [Waarde]) {
+        self.soort = soort; self.waarden = waarden
+        inhoudHash = waarden.count > soort.sleutel.count ? Int64(bitPattern: Rij.fnv(waarden[soort.sleutel.count...])) : 0
+    }
 
     public var sleutel: ArraySlice<Waarde> { waarden[..<soort.sleutel.count] }
 
-    /// A stable 64-bit fingerprint of the content columns: equal content, equal fingerprint (FNV-1a).
-    public var inhoudHash: Int64 {
+
+    /// A 64-bit hash of the key columns (FNV-1a, then mixed so the low bits spread for hash tables).
+    public var sleutelHash: UInt64 {
+        var z = Rij.fnv(waarden[..<soort.sleutel.count])
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+
+    static func fnv(_ waarden: ArraySlice<Waarde>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         func voeg(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        for w in waarden[soort.sleutel.count...] {
+        for w in waarden {
             switch w {
             case .leeg: voeg(0)
             case .geheel(let i): voeg(1); withUnsafeBytes(of: i.littleEndian) { for b in $0 { voeg(b) } }
             case .tekst(let s): voeg(2); for b in s.utf8 { voeg(b) }; voeg(0xff)
             }
         }
-        return Int64(bitPattern: h)
+        return h
     }
 
     /// The key as one text, for reports and duplicate checks.

@@ -25,7 +25,14 @@ struct Cijfers: ParsableCommand {
     func run() throws {
         let start = Date()
         let van = Dag.eersteVan(jaar: jaar), totDag = Dag.laatsteVan(jaar: tot ?? jaar)
-        let g = try database.open().gegevens(voorPeriodeVan: van, tot: totDag)
+        let store = try database.open()
+        // whole years without a valuation date come from the monthly sums when they are up to date (national scale)
+        var aggregaten: Declaratieaggregaten?
+        if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
+           let a = store as? any AggregaatStore {
+            aggregaten = try a.aggregaten(jaren: jaar...(tot ?? jaar))
+        }
+        let g = try aggregaten != nil ? (store as! any AggregaatStore).gegevensZonderDeclaraties() : store.gegevens(voorPeriodeVan: van, tot: totDag)
         let geladen = Date()
         let pd = try peildatum.map { s -> Dag in
             guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
@@ -35,7 +42,8 @@ struct Cijfers: ParsableCommand {
             throw ValidationError("onbekend perceel '\(perceel)'; bekend: \(g.percelen.map(\.code).joined(separator: ", "))")
         }
         let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
-        let (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
+        let (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd,
+                                                     aggregaten: aggregaten)
         let berekend = Date()
         switch format {
         case .tabel:
@@ -51,7 +59,8 @@ struct Cijfers: ParsableCommand {
             Tabel.kengetallen(rijen, totaal, per: per).afdrukken(format)
         }
         if tijd {
-            stderr(String(format: "laden %.3f s, rekenen %.3f s", geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen)))
+            stderr(String(format: "laden %.3f s, rekenen %.3f s", geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen))
+                   + (aggregaten != nil ? " (declaraties uit de maandaggregaten)" : " (declaraties regel voor regel)"))
         }
     }
 

@@ -15,19 +15,36 @@ struct Demo: ParsableCommand {
     @Option(name: .long, help: "Schrijf de CSV-bestanden ook naar deze map.") var uit: String?
     @Flag(name: .customLong("niet-importeren"), help: "Alleen bestanden schrijven (met --uit).") var nietImporteren = false
     @Option(name: .long, help: "Pad van de pseudoniemsleutel.") var sleutel: String?
+    @Option(name: .long, help: "regio (7 gemeenten, 2016-2020) of land (alle 342 gemeenten, één jaar, ~12 miljoen declaratieregels).")
+    var schaal: Schaal = .regio
+    @Option(name: .long, help: "Bij --schaal land: aandeel van het land (1 = heel Nederland).") var fractie: Double = 1
+    @Option(name: .long, help: "Bij --schaal land: het jaar.") var jaar: Int = 2025
+
+    enum Schaal: String, ExpressibleByArgument { case regio, land }
+
+    func validate() throws {
+        if !(fractie > 0 && fractie <= 1) { throw ValidationError("--fractie moet tussen 0 en 1 liggen") }
+        if nietImporteren && uit == nil { throw ValidationError("--niet-importeren heeft --uit nodig") }
+    }
 
     func run() throws {
         let start = Date()
-        let bestanden = Demoregio(seed: seed).bestanden()
         let map = uit ?? (NSTemporaryDirectory() + "regiomonitor-demo-\(getpid())")
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
-        var paden: [String] = []
-        for b in bestanden {
-            let pad = map + "/" + b.naam
-            try b.inhoud.write(toFile: pad, atomically: true, encoding: .utf8)
-            paden.append(pad)
-        }
         defer { if uit == nil { try? FileManager.default.removeItem(atPath: map) } }
+        var paden: [String] = []
+        if schaal == .land {
+            let t = try Landelijk(seed: seed, jaar: jaar, fractie: fractie).schrijf(naar: map)
+            paden = ["gemeenten", "gemeentecijfers", "percelen", "producten", "aanbieders", "budgetten", "verzoeken",
+                     "toewijzingen", "declaraties"].map { map + "/" + $0 + ".csv" }
+            print("Landelijk \(jaar): \(t.gemeenten) gemeenten, \(t.clienten) cliënten, \(t.verzoeken) verzoeken, \(t.toewijzingen) toewijzingen, \(t.declaraties) declaratieregels.")
+        } else {
+            for b in Demoregio(seed: seed).bestanden() {
+                let pad = map + "/" + b.naam
+                try b.inhoud.write(toFile: pad, atomically: true, encoding: .utf8)
+                paden.append(pad)
+            }
+        }
         let gegenereerd = Date().timeIntervalSince(start)
         if nietImporteren {
             print("Demobestanden geschreven naar \(map) in \(String(format: "%.1f", gegenereerd)) s.")
@@ -40,6 +57,13 @@ struct Demo: ParsableCommand {
         let importDuur = Date().timeIntervalSince(importStart)
         if Importeer.drukVerslag(verslagen, controleer: false) { throw ExitCode(1) }
         let klaar = Date().timeIntervalSince(start)
+        let rijen = verslagen.map(\.rijen).reduce(0, +)
+        let importRegel = "Import: \(rijen) rijen in \(String(format: "%.1f", importDuur)) s (\(Int(Double(rijen) / max(importDuur, 0.001))) rijen/s)."
+        if schaal == .land {
+            print(importRegel)
+            print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar \(jaar) --per gemeente")
+            return
+        }
         let g = try store.gegevens()
         print("")
         print("Demoregio in \(database.omschrijving): \(g.gemeenten.count) gemeenten, \(g.aanbieders.count) aanbieders, \(g.toewijzingen.count) toewijzingen, \(g.declaraties.count) declaratieregels.")
@@ -50,8 +74,7 @@ struct Demo: ParsableCommand {
             t.rijen.append([Tabel.Cel(String(jaar)), .aantal(r.clienten), .euro(r.gedeclareerd), .euro(r.verplichting)])
         }
         print(t.tekst(), terminator: "")
-        let rijen = verslagen.map(\.rijen).reduce(0, +)
-        print("Import: \(rijen) rijen in \(String(format: "%.1f", importDuur)) s (\(Int(Double(rijen) / max(importDuur, 0.001))) rijen/s).")
+        print(importRegel)
         print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar 2019 --per gemeente")
     }
 }

@@ -39,6 +39,7 @@ struct Importeer: ParsableCommand {
             let verslagen = importeur.importeer(paden: xml, nu: nuTijdstip(), voortgang: voortgang.toon)
             voortgang.klaar()
             fout = Importeer.drukVerslag(verslagen, duur: Date().timeIntervalSince(start)) || fout
+            if !controleer { Importeur(store: store, pseudonimiseerder: p).werkAggregatenBij() }
         }
         if fout { throw ExitCode(1) }
     }
@@ -84,7 +85,8 @@ struct Importeer: ParsableCommand {
                 if !stil { print("\(v.bestand) (\(soort)): \(v.rijen) rijen, geen fouten (gecontroleerd, niets geschreven)") }
             } else if !stil {
                 let t = v.telling
-                print("\(v.bestand) (\(soort)): \(v.rijen) rijen — \(t.toegevoegd) toegevoegd, \(t.gewijzigd) gewijzigd, \(t.ongewijzigd) ongewijzigd")
+                print("\(v.bestand) (\(soort)): \(v.rijen) rijen — \(t.toegevoegd) toegevoegd, \(t.gewijzigd) gewijzigd, \(t.ongewijzigd) ongewijzigd"
+                      + (v.duur >= 1 ? String(format: " (%.1f s)", v.duur) : ""))
                 for s in t.gewijzigdeSleutels.prefix(20) { print("  gewijzigd: \(s)") }
                 if t.gewijzigdeSleutels.count > 20 { print("  ... en nog \(t.gewijzigdeSleutels.count - 20)") }
             }

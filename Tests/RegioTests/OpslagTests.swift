@@ -214,7 +214,7 @@ extension Importeur {
         let soort = Soort.herken(Set(kolommen))!
         var index: [String: Int] = [:]
         for (i, k) in kolommen.enumerated() { index[k] = i }
-        let vertaling = Rijvertaling(soort: soort, pseudonimiseerder: pseudonimiseerder, ref: try referenties())
+        let vertaling = Rijvertaling(soort: soort, pseudonimiseerder: pseudonimiseerder, ref: try referenties(), cache: Pseudoniemcache())
         var uit: [Rij] = []
         while let record = try lezer.volgende() {
             var r = Rijlezer(bestand: "", record: record, index: index)

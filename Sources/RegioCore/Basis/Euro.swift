@@ -21,6 +21,7 @@ public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvert
     /// Parses an amount in euros as written in Dutch or international exports: "1234.56", "1234,56", "-12", "1.234,56".
     /// Returns nil for more than two decimals and for an ambiguous "1.234": an amount is never rounded or guessed.
     public static func parse(_ tekst: String) -> Euro? {
+        if let e = parseMachine(tekst.utf8) { return e }
         var s = Substring(tekst.trimmingSpaces)
         var negatief = false
         if s.first == "-" { negatief = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
@@ -55,6 +56,35 @@ public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         let (m, overloop) = e.multipliedReportingOverflow(by: 100)
         guard !overloop else { return nil }
         return Euro(centen: negatief ? -(m + c) : m + c)
+    }
+
+    /// "-1234.56": an optional minus, 1-15 digits, optionally a point and one or two digits; read from the bytes.
+    /// Everything else (grouping, commas, spaces, three decimals) goes to the general parser, which decides.
+    static func parseMachine(_ b: String.UTF8View) -> Euro? {
+        var geheel: Int64 = 0, fractie: Int64 = 0, cijfers = 0, decimalen = -1, negatief = false, eerste = true
+        for x in b {
+            if eerste && x == UInt8(ascii: "-") { negatief = true; eerste = false; continue }
+            eerste = false
+            if x == UInt8(ascii: ".") {
+                guard decimalen < 0, cijfers > 0 else { return nil }
+                decimalen = 0
+            } else if x >= 0x30 && x <= 0x39 {
+                if decimalen >= 0 {
+                    decimalen += 1
+                    guard decimalen <= 2 else { return nil }
+                    fractie = fractie * 10 + Int64(x - 0x30)
+                } else {
+                    cijfers += 1
+                    guard cijfers <= 15 else { return nil }
+                    geheel = geheel * 10 + Int64(x - 0x30)
+                }
+            } else {
+                return nil
+            }
+        }
+        guard cijfers > 0, decimalen != 0 else { return nil }
+        let c = geheel * 100 + (decimalen == 1 ? fractie * 10 : fractie)
+        return Euro(centen: negatief ? -c : c)
     }
 
     /// "1234.56" with a point, the machine form for csv/json.

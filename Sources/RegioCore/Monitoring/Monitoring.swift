@@ -9,10 +9,14 @@
 ///   inflow, outflow and stock are measured up to that date.
 public enum Monitoring {
     /// Figures per group over [van, tot] for a selection, plus a total row computed over all records.
+    /// With `aggregaten` the declaration lines in `g` are not used: their sums are (whole years, no peildatum, and a
+    /// grouping in `Declaratieaggregaten.groeperingen`; the caller checks).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
-                                   peildatum: Dag? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+                                   peildatum: Dag? = nil, aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+        precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
+                                           && Declaratieaggregaten.groeperingen.contains(groepering)))
         let noemer = selectie.gemeente.map { [$0] } ?? g.gemeenten.map(\.code)
-        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer) { gemeente, perceel, _ in
+        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten) { gemeente, perceel, _ in
             (selectie.gemeente == nil || selectie.gemeente == gemeente) && (selectie.perceel == nil || selectie.perceel == perceel)
         }
     }
@@ -44,7 +48,8 @@ public enum Monitoring {
     }
 
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
-                        gemeentenInTotaal: [String]?, filter: (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+                        gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil,
+                        filter: (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         let g = peildatum.map { alles.bekendOp($0) } ?? alles
         let ref = Referentiekaart(g)
         let kaart = Productkaart(ref, jaar: van.jaar)
@@ -117,7 +122,27 @@ public enum Monitoring {
             }
         }
 
-        for d in g.declaraties where d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
+        if let a = aggregaten {
+            // the same sums as the loop over lines below, from the pre-summed months and client-years
+            for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
+                let perceel = kaart.perceel(k.productcategorie, k.productcode)?.code ?? ""
+                guard filter(k.gemeentecode, perceel, "") else { continue }
+                gezien.insert(k.gemeentecode)
+                let s = sleutel(k.gemeentecode, "", k.productcategorie, k.productcode, Verwijzer(rawValue: k.verwijzer), "")
+                groepen[s, default: Opbouw()].gedeclareerd += bedrag
+                groepen[s, default: Opbouw()].perVerwijzer[k.verwijzer, default: .nul] += bedrag
+                totaal.gedeclareerd += bedrag
+                totaal.perVerwijzer[k.verwijzer, default: .nul] += bedrag
+            }
+            for c in a.clienten where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+                let perceel = kaart.perceel(c.productcategorie, c.productcode)?.code ?? ""
+                guard filter(c.gemeentecode, perceel, "") else { continue }
+                gezien.insert(c.gemeentecode)
+                groepen[sleutel(c.gemeentecode, "", c.productcategorie, c.productcode, nil, c.client), default: Opbouw()].clienten.insert(c.client)
+                totaal.clienten.insert(c.client)
+            }
+        }
+        for d in g.declaraties where aggregaten == nil && d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
             let perceel = kaart.perceel(d.productcategorie, d.productcode)?.code ?? ""
             guard filter(d.gemeentecode, perceel, d.agb) else { continue }
             gezien.insert(d.gemeentecode)

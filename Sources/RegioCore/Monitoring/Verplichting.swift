@@ -62,8 +62,10 @@ public enum Verplichting {
 
 extension Declaratieregel {
     /// The cost of this line per calendar month of its service period, split by days so the parts add up exactly.
-    public var kostenPerMaand: [(Maand, Euro)] {
-        let k = kosten
+    public var kostenPerMaand: [(Maand, Euro)] { Declaratieregel.kostenPerMaand(kosten, van: begindatum, tot: einddatum) }
+
+    /// `kosten` over [begindatum, einddatum] per calendar month, split by days so the parts add up exactly.
+    public static func kostenPerMaand(_ k: Euro, van begindatum: Dag, tot einddatum: Dag) -> [(Maand, Euro)] {
         let eerste = begindatum.maand, laatste = max(einddatum, begindatum).maand
         if eerste == laatste { return [(eerste, k)] }
         var maanden: [Maand] = []

@@ -1,0 +1,87 @@
+/// Declaration lines summed to what whole-year figures need: cost per month by municipality, product and referrer, and which clients had a line in which year. A national year (12 million lines) becomes a few hundred
+/// thousand rows, so `Monitoring.kengetallen` can run without holding the lines. Built with the same rules as the
+/// figures themselves (non-rejected lines, debit minus credit, a line spanning months split exactly by days).
+public struct Declaratieaggregaten: Sendable, Equatable {
+    public struct Kostensleutel: Hashable, Sendable {
+        public let gemeentecode: String
+        public let productcategorie: String
+        public let productcode: String?
+        /// `Verwijzer.rawValue` of the line's allocation, or `Verwijzer.onbekendeSleutel`.
+        public let verwijzer: String
+        public let maand: Maand
+        public init(gemeentecode: String, productcategorie: String, productcode: String?, verwijzer: String, maand: Maand) {
+            self.gemeentecode = gemeentecode; self.productcategorie = productcategorie; self.productcode = productcode
+            self.verwijzer = verwijzer; self.maand = maand
+        }
+    }
+
+    public struct Clientjaar: Hashable, Sendable {
+        public let client: ClientID
+        public let gemeentecode: String
+        public let productcategorie: String
+        public let productcode: String?
+        public let jaar: Int
+        public init(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?, jaar: Int) {
+            self.client = client; self.gemeentecode = gemeentecode; self.productcategorie = productcategorie
+            self.productcode = productcode; self.jaar = jaar
+        }
+    }
+
+    public var kosten: [Kostensleutel: Euro] = [:]
+    public var clienten: Set<Clientjaar> = []
+    /// The last client-year added: a cache, not part of the value.
+    private var vorige: Clientjaar?
+
+    public static func == (a: Declaratieaggregaten, b: Declaratieaggregaten) -> Bool { a.kosten == b.kosten && a.clienten == b.clienten }
+
+    public init() {}
+
+    /// The groupings whose figures these sums give exactly (the others need each line's client or month).
+    public static let groeperingen: Set<Groepering> = [.gemeente, .perceel, .segment, .product]
+
+    /// True when figures over [van, tot] can come from these sums: whole calendar years.
+    public static func dekt(van: Dag, tot: Dag) -> Bool {
+        van == Dag.eersteVan(jaar: van.jaar) && tot == Dag.laatsteVan(jaar: tot.jaar) && van <= tot
+    }
+
+    public mutating func voegToe(_ d: Declaratieregel, verwijzer: Verwijzer?) {
+        voegToe(client: d.client, gemeentecode: d.gemeentecode, productcategorie: d.productcategorie, productcode: d.productcode,
+                verwijzer: verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel, van: d.begindatum, tot: d.einddatum,
+                kosten: d.kosten, afgewezen: d.status == .afgewezen)
+    }
+
+    /// One line from its fields; `kosten` signed (debit minus credit).
+    public mutating func voegToe(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?,
+                                 verwijzer: String, van: Dag, tot: Dag, kosten k: Euro, afgewezen: Bool) {
+        guard !afgewezen else { return }
+        for (m, bedrag) in Declaratieregel.kostenPerMaand(k, van: van, tot: tot) {
+            kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
+                                 verwijzer: verwijzer, maand: m), default: .nul] += bedrag
+        }
+        let laatsteJaar = max(tot, van).jaar
+        // lines of one allocation follow each other: skip the set when nothing but the month changed
+        if let v = vorige, v.client == client, v.gemeentecode == gemeentecode, v.productcategorie == productcategorie,
+           v.productcode == productcode, v.jaar == van.jaar, laatsteJaar == van.jaar { return }
+        for jaar in van.jaar...laatsteJaar {
+            let c = Clientjaar(client: client, gemeentecode: gemeentecode, productcategorie: productcategorie,
+                               productcode: productcode, jaar: jaar)
+            clienten.insert(c)
+            vorige = c
+        }
+    }
+
+    /// Adds another set of sums (lines imported since these were made).
+    public mutating func voegToe(_ ander: Declaratieaggregaten) {
+        for (k, e) in ander.kosten { kosten[k, default: .nul] += e }
+        clienten.formUnion(ander.clienten)
+    }
+
+    /// The sums of the lines in `g` (with the referrer of each line's allocation), for tests and small regions.
+    public static func van(_ g: Gegevens) -> Declaratieaggregaten {
+        var verwijzers: [String: Verwijzer?] = [:]
+        for t in g.toewijzingen where verwijzers[t.toewijzingnummer] == nil { verwijzers[t.toewijzingnummer] = .some(t.verwijzer) }
+        var a = Declaratieaggregaten()
+        for d in g.declaraties { a.voegToe(d, verwijzer: verwijzers[d.toewijzingnummer] ?? nil) }
+        return a
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import RegioCore
+
+/// A synthetic national year: all 342 municipalities at realistic sizes, ~450,000 clients and ~12 million
+/// declaration lines at `fractie` 1. Written straight to CSV files client by client, so memory stays small
+/// whatever the size; the same seed gives the same files.
+public struct Landelijk: Sendable {
+    public let seed: UInt64
+    public let jaar: Int
+    /// Share of the country's youths to generate (1 = the whole country); smaller for tests and quick runs.
+    public let fractie: Double
+    public let stand: Dag
+
+    public init(seed: UInt64 = 1, jaar: Int = 2025, fractie: Double = 1) {
+        self.seed = seed; self.jaar = jaar; self.fractie = fractie
+        stand = Dag(jaar: jaar + 1, maand: 3, dag: 31)!
+    }
+
+    public struct Telling: Sendable, Equatable {
+        public var gemeenten = 0, clienten = 0, verzoeken = 0, toewijzingen = 0, declaraties = 0
+        /// Debit minus credit of the non-rejected lines, per service year: to check an import against.
+        public var gedeclareerdCent: [Int: Int64] = [:]
+    }
+
+    struct GemeenteSpec { let code: String; let naam: String; let inwoners: Int; let jeugdigen: Int; let ses: Double; let rate: Double }
+
+    /// Inhabitants 1 January 2024 (CBS, rounded) of the largest municipalities; the rest are drawn log-normal.
+    static let groot: [String: Int] = ["0363": 931_000, "0599": 670_000, "0518": 566_000, "0344": 374_000, "0772": 246_000,
+                                       "0014": 241_000, "0855": 226_000, "0034": 226_000, "0758": 187_000, "0268": 186_000]
+
+    func gemeenten(_ k: inout Kansen) -> [GemeenteSpec] {
+        let lijst = Gemeentelijst.cbs2026.split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        // draw sizes log-normal around 28,000, then scale the rest so the country has ~18.0 million inhabitants
+        var ruw: [Double] = lijst.map { r in
+            if let n = Landelijk.groot[r[0]] { return Double(n) }
+            let z = (0..<12).reduce(0.0) { a, _ in a + k.uniform() } - 6   // ~N(0,1)
+            return 28_000 * (0.75 * z).expNatural
+        }
+        let vast = lijst.indices.filter { Landelijk.groot[lijst[$0][0]] != nil }.map { ruw[$0] }.reduce(0, +)
+        let rest = ruw.indices.filter { Landelijk.groot[lijst[$0][0]] == nil }.map { ruw[$0] }.reduce(0, +)
+        let factor = (18_000_000 - vast) / rest
+        for i in ruw.indices where Landelijk.groot[lijst[i][0]] == nil { ruw[i] = max(950, ruw[i] * factor) }
+        return lijst.indices.map { i in
+            let inwoners = Int(ruw[i].rounded())
+            let pct = 0.18 + 0.05 * k.uniform()
+            // ~1 in 8 youths gets youth care; more in cities and low-SES places
+            let ses = ((k.uniform() - 0.5) * 2 * 100).rounded() / 100
+            let rate = 0.125 * (1 - 0.25 * ses) * (0.85 + 0.3 * k.uniform())
+            return GemeenteSpec(code: lijst[i][0], naam: lijst[i][1], inwoners: inwoners,
+                                jeugdigen: Int((Double(inwoners) * pct).rounded()), ses: ses, rate: rate)
+        }
+    }
+
+    /// Writes the canonical CSV files into `map` and says what is in them.
+    @discardableResult
+    public func schrijf(naar map: String) throws -> Telling {
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        var k = Kansen(seed: seed)
+        var telling = Telling()
+        let specs = gemeenten(&k)
+        telling.gemeenten = specs.count
+        let jaarBegin = Dag.eersteVan(jaar: jaar), jaarEind = Dag.laatsteVan(jaar: jaar)
+
+        let gem = try CSVUit(map + "/gemeenten.csv", kop: "gemeentecode,naam")
+        let cijfers = try CSVUit(map + "/gemeentecijfers.csv", kop: "gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte")
+        let totaalJeugd = specs.map(\.jeugdigen).reduce(0, +)
+        for g in specs {
+            gem.regel("GM\(g.code),\(csv(g.naam))")
+            // the national youth-care budget ~EUR 5.9 bn, split by youths
+            let macro = Int64((5_900_000_000.0 * Double(g.jeugdigen) / Double(totaalJeugd)).rounded())
+            cijfers.regel("\(g.code),\(jaar),\(g.inwoners),\(g.jeugdigen),\(macro),\(g.ses),\(String(format: "%.2f", Double(g.inwoners) / 1100))")
+        }
+        try gem.sluit(); try cijfers.sluit()
+
+        let perc = try CSVUit(map + "/percelen.csv", kop: "perceel,naam,segment,verevend,bekostiging")
+        for p in Catalogus.percelen {
+            perc.regel("\(p.code),\(csv(p.naam)),\(p.segment),\(p.verevend ? "ja" : "nee"),\(p.bekostiging!.rawValue)")
+        }
+        try perc.sluit()
+        let prod = try CSVUit(map + "/producten.csv", kop: "productcode,productcategorie,perceel,omschrijving,eenheid,tarief,jaar")
+        var tarieven: [Int: [Euro]] = [:]   // year -> tariff per care kind
+        for j in (jaar - 4)...jaar {
+            tarieven[j] = Catalogus.zorgsoorten.map { Euro(centen: $0.tariefCent).maal(Int64((pow102(j - 2018) * 10_000).rounded()), gedeeldDoor: 10_000) }
+            for (s, z) in Catalogus.zorgsoorten.enumerated() {
+                prod.regel("\(z.code),\(z.categorie),\(z.perceel),\(csv(z.omschrijving)),\(z.eenheid),\(tarieven[j]![s].machineTekst),\(j)")
+            }
+        }
+        try prod.sluit()
+
+        // providers: the regional counts times 25, Zipf-weighted; looked up by cumulative weight
+        let aanb = try CSVUit(map + "/aanbieders.csv", kop: "agb,naam")
+        var aanbieders: [(agb: [String], cumulatief: [Double])] = []
+        var volgnummer = 0
+        for z in Catalogus.zorgsoorten {
+            var agbs: [String] = [], cum: [Double] = [], som = 0.0
+            for i in 0..<(z.aanbieders * 25) {
+                volgnummer += 1
+                let agb = "76" + pad(volgnummer, 6)
+                aanb.regel("\(agb),\(Catalogus.aanbiedersvormen[volgnummer % Catalogus.aanbiedersvormen.count]) \(Catalogus.aanbiedersnamen[volgnummer % Catalogus.aanbiedersnamen.count]) \(volgnummer)")
+                som += 1 / Double(i + 1)
+                agbs.append(agb); cum.append(som)
+            }
+            aanbieders.append((agbs, cum))
+        }
+        try aanb.sluit()
+
+        // care kinds weighted by how many children are in them at any moment: starts x mean length
+        let prevalentie = Catalogus.zorgsoorten.map { z -> Double in
+            let a = Double(z.duur.lowerBound), b = Double(z.duur.upperBound)
+            return z.startsPerJaar * (b - a) / (b / a).logNatural
+        }
+        let verzoeken = try CSVUit(map + "/verzoeken.csv", kop: "verzoeknummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
+        let toewijzingen = try CSVUit(map + "/toewijzingen.csv", kop: "toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
+        let declaraties = try CSVUit(map + "/declaraties.csv", kop: "declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
+        var kosten = Array(repeating: Array(repeating: Int64(0), count: Catalogus.percelen.count), count: specs.count)
+        let perceelIndex = Dictionary(uniqueKeysWithValues: Catalogus.percelen.enumerated().map { ($1.code, $0) })
+        var clientnummer = 0, twNummer = 0, refNummer = 0
+
+        for (gi, g) in specs.enumerated() {
+            let n = Int((Double(g.jeugdigen) * g.rate * fractie).rounded())
+            for _ in 0..<n {
+                clientnummer += 1
+                telling.clienten += 1
+                let bsn = Landelijk.bsn(clientnummer)
+                let geboren = jaarBegin - k.geheel((2 * 365)...(17 * 365 + 300))
+                // most children have one product, many two, some more (stacking)
+                let aantal = 1 + (k.kans(0.6) ? 1 : 0) + (k.kans(0.35) ? 1 : 0) + (k.kans(0.12) ? 1 : 0)
+                for _ in 0..<aantal {
+                    let s = k.kies(prevalentie)
+                    let z = Catalogus.zorgsoorten[s]
+                    let duur = max(1, Int(k.logUniform(Double(z.duur.lowerBound), Double(z.duur.upperBound))))
+                    let start = jaarBegin - (duur - 1) + k.geheel(0...(duur - 1 + 364))
+                    let eind = start + duur - 1
+                    let open = z.duur.upperBound > 700 && k.kans(0.1)
+                    let lijst = aanbieders[s]
+                    let x = k.uniform() * lijst.cumulatief.last!
+                    let agb = lijst.agb[min(lijst.agb.count - 1, lijst.cumulatief.partitioningIndex { $0 > x })]
+                    let verwijzer = z.verwijzers[k.kies(z.verwijzers.map(\.1))].0
+                    let volume = k.geheel(z.volume)
+                    twNummer += 1
+                    let tw = "T" + pad(twNummer, 8)
+                    var vz = ""
+                    var toegewezen = start + (k.kans(0.85) ? -k.geheel(0...14) : k.geheel(0...60))
+                    if verwijzer != .gemeente {
+                        let ontvangen = start - k.geheel(1...30) + (k.kans(0.2) ? k.geheel(30...120) : 0)
+                        toegewezen = ontvangen + k.geheel(1...12)
+                        if ontvangen <= stand {
+                            vz = "V" + pad(twNummer, 8)
+                            telling.verzoeken += 1
+                            verzoeken.regel("\(vz),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(geboren),\(ontvangen)")
+                        }
+                    }
+                    guard toegewezen <= stand else { continue }
+                    telling.toewijzingen += 1
+                    toewijzingen.regel("\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(open ? "" : eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(geboren),\(toegewezen)")
+
+                    // declarations of the year only: per month of care; output products once, when they end in it
+                    let benutting = 0.6 + 0.5 * k.uniform()
+                    var regels: [(Dag, Dag, Int64)] = []
+                    if z.frequentie == .totaal {
+                        if eind >= jaarBegin && eind <= jaarEind { regels.append((max(start, jaarBegin), eind, Int64(volume))) }
+                    } else {
+                        var m = max(start, jaarBegin).maand
+                        let laatste = min(eind, jaarEind)
+                        while m <= laatste.maand {
+                            let van = max(start, m.eersteDag), tot = min(laatste, m.laatsteDag)
+                            let dagen = (tot - van) + 1
+                            let eenheden: Int64
+                            switch z.frequentie {
+                            case .perDag: eenheden = Int64(dagen * volume)
+                            case .perWeek: eenheden = Int64((Double(volume * dagen) / 7 * benutting).rounded())
+                            case .perMaand: eenheden = Int64(max(1, (Double(volume * dagen) / Double(m.aantalDagen)).rounded()))
+                            case .totaal: eenheden = 0
+                            }
+                            if eenheden > 0 {
+                                // many providers declare per week or per two weeks: four or two lines for a full month
+                                let r = k.uniform()
+                                let delen = min(Int(eenheden), dagen > 20 ? (r < 0.45 ? 4 : r < 0.75 ? 2 : 1) : 1)
+                                for d in 0..<delen {
+                                    let a = van + dagen * d / delen, b = van + dagen * (d + 1) / delen - 1
+                                    let e = eenheden / Int64(delen) + (d == delen - 1 ? eenheden % Int64(delen) : 0)
+                                    regels.append((a, b, e))
+                                }
+                            }
+                            m = m + 1
+                        }
+                    }
+                    let tarief = tarieven[jaar]![s]
+                    for (van, tot, eenheden) in regels {
+                        let bedrag = tarief * eenheden
+                        let r = k.uniform()
+                        let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : k.geheel(181...365)
+                        let ingediend = tot + lag
+                        guard ingediend <= stand else { continue }
+                        refNummer += 1
+                        let afgewezen = k.kans(0.01)
+                        let status = afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
+                        let decl = "D\(agb)-\(ingediend.description.replacing("-", with: ""))"
+                        telling.declaraties += 1
+                        declaraties.regel("\(decl),R\(pad(refNummer, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                        if afgewezen { continue }
+                        var netto = bedrag.centen
+                        // a correction: credited and filed again with one unit less
+                        if eenheden > 1 && k.kans(0.015) {
+                            let later = ingediend + k.geheel(20...90)
+                            if later <= stand {
+                                let decl2 = "D\(agb)-\(later.description.replacing("-", with: ""))"
+                                refNummer += 2
+                                telling.declaraties += 2
+                                declaraties.regel("\(decl2),R\(pad(refNummer - 1, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
+                                declaraties.regel("\(decl2),R\(pad(refNummer, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\((tarief * (eenheden - 1)).machineTekst),D,toegekend,\(later)")
+                                netto -= tarief.centen
+                            }
+                        }
+                        kosten[gi][perceelIndex[z.perceel]!] += netto
+                        telling.gedeclareerdCent[van.jaar, default: 0] += netto
+                    }
+                }
+            }
+        }
+        try verzoeken.sluit(); try toewijzingen.sluit(); try declaraties.sluit()
+
+        // budgets: what each municipality expected, mostly a little under what the year cost
+        let budget = try CSVUit(map + "/budgetten.csv", kop: "jaar,gemeentecode,perceel,budget")
+        for (gi, g) in specs.enumerated() {
+            for (pi, p) in Catalogus.percelen.enumerated() {
+                let b = Euro(centen: kosten[gi][pi]).maal(Int64(880 + k.geheel(0...170)), gedeeldDoor: 1000)
+                budget.regel("\(jaar),\(g.code),\(p.code),\(Euro(euro: (b.centen + 50_000) / 100_000 * 1000).machineTekst)")
+            }
+        }
+        try budget.sluit()
+        return telling
+    }
+
+    /// The n-th synthetic BSN: 8 digits from n plus the elfproef check digit; distinct for distinct n.
+    static func bsn(_ n: Int) -> String {
+        var basis = 10_000_000 + n * 11
+        while true {
+            let d = String(basis).compactMap { $0.wholeNumberValue }
+            let som = (0..<8).reduce(0) { $0 + d[$1] * (9 - $1) }
+            if som % 11 <= 9 { return String(basis) + String(som % 11) }
+            basis += 1   // cannot reach the next n's base: that is 11 further
+        }
+    }
+
+    func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+    func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }
+    func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
+}
+
+/// One CSV file written through a 1 MB buffer.
+final class CSVUit {
+    let pad: String
+    let bestand: UnsafeMutablePointer<FILE>
+    var buffer: [UInt8] = []
+
+    init(_ pad: String, kop: String) throws {
+        guard let f = fopen(pad, "w") else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: pad]) }
+        self.pad = pad; bestand = f
+        buffer.reserveCapacity(1 << 20)
+        regel(kop)
+    }
+
+    func regel(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { leeg() }
+    }
+
+    func leeg() {
+        buffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, bestand) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func sluit() throws {
+        leeg()
+        let fout = ferror(bestand) != 0
+        fclose(bestand)
+        if fout { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pad]) }
+    }
+}
+
+extension Array where Element == Double {
+    /// First index whose value satisfies `p`, for an ascending array and a monotone predicate.
+    func partitioningIndex(where p: (Double) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) / 2; if p(self[mid]) { hi = mid } else { lo = mid + 1 } }
+        return lo
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import RegioCore
+import RegioStore
+
+/// The reading and checking of one CSV file, apart from the writing, so the two can run on two threads. Everything
+/// here is touched by the reading thread only, and read by the writer after that thread has finished.
+final class Bestandslezing: @unchecked Sendable {
+    let bestand: String
+    let soort: Soort
+    let kolommen: [String]
+    let index: [String: Int]
+    var lezer: CSVLezer
+    let open: () throws(CSVFout) -> CSVLezer
+    let vertaling: Rijvertaling
+    var verslag: Bestandsverslag
+    /// Keys later files may refer to.
+    var nieuweSleutels: [Rij] = []
+    var sleutels = Sleutelset()
+    /// Rows whose key hash was seen before: confirmed or cleared by `bevestigDubbelen`.
+    var kandidaten: [(regel: Int, eerder: Int, sleutel: String)] = []
+    var uitgesteld: [Rij] = []
+    var leesfout: (any Error)?
+    /// When set (declarations, while only added lines can be summed): the sums of the rows handed on, and the referrers.
+    var verwijzers: [String: String]?
+    var sommen = Declaratieaggregaten()
+
+    init(bestand: String, soort: Soort, kolommen: [String], index: [String: Int], lezer: CSVLezer,
+         open: @escaping () throws(CSVFout) -> CSVLezer, vertaling: Rijvertaling, verslag: Bestandsverslag) {
+        self.bestand = bestand; self.soort = soort; self.kolommen = kolommen; self.index = index; self.lezer = lezer
+        self.open = open; self.vertaling = vertaling; self.verslag = verslag
+    }
+
+    /// Reads every row; hands rows on in blocks while the file is clean so far (nil: only check).
+    func lees(naar uit: Blokrij?) throws {
+        let verwijsbaar = soort == .percelen || soort == .toewijzingen || soort == .gemeenten || soort == .aanbieders || soort == .producten
+        var blok: [Rij] = []
+        blok.reserveCapacity(Importeur.blokgrootte)
+        while let record = try lezer.volgende() {
+            verslag.rijen += 1
+            if record.velden.count != kolommen.count {
+                verslag.fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: nil,
+                                           reden: "\(record.velden.count) velden, de kopregel heeft er \(kolommen.count)"))
+            } else {
+                var r = Rijlezer(bestand: bestand, record: record, index: index)
+                if let rij = vertaling.vertaal(&r) {
+                    if let eerder = sleutels.voegToe(rij.sleutelHash, regel: record.regel) {
+                        // held back: written only when it proves to be another key with the same hash
+                        kandidaten.append((record.regel, eerder, rij.sleutelTekst))
+                        uitgesteld.append(rij)
+                    } else if verslag.fouten.isEmpty && uit != nil {
+                        blok.append(rij)
+                    }
+                    if verwijsbaar { nieuweSleutels.append(Rij(soort: soort, waarden: Array(rij.waarden.prefix(soort == .producten ? 2 : 1)))) }
+                }
+                verslag.fouten += r.fouten
+            }
+            if verslag.fouten.count >= Importeur.maxFouten {
+                verslag.fouten.append(.algemeen("\(bestand): meer dan \(Importeur.maxFouten) fouten; de controle is gestopt op regel \(record.regel)"))
+                break
+            }
+            if blok.count >= Importeur.blokgrootte, let uit {
+                if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+                guard uit.zet(blok) else { return }   // the writer stopped
+                blok.removeAll(keepingCapacity: true)
+            }
+        }
+        if let uit, verslag.fouten.isEmpty, !blok.isEmpty {
+            if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+            _ = uit.zet(blok)
+        }
+    }
+
+    /// Reads the file again for the earlier lines of equal key hashes and reports the real duplicates.
+    func bevestigDubbelen() throws {
+        let nodig = Set(kandidaten.map(\.eerder))
+        var tekst: [Int: String] = [:]
+        var opnieuw = try open()
+        _ = try opnieuw.volgende()
+        while let record = try opnieuw.volgende() {
+            guard nodig.contains(record.regel), record.velden.count == kolommen.count else { continue }
+            var r = Rijlezer(bestand: bestand, record: record, index: index)
+            if let rij = vertaling.vertaal(&r) { tekst[record.regel] = rij.sleutelTekst }
+        }
+        var anders: [String: Int] = [:]   // keys that only shared a hash, by their first line
+        for k in kandidaten {
+            let eerder = tekst[k.eerder] == k.sleutel ? k.eerder : anders[k.sleutel]
+            guard let eerder else { anders[k.sleutel] = k.regel; continue }
+            verslag.fouten.append(.rij(bestand: bestand, regel: k.regel, kolom: soort.sleutel.joined(separator: "+"),
+                                       reden: "dubbele sleutel '\(k.sleutel)' (ook op regel \(eerder))"))
+        }
+        // in line order, as the user reads the file (a stable sort keeps a line's own errors in order)
+        verslag.fouten = verslag.fouten.enumerated().sorted { a, b in
+            (a.element.regel ?? .max, a.offset) < (b.element.regel ?? .max, b.offset)
+        }.map(\.element)
+        kandidaten = []
+    }
+}
+
+/// Blocks of rows from the reading thread to the writing one; at most a few wait, so memory stays flat.
+final class Blokrij: @unchecked Sendable {
+    private let conditie = NSCondition()
+    private var blokken: [[Rij]] = []
+    private var gesloten = false
+    private var gestopt = false
+    private let maximum = 3
+
+    /// False when the writer stopped: the reader can stop too.
+    func zet(_ blok: [Rij]) -> Bool {
+        conditie.lock(); defer { conditie.unlock() }
+        while blokken.count >= maximum && !gestopt { conditie.wait() }
+        guard !gestopt else { return false }
+        blokken.append(blok)
+        conditie.broadcast()
+        return true
+    }
+
+    func neem() -> [Rij]? {
+        conditie.lock(); defer { conditie.unlock() }
+        while blokken.isEmpty && !gesloten { conditie.wait() }
+        guard !blokken.isEmpty else { return nil }
+        conditie.broadcast()
+        return blokken.removeFirst()
+    }
+
+    func sluit() { conditie.lock(); gesloten = true; conditie.broadcast(); conditie.unlock() }
+    func stop() { conditie.lock(); gestopt = true; blokken = []; conditie.broadcast(); conditie.unlock() }
+}

@@ -1,0 +1,18 @@
+import RegioCore
+
+/// Materialised sums of the declaration lines (`Declaratieaggregaten`), so whole-year figures at national scale do
+/// not read twelve million lines. Kept up to date by the import; read only when they match the stored data.
+public protocol AggregaatStore: Sendable {
+    /// Rebuilds the sums from the stored lines, in one transaction.
+    func ververstAggregaten() throws
+    /// True when the stored sums match the stored data (also: no lines and no sums).
+    func aggregatenActueel() throws -> Bool
+    /// Adds the sums of lines that were just added (nothing else changed since the sums were last up to date).
+    func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws
+    /// Allocation number -> referrer (`Verwijzer.rawValue`, "" when none), to sum lines by their allocation's referrer.
+    func verwijzers() throws -> [String: String]
+    /// The sums for these years; nil when they were not built from the data as it is now stored.
+    func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten?
+    /// Everything the figures need besides the declaration lines: references and allocations (no requests, no lines).
+    func gegevensZonderDeclaraties() throws -> Gegevens
+}

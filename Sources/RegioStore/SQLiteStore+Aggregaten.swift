@@ -1,0 +1,126 @@
+import GRDB
+import GRDBSQLite
+import RegioCore
+
+extension SQLiteStore: AggregaatStore {
+    /// Which data the sums belong to: the newest import and the newest rows (each import is logged; rows only grow).
+    static func stand(_ db: Database) throws -> String {
+        let log = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM importlog") ?? 0
+        let d = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM declaratie") ?? 0
+        let t = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM toewijzing") ?? 0
+        return "\(log)/\(d)/\(t)"
+    }
+
+    public func ververstAggregaten() throws {
+        try db.write { db in
+            var verwijzers: [String: String] = [:]
+            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
+                let nr = SQLiteStore.tekst(s, 0) ?? ""
+                if verwijzers[nr] == nil { verwijzers[nr] = SQLiteStore.tekst(s, 1) ?? "" }
+            }
+            var a = Declaratieaggregaten()
+            let sql = """
+                SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, begindatum, einddatum,
+                  bedrag_cent, debet_credit FROM declaratie WHERE status <> 'afgewezen' ORDER BY rowid
+                """
+            try SQLiteStore.elkeRij(db, sql) { s in
+                let v = verwijzers[SQLiteStore.tekst(s, 0) ?? ""] ?? ""
+                let bedrag = sqlite3_column_int64(s, 7)
+                a.voegToe(client: SQLiteStore.tekst(s, 1) ?? "", gemeentecode: SQLiteStore.tekst(s, 2) ?? "",
+                          productcategorie: SQLiteStore.tekst(s, 3) ?? "", productcode: SQLiteStore.tekst(s, 4),
+                          verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
+                          van: Dag(dagnummer: Int32(sqlite3_column_int64(s, 5))), tot: Dag(dagnummer: Int32(sqlite3_column_int64(s, 6))),
+                          kosten: Euro(centen: SQLiteStore.tekst(s, 8) == "C" ? -bedrag : bedrag), afgewezen: false)
+            }
+            try SQLiteStore.schrijf(a, db)
+        }
+    }
+
+    public func aggregatenActueel() throws -> Bool {
+        try db.read { db in
+            if try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) { return true }
+            return try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1))") == 0
+        }
+    }
+
+    public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
+        try db.write { db in
+            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999)
+            a.voegToe(nieuw)
+            try SQLiteStore.schrijf(a, db)
+        }
+    }
+
+    public func verwijzers() throws -> [String: String] {
+        try db.read { db in
+            var v: [String: String] = [:]
+            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
+                let nr = SQLiteStore.tekst(s, 0) ?? ""
+                if v[nr] == nil { v[nr] = SQLiteStore.tekst(s, 1) ?? "" }
+            }
+            return v
+        }
+    }
+
+    static func schrijf(_ a: Declaratieaggregaten, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM agg_kosten")
+        try db.execute(sql: "DELETE FROM agg_clienten")
+        let k = try db.makeStatement(sql: "INSERT INTO agg_kosten VALUES (?, ?, ?, ?, ?, ?)")
+        for (s, bedrag) in a.kosten {
+            try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
+                           .geheel(Int64(s.maand.index))], bedrag.centen, db)
+        }
+        let c = try db.makeStatement(sql: "INSERT INTO agg_clienten VALUES (?, ?, ?, ?, ?)")
+        for r in a.clienten {
+            try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? "")],
+                          Int64(r.jaar), db)
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO agg_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [try stand(db)])
+    }
+
+    static func leesAggregaten(_ db: Database, van: Int, tot: Int) throws -> Declaratieaggregaten {
+        var a = Declaratieaggregaten()
+        let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
+        try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent FROM agg_kosten WHERE maand BETWEEN \(m1) AND \(m2)") { s in
+            let code = tekst(s, 2) ?? ""
+            a.kosten[.init(gemeentecode: tekst(s, 0) ?? "", productcategorie: tekst(s, 1) ?? "", productcode: code.isEmpty ? nil : code,
+                           verwijzer: tekst(s, 3) ?? "", maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
+                = Euro(centen: sqlite3_column_int64(s, 5))
+        }
+        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar FROM agg_clienten WHERE jaar BETWEEN \(van) AND \(tot)") { s in
+            let code = tekst(s, 3) ?? ""
+            a.clienten.insert(.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
+                                    productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4))))
+        }
+        return a
+    }
+
+    public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
+        try db.read { db in
+            guard try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) else { return nil }
+            return try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound)
+        }
+    }
+
+    public func gegevensZonderDeclaraties() throws -> Gegevens {
+        try db.read { db in
+            var g = Gegevens()
+            for soort in Soort.allCases where soort != .declaraties && soort != .verzoeken {
+                let n = soort.kolommen.count
+                try SQLiteStore.elkeRij(db, "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) ORDER BY rowid") { s in
+                    var w: [Waarde] = []
+                    w.reserveCapacity(n)
+                    for i in 0..<Int32(n) {
+                        switch sqlite3_column_type(s, i) {
+                        case SQLITE_INTEGER: w.append(.geheel(sqlite3_column_int64(s, i)))
+                        case SQLITE_NULL: w.append(.leeg)
+                        default: w.append(SQLiteStore.tekst(s, i).map { .tekst($0) } ?? .leeg)
+                        }
+                    }
+                    Codering.voegToe(soort, w, aan: &g)
+                }
+            }
+            return g
+        }
+    }
+}

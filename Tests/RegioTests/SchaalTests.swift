@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+import RegioCore
+@testable import RegioDemo
+@testable import RegioImport
+import RegioStore
+
+/// Issue 10: files read in blocks, imports that stream, and the national generator.
+@Suite struct SchaalTests {
+    let map = NSTemporaryDirectory() + "regioschaal-\(UUID().uuidString)"
+    let sleutel = Pseudonimiseerder(sleutel: [UInt8](repeating: 9, count: 32))
+
+    func schrijf(_ naam: String, _ tekst: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        let pad = map + "/" + naam
+        try tekst.write(toFile: pad, atomically: true, encoding: .utf8)
+        return pad
+    }
+
+    /// A quoted field with a newline and a doubled quote, and a CRLF, placed on the 4 MB block boundary: the streaming
+    /// reader must give the same records, with the same line numbers, as the reader of the whole text.
+    @Test func blokgrenzenVeranderenNiets() throws {
+        let blok = Blokbron.blok * 4
+        for verschuiving in [-3, -2, -1, 0, 1, 2] {
+            var tekst = "a,b\r\n"
+            var i = 0
+            while tekst.utf8.count < blok + verschuiving - 40 { tekst += "regel\(i),\(i)\r\n"; i += 1 }
+            tekst += String(repeating: "x", count: max(0, blok + verschuiving - 8 - tekst.utf8.count)) + ",0\r\n"
+            tekst += "\"een \"\"twee\"\"\r\ndrie\",4\r\nlaatste,5"
+            let pad = try schrijf("grens\(verschuiving).csv", tekst)
+            var heel = CSVLezer(bytes: Array(tekst.utf8))
+            var stroom = try CSVLezer(pad: pad)
+            var n = 0
+            while let a = try heel.volgende() {
+                let b = try #require(try stroom.volgende())
+                #expect(a.velden == b.velden && a.regel == b.regel, "record \(n) bij verschuiving \(verschuiving)")
+                n += 1
+            }
+            #expect(try stroom.volgende() == nil)
+            // header + i numbered rows + the padding row + the quoted row + the last row
+            #expect(n == i + 4)
+            var opnieuw = CSVLezer(bytes: Array(tekst.utf8))
+            let laatste2 = try opnieuw.alle().suffix(2)
+            #expect(laatste2.first?.velden == ["een \"twee\"\r\ndrie", "4"])
+        }
+    }
+
+    @Test func sleutelsetOnthoudtRegelsOokNaGroei() {
+        var s = Sleutelset()
+        for i in 1...100_000 { #expect(s.voegToe(UInt64(i) &* 0x9E3779B97F4A7C15, regel: i + 1) == nil) }
+        // every hash again: the line it was first seen on (i + 1), also after the table grew from 1,024 slots
+        var goed = 0
+        for i in 1...100_000 where s.voegToe(UInt64(i) &* 0x9E3779B97F4A7C15, regel: 1) == i + 1 { goed += 1 }
+        #expect(goed == 100_000)
+        #expect(s.voegToe(0, regel: 7) == nil)   // 0 is stored as 1, which no earlier key had
+    }
+
+    /// A duplicate 3,000 lines apart in a streamed file: named with both lines, and nothing of the file is stored.
+    @Test func dubbeleSleutelInGestroomdBestand() throws {
+        let store = try SQLiteStore(pad: ":memory:")
+        let importeur = Importeur(store: store, pseudonimiseerder: sleutel)
+        var gemeenten = "gemeentecode,naam\n"
+        for i in 1...4_000 { gemeenten += "GM\(String(format: "%04d", i)),Gemeente \(i)\n" }
+        gemeenten += "GM0005,Nogmaals vijf\n"
+        let pad = try schrijf("gemeenten.csv", gemeenten)
+        let v = importeur.importeer(paden: [pad], nu: "2026-12-02T00:00:00Z")
+        // GM0005 is data row 5 = line 6; the repeat is data row 4,001 = line 4,002
+        #expect(v.first?.fouten == [.rij(bestand: pad, regel: 4002, kolom: "code", reden: "dubbele sleutel '0005' (ook op regel 6)")])
+        #expect(try store.aantal(.gemeenten) == 0)
+    }
+
+    /// Rows are written in blocks of 10,000 inside one transaction: an error after the first blocks undoes them all,
+    /// and the indexes dropped for the bulk load are back.
+    @Test func foutNaDeEersteBlokkenLaatNietsAchter() throws {
+        let pad = NSTemporaryDirectory() + "regioschaal-\(UUID().uuidString).sqlite"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pad + s) } }
+        let store = try SQLiteStore(pad: pad)
+        let importeur = Importeur(store: store, pseudonimiseerder: sleutel)
+        let basis = [try schrijf("gemeenten.csv", "gemeentecode,naam\nGM0307,Amersfoort\n"),
+                     try schrijf("aanbieders.csv", "agb,naam\n75000001,De Brug\n"),
+                     try schrijf("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,Ambulant,nee\n"),
+                     try schrijf("producten.csv", "productcode,productcategorie,perceel,tarief\n45A05,45,AMB,105.00\n")]
+        #expect(importeur.importeer(paden: basis, nu: "").allSatisfy { $0.fouten.isEmpty })
+        var tw = "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,toewijzingsdatum\n"
+        for i in 1...25_000 { tw += "T\(i),C\(i % 900),0307,75000001,45,45A05,2025-01-01,2025-01-01\n" }
+        tw += "T25001,C1,0307,75000001,45,45A05,2025-02-30,2025-01-01\n"
+        let v = importeur.importeer(paden: [try schrijf("toewijzingen.csv", tw)], nu: "")
+        #expect(v.first?.fouten.count == 1)
+        #expect(v.first?.fouten.first?.description.contains("datum bestaat niet") == true)
+        #expect(try store.aantal(.toewijzingen) == 0)
+        let indexen = try store.indexen(van: "toewijzing")
+        #expect(indexen == ["toewijzing_client", "toewijzing_gemeente"])
+
+        // the same file without the bad row goes in whole, and the indexes are rebuilt
+        let goed = tw.split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+        let v2 = importeur.importeer(paden: [try schrijf("toewijzingen.csv", goed)], nu: "")
+        #expect(v2.first?.fouten.isEmpty == true)
+        #expect(v2.first?.telling.toegevoegd == 25_000)
+        #expect(try store.aantal(.toewijzingen) == 25_000)
+        #expect(try store.indexen(van: "toewijzing") == ["toewijzing_client", "toewijzing_gemeente"])
+        // a second import of the same file changes nothing
+        let v3 = importeur.importeer(paden: [try schrijf("toewijzingen.csv", goed)], nu: "")
+        #expect(v3.first?.telling.ongewijzigd == 25_000 && v3.first?.telling.toegevoegd == 0)
+    }
+
+    /// A small share of the national year goes through the normal import; its declared total is what the generator
+    /// summed line by line while writing, and every municipality of the CBS list is there.
+    @Test func landelijkeSteekproefKlopt() throws {
+        let uit = map + "/land"
+        let telling = try Landelijk(seed: 3, jaar: 2025, fractie: 0.002).schrijf(naar: uit)
+        #expect(telling.gemeenten == 342)
+        #expect(telling.clienten > 500 && telling.declaraties > telling.toewijzingen)
+        let store = try SQLiteStore(pad: ":memory:")
+        let paden = try FileManager.default.contentsOfDirectory(atPath: uit).map { uit + "/" + $0 }
+        let verslagen = Importeur(store: store, pseudonimiseerder: sleutel).importeer(paden: paden, nu: "")
+        for v in verslagen { #expect(v.fouten.isEmpty, "\(v.bestand): \(v.fouten.prefix(3))") }
+        #expect(try store.aantal(.gemeenten) == 342)
+        #expect(try store.aantal(.declaraties) == telling.declaraties)
+        #expect(try store.aantal(.toewijzingen) == telling.toewijzingen)
+        let g = try store.gegevens()
+        let k = Monitoring.kengetallen(g, van: Dag.eersteVan(jaar: 2025), tot: Dag.laatsteVan(jaar: 2025), per: .gemeente)
+        #expect(k.totaal.gedeclareerd.centen == telling.gedeclareerdCent[2025])
+        #expect(k.groepen.map(\.gedeclareerd).som() == k.totaal.gedeclareerd)
+        // Amsterdam is the largest municipality, so it has the most clients
+        #expect(k.groepen.max { $0.clienten < $1.clienten }?.groep == "0363")
+    }
+
+    /// By hand: 25-12-2019..05-01-2020 is 7 days in December and 5 in January, so EUR 120 splits 70 / 50; a credit of
+    /// EUR 20 in January leaves 30 there; a rejected line counts nowhere; the client has lines in 2019 and 2020.
+    @Test func aggregatenMetDeHandNagerekend() {
+        func regel(_ nr: String, _ van: String, _ tot: String, _ cent: Int64, _ dc: DebetCredit = .debet,
+                   _ status: DeclaratieStatus = .toegekend, tw: String = "T1") -> Declaratieregel {
+            Declaratieregel(declaratienummer: nr, referentienummer: "1", toewijzingnummer: tw, client: "P1", gemeentecode: "0307",
+                            agb: "75000001", productcategorie: "45", productcode: "45A05", begindatum: Dag.parse(van)!,
+                            einddatum: Dag.parse(tot)!, volume: nil, eenheid: nil, tarief: nil, bedrag: Euro(centen: cent),
+                            debetCredit: dc, status: status, ingediendOp: Dag.parse("2020-02-01")!)
+        }
+        var g = Gegevens()
+        g.toewijzingen = [Toewijzing(toewijzingnummer: "T1", client: "P1", gemeentecode: "0307", agb: "75000001",
+                                     productcategorie: "45", productcode: "45A05", ingangsdatum: Dag.parse("2019-12-01")!,
+                                     einddatum: nil, volume: nil, eenheid: nil, frequentie: nil, budget: nil, verwijzer: .huisarts,
+                                     verwijzerNaam: nil, verzoeknummer: nil, geboortedatum: nil, redenWijziging: nil,
+                                     toewijzingsdatum: Dag.parse("2019-12-01")!)]
+        g.declaraties = [regel("D1", "2019-12-25", "2020-01-05", 12_000), regel("D2", "2020-01-02", "2020-01-03", 2_000, .credit),
+                         regel("D3", "2020-01-10", "2020-01-11", 99_999, .debet, .afgewezen),
+                         regel("D4", "2020-02-01", "2020-02-03", 500, tw: "T9")]
+        let a = Declaratieaggregaten.van(g)
+        func k(_ m: String, _ verwijzer: String) -> Euro? {
+            a.kosten[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", verwijzer: verwijzer,
+                           maand: Maand.parse(m)!)]
+        }
+        #expect(k("2019-12", Verwijzer.huisarts.rawValue) == Euro(centen: 7_000))
+        #expect(k("2020-01", Verwijzer.huisarts.rawValue) == Euro(centen: 3_000))
+        #expect(k("2020-02", "onbekend") == Euro(centen: 500))
+        #expect(a.kosten.count == 3)
+        #expect(Set(a.clienten.map(\.jaar)) == [2019, 2020] && a.clienten.count == 2)
+    }
+
+    /// The sums give exactly the figures the lines give, for every grouping they serve, selections and multi-year
+    /// periods; after another import they are rebuilt, and they are ignored when they lag behind the data.
+    @Test func aggregatenGevenDezelfdeCijfersAlsDeRegels() throws {
+        let store = try SQLiteStore(pad: ":memory:")
+        _ = importeerDemo(store, jaren: 2018...2019)
+        #expect(try store.aggregaten(jaren: 2019...2019) == nil)   // never built: not used
+        try store.ververstAggregaten()
+        let g = try store.gegevens()
+        let zonder = try store.gegevensZonderDeclaraties()
+        var verwacht = g
+        verwacht.declaraties = []; verwacht.verzoeken = []
+        verwachtGelijk(zonder, verwacht)
+        for (van, tot) in [(2018, 2018), (2019, 2019), (2018, 2019)] {
+            let a = try #require(try store.aggregaten(jaren: van...tot))
+            for per in [Groepering.gemeente, .perceel, .segment, .product] {
+                for selectie in [Selectie(), Selectie(gemeente: "0307"), Selectie(perceel: "AMB")] {
+                    let d1 = Dag.eersteVan(jaar: van), d2 = Dag.laatsteVan(jaar: tot)
+                    let regels = Monitoring.kengetallen(g, van: d1, tot: d2, per: per, selectie: selectie)
+                    let sommen = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, selectie: selectie, aggregaten: a)
+                    #expect(regels.groepen == sommen.groepen, "\(van)-\(tot) per \(per) \(selectie)")
+                    #expect(regels.totaal == sommen.totaal, "\(van)-\(tot) per \(per) \(selectie)")
+                    #expect(regels.totaal.gedeclareerd.centen > 0)
+                }
+            }
+        }
+        // new data: the sums no longer match until they are rebuilt
+        let importeur = Importeur(store: store, pseudonimiseerder: sleutel)
+        _ = importeur.importeer(bestand: "g.csv", bytes: Array("gemeentecode,naam\nGM0363,Amsterdam\n".utf8), nu: "")
+        #expect(try store.aggregaten(jaren: 2019...2019) == nil)
+        importeur.werkAggregatenBij()
+        #expect(try store.aggregaten(jaren: 2019...2019) != nil)
+    }
+
+    @Test func bsnVanLandelijkIsGeldigEnUniek() {
+        let nummers = (1...50_000).map(Landelijk.bsn)
+        #expect(nummers.allSatisfy(BSN.isGeldig))
+        #expect(Set(nummers).count == 50_000)
+    }
+}
+
+extension CSVLezer {
+    mutating func alle() throws -> [CSVRecord] {
+        var uit: [CSVRecord] = []
+        while let r = try volgende() { uit.append(r) }
+        return uit
+    }
+}

@@ -1,0 +1,147 @@
+"""Runs the Regiomonitor benchmark and the same work in DuckDB; prints one table. Called by scripts/bench."""
+import argparse, csv, io, os, platform, shutil, subprocess, sys, tempfile, time
+from decimal import Decimal
+
+import duckdb
+
+
+def draai_rss(cmd, env):
+    """Runs a command; returns (seconds, peak resident memory in MB from wait4, stdout). Stops on failure."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as fout:
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=fout, env=env)
+        out = p.stdout.read()
+        _, status, gebruik = os.wait4(p.pid, 0)
+        duur = time.perf_counter() - start
+        if status != 0:
+            fout.seek(0)
+            sys.exit(f"mislukt: {' '.join(cmd)}\n{fout.read().decode(errors='replace')[-3000:]}")
+    return duur, gebruik.ru_maxrss / 1024, out.decode(errors="replace")
+
+
+def vergelijk(csv_tekst, duck_rijen):
+    """Checks regiomonitor's figures per municipality against DuckDB's: clients, allocations, declared cost."""
+    rijen = list(csv.DictReader(io.StringIO(csv_tekst)))
+    rm = {r["gemeentecode"]: (int(r["unieke_clienten"]), int(r["toewijzingen"]), Decimal(r["gedeclareerd"] or "0"))
+          for r in rijen if r["gemeentecode"] != "totaal"}
+    dk = {g: (c, t, Decimal(d or 0)) for g, c, t, d in duck_rijen}
+    verschillen = [g for g in set(rm) | set(dk) if rm.get(g) != dk.get(g)]
+    return len(dk), verschillen
+
+
+def grootte(map_):
+    return sum(os.path.getsize(os.path.join(map_, f)) for f in os.listdir(map_) if f.endswith(".csv"))
+
+
+def regels(pad):
+    with open(pad, "rb") as f:
+        return sum(buf.count(b"\n") for buf in iter(lambda: f.read(1 << 24), b"")) - 1
+
+
+DUCK_AGG = """
+WITH d AS (
+  SELECT gemeentecode, bsn, CASE WHEN debet_credit = 'C' THEN -bedrag ELSE bedrag END AS netto
+  FROM declaratie WHERE status <> 'afgewezen' AND begindatum <= DATE '{jaar}-12-31' AND einddatum >= DATE '{jaar}-01-01'
+), t AS (
+  SELECT gemeentecode, bsn FROM toewijzing
+  WHERE ingangsdatum <= DATE '{jaar}-12-31' AND (einddatum IS NULL OR einddatum >= DATE '{jaar}-01-01')
+), c AS (SELECT gemeentecode, bsn FROM d UNION SELECT gemeentecode, bsn FROM t)
+SELECT g.gemeentecode,
+  (SELECT count(*) FROM c WHERE c.gemeentecode = g.gemeentecode) AS clienten,
+  (SELECT count(*) FROM t WHERE t.gemeentecode = g.gemeentecode) AS toewijzingen,
+  (SELECT sum(netto) FROM d WHERE d.gemeentecode = g.gemeentecode) AS gedeclareerd
+FROM (SELECT DISTINCT gemeentecode FROM c) g ORDER BY 1
+"""
+
+
+def duckdb_stap(map_, jaar, db):
+    if os.path.exists(db):
+        os.remove(db)
+    con = duckdb.connect(db)
+    con.execute("SET enable_progress_bar = false")
+    start = time.perf_counter()
+    for naam in ["gemeenten", "gemeentecijfers", "percelen", "producten", "aanbieders", "budgetten", "verzoeken",
+                 "toewijzingen", "declaraties"]:
+        tabel = {"gemeenten": "gemeente", "verzoeken": "verzoek", "toewijzingen": "toewijzing",
+                 "declaraties": "declaratie"}.get(naam, naam)
+        # codes stay text (leading zeros), amounts exact decimals; the rest is typed by DuckDB's sniffer
+        with open(f"{map_}/{naam}.csv") as f:
+            kop = f.readline().strip().split(",")
+        vast = {k: "VARCHAR" for k in ("gemeentecode", "bsn", "agb", "productcategorie", "productcode")}
+        vast.update({k: "DECIMAL(14,2)" for k in ("bedrag", "tarief", "budget", "macrobudget_jeugd")})
+        types = ", ".join(f"'{k}': '{v}'" for k, v in vast.items() if k in kop)
+        con.execute(f"CREATE TABLE {tabel} AS SELECT * FROM read_csv('{map_}/{naam}.csv', header=true"
+                    + (f", types={{{types}}})" if types else ")"))
+    importduur = time.perf_counter() - start
+    start = time.perf_counter()
+    rijen = con.execute(DUCK_AGG.format(jaar=jaar)).fetchall()
+    aggduur = time.perf_counter() - start
+    con.close()
+    return importduur, aggduur, rijen
+
+
+def schaal(naam, rm, map_, jaar, env, maak, vragen):
+    """One scale: generate, import, query; then DuckDB. Returns table rows."""
+    rijen = []
+    shutil.rmtree(map_, ignore_errors=True)
+    db = map_ + ".sqlite"
+    for f in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(f):
+            os.remove(f)
+    duur, rss, out = draai_rss([rm] + maak + ["--uit", map_, "--niet-importeren"], env)
+    n = regels(os.path.join(map_, "declaraties.csv"))
+    mb = grootte(map_) / 1e6
+    print(f"[{naam}] gegenereerd: {n} declaratieregels, {mb:.0f} MB CSV in {duur:.1f} s", file=sys.stderr)
+    rijen.append((naam, f"genereren ({n:,} declaratieregels, {mb:,.0f} MB)", duur, rss, None))
+    duur, rss, out = draai_rss([rm, "import", "--db", db, map_], env)
+    print(f"[{naam}] import {duur:.1f} s, piek {rss:.0f} MB", file=sys.stderr)
+    d_imp, d_agg, d_rijen = duckdb_stap(map_, jaar, map_ + ".duckdb")
+    print(f"[{naam}] DuckDB: import {d_imp:.1f} s, aggregatie {d_agg:.2f} s", file=sys.stderr)
+    rijen.append((naam, "import CSV -> database", duur, rss, d_imp))
+    for label, args, duck in vragen:
+        duur, rss, out = draai_rss([rm] + args + ["--db", db], env)
+        print(f"[{naam}] {label}: {duur:.2f} s, piek {rss:.0f} MB", file=sys.stderr)
+        rijen.append((naam, label, duur, rss, d_agg if duck else None))
+        if duck:
+            n, verschil = vergelijk(out, d_rijen)
+            print(f"[{naam}] cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
+                  + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
+            if verschil:
+                sys.exit(1)
+    return rijen
+
+
+def main():
+    a = argparse.ArgumentParser()
+    a.add_argument("--regiomonitor", required=True)
+    a.add_argument("--fractie", default="1", help="aandeel van het land voor de landelijke schaal")
+    a.add_argument("--map", default="/tmp/regiomonitor-bench")
+    a.add_argument("--zonder-land", action="store_true")
+    a.add_argument("--zonder-regio", action="store_true")
+    opt = a.parse_args()
+    os.makedirs(opt.map, exist_ok=True)
+    env = dict(os.environ, REGIOMONITOR_SLEUTEL=os.path.join(opt.map, "sleutel"))
+    rm = opt.regiomonitor
+    rijen = []
+    if not opt.zonder_regio:
+        rijen += schaal("regio", rm, os.path.join(opt.map, "regio"), 2019, env, ["demo"], [
+            ("cijfers --per gemeente (2019)", ["cijfers", "--jaar", "2019", "--per", "gemeente", "--format", "csv"], True),
+            ("prognose jaar 2019, peildatum 30-06", ["prognose", "jaar", "--jaar", "2019", "--peildatum", "2019-06-30", "--format", "csv"], False),
+            ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
+        ])
+    if not opt.zonder_land:
+        rijen += schaal("land", rm, os.path.join(opt.map, "land"), 2025, env,
+                        ["demo", "--schaal", "land", "--fractie", opt.fractie], [
+            ("cijfers --per gemeente (2025)", ["cijfers", "--jaar", "2025", "--per", "gemeente", "--format", "csv"], True),
+            ("prognose jaar 2025, peildatum 30-06", ["prognose", "jaar", "--jaar", "2025", "--peildatum", "2025-06-30", "--format", "csv"], False),
+        ])
+    print()
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")
+    print(f"{'schaal':7} {'stap':48} {'regiomonitor':>13} {'piek-RSS':>9} {'DuckDB':>9} {'verhouding':>10}")
+    for naam, stap, duur, rss, duck in rijen:
+        verh = f"{duur / duck:.1f}x" if duck else ""
+        print(f"{naam:7} {stap:48} {duur:12.2f}s {rss or 0:8.0f}M {(f'{duck:8.2f}s' if duck else ''):>9} {verh:>10}")
+
+
+if __name__ == "__main__":
+    main()
