@@ -5,28 +5,58 @@ from decimal import Decimal
 import duckdb
 
 
-def draai_rss(cmd, env):
-    """Runs a command; returns (seconds, peak resident memory in MB from wait4, stdout). Stops on failure."""
+def piek(pid):
+    """VmHWM of a running process in kB: its resident high-water mark since exec (ru_maxrss would also count the
+    Python parent it was forked from)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for regel in f:
+                if regel.startswith("VmHWM:"):
+                    return int(regel.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def draai_rss(cmd, env, grens=None):
+    """Runs a command; returns (seconds, peak resident memory in MB, stdout). Stops the benchmark when the command
+    fails; past `grens` seconds the command is killed and its time reported as None."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as fout:
-        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=fout, env=env)
-        out = p.stdout.read()
-        _, status, gebruik = os.wait4(p.pid, 0)
+    hoogste = 0
+    with tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as uit:
+        p = subprocess.Popen(cmd, stdout=uit, stderr=fout, env=env)
+        while True:
+            hoogste = max(hoogste, piek(p.pid))
+            pid, status, _ = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if grens and time.perf_counter() - start > grens:
+                p.kill()
+                os.wait4(p.pid, 0)
+                return None, hoogste / 1024, ""
+            time.sleep(0.02)
         duur = time.perf_counter() - start
-        if status != 0:
+        p.returncode = os.waitstatus_to_exitcode(status)
+        uit.seek(0)
+        out = uit.read()
+        if p.returncode != 0:
             fout.seek(0)
             sys.exit(f"mislukt: {' '.join(cmd)}\n{fout.read().decode(errors='replace')[-3000:]}")
-    return duur, gebruik.ru_maxrss / 1024, out.decode(errors="replace")
+    return duur, hoogste / 1024, out.decode(errors="replace")
 
 
 def vergelijk(csv_tekst, duck_rijen):
-    """Checks regiomonitor's figures per municipality against DuckDB's: clients, allocations, declared cost."""
+    """Checks regiomonitor's figures per municipality against DuckDB's: clients and allocations exactly, declared cost
+    to the cent, or within a cent per line that crosses the year boundary."""
     rijen = list(csv.DictReader(io.StringIO(csv_tekst)))
     rm = {r["gemeentecode"]: (int(r["unieke_clienten"]), int(r["toewijzingen"]), Decimal(r["gedeclareerd"] or "0"))
           for r in rijen if r["gemeentecode"] != "totaal"}
-    dk = {g: (c, t, Decimal(d or 0)) for g, c, t, d in duck_rijen}
-    verschillen = [g for g in set(rm) | set(dk) if rm.get(g) != dk.get(g)]
-    return len(dk), verschillen
+    verschillen = []
+    for g, c, t, d, grens in duck_rijen:
+        mijn = rm.pop(g, None)
+        if mijn is None or mijn[:2] != (c, t) or abs(mijn[2] - Decimal(d or 0)) > Decimal("0.01") * max(grens, 0) + Decimal("0.005"):
+            verschillen.append(g)
+    return len(duck_rijen), verschillen + sorted(rm)
 
 
 def grootte(map_):
@@ -38,9 +68,17 @@ def regels(pad):
         return sum(buf.count(b"\n") for buf in iter(lambda: f.read(1 << 24), b"")) - 1
 
 
+# The same three figures as `cijfers --per gemeente`: unique clients (an allocation or a non-rejected line in the year),
+# allocations overlapping the year, and declared cost (debit - credit) of the year. A line that crosses the year
+# boundary counts pro rata by days; regiomonitor splits it per month to the cent, so there the two may differ by
+# a cent per such line (`grensregels`).
 DUCK_AGG = """
 WITH d AS (
-  SELECT gemeentecode, bsn, CASE WHEN debet_credit = 'C' THEN -bedrag ELSE bedrag END AS netto
+  SELECT gemeentecode, bsn,
+    CASE WHEN debet_credit = 'C' THEN -bedrag ELSE bedrag END
+      * (least(einddatum, DATE '{jaar}-12-31') - greatest(begindatum, DATE '{jaar}-01-01') + 1)
+      / (einddatum - begindatum + 1) AS netto,
+    (begindatum < DATE '{jaar}-01-01' OR einddatum > DATE '{jaar}-12-31') AS grens
   FROM declaratie WHERE status <> 'afgewezen' AND begindatum <= DATE '{jaar}-12-31' AND einddatum >= DATE '{jaar}-01-01'
 ), t AS (
   SELECT gemeentecode, bsn FROM toewijzing
@@ -49,7 +87,8 @@ WITH d AS (
 SELECT g.gemeentecode,
   (SELECT count(*) FROM c WHERE c.gemeentecode = g.gemeentecode) AS clienten,
   (SELECT count(*) FROM t WHERE t.gemeentecode = g.gemeentecode) AS toewijzingen,
-  (SELECT sum(netto) FROM d WHERE d.gemeentecode = g.gemeentecode) AS gedeclareerd
+  (SELECT sum(netto) FROM d WHERE d.gemeentecode = g.gemeentecode) AS gedeclareerd,
+  (SELECT count(*) FROM d WHERE d.gemeentecode = g.gemeentecode AND grens) AS grensregels
 FROM (SELECT DISTINCT gemeentecode FROM c) g ORDER BY 1
 """
 
@@ -99,10 +138,10 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen):
     print(f"[{naam}] DuckDB: import {d_imp:.1f} s, aggregatie {d_agg:.2f} s", file=sys.stderr)
     rijen.append((naam, "import CSV -> database", duur, rss, d_imp))
     for label, args, duck in vragen:
-        duur, rss, out = draai_rss([rm] + args + ["--db", db], env)
-        print(f"[{naam}] {label}: {duur:.2f} s, piek {rss:.0f} MB", file=sys.stderr)
+        duur, rss, out = draai_rss([rm] + args + ["--db", db], env, grens=600)
+        print(f"[{naam}] {label}: " + (f"{duur:.2f} s" if duur else "afgebroken na 600 s") + f", piek {rss:.0f} MB", file=sys.stderr)
         rijen.append((naam, label, duur, rss, d_agg if duck else None))
-        if duck:
+        if duck and duur:
             n, verschil = vergelijk(out, d_rijen)
             print(f"[{naam}] cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
                   + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
@@ -139,8 +178,9 @@ def main():
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")
     print(f"{'schaal':7} {'stap':48} {'regiomonitor':>13} {'piek-RSS':>9} {'DuckDB':>9} {'verhouding':>10}")
     for naam, stap, duur, rss, duck in rijen:
-        verh = f"{duur / duck:.1f}x" if duck else ""
-        print(f"{naam:7} {stap:48} {duur:12.2f}s {rss or 0:8.0f}M {(f'{duck:8.2f}s' if duck else ''):>9} {verh:>10}")
+        verh = f"{duur / duck:.1f}x" if duck and duur else ""
+        tijd = f"{duur:12.2f}s" if duur else "  afgebroken"
+        print(f"{naam:7} {stap:48} {tijd} {rss or 0:8.0f}M {(f'{duck:8.2f}s' if duck else ''):>9} {verh:>10}")
 
 
 if __name__ == "__main__":
