@@ -74,3 +74,17 @@ enum Catalogus {
                                   "Eigenwijs", "Koers", "Bloei", "De Boog", "Veldzicht", "Talent", "Oase", "Wegwijs", "Spoor"]
     static let aanbiedersvormen = ["Jeugdhulp", "Praktijk", "Zorggroep", "GGZ", "Begeleiding", "Gezinshuis", "Orthopedagogen"]
 }
+
+extension Catalogus.Zorgsoort {
+    /// Units of care in [van, tot] (within month `maand`) at `volume` per `frequentie`, used at `benutting` when the
+    /// volume is a weekly maximum; 0 for output products, which are declared once, whole.
+    func eenheden(van: Dag, tot: Dag, maand: Maand, volume: Int, benutting: Double) -> Int64 {
+        let dagen = (tot - van) + 1
+        switch frequentie {
+        case .perDag: return Int64(dagen * volume)
+        case .perWeek: return Int64((Double(volume * dagen) / 7 * benutting).rounded())
+        case .perMaand: return Int64(max(1, (Double(volume * dagen) / Double(maand.aantalDagen)).rounded()))
+        case .totaal: return 0
+        }
+    }
+}

@@ -165,13 +165,7 @@ public struct Landelijk: Sendable {
                         while m <= laatste.maand {
                             let van = max(start, m.eersteDag), tot = min(laatste, m.laatsteDag)
                             let dagen = (tot - van) + 1
-                            let eenheden: Int64
-                            switch z.frequentie {
-                            case .perDag: eenheden = Int64(dagen * volume)
-                            case .perWeek: eenheden = Int64((Double(volume * dagen) / 7 * benutting).rounded())
-                            case .perMaand: eenheden = Int64(max(1, (Double(volume * dagen) / Double(m.aantalDagen)).rounded()))
-                            case .totaal: eenheden = 0
-                            }
+                            let eenheden = z.eenheden(van: van, tot: tot, maand: m, volume: volume, benutting: benutting)
                             if eenheden > 0 {
                                 // many providers declare per week or per two weeks: four or two lines for a full month
                                 let r = k.uniform()

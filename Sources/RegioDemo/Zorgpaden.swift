@@ -113,14 +113,7 @@ extension Demoregio {
                 var m = max(e.start, eerste).maand
                 while m <= eind.maand {
                     let van = max(e.start, m.eersteDag), tot = min(eind, m.laatsteDag)
-                    let dagen = (tot - van) + 1
-                    let eenheden: Int64
-                    switch z.frequentie {
-                    case .perDag: eenheden = Int64(dagen * volume)
-                    case .perWeek: eenheden = Int64((Double(volume * dagen) / 7 * benutting).rounded())
-                    case .perMaand: eenheden = Int64(max(1, (Double(volume * dagen) / Double(m.aantalDagen)).rounded()))
-                    case .totaal: eenheden = 0
-                    }
+                    let eenheden = z.eenheden(van: van, tot: tot, maand: m, volume: volume, benutting: benutting)
                     if eenheden > 0 { regels.append((van, tot, eenheden)) }
                     m = m + 1
                 }
