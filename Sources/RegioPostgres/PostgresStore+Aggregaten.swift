@@ -1,0 +1,144 @@
+import RegioCore
+import RegioStore
+
+/// The monthly sums on PostgreSQL: the same tables, stamp and rules as `SQLiteStore+Aggregaten`.
+extension PostgresStore: AggregaatStore {
+    /// Which data the sums belong to: the newest import and the newest rows (`rijnr` only grows).
+    static func stand(_ v: Verbinding) throws -> String {
+        let log = try v.geheel("SELECT COALESCE(MAX(id), 0) FROM importlog")
+        let d = try v.geheel("SELECT COALESCE(MAX(\(PostgresSchema.volgorde)), 0) FROM declaratie")
+        let t = try v.geheel("SELECT COALESCE(MAX(\(PostgresSchema.volgorde)), 0) FROM toewijzing")
+        return "\(log)/\(d)/\(t)"
+    }
+
+    static func opgeslagenStand(_ v: Verbinding) throws -> String? {
+        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'").first?.decode(String.self)
+    }
+
+    static func verwijzers(_ v: Verbinding) throws -> [String: String] {
+        var uit: [String: String] = [:]
+        try Kolomlezer.lees(v, tabel: "toewijzing", kolommen: ["toewijzingnummer", "verwijzer_type"]) { w in
+            let nr = w[0].tekstWaarde ?? ""
+            if uit[nr] == nil { uit[nr] = w[1].tekstWaarde ?? "" }
+        }
+        return uit
+    }
+
+    public func ververstAggregaten() throws {
+        try schrijfTransactie { v in
+            let verwijzers = try PostgresStore.verwijzers(v)
+            var a = Declaratieaggregaten()
+            let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
+                            "einddatum", "bedrag_cent", "debet_credit", "status"]
+            try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
+                let bedrag = w[7].geheelWaarde ?? 0
+                let verwijzer = verwijzers[w[0].tekstWaarde ?? ""] ?? ""
+                a.voegToe(client: w[1].tekstWaarde ?? "", gemeentecode: w[2].tekstWaarde ?? "",
+                          productcategorie: w[3].tekstWaarde ?? "", productcode: w[4].tekstWaarde,
+                          verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
+                          van: Dag(dagnummer: Int32(w[5].geheelWaarde ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheelWaarde ?? 0)),
+                          kosten: Euro(centen: w[8].tekstWaarde == "C" ? -bedrag : bedrag),
+                          afgewezen: w[9].tekstWaarde == DeclaratieStatus.afgewezen.rawValue)
+            }
+            try PostgresStore.schrijf(a, v)
+        }
+    }
+
+    public func aggregatenActueel() throws -> Bool {
+        try leesMomentopname { v in
+            if try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) { return true }
+            return try v.geheel("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1) b)
+                  + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1) c)
+                """) == 0
+        }
+    }
+
+    public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
+        try schrijfTransactie { v in
+            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999)
+            a.voegToe(nieuw)
+            try PostgresStore.schrijf(a, v)
+        }
+    }
+
+    public func verwijzers() throws -> [String: String] {
+        try leesMomentopname { try PostgresStore.verwijzers($0) }
+    }
+
+    public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
+        try leesMomentopname { v in
+            guard try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) else { return nil }
+            return try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound)
+        }
+    }
+
+    public func gegevensZonderDeclaraties() throws -> Gegevens {
+        try leesMomentopname { v in
+            var g = Gegevens()
+            for soort in Soort.allCases where soort != .declaraties && soort != .verzoeken {
+                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
+            }
+            return g
+        }
+    }
+
+    static func schrijf(_ a: Declaratieaggregaten, _ v: Verbinding) throws {
+        try v.rijen("DELETE FROM agg_kosten")
+        try v.rijen("DELETE FROM agg_clienten")
+        let kosten = a.kosten.map { k, e -> [Waarde] in
+            [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
+             .geheel(Int64(k.maand.index)), .geheel(e.centen)]
+        }
+        try voegIn(kosten, v, """
+            INSERT INTO agg_kosten (gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+            """)
+        let clienten = a.clienten.map { c -> [Waarde] in
+            [.tekst(c.client), .tekst(c.gemeentecode), .tekst(c.productcategorie), .tekst(c.productcode ?? ""), .geheel(Int64(c.jaar))]
+        }
+        try voegIn(clienten, v, """
+            INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+            """)
+        try v.rijen("""
+            INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', $1) ON CONFLICT (sleutel) DO UPDATE SET waarde = EXCLUDED.waarde
+            """, [try stand(v)])
+    }
+
+    /// Rows in batches, each column as one array.
+    static func voegIn(_ rijen: [[Waarde]], _ v: Verbinding, _ sql: String) throws {
+        var begin = 0
+        while begin < rijen.count {
+            let deel = rijen[begin..<min(rijen.count, begin + PostgresSchrijver.partij)]
+            try v.rijen(sql, (0..<deel.first!.count).map { i in PostgresReeks.tekst(deel.map { $0[i] }) })
+            begin += deel.count
+        }
+    }
+
+    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int) throws -> Declaratieaggregaten {
+        var a = Declaratieaggregaten()
+        let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
+        try Kolomlezer.lees(v, tabel: "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand", "bedrag_cent"]) { w in
+            let m = Int(w[4].geheelWaarde ?? 0)
+            guard m >= m1 && m <= m2 else { return }
+            let code = w[2].tekstWaarde ?? ""
+            a.kosten[.init(gemeentecode: w[0].tekstWaarde ?? "", productcategorie: w[1].tekstWaarde ?? "",
+                           productcode: code.isEmpty ? nil : code, verwijzer: w[3].tekstWaarde ?? "", maand: Maand(index: m))]
+                = Euro(centen: w[5].geheelWaarde ?? 0)
+        }
+        try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar"]) { w in
+            let jaar = Int(w[4].geheelWaarde ?? 0)
+            guard jaar >= van && jaar <= tot else { return }
+            let code = w[3].tekstWaarde ?? ""
+            a.clienten.insert(.init(client: w[0].tekstWaarde ?? "", gemeentecode: w[1].tekstWaarde ?? "",
+                                    productcategorie: w[2].tekstWaarde ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar))
+        }
+        return a
+    }
+}
+
+extension Waarde {
+    var tekstWaarde: String? { if case .tekst(let s) = self { return s }; return nil }
+    var geheelWaarde: Int64? { if case .geheel(let i) = self { return i }; return nil }
+}
