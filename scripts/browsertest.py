@@ -11,7 +11,7 @@ import base64, json, os, re, shutil, socket, struct, subprocess, sys, tempfile, 
 class WebSocket:
     def __init__(self, url):
         m = re.match(r"ws://([^:/]+):(\d+)(/.*)", url)
-        self.s = socket.create_connection((m.group(1), int(m.group(2))), timeout=60)
+        self.s = socket.create_connection((m.group(1), int(m.group(2))), timeout=180)
         key = base64.b64encode(os.urandom(16)).decode()
         self.s.sendall((f"GET {m.group(3)} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\nUpgrade: websocket\r\n"
                         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
@@ -69,7 +69,7 @@ class WebSocket:
                 return b.get("result", {})
             self.gebeurtenissen.append(b)
 
-    def wacht_op(self, methode, seconden=60):
+    def wacht_op(self, methode, seconden=180):
         eind = time.time() + seconden
         self.gebeurtenissen = getattr(self, "gebeurtenissen", [])
         while time.time() < eind:
@@ -96,7 +96,7 @@ def main():
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         adres = None
-        eind = time.time() + 60
+        eind = time.time() + 180
         while adres is None and time.time() < eind:
             regel = proces.stderr.readline()
             m = re.search(r"DevTools listening on (ws://[^\s]+)", regel)
