@@ -215,14 +215,14 @@ public final class Importeur {
         let k = kolom
         for r in rijen {
             let w = r.waarden
-            let bedrag = w[k[0]].geheelWaarde ?? 0
-            let v = verwijzers[w[k[1]].tekstWaarde ?? ""] ?? ""
-            sommen.voegToe(client: w[k[2]].tekstWaarde ?? "", gemeentecode: w[k[3]].tekstWaarde ?? "",
-                           productcategorie: w[k[4]].tekstWaarde ?? "", productcode: w[k[5]].tekstWaarde,
+            let bedrag = w[k[0]].geheel ?? 0
+            let v = verwijzers[w[k[1]].tekst ?? ""] ?? ""
+            sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
+                           productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst,
                            verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
-                           van: Dag(dagnummer: Int32(w[k[6]].geheelWaarde ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheelWaarde ?? 0)),
-                           kosten: Euro(centen: w[k[8]].tekstWaarde == "C" ? -bedrag : bedrag),
-                           afgewezen: w[k[9]].tekstWaarde == DeclaratieStatus.afgewezen.rawValue)
+                           van: Dag(dagnummer: Int32(w[k[6]].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheel ?? 0)),
+                           kosten: Euro(centen: w[k[8]].tekst == "C" ? -bedrag : bedrag),
+                           afgewezen: w[k[9]].tekst == DeclaratieStatus.afgewezen.rawValue)
         }
     }
 

@@ -11,22 +11,18 @@ struct Referenties {
     var toewijzingen: Set<String> = []
 
     mutating func neemOp(_ rij: Rij) {
-        let s = rij.waarden.first?.tekstWaarde ?? ""
+        let s = rij.waarden.first?.tekst ?? ""
         switch rij.soort {
         case .gemeenten: gemeenten.insert(s)
         case .aanbieders: aanbieders.insert(s)
         case .percelen: percelen.insert(s)
-        case .producten: producten.insert(s + "|" + (rij.waarden[1].tekstWaarde ?? ""))
+        case .producten: producten.insert(s + "|" + (rij.waarden[1].tekst ?? ""))
         case .toewijzingen: toewijzingen.insert(s)
         default: break
         }
     }
 }
 
-extension Waarde {
-    var tekstWaarde: String? { if case .tekst(let s) = self { return s }; return nil }
-    var geheelWaarde: Int64? { if case .geheel(let i) = self { return i }; return nil }
-}
 
 /// Turns one validated CSV record into a row of its kind.
 struct Rijvertaling {

@@ -18,8 +18,8 @@ extension PostgresStore: AggregaatStore {
     static func verwijzers(_ v: Verbinding) throws -> [String: String] {
         var uit: [String: String] = [:]
         try Kolomlezer.lees(v, tabel: "toewijzing", kolommen: ["toewijzingnummer", "verwijzer_type"]) { w in
-            let nr = w[0].tekstWaarde ?? ""
-            if uit[nr] == nil { uit[nr] = w[1].tekstWaarde ?? "" }
+            let nr = w[0].tekst ?? ""
+            if uit[nr] == nil { uit[nr] = w[1].tekst ?? "" }
         }
         return uit
     }
@@ -31,14 +31,14 @@ extension PostgresStore: AggregaatStore {
             let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
                             "einddatum", "bedrag_cent", "debet_credit", "status"]
             try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
-                let bedrag = w[7].geheelWaarde ?? 0
-                let verwijzer = verwijzers[w[0].tekstWaarde ?? ""] ?? ""
-                a.voegToe(client: w[1].tekstWaarde ?? "", gemeentecode: w[2].tekstWaarde ?? "",
-                          productcategorie: w[3].tekstWaarde ?? "", productcode: w[4].tekstWaarde,
+                let bedrag = w[7].geheel ?? 0
+                let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
+                a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
+                          productcategorie: w[3].tekst ?? "", productcode: w[4].tekst,
                           verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
-                          van: Dag(dagnummer: Int32(w[5].geheelWaarde ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheelWaarde ?? 0)),
-                          kosten: Euro(centen: w[8].tekstWaarde == "C" ? -bedrag : bedrag),
-                          afgewezen: w[9].tekstWaarde == DeclaratieStatus.afgewezen.rawValue)
+                          van: Dag(dagnummer: Int32(w[5].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheel ?? 0)),
+                          kosten: Euro(centen: w[8].tekst == "C" ? -bedrag : bedrag),
+                          afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
             }
             try PostgresStore.schrijf(a, v)
         }
@@ -120,25 +120,20 @@ extension PostgresStore: AggregaatStore {
         var a = Declaratieaggregaten()
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         try Kolomlezer.lees(v, tabel: "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand", "bedrag_cent"]) { w in
-            let m = Int(w[4].geheelWaarde ?? 0)
+            let m = Int(w[4].geheel ?? 0)
             guard m >= m1 && m <= m2 else { return }
-            let code = w[2].tekstWaarde ?? ""
-            a.kosten[.init(gemeentecode: w[0].tekstWaarde ?? "", productcategorie: w[1].tekstWaarde ?? "",
-                           productcode: code.isEmpty ? nil : code, verwijzer: w[3].tekstWaarde ?? "", maand: Maand(index: m))]
-                = Euro(centen: w[5].geheelWaarde ?? 0)
+            let code = w[2].tekst ?? ""
+            a.kosten[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "",
+                           productcode: code.isEmpty ? nil : code, verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
+                = Euro(centen: w[5].geheel ?? 0)
         }
         try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar"]) { w in
-            let jaar = Int(w[4].geheelWaarde ?? 0)
+            let jaar = Int(w[4].geheel ?? 0)
             guard jaar >= van && jaar <= tot else { return }
-            let code = w[3].tekstWaarde ?? ""
-            a.clienten.insert(.init(client: w[0].tekstWaarde ?? "", gemeentecode: w[1].tekstWaarde ?? "",
-                                    productcategorie: w[2].tekstWaarde ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar))
+            let code = w[3].tekst ?? ""
+            a.clienten.insert(.init(client: w[0].tekst ?? "", gemeentecode: w[1].tekst ?? "",
+                                    productcategorie: w[2].tekst ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar))
         }
         return a
     }
-}
-
-extension Waarde {
-    var tekstWaarde: String? { if case .tekst(let s) = self { return s }; return nil }
-    var geheelWaarde: Int64? { if case .geheel(let i) = self { return i }; return nil }
 }

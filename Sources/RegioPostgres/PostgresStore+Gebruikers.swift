@@ -5,7 +5,7 @@ import RegioStore
 /// Users, sessions and the audit trail on the shared server: the dashboard of a region can run on PostgreSQL.
 extension PostgresStore: GebruikerStore {
     static func tekst(_ w: Waarde) -> String? { if case .tekst(let t) = w { return t }; return nil }
-    static func getal(_ w: Waarde) -> Int64? { w.geheelGetal }
+    static func getal(_ w: Waarde) -> Int64? { w.geheel }
 
     public func gebruiker(naam: String) throws -> Gebruiker? {
         try pool.metVerbinding { v in

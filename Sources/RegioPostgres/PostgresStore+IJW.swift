@@ -13,7 +13,7 @@ extension PostgresStore: IJWStore {
                 """).map { rij in
                 let r = try Verbinding.waarden(rij)
                 func t(_ i: Int) -> String? { PostgresStore.tekst(r[i]) }
-                func d(_ i: Int) -> Dag? { r[i].geheelGetal.map { Dag(dagnummer: Int32($0)) } }
+                func d(_ i: Int) -> Dag? { r[i].geheel.map { Dag(dagnummer: Int32($0)) } }
                 return Levering(toewijzingnummer: t(0) ?? "", begindatum: d(1) ?? Dag(dagnummer: 0), client: t(2) ?? "", gemeentecode: t(3) ?? "",
                                 agb: t(4) ?? "", productcategorie: t(5) ?? "", productcode: t(6), einddatum: d(7), redenBeeindiging: t(8),
                                 gestartOp: d(9) ?? Dag(dagnummer: 0), gestoptOp: d(10))
@@ -30,7 +30,7 @@ extension PostgresStore: IJWStore {
                 let r = try Verbinding.waarden(rij)
                 func t(_ i: Int) -> String? { PostgresStore.tekst(r[i]) }
                 return IJWBerichtlog(berichtsoort: t(0) ?? "", afzender: t(1) ?? "", identificatie: t(2) ?? "",
-                                     dagtekening: Dag(dagnummer: Int32(r[3].geheelGetal ?? 0)), inhoudHash: r[4].geheelGetal ?? 0,
+                                     dagtekening: Dag(dagnummer: Int32(r[3].geheel ?? 0)), inhoudHash: r[4].geheel ?? 0,
                                      verwijzing: t(5), bestand: t(6) ?? "", tijdstip: t(7) ?? "")
             }
         }
@@ -51,7 +51,7 @@ extension PostgresSchrijver: IJWSchrijver {
             let hash = Levering.inhoudHash(l)
             let bestaand = try v.rijen("SELECT inhoud FROM levering WHERE toewijzingnummer = $1 AND begindatum = $2::bigint", sleutel).first
             if let bestaand {
-                if try Verbinding.waarden(bestaand)[0].geheelGetal == hash { telling.ongewijzigd += 1; continue }
+                if try Verbinding.waarden(bestaand)[0].geheel == hash { telling.ongewijzigd += 1; continue }
                 try v.rijen("""
                     UPDATE levering SET client = $1, gemeentecode = $2, agb = $3, productcategorie = $4, productcode = $5,
                       einddatum = $6::bigint, reden_beeindiging = $7, gestart_op = $8::bigint, gestopt_op = $9::bigint, inhoud = $10::bigint

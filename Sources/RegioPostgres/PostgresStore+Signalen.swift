@@ -59,7 +59,7 @@ extension PostgresStore: SignaalStore {
     public func laatstePeildatum() throws -> Dag? {
         try pool.metVerbinding { v in
             guard let r = try v.rijen("SELECT peildatum FROM signaalrun ORDER BY id DESC LIMIT 1").first,
-                  let d = try Verbinding.waarden(r)[0].geheelGetal else { return nil }
+                  let d = try Verbinding.waarden(r)[0].geheel else { return nil }
             return Dag(dagnummer: Int32(d))
         }
     }
@@ -91,13 +91,13 @@ extension PostgresStore: SignaalStore {
     static func leesSignalen(_ v: Verbinding, waar: String = "", _ binds: [String?] = []) throws -> [BeheerdSignaal] {
         try v.rijen("SELECT \(SQLiteStore.signaalKolommen.joined(separator: ", ")) FROM signaal \(waar) ORDER BY id", binds).map { rij in
             let r = try Verbinding.waarden(rij)
-            func dag(_ i: Int) -> Dag? { r[i].geheelGetal.map { Dag(dagnummer: Int32($0)) } }
+            func dag(_ i: Int) -> Dag? { r[i].geheel.map { Dag(dagnummer: Int32($0)) } }
             func t(_ i: Int) -> String? { tekst(r[i]) }
             let s = Signaal(regel: t(2) ?? "", sleutel: t(1) ?? "", gemeentecode: t(3) ?? "", client: t(4) ?? "", agb: t(5), perceel: t(6),
-                            bedrag: r[7].geheelGetal.map { Euro(centen: $0) }, van: dag(8), tot: dag(9), peildag: dag(10) ?? Dag(dagnummer: 0),
+                            bedrag: r[7].geheel.map { Euro(centen: $0) }, van: dag(8), tot: dag(9), peildag: dag(10) ?? Dag(dagnummer: 0),
                             toelichting: t(11) ?? "")
-            return BeheerdSignaal(id: r[0].geheelGetal ?? 0, signaal: s, status: Signaalstatus(rawValue: t(12) ?? "") ?? .nieuw, statusDoor: t(13),
-                                  statusOp: t(14), automatischGesloten: r[15].geheelGetal == 1, notitie: t(16),
+            return BeheerdSignaal(id: r[0].geheel ?? 0, signaal: s, status: Signaalstatus(rawValue: t(12) ?? "") ?? .nieuw, statusDoor: t(13),
+                                  statusOp: t(14), automatischGesloten: r[15].geheel == 1, notitie: t(16),
                                   eersteKeer: dag(17) ?? Dag(dagnummer: 0), laatstActief: dag(18) ?? Dag(dagnummer: 0))
         }
     }

@@ -117,7 +117,7 @@ struct Verbinding {
 
     func geheel(_ sql: String, _ binds: [String?] = []) throws -> Int64 {
         guard let cel = try rijen(sql, binds).first?.makeRandomAccess()[0] else { return 0 }
-        return try Verbinding.waarde(cel).geheelGetal ?? 0
+        return try Verbinding.waarde(cel).geheel ?? 0
     }
 
     /// Text binds only: the SQL casts them (`$1::bigint[]`), which keeps one encoding for every type.
@@ -166,8 +166,4 @@ struct Verbinding {
         if let onderliggend = p.underlying { return "\(p.code): \(onderliggend)" }
         return "\(p.code)"
     }
-}
-
-extension Waarde {
-    var geheelGetal: Int64? { if case .geheel(let i) = self { return i }; return nil }
 }

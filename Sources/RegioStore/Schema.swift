@@ -6,8 +6,8 @@ public enum Waarde: Hashable, Sendable {
     case tekst(String)
     case leeg
 
-    var geheel: Int64? { if case .geheel(let i) = self { return i }; return nil }
-    var tekst: String? { if case .tekst(let s) = self { return s }; return nil }
+    public var geheel: Int64? { if case .geheel(let i) = self { return i }; return nil }
+    public var tekst: String? { if case .tekst(let s) = self { return s }; return nil }
 }
 
 /// The kinds of records the region registers, in the order an import must write them (references first).
