@@ -84,12 +84,6 @@ public final class Importeur {
         try? (store as? any AggregaatStore)?.ververstAggregaten()
     }
 
-    static func soort(van bytes: [UInt8]) -> Soort? {
-        var lezer = CSVLezer(bytes: bytes)
-        guard let kop = try? lezer.volgende() else { return nil }
-        return Soort.herken(Set(kop.velden.map(normaliseerKolom)))
-    }
-
     public func importeer(bestand: String, bytes: [UInt8], nu: String) -> Bestandsverslag {
         importeer(bestand: bestand, nu: nu) { () throws(CSVFout) in CSVLezer(bytes: bytes) }
     }
