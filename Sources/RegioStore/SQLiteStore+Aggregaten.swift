@@ -13,11 +13,7 @@ extension SQLiteStore: AggregaatStore {
 
     public func ververstAggregaten() throws {
         try db.write { db in
-            var verwijzers: [String: String] = [:]
-            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
-                let nr = SQLiteStore.tekst(s, 0) ?? ""
-                if verwijzers[nr] == nil { verwijzers[nr] = SQLiteStore.tekst(s, 1) ?? "" }
-            }
+            let verwijzers = try SQLiteStore.verwijzers(db)
             var a = Declaratieaggregaten()
             let sql = """
                 SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, begindatum, einddatum,
@@ -52,14 +48,17 @@ extension SQLiteStore: AggregaatStore {
     }
 
     public func verwijzers() throws -> [String: String] {
-        try db.read { db in
-            var v: [String: String] = [:]
-            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
-                let nr = SQLiteStore.tekst(s, 0) ?? ""
-                if v[nr] == nil { v[nr] = SQLiteStore.tekst(s, 1) ?? "" }
-            }
-            return v
+        try db.read { try SQLiteStore.verwijzers($0) }
+    }
+
+    /// Allocation number -> referrer ("" when none); the first of a number, as the figures take it.
+    static func verwijzers(_ db: Database) throws -> [String: String] {
+        var v: [String: String] = [:]
+        try elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
+            let nr = tekst(s, 0) ?? ""
+            if v[nr] == nil { v[nr] = tekst(s, 1) ?? "" }
         }
+        return v
     }
 
     static func schrijf(_ a: Declaratieaggregaten, _ db: Database) throws {
