@@ -28,11 +28,14 @@ struct Cijfers: ParsableCommand {
         let store = try database.open()
         // whole years without a valuation date come from the monthly sums when they are up to date (national scale)
         var aggregaten: Declaratieaggregaten?
+        let g: Gegevens
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
-           let a = store as? any AggregaatStore {
-            aggregaten = try a.aggregaten(jaren: jaar...(tot ?? jaar))
+           let a = store as? any AggregaatStore, let sommen = try a.aggregaten(jaren: jaar...(tot ?? jaar)) {
+            aggregaten = sommen
+            g = try a.gegevensZonderDeclaraties()
+        } else {
+            g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
         }
-        let g = try aggregaten != nil ? (store as! any AggregaatStore).gegevensZonderDeclaraties() : store.gegevens(voorPeriodeVan: van, tot: totDag)
         let geladen = Date()
         let pd = try peildatum.map { s -> Dag in
             guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
