@@ -52,8 +52,6 @@ public struct Demoregio {
         }
     }
 
-    func pow103(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.03 : a / 1.03 } }
-    func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
 
     /// Providers per care kind; a few large ones and a long tail (Zipf-like weights).
     func aanbiedersKiezen(_ k: inout Kansen, _ uit: inout Uitvoer) -> [[(agb: String, gewicht: Double)]] {
@@ -88,6 +86,10 @@ public struct Demoregio {
         return perSoort.map { $0.map { (agb: $0.0, gewicht: $0.1) } }
     }
 
-    func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
-    func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }
 }
+
+// Text and index helpers shared by the regional and the national generator.
+func pow103(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.03 : a / 1.03 } }
+func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
+func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }

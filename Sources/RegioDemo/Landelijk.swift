@@ -237,9 +237,6 @@ public struct Landelijk: Sendable {
         }
     }
 
-    func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
-    func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }
-    func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
 }
 
 /// One CSV file written through a 1 MB buffer.
