@@ -53,6 +53,11 @@ public struct CSVLezer {
         scheidingsteken = CSVLezer.sniff(b)
     }
 
+    /// Bytes of the file read up to the current record, and the file's size; nil for bytes in memory.
+    public var voortgang: (gelezen: Int, grootte: Int)? {
+        bron.map { ($0.gelezen - (bytes.count - positie), $0.grootte) }
+    }
+
     private mutating func vul() {
         guard let bron, !eof else { return }
         bytes.removeFirst(positie)
@@ -153,10 +158,14 @@ public struct CSVFout: Error, Sendable {
 final class Blokbron {
     static let blok = 1 << 20
     private let bestand: UnsafeMutablePointer<FILE>
+    let grootte: Int
+    private(set) var gelezen = 0
 
     init?(pad: String) {
         guard let f = fopen(pad, "rb") else { return nil }
         bestand = f
+        var st = stat()
+        grootte = fstat(fileno(f), &st) == 0 ? Int(st.st_size) : 0
     }
 
     deinit { fclose(bestand) }
@@ -165,6 +174,7 @@ final class Blokbron {
         var b = [UInt8](repeating: 0, count: Blokbron.blok * 4)
         let n = b.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, bestand) }
         b.removeLast(b.count - n)
+        gelezen += n
         return b
     }
 }

@@ -144,7 +144,7 @@ public final class Importeur {
             } else {
                 do {
                     let telling = try store.transactie { w -> Telling in
-                        let rij = Blokrij()
+                        let rij = Blokrij<[Rij]>()
                         let klaar = DispatchSemaphore(value: 0)
                         let draad = Thread {
                             do { try lezing.lees(naar: rij) } catch { lezing.leesfout = error }
@@ -170,6 +170,7 @@ public final class Importeur {
                             t = t + (try w.schrijf(lezing.uitgesteld))
                             if let v = lezing.verwijzers { Importeur.tel(lezing.uitgesteld, v, &lezing.sommen) }
                         }
+                        lezing.sleutels = Sleutelset()   // before the store rebuilds its indexes, which takes memory too
                         try w.logImport(ImportlogRegel(bestand: (bestand as NSString).lastPathComponent, soort: soort.rawValue, tijdstip: nu,
                                                        toegevoegd: t.toegevoegd, gewijzigd: t.gewijzigd, ongewijzigd: t.ongewijzigd))
                         return t
@@ -235,7 +236,8 @@ extension Soort {
 }
 
 /// Key hashes of one file with the line each was first seen on: 12 bytes a row, so a national file's keys fit in
-/// a few hundred megabytes where a set of key texts would take gigabytes. Open addressing, linear probing.
+/// a few hundred megabytes where a set of key texts would take gigabytes. Open addressing, linear probing; any
+/// capacity (a slot is picked by multiplying, not masking), so it can be sized to the file instead of doubled.
 struct Sleutelset {
     private var hashes = [UInt64](repeating: 0, count: 1024)
     private var regels = [UInt32](repeating: 0, count: 1024)
@@ -243,13 +245,12 @@ struct Sleutelset {
 
     /// Adds the hash; returns the line it was seen on before, if it was.
     mutating func voegToe(_ hash: UInt64, regel: Int) -> Int? {
-        if (aantal + 1) * 4 > hashes.count * 3 { groei() }
+        if (aantal + 1) * 4 > hashes.count * 3 { herverdeel(hashes.count * 2) }
         let h = hash == 0 ? 1 : hash   // 0 marks an empty slot
-        let masker = hashes.count - 1
-        var i = Int(truncatingIfNeeded: h) & masker
+        var i = Sleutelset.plek(h, hashes.count)
         while hashes[i] != 0 {
             if hashes[i] == h { return Int(regels[i]) }
-            i = (i + 1) & masker
+            i = i + 1 == hashes.count ? 0 : i + 1
         }
         hashes[i] = h
         regels[i] = UInt32(truncatingIfNeeded: regel)
@@ -257,14 +258,23 @@ struct Sleutelset {
         return nil
     }
 
-    private mutating func groei() {
+    /// Room for `n` hashes without growing.
+    mutating func reserveer(_ n: Int) {
+        let nodig = n * 4 / 3 + 1
+        if nodig > hashes.count { herverdeel(nodig) }
+    }
+
+    var capaciteit: Int { hashes.count }
+
+    private static func plek(_ h: UInt64, _ n: Int) -> Int { Int(h.multipliedFullWidth(by: UInt64(n)).high) }
+
+    private mutating func herverdeel(_ n: Int) {
         let oud = (hashes, regels)
-        hashes = [UInt64](repeating: 0, count: oud.0.count * 2)
-        regels = [UInt32](repeating: 0, count: oud.0.count * 2)
-        let masker = hashes.count - 1
+        hashes = [UInt64](repeating: 0, count: n)
+        regels = [UInt32](repeating: 0, count: n)
         for (j, h) in oud.0.enumerated() where h != 0 {
-            var i = Int(truncatingIfNeeded: h) & masker
-            while hashes[i] != 0 { i = (i + 1) & masker }
+            var i = Sleutelset.plek(h, n)
+            while hashes[i] != 0 { i = i + 1 == n ? 0 : i + 1 }
             hashes[i] = h
             regels[i] = oud.1[j]
         }

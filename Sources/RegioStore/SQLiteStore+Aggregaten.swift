@@ -86,7 +86,9 @@ extension SQLiteStore: AggregaatStore {
                            verwijzer: tekst(s, 3) ?? "", maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
                 = Euro(centen: sqlite3_column_int64(s, 5))
         }
-        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar FROM agg_clienten WHERE jaar BETWEEN \(van) AND \(tot)") { s in
+        let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
+        a.clienten.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0)
+        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar FROM agg_clienten \(bereik)") { s in
             let code = tekst(s, 3) ?? ""
             a.clienten.insert(.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
                                     productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4))))

@@ -114,6 +114,9 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         }
 
         func herstelIndexen() throws {
+            guard !uitgezet.isEmpty else { return }
+            // the index sorter holds up to the cache size per thread: keep a national load under a gigabyte
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             for sql in uitgezet { try db.execute(sql: sql) }
             uitgezet.removeAll()
         }

@@ -30,9 +30,9 @@ struct Cijfers: ParsableCommand {
         var aggregaten: Declaratieaggregaten?
         let g: Gegevens
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
-           let a = store as? any AggregaatStore, let sommen = try a.aggregaten(jaren: jaar...(tot ?? jaar)) {
+           let a = store as? any AggregaatStore, let (sommen, rest) = try Cijfers.lees(a, jaren: jaar...(tot ?? jaar)) {
             aggregaten = sommen
-            g = try a.gegevensZonderDeclaraties()
+            g = rest
         } else {
             g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
         }
@@ -65,6 +65,22 @@ struct Cijfers: ParsableCommand {
             stderr(String(format: "laden %.3f s, rekenen %.3f s", geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen))
                    + (aggregaten != nil ? " (declaraties uit de maandaggregaten)" : " (declaraties regel voor regel)"))
         }
+    }
+
+    /// The sums and everything else, read on two connections at once (the two take about as long); nil when the
+    /// sums are not up to date.
+    static func lees(_ a: any AggregaatStore, jaren: ClosedRange<Int>) throws -> (Declaratieaggregaten, Gegevens)? {
+        final class Uitkomst: @unchecked Sendable { var gegevens: Result<Gegevens, any Error>? }
+        let rest = Uitkomst()
+        let klaar = DispatchSemaphore(value: 0)
+        Thread {
+            rest.gegevens = Result { try a.gegevensZonderDeclaraties() }
+            klaar.signal()
+        }.start()
+        let sommen = Result { try a.aggregaten(jaren: jaren) }
+        klaar.wait()
+        guard let s = try sommen.get() else { return nil }
+        return (s, try rest.gegevens!.get())
     }
 
     static func gemeentecode(_ s: String) throws -> String {

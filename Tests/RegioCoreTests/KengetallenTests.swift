@@ -220,6 +220,24 @@ import Testing
         #expect([5, 1, 4, 2, 3].percentiel(50) == 3 && [5, 1, 4, 2, 3].percentiel(90) == 5 && [Int]().percentiel(50) == nil)
     }
 
+    /// Flows from numbered (client, period) pairs in any order, worked out by hand for February 2019: client 1 is in
+    /// care from January 1 to March 31 (a 14-day break joins its two allocations), client 2 starts on February 10 and
+    /// ends on February 20, client 3 starts in March.
+    @Test func verloopUitGenummerdeParen() {
+        let paren: [(Int32, Periode)] = [
+            (1, Periode(van: Self.d("2019-02-15"), tot: Self.d("2019-03-31"))),
+            (3, Periode(van: Self.d("2019-03-01"), tot: nil)),
+            (2, Periode(van: Self.d("2019-02-10"), tot: Self.d("2019-02-20"))),
+            (1, Periode(van: Self.d("2019-01-01"), tot: Self.d("2019-01-31"))),
+        ]
+        let v = Zorgperiodes.verloop(paren, van: Self.d("2019-02-01"), tot: Self.d("2019-02-28"))
+        #expect(v == Zorgperiodes.Verloop(begin: 1, instroom: 1, uitstroom: 1, einde: 1))
+        // the same as the spells keyed by pseudonym
+        var perClient: [ClientID: [Periode]] = [:]
+        for (c, p) in paren { perClient["P\(c)", default: []].append(p) }
+        #expect(Zorgperiodes(perClient).verloop(van: Self.d("2019-02-01"), tot: Self.d("2019-02-28")) == v)
+    }
+
     @Test func csvKolommenVolgenHetOntwerp() {
         let r = Monitoring.kengetallen(Self.verhuizer(), van: Self.jaar2019.van, tot: Self.jaar2019.tot, per: .gemeente, selectie: Selectie())
         let kop = Tabel.kengetallen(r.groepen, r.totaal, per: .gemeente).csv().split(separator: "\n")[0].split(separator: ",").map(String.init)

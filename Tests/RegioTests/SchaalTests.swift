@@ -3,7 +3,8 @@ import Testing
 import RegioCore
 @testable import RegioDemo
 @testable import RegioImport
-import RegioStore
+@testable import RegioStore
+import GRDB
 
 /// Issue 10: files read in blocks, imports that stream, and the national generator.
 @Suite struct SchaalTests {
@@ -53,6 +54,75 @@ import RegioStore
         for i in 1...100_000 where s.voegToe(UInt64(i) &* 0x9E3779B97F4A7C15, regel: 1) == i + 1 { goed += 1 }
         #expect(goed == 100_000)
         #expect(s.voegToe(0, regel: 7) == nil)   // 0 is stored as 1, which no earlier key had
+    }
+
+    /// Sized once for a file: no growth while the reserved number of keys goes in, and every line is remembered.
+    @Test func sleutelsetOpMaat() {
+        var s = Sleutelset()
+        s.reserveer(30_000)
+        let capaciteit = s.capaciteit
+        #expect(capaciteit >= 40_000 && capaciteit < 40_100)   // 30,000 at three quarters full, not a power of two
+        for i in 1...30_000 { #expect(s.voegToe(UInt64(i) &* 0x9E3779B97F4A7C15, regel: i) == nil) }
+        #expect(s.capaciteit == capaciteit)
+        var goed = 0
+        for i in 1...30_000 where s.voegToe(UInt64(i) &* 0x9E3779B97F4A7C15, regel: 0) == i { goed += 1 }
+        #expect(goed == 30_000)
+    }
+
+    /// The splitting thread gives the records a single reader gives, in order, also across its blocks of 10,000;
+    /// an unterminated quote comes after every record before it; stopping early does not hang.
+    @Test func vooruitlezerGeeftDezelfdeRecords() throws {
+        var tekst = "a,b\n"
+        for i in 0..<25_003 { tekst += "r\(i),\(i)\n" }
+        let pad = try schrijf("vooruit.csv", tekst)
+        let voor = Vooruitlezer(try CSVLezer(pad: pad))
+        var direct = try CSVLezer(pad: pad)
+        var n = 0
+        while let a = try direct.volgende() {
+            let b = try #require(try voor.volgende())
+            if a.velden != b.velden || a.regel != b.regel { Issue.record("record \(n): \(a) != \(b)"); break }
+            n += 1
+        }
+        #expect(n == 25_004)
+        #expect(try voor.volgende() == nil)
+        #expect(voor.voortgang?.gelezen == voor.voortgang?.grootte)
+        voor.stop()
+
+        let kapot = try schrijf("kapot.csv", tekst + "\"open,1\n")
+        let v2 = Vooruitlezer(try CSVLezer(pad: kapot))
+        var gelezen = 0
+        #expect(throws: CSVFout.self) { while try v2.volgende() != nil { gelezen += 1 } }
+        #expect(gelezen == 25_004)
+        v2.stop()
+
+        let v3 = Vooruitlezer(try CSVLezer(pad: pad))
+        #expect(try v3.volgende()?.velden == ["a", "b"])
+        v3.stop()   // the splitting thread waits on a full queue: it must end
+    }
+
+    /// A database of before v5 keeps its declaration lines, in their order, and gets the key as a unique index.
+    @Test func migratieV5HoudtDeclaratiesEnSleutel() throws {
+        let pad = NSTemporaryDirectory() + "regioschaal-\(UUID().uuidString).sqlite"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pad + s) } }
+        do {
+            let q = try DatabaseQueue(path: pad)
+            try SQLiteSchema.migrator.migrate(q, upTo: "v4-aggregaten")
+            try q.write { db in
+                for (nr, ref, bedrag) in [("D9", "R1", 300), ("D1", "R2", 100), ("D5", "R1", 200)] {
+                    try db.execute(sql: """
+                        INSERT INTO declaratie VALUES (?, ?, 'T1', 'P1', '0307', '75000001', '45', '45A05', 1, 2, NULL, NULL, NULL, ?, 'D', 'toegekend', 3, 7)
+                        """, arguments: [nr, ref, bedrag])
+                }
+            }
+        }
+        let store = try SQLiteStore(pad: pad)
+        let g = try store.gegevens()
+        #expect(g.declaraties.map(\.declaratienummer) == ["D9", "D1", "D5"])
+        #expect(g.declaraties.map(\.kosten.centen) == [300, 100, 200])
+        #expect(try store.indexen(van: "declaratie") == ["declaratie_sleutel"])
+        #expect(throws: (any Error).self) {
+            try store.db.write { try $0.execute(sql: "INSERT INTO declaratie SELECT * FROM declaratie WHERE declaratienummer = 'D1'") }
+        }
     }
 
     /// A duplicate 3,000 lines apart in a streamed file: named with both lines, and nothing of the file is stored.

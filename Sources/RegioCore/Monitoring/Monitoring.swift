@@ -30,9 +30,9 @@ public enum Monitoring {
         }
     }
 
-    /// Accumulates one group.
+    /// Accumulates one group. Clients by number (`Clientnummers`): sets of pseudonyms cost most of a national run.
     struct Opbouw {
-        var clienten = Set<ClientID>()
+        var clienten = Set<Int32>()
         var toewijzingen = 0
         var verplichting = Euro.nul
         var onbekend = 0
@@ -40,7 +40,7 @@ public enum Monitoring {
         var perVerwijzer: [String: Euro] = [:]
         var duren: [Int] = []
 
-        mutating func declaratie(_ client: ClientID, _ bedrag: Euro, _ verwijzer: String) {
+        mutating func declaratie(_ client: Int32, _ bedrag: Euro, _ verwijzer: String) {
             clienten.insert(client)
             gedeclareerd += bedrag
             perVerwijzer[verwijzer, default: .nul] += bedrag
@@ -56,7 +56,10 @@ public enum Monitoring {
         let t = peildatum.map { min(tot, $0) } ?? tot
         let perMaand = groepering == .maand
         let maanden: [Maand] = perMaand ? Array(sequence(first: van.maand) { $0 < tot.maand ? $0 + 1 : nil }) : []
-        let toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
+        // only the line-by-line path needs each line's allocation
+        let toewijzingPerNummer = aggregaten != nil ? [:]
+            : Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
+        var nummers = Clientnummers(ruimte: g.toewijzingen.count / 2 + (aggregaten?.clienten.count ?? 0) / 2)
         var geboren: [ClientID: Dag] = [:]
         if groepering == .leeftijd {
             for t in g.toewijzingen { if let d = t.geboortedatum, geboren[t.client] == nil { geboren[t.client] = d } }
@@ -79,16 +82,17 @@ public enum Monitoring {
 
         var groepen: [String: Opbouw] = [:]
         var totaal = Opbouw()
-        var periodes: [String: [ClientID: [Periode]]] = [:]   // per group (months: "" = all), for the care spells
-        var totaalPeriodes: [ClientID: [Periode]] = [:]
+        var periodes: [String: [(Int32, Periode)]] = [:]   // per group (months: "" = all), for the care spells
+        var totaalPeriodes: [(Int32, Periode)] = []
         var gezien = Set<String>()
 
         for tw in g.toewijzingen where !tw.isVerwijderd {
             let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
             guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
             let k = sleutel(tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client)
-            periodes[k, default: [:]][tw.client, default: []].append(tw.periode)
-            if !perMaand { totaalPeriodes[tw.client, default: []].append(tw.periode) }
+            let client = nummers.nummer(tw.client)
+            periodes[k, default: []].append((client, tw.periode))
+            if !perMaand { totaalPeriodes.append((client, tw.periode)) }
             if let e = tw.einddatum, e >= van && e <= t {
                 let duur = (e - tw.ingangsdatum) + 1
                 groepen[perMaand ? e.maand.description : k, default: Opbouw()].duren.append(duur)
@@ -98,10 +102,10 @@ public enum Monitoring {
             gezien.insert(tw.gemeentecode)
             let tarief: (Int) -> Euro? = { j in ref.product(categorie: tw.productcategorie, code: tw.productcode, jaar: j)?.tarief }
             let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
-            totaal.clienten.insert(tw.client); totaal.toewijzingen += 1
+            totaal.clienten.insert(client); totaal.toewijzingen += 1
             if let v { totaal.verplichting += v } else { totaal.onbekend += 1 }
             if !perMaand {
-                groepen[k, default: Opbouw()].clienten.insert(tw.client)
+                groepen[k, default: Opbouw()].clienten.insert(client)
                 groepen[k, default: Opbouw()].toewijzingen += 1
                 if let v { groepen[k, default: Opbouw()].verplichting += v } else { groepen[k, default: Opbouw()].onbekend += 1 }
                 continue
@@ -116,7 +120,7 @@ public enum Monitoring {
             }
             for (i, m) in actief.enumerated() {
                 let mk = m.description
-                groepen[mk, default: Opbouw()].clienten.insert(tw.client)
+                groepen[mk, default: Opbouw()].clienten.insert(client)
                 groepen[mk, default: Opbouw()].toewijzingen += 1
                 if let delen { groepen[mk, default: Opbouw()].verplichting += delen[i] } else { groepen[mk, default: Opbouw()].onbekend += 1 }
             }
@@ -138,8 +142,9 @@ public enum Monitoring {
                 let perceel = kaart.perceel(c.productcategorie, c.productcode)?.code ?? ""
                 guard filter(c.gemeentecode, perceel, "") else { continue }
                 gezien.insert(c.gemeentecode)
-                groepen[sleutel(c.gemeentecode, "", c.productcategorie, c.productcode, nil, c.client), default: Opbouw()].clienten.insert(c.client)
-                totaal.clienten.insert(c.client)
+                let client = nummers.nummer(c.client)
+                groepen[sleutel(c.gemeentecode, "", c.productcategorie, c.productcode, nil, c.client), default: Opbouw()].clienten.insert(client)
+                totaal.clienten.insert(client)
             }
         }
         for d in g.declaraties where aggregaten == nil && d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
@@ -148,19 +153,20 @@ public enum Monitoring {
             gezien.insert(d.gemeentecode)
             let verwijzer = toewijzingPerNummer[d.toewijzingnummer]?.verwijzer
             let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
+            let client = nummers.nummer(d.client)
             if perMaand {
                 var som = Euro.nul
                 for (m, bedrag) in d.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot {
-                    groepen[m.description, default: Opbouw()].declaratie(d.client, bedrag, vk)
+                    groepen[m.description, default: Opbouw()].declaratie(client, bedrag, vk)
                     som += bedrag
                 }
-                totaal.declaratie(d.client, som, vk)
+                totaal.declaratie(client, som, vk)
                 continue
             }
             let bedrag = d.kosten(van: van, tot: tot)
             let k = sleutel(d.gemeentecode, d.agb, d.productcategorie, d.productcode, verwijzer, d.client)
-            groepen[k, default: Opbouw()].declaratie(d.client, bedrag, vk)
-            totaal.declaratie(d.client, bedrag, vk)
+            groepen[k, default: Opbouw()].declaratie(client, bedrag, vk)
+            totaal.declaratie(client, bedrag, vk)
         }
 
         // budgets: every calendar year the period touches
@@ -188,9 +194,9 @@ public enum Monitoring {
             return gemeenten.isEmpty ? nil : (inw, jeugd)
         }
 
-        let totaalSpells = Zorgperiodes(perMaand ? periodes[""] ?? [:] : totaalPeriodes)
-        func rij(_ k: String, _ o: Opbouw, naam: String, spells: Zorgperiodes, van a: Dag, tot b: Dag) -> Kengetallen {
-            let v = spells.verloop(van: a, tot: b, peildatum: peildatum)
+        let totaalParen = perMaand ? periodes[""] ?? [] : totaalPeriodes
+        func rij(_ k: String, _ o: Opbouw, naam: String, spells: [(Int32, Periode)], van a: Dag, tot b: Dag) -> Kengetallen {
+            let v = Zorgperiodes.verloop(spells, van: a, tot: b, peildatum: peildatum)
             return Kengetallen(groep: k, naam: naam, clienten: o.clienten.count, toewijzingen: o.toewijzingen,
                                verplichting: o.verplichting, verplichtingOnbekend: o.onbekend, gedeclareerd: o.gedeclareerd,
                                inZorgBegin: v.begin, instroom: v.instroom, uitstroom: v.uitstroom, inZorgEinde: v.einde,
@@ -206,15 +212,15 @@ public enum Monitoring {
             let o = groepen[k] ?? Opbouw()
             var r: Kengetallen
             if perMaand, let m = Maand.parse(k) {
-                r = rij(k, o, naam: m.naam, spells: totaalSpells, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag))
+                r = rij(k, o, naam: m.naam, spells: totaalParen, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag))
             } else {
-                r = rij(k, o, naam: naam(k, groepering, ref, kaart), spells: Zorgperiodes(periodes[k] ?? [:]), van: van, tot: tot)
+                r = rij(k, o, naam: naam(k, groepering, ref, kaart), spells: periodes[k] ?? [], van: van, tot: tot)
             }
             r.budget = budgetPerGroep[k]
             if groepering == .gemeente, let c = cijfers([k]) { r.inwoners = c.0; r.jeugdigen = c.1 }
             return r
         }
-        var totaalRij = rij("totaal", totaal, naam: "Totaal", spells: totaalSpells, van: van, tot: tot)
+        var totaalRij = rij("totaal", totaal, naam: "Totaal", spells: totaalParen, van: van, tot: tot)
         totaalRij.budget = budgetten.isEmpty ? nil : budgetten.map(\.bedrag).som()
         let gemeenten = gemeentenInTotaal ?? (groepering == .gemeente ? rijen.map(\.groep) : gezien.sorted())
         if let c = cijfers(gemeenten) { totaalRij.inwoners = c.0; totaalRij.jeugdigen = c.1 }
@@ -233,6 +239,20 @@ public enum Monitoring {
             return kaart.omschrijving(delen[0], delen.count > 1 ? delen[1] : nil) ?? k
         case .segment, .maand: return k
         }
+    }
+}
+
+/// Clients numbered in order of appearance, so sets and sorts work on integers instead of pseudonyms.
+struct Clientnummers {
+    private var nummers: [ClientID: Int32]
+
+    init(ruimte: Int = 0) { nummers = Dictionary(minimumCapacity: ruimte) }
+
+    mutating func nummer(_ client: ClientID) -> Int32 {
+        if let n = nummers[client] { return n }
+        let n = Int32(nummers.count)
+        nummers[client] = n
+        return n
     }
 }
 

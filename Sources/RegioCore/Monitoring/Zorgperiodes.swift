@@ -40,24 +40,42 @@ public struct Zorgperiodes: Sendable {
     /// and not ended before it), inflow (a spell starts in it), outflow (a spell ends in it), stock (a spell runs past
     /// its last day). A client counts once in each; for a client with one spell, begin + in - out = stock.
     public func verloop(van: Dag, tot: Dag, peildatum: Dag? = nil) -> Verloop {
+        var v = Verloop()
+        for spells in perClient.values { Zorgperiodes.tel(spells, van: van, tot: tot, peildatum: peildatum, in: &v) }
+        return v
+    }
+
+    /// The same flows from (client, allocation period) pairs, for callers that number their clients: sorting an array
+    /// of pairs is much cheaper at national scale than a dictionary of arrays keyed by pseudonym.
+    public static func verloop<C: Comparable>(_ paren: [(C, Periode)], van: Dag, tot: Dag, peildatum: Dag? = nil) -> Verloop {
+        let gesorteerd = paren.sorted { ($0.0, $0.1.van) < ($1.0, $1.1.van) }
+        var v = Verloop()
+        var i = gesorteerd.startIndex
+        while i < gesorteerd.endIndex {
+            var j = i + 1
+            while j < gesorteerd.endIndex && gesorteerd[j].0 == gesorteerd[i].0 { j += 1 }
+            tel(voegSamen(gesorteerd[i..<j].map(\.1)), van: van, tot: tot, peildatum: peildatum, in: &v)
+            i = j
+        }
+        return v
+    }
+
+    /// Adds one client's spells to the flows.
+    static func tel(_ spells: [Periode], van: Dag, tot: Dag, peildatum: Dag?, in v: inout Verloop) {
         let t = peildatum.map { min(tot, $0) } ?? tot
         // a period entirely after the valuation date: no flows, stock as on the valuation date
         let b = min(van, t + 1)
-        var v = Verloop()
-        for spells in perClient.values {
-            var begin = false, nieuw = false, eind = false, blijft = false
-            for s in spells {
-                if s.van < b && (s.tot.map { $0 >= b } ?? true) { begin = true }
-                if s.van >= van && s.van <= t { nieuw = true }
-                if let e = s.tot, e >= van && e <= t { eind = true }
-                if s.van <= t && (s.tot.map { $0 > t } ?? true) { blijft = true }
-            }
-            if begin { v.begin += 1 }
-            if nieuw { v.instroom += 1 }
-            if eind { v.uitstroom += 1 }
-            if blijft { v.einde += 1 }
+        var begin = false, nieuw = false, eind = false, blijft = false
+        for s in spells {
+            if s.van < b && (s.tot.map { $0 >= b } ?? true) { begin = true }
+            if s.van >= van && s.van <= t { nieuw = true }
+            if let e = s.tot, e >= van && e <= t { eind = true }
+            if s.van <= t && (s.tot.map { $0 > t } ?? true) { blijft = true }
         }
-        return v
+        if begin { v.begin += 1 }
+        if nieuw { v.instroom += 1 }
+        if eind { v.uitstroom += 1 }
+        if blijft { v.einde += 1 }
     }
 }
 
