@@ -72,7 +72,10 @@ public final class Importeur {
             verslagen.append(v)
         }
         if verslagen.contains(where: \.geschreven) {
-            if let nieuw = nieuweSommen, let a = store as? any AggregaatStore, (try? a.voegToeAanAggregaten(nieuw)) != nil { return verslagen }
+            if let nieuw = nieuweSommen, let a = store as? any AggregaatStore {
+                nieuweSommen = nil
+                if (try? a.voegToeAanAggregaten(nieuw)) != nil { return verslagen }
+            }
             werkAggregatenBij()
         }
         return verslagen
@@ -179,7 +182,9 @@ public final class Importeur {
                     verslag.telling = telling
                     verslag.geschreven = true
                     if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.ongewijzigd == 0 {
-                        nieuweSommen?.voegToe(lezing.sommen)
+                        // taken over, not merged, when these are the first: two copies of a national year's sums do not fit
+                        if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else { nieuweSommen?.voegToe(lezing.sommen) }
+                        lezing.sommen = Declaratieaggregaten()
                     } else if (soort == .declaraties || soort == .toewijzingen) && (telling.gewijzigd > 0 || telling.ongewijzigd > 0) {
                         nieuweSommen = nil   // changed or repeated lines, or a changed referrer: rebuild
                     }
@@ -203,7 +208,7 @@ public final class Importeur {
 
     /// Positions of the declaration columns `tel` reads, looked up once.
     static let kolom: [Int] = ["bedrag_cent", "toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode",
-                               "begindatum", "einddatum", "debet_credit", "status"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
+                               "begindatum", "einddatum", "debet_credit", "status", "ingediend_op"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
 
     /// Adds declaration rows to the sums, with the same rules as `Declaratieaggregaten.voegToe(_:verwijzer:)`.
     static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) {
@@ -216,6 +221,7 @@ public final class Importeur {
                            productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst,
                            verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                            van: Dag(dagnummer: Int32(w[k[6]].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheel ?? 0)),
+                           ingediend: Dag(dagnummer: Int32(w[k[10]].geheel ?? 0)),
                            kosten: Euro(centen: w[k[8]].tekst == "C" ? -bedrag : bedrag),
                            afgewezen: w[k[9]].tekst == DeclaratieStatus.afgewezen.rawValue)
         }

@@ -10,6 +10,7 @@ enum PostgresSchema {
         ("v3-gebruikers", Schemadefinitie.gebruikers.map(vertaal)),
         ("v3-normbudgetten", Schemadefinitie.v3Normbudgetten.map(vertaal)),
         ("v4-aggregaten", Schemadefinitie.v4Aggregaten.map(vertaal)),
+        ("v6-driehoek", Schemadefinitie.v6Driehoek.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

@@ -29,7 +29,7 @@ extension PostgresStore: AggregaatStore {
             let verwijzers = try PostgresStore.verwijzers(v)
             var a = Declaratieaggregaten()
             let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
-                            "einddatum", "bedrag_cent", "debet_credit", "status"]
+                            "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op"]
             try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
                 let bedrag = w[7].geheel ?? 0
                 let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
@@ -37,7 +37,7 @@ extension PostgresStore: AggregaatStore {
                           productcategorie: w[3].tekst ?? "", productcode: w[4].tekst,
                           verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
                           van: Dag(dagnummer: Int32(w[5].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheel ?? 0)),
-                          kosten: Euro(centen: w[8].tekst == "C" ? -bedrag : bedrag),
+                          ingediend: Dag(dagnummer: Int32(w[10].geheel ?? 0)), kosten: Euro(centen: w[8].tekst == "C" ? -bedrag : bedrag),
                           afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
             }
             try PostgresStore.schrijf(a, v)
@@ -57,6 +57,8 @@ extension PostgresStore: AggregaatStore {
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try schrijfTransactie { v in
             var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999)
+            a.driehoek = try PostgresStore.leesDriehoek(v)
+            if a.isLeeg { return try PostgresStore.schrijf(nieuw, v) }
             a.voegToe(nieuw)
             try PostgresStore.schrijf(a, v)
         }
@@ -73,6 +75,24 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
+    public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
+        try leesMomentopname { v in
+            guard try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) else { return nil }
+            return try PostgresStore.leesDriehoek(v)
+        }
+    }
+
+    static func leesDriehoek(_ v: Verbinding) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
+        var d: [Declaratieaggregaten.Driehoeksleutel: Euro] = [:]
+        try Kolomlezer.lees(v, tabel: "agg_driehoek", kolommen: ["gemeentecode", "productcategorie", "productcode", "dienstmaand",
+                                                                "indieningsmaand", "bedrag_cent"]) { w in
+            let code = w[2].tekst ?? ""
+            d[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "", productcode: code.isEmpty ? nil : code,
+                    dienst: Maand(index: Int(w[3].geheel ?? 0)), indiening: Maand(index: Int(w[4].geheel ?? 0)))] = Euro(centen: w[5].geheel ?? 0)
+        }
+        return d
+    }
+
     public func gegevensZonderDeclaraties() throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
@@ -86,6 +106,7 @@ extension PostgresStore: AggregaatStore {
     static func schrijf(_ a: Declaratieaggregaten, _ v: Verbinding) throws {
         try v.rijen("DELETE FROM agg_kosten")
         try v.rijen("DELETE FROM agg_clienten")
+        try v.rijen("DELETE FROM agg_driehoek")
         let kosten = a.kosten.map { k, e -> [Waarde] in
             [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
              .geheel(Int64(k.maand.index)), .geheel(e.centen)]
@@ -100,6 +121,14 @@ extension PostgresStore: AggregaatStore {
         try voegIn(clienten, v, """
             INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+            """)
+        let driehoek = a.driehoek.map { k, e -> [Waarde] in
+            [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .geheel(Int64(k.dienst.index)),
+             .geheel(Int64(k.indiening.index)), .geheel(e.centen)]
+        }
+        try voegIn(driehoek, v, """
+            INSERT INTO agg_driehoek (gemeentecode, productcategorie, productcode, dienstmaand, indieningsmaand, bedrag_cent)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
             """)
         try v.rijen("""
             INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', $1) ON CONFLICT (sleutel) DO UPDATE SET waarde = EXCLUDED.waarde

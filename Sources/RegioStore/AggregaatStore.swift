@@ -13,6 +13,8 @@ public protocol AggregaatStore: Sendable {
     func verwijzers() throws -> [String: String]
     /// The sums for these years; nil when they were not built from the data as it is now stored.
     func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten?
+    /// The forecast's triangle of the sums (all months); nil when the sums were not built from the data as now stored.
+    func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]?
     /// Everything the figures need besides the declaration lines: references and allocations (no requests, no lines).
     func gegevensZonderDeclaraties() throws -> Gegevens
 }

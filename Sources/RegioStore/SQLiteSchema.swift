@@ -25,6 +25,9 @@ enum SQLiteSchema {
         m.registerMigration("v5-declaratiesleutel") { db in
             for sql in declaratiesleutel { try db.execute(sql: sql) }
         }
+        m.registerMigration("v6-driehoek") { db in
+            for sql in Schemadefinitie.v6Driehoek { try db.execute(sql: sql) }
+        }
         return m
     }
 }
@@ -74,6 +77,16 @@ public enum Schemadefinitie {
         "CREATE TABLE agg_stand (sleutel TEXT NOT NULL PRIMARY KEY, waarde TEXT NOT NULL)",
         "CREATE INDEX agg_kosten_maand ON agg_kosten (maand)",
         "CREATE INDEX agg_clienten_jaar ON agg_clienten (jaar)",
+    ]
+
+    /// The forecast's run-off triangle as sums (cost by service month and month of submission); the stamp is
+    /// cleared so sums built before this table existed are rebuilt, not read without it.
+    public static let v6Driehoek: [String] = [
+        """
+        CREATE TABLE agg_driehoek (gemeentecode TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT NOT NULL,
+          dienstmaand BIGINT NOT NULL, indieningsmaand BIGINT NOT NULL, bedrag_cent BIGINT NOT NULL)
+        """,
+        "DELETE FROM agg_stand",
     ]
 
     public static let v1: [String] = [

@@ -17,7 +17,7 @@ extension SQLiteStore: AggregaatStore {
             var a = Declaratieaggregaten()
             let sql = """
                 SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, begindatum, einddatum,
-                  bedrag_cent, debet_credit FROM declaratie WHERE status <> 'afgewezen' ORDER BY rowid
+                  bedrag_cent, debet_credit, ingediend_op FROM declaratie WHERE status <> 'afgewezen' ORDER BY rowid
                 """
             try SQLiteStore.elkeRij(db, sql) { s in
                 let v = verwijzers[SQLiteStore.tekst(s, 0) ?? ""] ?? ""
@@ -26,7 +26,7 @@ extension SQLiteStore: AggregaatStore {
                           productcategorie: SQLiteStore.tekst(s, 3) ?? "", productcode: SQLiteStore.tekst(s, 4),
                           verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                           van: Dag(dagnummer: Int32(sqlite3_column_int64(s, 5))), tot: Dag(dagnummer: Int32(sqlite3_column_int64(s, 6))),
-                          kosten: Euro(centen: SQLiteStore.tekst(s, 8) == "C" ? -bedrag : bedrag), afgewezen: false)
+                          ingediend: Dag(dagnummer: Int32(sqlite3_column_int64(s, 9))), kosten: Euro(centen: SQLiteStore.tekst(s, 8) == "C" ? -bedrag : bedrag), afgewezen: false)
             }
             try SQLiteStore.schrijf(a, db)
         }
@@ -41,7 +41,9 @@ extension SQLiteStore: AggregaatStore {
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try db.write { db in
-            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999)
+            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, driehoek: true)
+            // the first sums (a first import) are written as they are: merging would hold them twice
+            if a.isLeeg { return try SQLiteStore.schrijf(nieuw, db) }
             a.voegToe(nieuw)
             try SQLiteStore.schrijf(a, db)
         }
@@ -64,6 +66,7 @@ extension SQLiteStore: AggregaatStore {
     static func schrijf(_ a: Declaratieaggregaten, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM agg_kosten")
         try db.execute(sql: "DELETE FROM agg_clienten")
+        try db.execute(sql: "DELETE FROM agg_driehoek")
         let k = try db.makeStatement(sql: "INSERT INTO agg_kosten VALUES (?, ?, ?, ?, ?, ?)")
         for (s, bedrag) in a.kosten {
             try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
@@ -74,11 +77,17 @@ extension SQLiteStore: AggregaatStore {
             try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? "")],
                           Int64(r.jaar), db)
         }
+        let d = try db.makeStatement(sql: "INSERT INTO agg_driehoek VALUES (?, ?, ?, ?, ?, ?)")
+        for (s, bedrag) in a.driehoek {
+            try d.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""),
+                           .geheel(Int64(s.dienst.index)), .geheel(Int64(s.indiening.index))], bedrag.centen, db)
+        }
         try db.execute(sql: "INSERT OR REPLACE INTO agg_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [try stand(db)])
     }
 
-    static func leesAggregaten(_ db: Database, van: Int, tot: Int) throws -> Declaratieaggregaten {
+    static func leesAggregaten(_ db: Database, van: Int, tot: Int, driehoek: Bool = false) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
+        if driehoek { a.driehoek = try leesDriehoek(db) }
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent FROM agg_kosten WHERE maand BETWEEN \(m1) AND \(m2)") { s in
             let code = tekst(s, 2) ?? ""
@@ -94,6 +103,24 @@ extension SQLiteStore: AggregaatStore {
                                     productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4))))
         }
         return a
+    }
+
+    static func leesDriehoek(_ db: Database) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
+        var d: [Declaratieaggregaten.Driehoeksleutel: Euro] = [:]
+        try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, dienstmaand, indieningsmaand, bedrag_cent FROM agg_driehoek") { s in
+            let code = tekst(s, 2) ?? ""
+            d[.init(gemeentecode: tekst(s, 0) ?? "", productcategorie: tekst(s, 1) ?? "", productcode: code.isEmpty ? nil : code,
+                    dienst: Maand(index: Int(sqlite3_column_int64(s, 3))), indiening: Maand(index: Int(sqlite3_column_int64(s, 4))))]
+                = Euro(centen: sqlite3_column_int64(s, 5))
+        }
+        return d
+    }
+
+    public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
+        try db.read { db in
+            guard try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) else { return nil }
+            return try SQLiteStore.leesDriehoek(db)
+        }
     }
 
     public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {

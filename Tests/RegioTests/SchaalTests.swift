@@ -199,11 +199,11 @@ import GRDB
     /// EUR 20 in January leaves 30 there; a rejected line counts nowhere; the client has lines in 2019 and 2020.
     @Test func aggregatenMetDeHandNagerekend() {
         func regel(_ nr: String, _ van: String, _ tot: String, _ cent: Int64, _ dc: DebetCredit = .debet,
-                   _ status: DeclaratieStatus = .toegekend, tw: String = "T1") -> Declaratieregel {
+                   _ status: DeclaratieStatus = .toegekend, tw: String = "T1", ingediend: String = "2020-02-01") -> Declaratieregel {
             Declaratieregel(declaratienummer: nr, referentienummer: "1", toewijzingnummer: tw, client: "P1", gemeentecode: "0307",
                             agb: "75000001", productcategorie: "45", productcode: "45A05", begindatum: Dag.parse(van)!,
                             einddatum: Dag.parse(tot)!, volume: nil, eenheid: nil, tarief: nil, bedrag: Euro(centen: cent),
-                            debetCredit: dc, status: status, ingediendOp: Dag.parse("2020-02-01")!)
+                            debetCredit: dc, status: status, ingediendOp: Dag.parse(ingediend)!)
         }
         var g = Gegevens()
         g.toewijzingen = [Toewijzing(toewijzingnummer: "T1", client: "P1", gemeentecode: "0307", agb: "75000001",
@@ -211,7 +211,7 @@ import GRDB
                                      einddatum: nil, volume: nil, eenheid: nil, frequentie: nil, budget: nil, verwijzer: .huisarts,
                                      verwijzerNaam: nil, verzoeknummer: nil, geboortedatum: nil, redenWijziging: nil,
                                      toewijzingsdatum: Dag.parse("2019-12-01")!)]
-        g.declaraties = [regel("D1", "2019-12-25", "2020-01-05", 12_000), regel("D2", "2020-01-02", "2020-01-03", 2_000, .credit),
+        g.declaraties = [regel("D1", "2019-12-25", "2020-01-05", 12_000), regel("D2", "2020-01-02", "2020-01-03", 2_000, .credit, ingediend: "2020-03-10"),
                          regel("D3", "2020-01-10", "2020-01-11", 99_999, .debet, .afgewezen),
                          regel("D4", "2020-02-01", "2020-02-03", 500, tw: "T9")]
         let a = Declaratieaggregaten.van(g)
@@ -224,6 +224,16 @@ import GRDB
         #expect(k("2020-02", "onbekend") == Euro(centen: 500))
         #expect(a.kosten.count == 3)
         #expect(Set(a.clienten.map(\.jaar)) == [2019, 2020] && a.clienten.count == 2)
+        // the triangle by service month and month of submission: D1 in two service months, the credit submitted in March
+        func d(_ dienst: String, _ indiening: String) -> Euro? {
+            a.driehoek[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", dienst: Maand.parse(dienst)!,
+                             indiening: Maand.parse(indiening)!)]
+        }
+        #expect(d("2019-12", "2020-02") == Euro(centen: 7_000))
+        #expect(d("2020-01", "2020-02") == Euro(centen: 5_000))
+        #expect(d("2020-01", "2020-03") == Euro(centen: -2_000))
+        #expect(d("2020-02", "2020-02") == Euro(centen: 500))
+        #expect(a.driehoek.count == 4)
     }
 
     /// The sums give exactly the figures the lines give, for every grouping they serve, selections and multi-year
@@ -234,6 +244,7 @@ import GRDB
         let store = try #require(regio as? any AggregaatStore)
         _ = importeerDemo(regio, jaren: 2018...2019)
         #expect(try store.aggregaten(jaren: 2019...2019) == nil)   // never built: not used
+        #expect(try store.driehoek() == nil)
         #expect(try !store.aggregatenActueel())
         try store.ververstAggregaten()
         #expect(try store.aggregatenActueel())
@@ -252,6 +263,22 @@ import GRDB
                     #expect(regels.groepen == sommen.groepen, "\(van)-\(tot) per \(per) \(selectie)")
                     #expect(regels.totaal == sommen.totaal, "\(van)-\(tot) per \(per) \(selectie)")
                     #expect(regels.totaal.gedeclareerd.centen > 0)
+                }
+            }
+        }
+        // the forecast from the triangle of the sums is the forecast from the lines, for every grouping and method
+        let driehoek = try #require(try store.driehoek())
+        for per in Jaarprognose.Groepering.allCases {
+            let uitRegels = Jaarprognose.Basis(g, per: per)
+            let uitSommen = Jaarprognose.Basis(zonder, driehoek: driehoek, per: per)
+            #expect(uitRegels.werkelijk(jaar: 2018) == uitSommen.werkelijk(jaar: 2018))
+            for peil in ["2019-03-31", "2019-06-30", "2019-09-15"] {
+                for methode in Prognosemethode.allCases {
+                    let a = try Jaarprognose(uitRegels, jaar: 2019, peildatum: Dag.parse(peil)!, methode: methode)
+                    let b = try Jaarprognose(uitSommen, jaar: 2019, peildatum: Dag.parse(peil)!, methode: methode)
+                    #expect(a.groepen == b.groepen && a.totaal == b.totaal, "\(per) \(peil) \(methode)")
+                    #expect(a.cdf == b.cdf && a.uitnutting == b.uitnutting)
+                    #expect(a.totaal.gedeclareerd.centen > 0)
                 }
             }
         }

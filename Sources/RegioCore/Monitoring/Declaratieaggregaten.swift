@@ -1,5 +1,7 @@
-/// Declaration lines summed to what whole-year figures need: cost per month by municipality, product and referrer, and which clients had a line in which year. A national year (12 million lines) becomes a few hundred
-/// thousand rows, so `Monitoring.kengetallen` can run without holding the lines. Built with the same rules as the
+/// Declaration lines summed to what whole-year figures and the forecast need: cost per month by municipality, product
+/// and referrer, which clients had a line in which year, and cost by service month and month of submission. A national
+/// year (12 million lines) becomes about a million rows, so `Monitoring.kengetallen` and `Jaarprognose` can run without
+/// holding the lines. Built with the same rules as the
 /// figures themselves (non-rejected lines, debit minus credit, a line spanning months split exactly by days).
 public struct Declaratieaggregaten: Sendable, Equatable {
     public struct Kostensleutel: Hashable, Sendable {
@@ -34,12 +36,28 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         }
     }
 
+    /// The run-off triangle of the forecast: cost by service month and month of submission.
+    public struct Driehoeksleutel: Hashable, Sendable {
+        public let gemeentecode: String
+        public let productcategorie: String
+        public let productcode: String?
+        public let dienst: Maand
+        public let indiening: Maand
+        public init(gemeentecode: String, productcategorie: String, productcode: String?, dienst: Maand, indiening: Maand) {
+            self.gemeentecode = gemeentecode; self.productcategorie = productcategorie; self.productcode = productcode
+            self.dienst = dienst; self.indiening = indiening
+        }
+    }
+
     public var kosten: [Kostensleutel: Euro] = [:]
     public var clienten: Set<Clientjaar> = []
+    public var driehoek: [Driehoeksleutel: Euro] = [:]
     /// The last client-year added: a cache, not part of the value.
     private var vorige: Clientjaar?
 
-    public static func == (a: Declaratieaggregaten, b: Declaratieaggregaten) -> Bool { a.kosten == b.kosten && a.clienten == b.clienten }
+    public static func == (a: Declaratieaggregaten, b: Declaratieaggregaten) -> Bool {
+        a.kosten == b.kosten && a.clienten == b.clienten && a.driehoek == b.driehoek
+    }
 
     public init() {}
 
@@ -54,16 +72,19 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     public mutating func voegToe(_ d: Declaratieregel, verwijzer: Verwijzer?) {
         voegToe(client: d.client, gemeentecode: d.gemeentecode, productcategorie: d.productcategorie, productcode: d.productcode,
                 verwijzer: verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel, van: d.begindatum, tot: d.einddatum,
-                kosten: d.kosten, afgewezen: d.status == .afgewezen)
+                ingediend: d.ingediendOp, kosten: d.kosten, afgewezen: d.status == .afgewezen)
     }
 
     /// One line from its fields; `kosten` signed (debit minus credit).
     public mutating func voegToe(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?,
-                                 verwijzer: String, van: Dag, tot: Dag, kosten k: Euro, afgewezen: Bool) {
+                                 verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro, afgewezen: Bool) {
         guard !afgewezen else { return }
+        let indiening = ingediend.maand
         for (m, bedrag) in Declaratieregel.kostenPerMaand(k, van: van, tot: tot) {
             kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
                                  verwijzer: verwijzer, maand: m), default: .nul] += bedrag
+            driehoek[Driehoeksleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
+                                     dienst: m, indiening: indiening), default: .nul] += bedrag
         }
         let laatsteJaar = max(tot, van).jaar
         // lines of one allocation follow each other: skip the set when nothing but the month changed
@@ -77,10 +98,13 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         }
     }
 
+    public var isLeeg: Bool { kosten.isEmpty && clienten.isEmpty && driehoek.isEmpty }
+
     /// Adds another set of sums (lines imported since these were made).
     public mutating func voegToe(_ ander: Declaratieaggregaten) {
         for (k, e) in ander.kosten { kosten[k, default: .nul] += e }
         clienten.formUnion(ander.clienten)
+        for (k, e) in ander.driehoek { driehoek[k, default: .nul] += e }
     }
 
     /// The sums of the lines in `g` (with the referrer of each line's allocation), for tests and small regions.

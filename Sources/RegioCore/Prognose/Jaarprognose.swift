@@ -57,28 +57,49 @@ public struct Jaarprognose: Sendable {
         let per: Groepering
 
         public init(_ g: Gegevens, per: Groepering) {
-            let ref = Referentiekaart(g)
             var posten: [Post] = []
             posten.reserveCapacity(g.declaraties.count * 2)
-            var percelen: [String: String] = [:]
+            let groep = Basis.groepering(Referentiekaart(g), per)
             for d in g.declaraties where d.status != .afgewezen {
                 let indiening = d.ingediendOp.maand.index
                 for (m, e) in d.kostenPerMaand where e != .nul {
-                    let groep: String
-                    switch per {
-                    case .regio: groep = "regio"
-                    case .gemeente: groep = d.gemeentecode
-                    case .perceel:
-                        let k = d.productcategorie + "|" + (d.productcode ?? "") + "|" + String(m.jaar)
-                        if let p = percelen[k] { groep = p } else {
-                            let p = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: m.jaar)?.code ?? "onbekend"
-                            percelen[k] = p; groep = p
-                        }
-                    }
-                    posten.append(Post(groep: groep, dienst: m.index, indiening: indiening, centen: e.centen))
+                    posten.append(Post(groep: groep(d.gemeentecode, d.productcategorie, d.productcode, m),
+                                       dienst: m.index, indiening: indiening, centen: e.centen))
                 }
             }
-            self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per
+            self.init(g, per: per, posten: posten)
+        }
+
+        /// From the triangle of the monthly sums, for `g` without its declaration lines (national scale): the same
+        /// forecast, because every use of the amounts adds them up (in cents).
+        public init(_ g: Gegevens, driehoek: [Declaratieaggregaten.Driehoeksleutel: Euro], per: Groepering) {
+            let groep = Basis.groepering(Referentiekaart(g), per)
+            let posten = driehoek.compactMap { k, e -> Post? in
+                e == .nul ? nil : Post(groep: groep(k.gemeentecode, k.productcategorie, k.productcode, k.dienst),
+                                       dienst: k.dienst.index, indiening: k.indiening.index, centen: e.centen)
+            }
+            self.init(g, per: per, posten: posten)
+        }
+
+        init(_ g: Gegevens, per: Groepering, posten: [Post]) {
+            self.posten = posten; self.gegevens = g; self.ref = Referentiekaart(g); self.per = per
+        }
+
+        /// The group of an amount by municipality, product and service month; lots looked up once per product-year.
+        static func groepering(_ ref: Referentiekaart, _ per: Groepering) -> (String, String, String?, Maand) -> String {
+            var percelen: [String: String] = [:]
+            return { gemeente, categorie, code, m in
+                switch per {
+                case .regio: return "regio"
+                case .gemeente: return gemeente
+                case .perceel:
+                    let k = categorie + "|" + (code ?? "") + "|" + String(m.jaar)
+                    if let p = percelen[k] { return p }
+                    let p = ref.perceel(categorie: categorie, code: code, jaar: m.jaar)?.code ?? "onbekend"
+                    percelen[k] = p
+                    return p
+                }
+            }
         }
 
         /// Declared cost of `jaar` as known at the end of the data, per group: the actual that a forecast is judged by.
@@ -101,7 +122,8 @@ public struct Jaarprognose: Sendable {
         // 1. the regional triangle: service months of the three years before and this year up to the valuation date
         let eerste = jan - 36
         let herkomsten = Array(eerste...max(eerste, laatsteVolleMaand))
-        var incrementeel = Array(repeating: Array(repeating: 0.0, count: L + 1), count: herkomsten.count)
+        // in cents: the sum must not depend on the order of the amounts (lines or monthly sums)
+        var centen = Array(repeating: Array(repeating: Int64(0), count: L + 1), count: herkomsten.count)
         var gedeclareerd: [String: Int64] = [:]
         var perGroepMaand: [String: [Int: Int64]] = [:]
         var recenteMaanden: [String: [Int: Int64]] = [:]
@@ -114,8 +136,9 @@ public struct Jaarprognose: Sendable {
             }
             guard p.dienst >= eerste && p.dienst <= laatsteVolleMaand else { continue }
             let vertraging = min(L, max(0, p.indiening - p.dienst))
-            incrementeel[p.dienst - eerste][vertraging] += Double(p.centen) / 100
+            centen[p.dienst - eerste][vertraging] += p.centen
         }
+        let incrementeel = centen.map { $0.map { Double($0) / 100 } }
         let bekend = herkomsten.map { min(L + 1, peilMaand - $0 + 1) }
         var cumulatief: [[Double]] = []
         for (i, rij) in incrementeel.enumerated() {
