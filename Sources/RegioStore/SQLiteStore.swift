@@ -61,7 +61,7 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
             // rebuilding indexes after a bulk load sorts on a second core
             try db.execute(sql: "PRAGMA threads = 2")
-            let schrijver = Schrijver(db: db)
+            let schrijver = Schrijver(db: db, bulk: true)
             let uitkomst = try werk(schrijver)
             try schrijver.herstelIndexen()
             return uitkomst
@@ -97,13 +97,15 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         /// Secondary indexes dropped for a bulk load into an empty table, rebuilt before the commit.
         private var uitgezet: [String] = []
         private var bekeken: Set<Soort> = []
+        /// Only a file import drops indexes: an iJw message writes a few rows and must keep the key's uniqueness.
+        private let bulk: Bool
 
-        init(db: GRDB.Database) { self.db = db }
+        init(db: GRDB.Database, bulk: Bool) { self.db = db; self.bulk = bulk }
 
         /// A table that is empty at its first write in this transaction loads faster without its secondary indexes:
         /// building them afterwards sorts once instead of updating a B-tree per row.
         private func bereidVoor(_ soort: Soort) throws {
-            guard bekeken.insert(soort).inserted else { return }
+            guard bulk, bekeken.insert(soort).inserted else { return }
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM \(soort.tabel) LIMIT 1") == nil else { return }
             let indexen = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
                                            arguments: [soort.tabel])

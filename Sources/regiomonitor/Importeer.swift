@@ -39,7 +39,6 @@ struct Importeer: ParsableCommand {
             let verslagen = importeur.importeer(paden: xml, nu: nuTijdstip(), voortgang: voortgang.toon)
             voortgang.klaar()
             fout = Importeer.drukVerslag(verslagen, duur: Date().timeIntervalSince(start)) || fout
-            if !controleer { Importeur(store: store, pseudonimiseerder: p).werkAggregatenBij() }
         }
         if fout { throw ExitCode(1) }
     }

@@ -49,6 +49,11 @@ import Testing
         #expect(verslagen.allSatisfy { $0.uitkomst == .geimporteerd }, "\(verslagen.map(\.tekst))")
         #expect(verslagen.compactMap(\.soort) == [.jw315, .jw301, .jw305, .jw323, .jw325, .jw307], "taken up by Dagtekening")
 
+        // the messages rebuilt the monthly sums, which give the lines' declared total
+        let sommen = try #require(xml.store as? any AggregaatStore)
+        #expect(try sommen.aggregatenActueel())
+        #expect(try sommen.aggregaten(jaren: 2026...2026)?.kosten.values.reduce(Euro.nul, +) == Euro(centen: 100_000))
+
         let csv = try IJWTestregio()
         try csv.csv(IJWRondeTests.csv)
 

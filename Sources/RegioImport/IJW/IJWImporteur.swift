@@ -91,6 +91,10 @@ public final class IJWImporteur {
             verslagen.append(v)
             voortgang?(IJWVoortgang(fase: .verwerken, gedaan: i + 1, totaal: berichten.count, geweigerd: geweigerd))
         }
+        // messages change allocations and lines: the monthly sums are rebuilt (on the command line and in the dashboard)
+        if !controleer && verslagen.contains(where: { $0.uitkomst == .geimporteerd }) {
+            try? (store as? any AggregaatStore)?.ververstAggregaten()
+        }
         return verslagen
     }
 
