@@ -32,10 +32,15 @@ struct Serve: AsyncParsableCommand {
         }
         let instellingen = Instellingen(host: host, port: port, veiligeCookies: !onveiligeCookies, pseudoniemsleutel: sleutelpad,
                                         voorverwarmen: true)
-        let app = bouwToepassing(store: store, instellingen: instellingen)
-        print("Regiomonitor draait op http://\(host.contains(":") ? "[\(host)]" : host):\(port)/  (stoppen met Ctrl-C)")
+        let adres = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        print("Cijfers voorberekenen; daarna is het dashboard bereikbaar op \(adres)")
         // the demo passwords must reach a log file or pipe now, not when the server stops
         fflush(nil)   // nil: every output stream (a reference to `stdout` is not concurrency-safe in Swift 6)
+        // announced when it listens, not before the figures are precomputed (that gave "connection refused")
+        let app = bouwToepassing(store: store, instellingen: instellingen) {
+            print("Regiomonitor draait op \(adres)  (stoppen met Ctrl-C)")
+            fflush(nil)
+        }
         try await app.runService()
     }
 

@@ -9,7 +9,9 @@ import RegioStore
 public typealias Webopslag = RegioStore & GebruikerStore
 
 /// Builds the web application from its parts: the store (as protocols), the settings; nothing global.
-public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, logger: Logger? = nil) -> some ApplicationProtocol {
+/// `luistert` runs once the server accepts connections (after the figures are precomputed).
+public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, logger: Logger? = nil,
+                           luistert: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
     let logger = logger ?? {
         var l = Logger(label: "regiomonitor")
         l.logLevel = .info
@@ -18,7 +20,7 @@ public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, log
     let bron = Cijferbron(store: store)
     let router = bouwRouter(store: store, bron: bron, instellingen: instellingen)
     var app = Application(router: router, configuration: .init(address: .hostname(instellingen.host, port: instellingen.port)),
-                          logger: logger)
+                          onServerRunning: { _ in await luistert() }, logger: logger)
     if instellingen.voorverwarmen {
         app.beforeServerStarts {
             let start = Date()
