@@ -166,6 +166,7 @@ def main():
         rijen += schaal("regio", rm, os.path.join(opt.map, "regio"), 2019, env, ["demo"], [
             ("cijfers --per gemeente (2019)", ["cijfers", "--jaar", "2019", "--per", "gemeente", "--format", "csv"], True),
             ("prognose jaar 2019, peildatum 30-06", ["prognose", "jaar", "--jaar", "2019", "--peildatum", "2019-06-30", "--format", "csv"], False),
+            ("verevening 2019", ["verevening", "--jaar", "2019", "--format", "csv"], False),
             ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
         ])
     if not opt.zonder_land:
@@ -173,6 +174,7 @@ def main():
                         ["demo", "--schaal", "land", "--fractie", opt.fractie], [
             ("cijfers --per gemeente (2025)", ["cijfers", "--jaar", "2025", "--per", "gemeente", "--format", "csv"], True),
             ("prognose jaar 2025, peildatum 30-06", ["prognose", "jaar", "--jaar", "2025", "--peildatum", "2025-06-30", "--format", "csv"], False),
+            ("verevening 2025", ["verevening", "--jaar", "2025", "--format", "csv"], False),
         ])
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")

@@ -14,6 +14,7 @@ enum PostgresSchema {
         // (not measured at national scale); the same name with nothing to do keeps the two lists equal
         ("v5-declaratiesleutel", []),
         ("v6-driehoek", Schemadefinitie.v6Driehoek.map(vertaal)),
+        ("v7-clientkosten", Schemadefinitie.v7Clientkosten.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

@@ -115,12 +115,13 @@ extension PostgresStore: AggregaatStore {
             INSERT INTO agg_kosten (gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
             """)
-        let clienten = a.clienten.map { c -> [Waarde] in
-            [.tekst(c.client), .tekst(c.gemeentecode), .tekst(c.productcategorie), .tekst(c.productcode ?? ""), .geheel(Int64(c.jaar))]
+        let clienten = a.clienten.map { c, e -> [Waarde] in
+            [.tekst(c.client), .tekst(c.gemeentecode), .tekst(c.productcategorie), .tekst(c.productcode ?? ""), .geheel(Int64(c.jaar)),
+             .geheel(e.centen)]
         }
         try voegIn(clienten, v, """
-            INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+            INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
             """)
         let driehoek = a.driehoek.map { k, e -> [Waarde] in
             [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .geheel(Int64(k.dienst.index)),
@@ -156,12 +157,13 @@ extension PostgresStore: AggregaatStore {
                            productcode: code.isEmpty ? nil : code, verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
                 = Euro(centen: w[5].geheel ?? 0)
         }
-        try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar"]) { w in
+        try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar",
+                                                                "bedrag_cent"]) { w in
             let jaar = Int(w[4].geheel ?? 0)
             guard jaar >= van && jaar <= tot else { return }
             let code = w[3].tekst ?? ""
-            a.clienten.insert(.init(client: w[0].tekst ?? "", gemeentecode: w[1].tekst ?? "",
-                                    productcategorie: w[2].tekst ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar))
+            a.clienten[.init(client: w[0].tekst ?? "", gemeentecode: w[1].tekst ?? "",
+                             productcategorie: w[2].tekst ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar)] = Euro(centen: w[5].geheel ?? 0)
         }
         return a
     }

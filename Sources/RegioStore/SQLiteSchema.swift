@@ -28,6 +28,9 @@ enum SQLiteSchema {
         m.registerMigration("v6-driehoek") { db in
             for sql in Schemadefinitie.v6Driehoek { try db.execute(sql: sql) }
         }
+        m.registerMigration("v7-clientkosten") { db in
+            for sql in Schemadefinitie.v7Clientkosten { try db.execute(sql: sql) }
+        }
         return m
     }
 }
@@ -86,6 +89,13 @@ public enum Schemadefinitie {
         CREATE TABLE agg_driehoek (gemeentecode TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT NOT NULL,
           dienstmaand BIGINT NOT NULL, indieningsmaand BIGINT NOT NULL, bedrag_cent BIGINT NOT NULL)
         """,
+        "DELETE FROM agg_stand",
+    ]
+
+    /// Each client-year's cost beside the client-years, for the equalisation (its `drempel` scenario works per client);
+    /// the stamp is cleared so the sums are rebuilt with it.
+    public static let v7Clientkosten: [String] = [
+        "ALTER TABLE agg_clienten ADD COLUMN bedrag_cent BIGINT NOT NULL DEFAULT 0",
         "DELETE FROM agg_stand",
     ]
 

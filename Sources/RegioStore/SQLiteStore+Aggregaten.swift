@@ -72,10 +72,10 @@ extension SQLiteStore: AggregaatStore {
             try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
                            .geheel(Int64(s.maand.index))], bedrag.centen, db)
         }
-        let c = try db.makeStatement(sql: "INSERT INTO agg_clienten VALUES (?, ?, ?, ?, ?)")
-        for r in a.clienten {
-            try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? "")],
-                          Int64(r.jaar), db)
+        let c = try db.makeStatement(sql: "INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?)")
+        for (r, bedrag) in a.clienten {
+            try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? ""),
+                           .geheel(Int64(r.jaar))], bedrag.centen, db)
         }
         let d = try db.makeStatement(sql: "INSERT INTO agg_driehoek VALUES (?, ?, ?, ?, ?, ?)")
         for (s, bedrag) in a.driehoek {
@@ -97,10 +97,10 @@ extension SQLiteStore: AggregaatStore {
         }
         let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
         a.clienten.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0)
-        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar FROM agg_clienten \(bereik)") { s in
+        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent FROM agg_clienten \(bereik)") { s in
             let code = tekst(s, 3) ?? ""
-            a.clienten.insert(.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
-                                    productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4))))
+            a.clienten[.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
+                             productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4)))] = Euro(centen: sqlite3_column_int64(s, 5))
         }
         return a
     }

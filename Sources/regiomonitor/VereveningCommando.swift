@@ -39,7 +39,17 @@ struct VereveningCommando: ParsableCommand {
         if let grafiek, !(grafiek.lowercased().hasSuffix(".svg") || grafiek.lowercased().hasSuffix(".html")) {
             throw ValidationError("--grafiek: geef een bestandsnaam die eindigt op .svg of .html")
         }
-        var g = try database.open().gegevens()
+        let store = try database.open()
+        var g: Gegevens
+        var sommen: Declaratieaggregaten?
+        // without a valuation date the costs come from the monthly sums when they are up to date (national scale)
+        let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaar).lowerBound : jaar
+        if peildatum == nil, let a = store as? any AggregaatStore, let (s, rest) = try Cijfers.lees(a, jaren: vanaf...laatste) {
+            sommen = s
+            g = rest
+        } else {
+            g = try store.gegevens()
+        }
         if let peildatum {
             guard let d = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)'") }
             g = g.bekendOp(d)
@@ -47,7 +57,7 @@ struct VereveningCommando: ParsableCommand {
         let rapport: VereveningRapport
         do {
             rapport = try VereveningRapport(g, jaren: jaar...laatste, scenarios: scenarios, sleutel: sleutel,
-                                            perPerceel: per == .perceel)
+                                            perPerceel: per == .perceel, sommen: sommen)
         } catch {
             stderr("verevening: \(error)")
             throw ExitCode(1)

@@ -223,7 +223,9 @@ import GRDB
         #expect(k("2020-01", Verwijzer.huisarts.rawValue) == Euro(centen: 3_000))
         #expect(k("2020-02", "onbekend") == Euro(centen: 500))
         #expect(a.kosten.count == 3)
-        #expect(Set(a.clienten.map(\.jaar)) == [2019, 2020] && a.clienten.count == 2)
+        #expect(Set(a.clienten.keys.map(\.jaar)) == [2019, 2020] && a.clienten.count == 2)
+        // the client's cost per year: 70 in 2019; 50 - 20 + 5 in 2020 (the rejected line nowhere)
+        #expect(a.clienten.values.sorted() == [Euro(centen: 3_500), Euro(centen: 7_000)])
         // the triangle by service month and month of submission: D1 in two service months, the credit submitted in March
         func d(_ dienst: String, _ indiening: String) -> Euro? {
             a.driehoek[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", dienst: Maand.parse(dienst)!,
@@ -280,6 +282,23 @@ import GRDB
                     #expect(a.cdf == b.cdf && a.uitnutting == b.uitnutting)
                     #expect(a.totaal.gedeclareerd.centen > 0)
                 }
+            }
+        }
+        // the equalisation from the client-years of the sums is the equalisation from the lines (one key that needs two
+        // earlier years, one that does not; scenarios that work per client and per municipality; all lots and per lot)
+        let scenarios = try ["solidariteit", "drempel:100000", "eigen-risico:0.25"].map { try VereveningScenario.parse($0) }
+        for sleutel in [VereveningSleutel.macrobudget, .gebruik] {
+            let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: 2019).lowerBound : 2019
+            let sommen = try #require(try store.aggregaten(jaren: vanaf...2019))
+            for perPerceel in [false, true] {
+                let a = try VereveningRapport(g, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel)
+                let b = try VereveningRapport(zonder, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel,
+                                              sommen: sommen)
+                #expect(a.onderdelen.count == b.onderdelen.count && a.onderdelen.count >= 3)
+                for (x, y) in zip(a.onderdelen, b.onderdelen) {
+                    #expect(x.uitkomst == y.uitkomst, "\(sleutel) \(x.perceel ?? "samen") \(x.scenario)")
+                }
+                #expect(a.onderdelen.allSatisfy { $0.uitkomst.totaal.centen > 0 })
             }
         }
         // new data: the sums no longer match until they are rebuilt

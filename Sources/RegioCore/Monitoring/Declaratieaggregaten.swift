@@ -50,10 +50,10 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     }
 
     public var kosten: [Kostensleutel: Euro] = [:]
-    public var clienten: Set<Clientjaar> = []
+    /// Clients with a line in a year (by municipality and product), with their cost in that year: the client counts of
+    /// the figures and the client costs of the equalisation.
+    public var clienten: [Clientjaar: Euro] = [:]
     public var driehoek: [Driehoeksleutel: Euro] = [:]
-    /// The last client-year added: a cache, not part of the value.
-    private var vorige: Clientjaar?
 
     public static func == (a: Declaratieaggregaten, b: Declaratieaggregaten) -> Bool {
         a.kosten == b.kosten && a.clienten == b.clienten && a.driehoek == b.driehoek
@@ -80,21 +80,19 @@ public struct Declaratieaggregaten: Sendable, Equatable {
                                  verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro, afgewezen: Bool) {
         guard !afgewezen else { return }
         let indiening = ingediend.maand
+        var jaar = 0, clientjaar: Clientjaar?
         for (m, bedrag) in Declaratieregel.kostenPerMaand(k, van: van, tot: tot) {
             kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
                                  verwijzer: verwijzer, maand: m), default: .nul] += bedrag
             driehoek[Driehoeksleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
                                      dienst: m, indiening: indiening), default: .nul] += bedrag
-        }
-        let laatsteJaar = max(tot, van).jaar
-        // lines of one allocation follow each other: skip the set when nothing but the month changed
-        if let v = vorige, v.client == client, v.gemeentecode == gemeentecode, v.productcategorie == productcategorie,
-           v.productcode == productcode, v.jaar == van.jaar, laatsteJaar == van.jaar { return }
-        for jaar in van.jaar...laatsteJaar {
-            let c = Clientjaar(client: client, gemeentecode: gemeentecode, productcategorie: productcategorie,
-                               productcode: productcode, jaar: jaar)
-            clienten.insert(c)
-            vorige = c
+            // every year the service touches, also with a zero amount: the client counts there
+            if m.jaar != jaar {
+                jaar = m.jaar
+                clientjaar = Clientjaar(client: client, gemeentecode: gemeentecode, productcategorie: productcategorie,
+                                        productcode: productcode, jaar: jaar)
+            }
+            clienten[clientjaar!, default: .nul] += bedrag
         }
     }
 
@@ -103,7 +101,7 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     /// Adds another set of sums (lines imported since these were made).
     public mutating func voegToe(_ ander: Declaratieaggregaten) {
         for (k, e) in ander.kosten { kosten[k, default: .nul] += e }
-        clienten.formUnion(ander.clienten)
+        for (c, e) in ander.clienten { clienten[c, default: .nul] += e }
         for (k, e) in ander.driehoek { driehoek[k, default: .nul] += e }
     }
 

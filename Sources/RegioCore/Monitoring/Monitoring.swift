@@ -138,7 +138,7 @@ public enum Monitoring {
                 totaal.gedeclareerd += bedrag
                 totaal.perVerwijzer[k.verwijzer, default: .nul] += bedrag
             }
-            for c in a.clienten where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+            for c in a.clienten.keys where c.jaar >= van.jaar && c.jaar <= tot.jaar {
                 let perceel = kaart.perceel(c.productcategorie, c.productcode)?.code ?? ""
                 guard filter(c.gemeentecode, perceel, "") else { continue }
                 gezien.insert(c.gemeentecode)

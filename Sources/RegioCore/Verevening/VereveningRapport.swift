@@ -28,12 +28,14 @@ public struct VereveningRapport: Sendable {
 
     /// Per lot, each lot is equalized on its own: A is the lot's cost, `drempel` takes each client's cost within the
     /// lot and `gebruik` the lot's own usage; for `solidariteit` with a fixed key the lots add up to the total run.
+    /// With `sommen` (covering the years of the key as well) the costs come from the monthly sums, not from the lines.
     public init(_ g: Gegevens, jaren: ClosedRange<Int>, scenarios: [VereveningScenario], sleutel: VereveningSleutel,
-                perPerceel: Bool = false) throws(VereveningRapportFout) {
+                perPerceel: Bool = false, sommen: Declaratieaggregaten? = nil) throws(VereveningRapportFout) {
         var uniek: [VereveningScenario] = []
         for s in scenarios.isEmpty ? [.solidariteit] : scenarios where !uniek.contains(s) { uniek.append(s) }
         let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaren.lowerBound).lowerBound : jaren.lowerBound
-        let kosten = VerevendeKosten(g, jaren: vanaf...jaren.upperBound)
+        let kosten = sommen.map { VerevendeKosten(g, sommen: $0, jaren: vanaf...jaren.upperBound) }
+            ?? VerevendeKosten(g, jaren: vanaf...jaren.upperBound)
         guard !kosten.percelen.isEmpty else {
             throw VereveningRapportFout(reden: "er zijn geen verevende percelen (percelen met verevend = ja)")
         }
