@@ -16,27 +16,36 @@ public struct Kostenpost: Sendable, Hashable {
     }
 }
 
+/// The lot of a product in a year, looked up once per (category, code, year): summing cost by lot asks it per line.
+final class Perceelzoeker {
+    private let ref: Referentiekaart
+    private var gevonden: [String: String?] = [:]
+
+    init(_ ref: Referentiekaart) { self.ref = ref }
+
+    func perceel(_ categorie: String, _ code: String?, jaar: Int) -> String? {
+        let k = categorie + "|" + (code ?? "") + "|" + String(jaar)
+        if let p = gevonden[k] { return p }
+        let p = ref.perceel(categorie: categorie, code: code, jaar: jaar)?.code
+        gevonden[k] = p
+        return p
+    }
+}
+
 extension Gegevens {
     /// The declared cost per line and service month within `jaren`, by the definition of the monitoring figures:
     /// debit minus credit of lines that are not rejected, by service period, a line spanning months split by days
     /// (`Declaratieregel.kostenPerMaand`); the lot comes from the line's product in the month's year
     /// (`Referentiekaart.perceel`). Months outside `jaren` and months with zero cost are left out.
     public func kostenposten(jaren: ClosedRange<Int>) -> [Kostenpost] {
-        let ref = Referentiekaart(self)
-        var percelen: [String: String?] = [:]  // (categorie|code|jaar) -> lot, looked up once
-        func perceel(_ d: Declaratieregel, _ jaar: Int) -> String? {
-            let k = d.productcategorie + "|" + (d.productcode ?? "") + "|" + String(jaar)
-            if let p = percelen[k] { return p }
-            let p = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: jaar)?.code
-            percelen[k] = p
-            return p
-        }
+        let zoeker = Perceelzoeker(Referentiekaart(self))
         let van = Dag.eersteVan(jaar: jaren.lowerBound), tot = Dag.laatsteVan(jaar: jaren.upperBound)
         var uit: [Kostenpost] = []
         for d in declaraties where d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
             for (maand, kosten) in d.kostenPerMaand where jaren.contains(maand.jaar) && kosten != .nul {
                 uit.append(Kostenpost(gemeentecode: d.gemeentecode, client: d.client, agb: d.agb,
-                                      perceel: perceel(d, maand.jaar), maand: maand, kosten: kosten))
+                                      perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: maand.jaar), maand: maand,
+                                      kosten: kosten))
             }
         }
         return uit

@@ -87,17 +87,12 @@ public struct Jaarprognose: Sendable {
 
         /// The group of an amount by municipality, product and service month; lots looked up once per product-year.
         static func groepering(_ ref: Referentiekaart, _ per: Groepering) -> (String, String, String?, Maand) -> String {
-            var percelen: [String: String] = [:]
+            let zoeker = Perceelzoeker(ref)
             return { gemeente, categorie, code, m in
                 switch per {
-                case .regio: return "regio"
-                case .gemeente: return gemeente
-                case .perceel:
-                    let k = categorie + "|" + (code ?? "") + "|" + String(m.jaar)
-                    if let p = percelen[k] { return p }
-                    let p = ref.perceel(categorie: categorie, code: code, jaar: m.jaar)?.code ?? "onbekend"
-                    percelen[k] = p
-                    return p
+                case .regio: "regio"
+                case .gemeente: gemeente
+                case .perceel: zoeker.perceel(categorie, code, jaar: m.jaar) ?? "onbekend"
                 }
             }
         }

@@ -22,17 +22,11 @@ public struct VerevendeKosten: Sendable {
     /// From the client-years of the monthly sums, for `g` without its declaration lines (national scale): the same
     /// costs as from the lines, because they are sums of the same month amounts by client and year.
     public init(_ g: Gegevens, sommen: Declaratieaggregaten, jaren: ClosedRange<Int>) {
-        let ref = Referentiekaart(g)
-        var percelen: [String: String?] = [:]   // (categorie|code|jaar) -> lot, looked up once
+        let zoeker = Perceelzoeker(Referentiekaart(g))
         let posten = sommen.clienten.compactMap { c, e -> Kostenpost? in
             guard e != .nul, jaren.contains(c.jaar) else { return nil }
-            let k = c.productcategorie + "|" + (c.productcode ?? "") + "|" + String(c.jaar)
-            let perceel: String?
-            if let p = percelen[k] { perceel = p } else {
-                perceel = ref.perceel(categorie: c.productcategorie, code: c.productcode, jaar: c.jaar)?.code
-                percelen[k] = perceel
-            }
-            return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: "", perceel: perceel,
+            return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: "",
+                              perceel: zoeker.perceel(c.productcategorie, c.productcode, jaar: c.jaar),
                               maand: Maand(jaar: c.jaar, maand: 1), kosten: e)
         }
         self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren)
