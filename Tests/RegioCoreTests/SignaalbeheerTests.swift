@@ -4,6 +4,24 @@ import Testing
 @Suite struct SignaalbeheerTests {
     typealias F = Fx
 
+    /// The lines per client and per allocation are the non-rejected lines in file order, read by position.
+    @Test func regelsPerClientEnToewijzing() {
+        var g = F.basis()
+        g.declaraties = [F.decl("R1", "T1", "K", "2020-01-01", "2020-01-31", euro: 100),
+                         F.decl("R2", "T2", "M", "2020-01-01", "2020-01-31", euro: 200),
+                         F.decl("R3", "T1", "K", "2020-02-01", "2020-02-29", euro: 300, .debet, .afgewezen),
+                         F.decl("R4", "T1", "K", "2020-03-01", "2020-03-31", euro: 400),
+                         F.decl("R5", "T3", "K", "2020-03-01", "2020-03-31", euro: 500)]
+        let c = Signaalcontext(g, peildatum: F.d("2020-12-31"))
+        #expect(c.declaratiesPerClient["K"]?.map(\.referentienummer) == ["R1", "R4", "R5"])
+        #expect(c.declaratiesPerClient["M"]?.map(\.referentienummer) == ["R2"])
+        #expect(c.declaratiesPerToewijzing["T1"]?.map(\.referentienummer) == ["R1", "R4"])
+        #expect(c.declaratiesPerToewijzing["T3"]?.first?.kosten == Euro(euro: 500))
+        #expect(c.declaratiesPerClient.values.map(\.count).reduce(0, +) == 4)
+        let leeg: Regelselectie = []
+        #expect(leeg.isEmpty)
+    }
+
     /// K 45 days late and M 196 days late; both rules' windows start 2020-01-01 on 2020-12-31.
     static func gegevens() -> Gegevens {
         var g = F.basis()

@@ -19,8 +19,8 @@ public struct Signaalcontext: Sendable {
     /// Allocations that count, per request number they answer.
     public let toewijzingenPerVerzoek: [String: [Toewijzing]]
     /// Declaration lines that count (not rejected), per client and per allocation number.
-    public let declaratiesPerClient: [ClientID: [Declaratieregel]]
-    public let declaratiesPerToewijzing: [String: [Declaratieregel]]
+    public let declaratiesPerClient: [ClientID: Regelselectie]
+    public let declaratiesPerToewijzing: [String: Regelselectie]
     /// Declared cost per municipality and client per month of service (`Maand.index`), lines split by days.
     public let kostenPerMaand: [GemeenteClient: [Int: Euro]]
 
@@ -32,14 +32,18 @@ public struct Signaalcontext: Sendable {
         let tellend = g.toewijzingen.filter { !$0.isVerwijderd }
         toewijzingenPerClient = Dictionary(grouping: tellend, by: \.client)
         toewijzingenPerVerzoek = Dictionary(grouping: tellend.filter { $0.verzoeknummer != nil }, by: { $0.verzoeknummer! })
-        let regels = g.declaraties.filter { $0.status != .afgewezen }
-        declaratiesPerClient = Dictionary(grouping: regels, by: \.client)
-        declaratiesPerToewijzing = Dictionary(grouping: regels, by: \.toewijzingnummer)
+        // positions in the loaded lines, not copies: a national year's lines were held three times over (16.6 GB)
+        let alle = g.declaraties
+        var perClient: [ClientID: Regelselectie] = [:], perToewijzing: [String: Regelselectie] = [:]
         var kosten: [GemeenteClient: [Int: Euro]] = [:]
-        for d in regels {
+        for (i, d) in alle.enumerated() where d.status != .afgewezen {
+            perClient[d.client, default: Regelselectie(alle)].voegToe(i)
+            perToewijzing[d.toewijzingnummer, default: Regelselectie(alle)].voegToe(i)
             let k = GemeenteClient(d.gemeentecode, d.client)
             for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
         }
+        declaratiesPerClient = perClient
+        declaratiesPerToewijzing = perToewijzing
         kostenPerMaand = kosten
     }
 
@@ -97,4 +101,23 @@ enum Tekst {
     }
     static func meervoud(_ n: Int, _ enkel: String, _ meer: String) -> String { "\(n) \(n == 1 ? enkel : meer)" }
     static func product(_ categorie: String, _ code: String?) -> String { code ?? "categorie \(categorie)" }
+}
+
+/// Some of the loaded declaration lines, in their order, by position: the lines themselves are not copied.
+public struct Regelselectie: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private let alle: [Declaratieregel]
+    private var posities: [Int32] = []
+
+    init(_ alle: [Declaratieregel]) { self.alle = alle }
+
+    public init(arrayLiteral regels: Declaratieregel...) {
+        alle = regels
+        posities = regels.indices.map { Int32($0) }
+    }
+
+    mutating func voegToe(_ positie: Int) { posities.append(Int32(positie)) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { posities.count }
+    public subscript(i: Int) -> Declaratieregel { alle[Int(posities[i])] }
 }
