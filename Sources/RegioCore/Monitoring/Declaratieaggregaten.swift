@@ -1,8 +1,8 @@
 /// Declaration lines summed to what whole-year figures and the forecast need: cost per month by municipality, product
 /// and referrer, which clients had a line in which year, and cost by service month and month of submission. A national
-/// year (12 million lines) becomes about a million rows, so `Monitoring.kengetallen` and `Jaarprognose` can run without
-/// holding the lines. Built with the same rules as the
-/// figures themselves (non-rejected lines, debit minus credit, a line spanning months split exactly by days).
+/// year (12 million lines) becomes about a million rows, so the figures, the forecast and the equalisation can run
+/// without holding the lines. Built with the same rules as the figures themselves (non-rejected lines, debit minus
+/// credit, a line spanning months split exactly by days).
 public struct Declaratieaggregaten: Sendable, Equatable {
     public struct Kostensleutel: Hashable, Sendable {
         public let gemeentecode: String
@@ -54,10 +54,6 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     /// the figures and the client costs of the equalisation.
     public var clienten: [Clientjaar: Euro] = [:]
     public var driehoek: [Driehoeksleutel: Euro] = [:]
-
-    public static func == (a: Declaratieaggregaten, b: Declaratieaggregaten) -> Bool {
-        a.kosten == b.kosten && a.clienten == b.clienten && a.driehoek == b.driehoek
-    }
 
     public init() {}
 
