@@ -11,8 +11,9 @@ extension PostgresStore: AggregaatStore {
         return "\(log)/\(d)/\(t)"
     }
 
-    static func opgeslagenStand(_ v: Verbinding) throws -> String? {
-        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'").first?.decode(String.self)
+    /// True when the stored sums were built from the data as it is now stored.
+    static func actueel(_ v: Verbinding) throws -> Bool {
+        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'").first?.decode(String.self) == stand(v)
     }
 
     static func verwijzers(_ v: Verbinding) throws -> [String: String] {
@@ -46,7 +47,7 @@ extension PostgresStore: AggregaatStore {
 
     public func aggregatenActueel() throws -> Bool {
         try leesMomentopname { v in
-            if try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) { return true }
+            if try PostgresStore.actueel(v) { return true }
             return try v.geheel("""
                 SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1) b)
                   + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1) c)
@@ -56,8 +57,8 @@ extension PostgresStore: AggregaatStore {
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try schrijfTransactie { v in
-            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999)
-            a.driehoek = try PostgresStore.leesDriehoek(v)
+            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999, driehoek: true)
+            // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try PostgresStore.schrijf(nieuw, v) }
             a.voegToe(nieuw)
             try PostgresStore.schrijf(a, v)
@@ -70,14 +71,14 @@ extension PostgresStore: AggregaatStore {
 
     public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
         try leesMomentopname { v in
-            guard try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) else { return nil }
+            guard try PostgresStore.actueel(v) else { return nil }
             return try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound)
         }
     }
 
     public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
         try leesMomentopname { v in
-            guard try PostgresStore.opgeslagenStand(v) == PostgresStore.stand(v) else { return nil }
+            guard try PostgresStore.actueel(v) else { return nil }
             return try PostgresStore.leesDriehoek(v)
         }
     }
@@ -146,8 +147,9 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
-    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int) throws -> Declaratieaggregaten {
+    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int, driehoek: Bool = false) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
+        if driehoek { a.driehoek = try leesDriehoek(v) }
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         try Kolomlezer.lees(v, tabel: "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand", "bedrag_cent"]) { w in
             let m = Int(w[4].geheel ?? 0)

@@ -11,6 +11,11 @@ extension SQLiteStore: AggregaatStore {
         return "\(log)/\(d)/\(t)"
     }
 
+    /// True when the stored sums were built from the data as it is now stored.
+    static func actueel(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == stand(db)
+    }
+
     public func ververstAggregaten() throws {
         try db.write { db in
             let verwijzers = try SQLiteStore.verwijzers(db)
@@ -34,7 +39,7 @@ extension SQLiteStore: AggregaatStore {
 
     public func aggregatenActueel() throws -> Bool {
         try db.read { db in
-            if try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) { return true }
+            if try SQLiteStore.actueel(db) { return true }
             return try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1))") == 0
         }
     }
@@ -118,14 +123,14 @@ extension SQLiteStore: AggregaatStore {
 
     public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
         try db.read { db in
-            guard try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) else { return nil }
+            guard try SQLiteStore.actueel(db) else { return nil }
             return try SQLiteStore.leesDriehoek(db)
         }
     }
 
     public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
         try db.read { db in
-            guard try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == SQLiteStore.stand(db) else { return nil }
+            guard try SQLiteStore.actueel(db) else { return nil }
             return try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound)
         }
     }
