@@ -59,7 +59,7 @@ public struct Jaarprognose: Sendable {
         public init(_ g: Gegevens, per: Groepering) {
             var posten: [Post] = []
             posten.reserveCapacity(g.declaraties.count * 2)
-            let groep = Basis.groepering(Referentiekaart(g), per)
+            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per)
             for d in g.declaraties where d.status != .afgewezen {
                 let indiening = d.ingediendOp.maand.index
                 for (m, e) in d.kostenPerMaand where e != .nul {
@@ -67,22 +67,22 @@ public struct Jaarprognose: Sendable {
                                        dienst: m.index, indiening: indiening, centen: e.centen))
                 }
             }
-            self.init(g, per: per, posten: posten)
+            self.init(g, ref: ref, per: per, posten: posten)
         }
 
         /// From the triangle of the monthly sums, for `g` without its declaration lines (national scale): the same
         /// forecast, because every use of the amounts adds them up (in cents).
         public init(_ g: Gegevens, driehoek: [Declaratieaggregaten.Driehoeksleutel: Euro], per: Groepering) {
-            let groep = Basis.groepering(Referentiekaart(g), per)
+            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per)
             let posten = driehoek.compactMap { k, e -> Post? in
                 e == .nul ? nil : Post(groep: groep(k.gemeentecode, k.productcategorie, k.productcode, k.dienst),
                                        dienst: k.dienst.index, indiening: k.indiening.index, centen: e.centen)
             }
-            self.init(g, per: per, posten: posten)
+            self.init(g, ref: ref, per: per, posten: posten)
         }
 
-        init(_ g: Gegevens, per: Groepering, posten: [Post]) {
-            self.posten = posten; self.gegevens = g; self.ref = Referentiekaart(g); self.per = per
+        private init(_ g: Gegevens, ref: Referentiekaart, per: Groepering, posten: [Post]) {
+            self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per
         }
 
         /// The group of an amount by municipality, product and service month; lots looked up once per product-year.
