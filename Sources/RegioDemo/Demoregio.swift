@@ -52,7 +52,6 @@ public struct Demoregio {
         }
     }
 
-
     /// Providers per care kind; a few large ones and a long tail (Zipf-like weights).
     func aanbiedersKiezen(_ k: inout Kansen, _ uit: inout Uitvoer) -> [[(agb: String, gewicht: Double)]] {
         uit.aanbieders.append("agb,naam")
@@ -85,11 +84,16 @@ public struct Demoregio {
         }
         return perSoort.map { $0.map { (agb: $0.0, gewicht: $0.1) } }
     }
-
 }
 
 // Text and index helpers shared by the regional and the national generator.
 func pow103(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.03 : a / 1.03 } }
 func pow102(_ n: Int) -> Double { (0..<abs(n)).reduce(1.0) { a, _ in n >= 0 ? a * 1.02 : a / 1.02 } }
 func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+/// The number a provider gives the declaration it submits on one day.
+func declaratienummer(_ agb: String, _ ingediend: Dag) -> String { "D\(agb)-\(ingediend.description.replacing("-", with: ""))" }
+/// A line's status on `stand`: rejected, approved once 45 days have passed since submission, else still submitted.
+func declaratiestatus(ingediend: Dag, stand: Dag, afgewezen: Bool) -> String {
+    afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
+}
 func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }

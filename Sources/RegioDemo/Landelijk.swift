@@ -188,8 +188,8 @@ public struct Landelijk: Sendable {
                         guard ingediend <= stand else { continue }
                         refNummer += 1
                         let afgewezen = k.kans(0.01)
-                        let status = afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
-                        let decl = "D\(agb)-\(ingediend.description.replacing("-", with: ""))"
+                        let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
+                        let decl = declaratienummer(agb, ingediend)
                         telling.declaraties += 1
                         declaraties.regel("\(decl),R\(pad(refNummer, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
                         if afgewezen { continue }
@@ -198,7 +198,7 @@ public struct Landelijk: Sendable {
                         if eenheden > 1 && k.kans(0.015) {
                             let later = ingediend + k.geheel(20...90)
                             if later <= stand {
-                                let decl2 = "D\(agb)-\(later.description.replacing("-", with: ""))"
+                                let decl2 = declaratienummer(agb, later)
                                 refNummer += 2
                                 telling.declaraties += 2
                                 declaraties.regel("\(decl2),R\(pad(refNummer - 1, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")

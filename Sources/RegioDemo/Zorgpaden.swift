@@ -130,14 +130,14 @@ extension Demoregio {
                 guard ingediend <= stand else { continue }
                 ref += 1
                 let afgewezen = k.kans(0.01)
-                let status = afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
-                let decl = "D\(agb)-\(ingediend.description.replacing("-", with: ""))"
+                let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
+                let decl = declaratienummer(agb, ingediend)
                 uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
                 // a correction: the line is credited and filed again with fewer units
                 if !afgewezen && eenheden > 1 && k.kans(0.015) {
                     let later = ingediend + k.geheel(20...90)
                     guard later <= stand else { continue }
-                    let decl2 = "D\(agb)-\(later.description.replacing("-", with: ""))"
+                    let decl2 = declaratienummer(agb, later)
                     ref += 1
                     uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
                     ref += 1
