@@ -23,7 +23,6 @@ struct Referenties {
     }
 }
 
-
 /// Turns one validated CSV record into a row of its kind.
 struct Rijvertaling {
     let soort: Soort

@@ -85,7 +85,6 @@ public struct Rij: Sendable, Hashable {
 
     public var sleutel: ArraySlice<Waarde> { waarden[..<soort.sleutel.count] }
 
-
     /// A 64-bit hash of the key columns (FNV-1a, then mixed so the low bits spread for hash tables).
     public var sleutelHash: UInt64 {
         var z = Rij.fnv(waarden[..<soort.sleutel.count])
