@@ -1,5 +1,5 @@
 """Runs the Regiomonitor benchmark and the same work in DuckDB; prints one table. Called by scripts/bench."""
-import argparse, csv, io, os, platform, shutil, subprocess, sys, tempfile, time
+import argparse, base64, csv, io, os, platform, shutil, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
 from decimal import Decimal
 
 import duckdb
@@ -119,6 +119,55 @@ def duckdb_stap(map_, jaar, db):
     return importduur, aggduur, rijen
 
 
+def dashboard(naam, rm, db, jaar, env):
+    """Starts the dashboard on the imported database; measures the start (until it listens, after computing the main
+    pages' figures) and each page's first and second answer through the API. Returns table rows."""
+    con = sqlite3.connect(db)
+    gemeente = con.execute("SELECT gemeentecode, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
+    agb = con.execute("SELECT agb, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
+    perceel = con.execute("SELECT code FROM perceel ORDER BY code LIMIT 1").fetchone()[0]
+    con.close()
+    subprocess.run([rm, "gebruiker", "toevoegen", "bench", "--rol", "regio", "--wachtwoord", "bench-wachtwoord-1", "--db", db],
+                   env=env, check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    start = time.perf_counter()
+    p = subprocess.Popen([rm, "serve", "--db", db, "--port", str(poort)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    hoogste = 0
+    while True:
+        hoogste = max(hoogste, piek(p.pid))
+        if p.poll() is not None:
+            sys.exit(f"[{naam}] dashboard gestopt met code {p.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", poort), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    opstart = time.perf_counter() - start
+    rijen = [(naam, "dashboard: starten en voorrekenen", opstart, piek(p.pid) / 1024, None)]
+    kop = {"Authorization": "Basic " + base64.b64encode(b"bench:bench-wachtwoord-1").decode()}
+    paden = [f"/api/v1/overzicht?jaar={jaar}", f"/api/v1/gemeente/{gemeente}?jaar={jaar}", f"/api/v1/percelen?jaar={jaar}",
+             f"/api/v1/percelen/{perceel}?jaar={jaar}", f"/api/v1/aanbieders?jaar={jaar}", f"/api/v1/aanbieders/{agb}?jaar={jaar}",
+             f"/api/v1/benchmark?jaar={jaar}", f"/api/v1/prognose?jaar={jaar}", f"/api/v1/verevening?jaar={jaar}",
+             f"/api/v1/gemeente/{gemeente}/clienten?jaar={jaar}"]
+    try:
+        for pad in paden:
+            tijden = []
+            for _ in range(2):
+                t = time.perf_counter()
+                with urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{poort}{pad}", headers=kop), timeout=900) as r:
+                    r.read()
+                tijden.append(time.perf_counter() - t)
+            print(f"[{naam}] {pad}: eerste keer {tijden[0] * 1000:.0f} ms, daarna {tijden[1] * 1000:.1f} ms", file=sys.stderr)
+            rijen.append((naam, f"pagina {pad.split('?')[0][7:]} (eerste keer)", tijden[0], piek(p.pid) / 1024, None))
+            rijen.append((naam, f"pagina {pad.split('?')[0][7:]} (daarna)", tijden[1], None, None))
+    finally:
+        p.terminate()
+        p.wait()
+    return rijen
+
+
 def schaal(naam, rm, map_, jaar, env, maak, vragen):
     """One scale: generate, import, query; then DuckDB. Returns table rows."""
     rijen = []
@@ -147,7 +196,7 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen):
                   + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
             if verschil:
                 sys.exit(1)
-    return rijen
+    return rijen + dashboard(naam, rm, db, jaar, env)
 
 
 def main():
@@ -181,8 +230,8 @@ def main():
     print(f"{'schaal':7} {'stap':48} {'regiomonitor':>13} {'piek-RSS':>9} {'DuckDB':>9} {'verhouding':>10}")
     for naam, stap, duur, rss, duck in rijen:
         verh = f"{duur / duck:.1f}x" if duck and duur else ""
-        tijd = f"{duur:12.2f}s" if duur else "  afgebroken"
-        print(f"{naam:7} {stap:48} {tijd} {rss or 0:8.0f}M {(f'{duck:8.2f}s' if duck else ''):>9} {verh:>10}")
+        tijd = f"{duur:12.3f}s" if duur else "  afgebroken"
+        print(f"{naam:7} {stap:48} {tijd} {(f'{rss:8.0f}M' if rss else ''):>9} {(f'{duck:8.2f}s' if duck else ''):>9} {verh:>10}")
 
 
 if __name__ == "__main__":

@@ -208,7 +208,7 @@ public final class Importeur {
 
     /// Positions of the declaration columns `tel` reads, looked up once.
     static let kolom: [Int] = ["bedrag_cent", "toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode",
-                               "begindatum", "einddatum", "debet_credit", "status", "ingediend_op"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
+                               "begindatum", "einddatum", "debet_credit", "status", "ingediend_op", "agb"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
 
     /// Adds declaration rows to the sums, with the same rules as `Declaratieaggregaten.voegToe(_:verwijzer:)`.
     static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) {
@@ -218,7 +218,7 @@ public final class Importeur {
             let bedrag = w[k[0]].geheel ?? 0
             let v = verwijzers[w[k[1]].tekst ?? ""] ?? ""
             sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
-                           productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst,
+                           productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst, agb: w[k[11]].tekst ?? "",
                            verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                            van: Dag(dagnummer: Int32(w[k[6]].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheel ?? 0)),
                            ingediend: Dag(dagnummer: Int32(w[k[10]].geheel ?? 0)),

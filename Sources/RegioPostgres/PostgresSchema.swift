@@ -15,6 +15,7 @@ enum PostgresSchema {
         ("v5-declaratiesleutel", []),
         ("v6-driehoek", Schemadefinitie.v6Driehoek.map(vertaal)),
         ("v7-clientkosten", Schemadefinitie.v7Clientkosten.map(vertaal)),
+        ("v8-aanbieders", Schemadefinitie.v8Aanbieders.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

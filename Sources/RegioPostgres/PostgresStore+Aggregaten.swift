@@ -30,12 +30,12 @@ extension PostgresStore: AggregaatStore {
             let verwijzers = try PostgresStore.verwijzers(v)
             var a = Declaratieaggregaten()
             let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
-                            "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op"]
+                            "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op", "agb"]
             try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
                 let bedrag = w[7].geheel ?? 0
                 let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
                 a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
-                          productcategorie: w[3].tekst ?? "", productcode: w[4].tekst,
+                          productcategorie: w[3].tekst ?? "", productcode: w[4].tekst, agb: w[11].tekst ?? "",
                           verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
                           van: Dag(dagnummer: Int32(w[5].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheel ?? 0)),
                           ingediend: Dag(dagnummer: Int32(w[10].geheel ?? 0)), kosten: Euro(centen: w[8].tekst == "C" ? -bedrag : bedrag),
@@ -57,7 +57,7 @@ extension PostgresStore: AggregaatStore {
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try schrijfTransactie { v in
-            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999, driehoek: true)
+            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try PostgresStore.schrijf(nieuw, v) }
             a.voegToe(nieuw)
@@ -69,10 +69,10 @@ extension PostgresStore: AggregaatStore {
         try leesMomentopname { try PostgresStore.verwijzers($0) }
     }
 
-    public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
+    public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
         try leesMomentopname { v in
             guard try PostgresStore.actueel(v) else { return nil }
-            return try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound)
+            return try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
         }
     }
 
@@ -94,35 +94,53 @@ extension PostgresStore: AggregaatStore {
         return d
     }
 
-    public func gegevensZonderDeclaraties() throws -> Gegevens {
+    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
-            for soort in Soort.allCases where soort != .declaraties && soort != .verzoeken {
+            for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
             return g
         }
     }
 
+    /// Reads the whole table and keeps one client's lines (no index on client; PostgreSQL is not the national backend).
+    public func declaraties(client: ClientID) throws -> [Declaratieregel] {
+        try leesMomentopname { v in
+            var g = Gegevens()
+            let soort = Soort.declaraties
+            let i = soort.kolommen.firstIndex(of: "client")!
+            try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
+                if w[i].tekst == client { Codering.voegToe(soort, w, aan: &g) }
+            }
+            return g.declaraties
+        }
+    }
+
     static func schrijf(_ a: Declaratieaggregaten, _ v: Verbinding) throws {
+        precondition(a.perAanbieder)
         try v.rijen("DELETE FROM agg_kosten")
+        try v.rijen("DELETE FROM agg_kosten_aanbieder")
         try v.rijen("DELETE FROM agg_clienten")
         try v.rijen("DELETE FROM agg_driehoek")
-        let kosten = a.kosten.map { k, e -> [Waarde] in
-            [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
-             .geheel(Int64(k.maand.index)), .geheel(e.centen)]
+        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", a.zonderAanbieders().kosten)] {
+            let rijen = kosten.map { k, e -> [Waarde] in
+                [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
+                 .geheel(Int64(k.maand.index)), .tekst(k.agb), .geheel(e.centen)]
+            }
+            try voegIn(rijen, v, """
+                INSERT INTO \(tabel) (gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[])
+                """)
         }
-        try voegIn(kosten, v, """
-            INSERT INTO agg_kosten (gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
-            """)
-        let clienten = a.clienten.map { c, e -> [Waarde] in
+        let clienten = a.clienten.map { c, som -> [Waarde] in
             [.tekst(c.client), .tekst(c.gemeentecode), .tekst(c.productcategorie), .tekst(c.productcode ?? ""), .geheel(Int64(c.jaar)),
-             .geheel(e.centen)]
+             .tekst(c.agb), .tekst(c.verwijzer), .geheel(Int64(som.maanden)), .geheel(som.bedrag.centen)]
         }
         try voegIn(clienten, v, """
-            INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+            INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::bigint[],
+                                 $9::bigint[])
             """)
         let driehoek = a.driehoek.map { k, e -> [Waarde] in
             [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .geheel(Int64(k.dienst.index)),
@@ -132,9 +150,11 @@ extension PostgresStore: AggregaatStore {
             INSERT INTO agg_driehoek (gemeentecode, productcategorie, productcode, dienstmaand, indieningsmaand, bedrag_cent)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
             """)
-        try v.rijen("""
-            INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', $1) ON CONFLICT (sleutel) DO UPDATE SET waarde = EXCLUDED.waarde
-            """, [try stand(v)])
+        try v.rijen("DELETE FROM agg_stand")
+        if let d = a.laatsteIndiening {
+            try v.rijen("INSERT INTO agg_stand (sleutel, waarde) VALUES ('laatste_indiening', $1)", [d.description])
+        }
+        try v.rijen("INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', $1)", [try stand(v)])
     }
 
     /// Rows in batches, each column as one array.
@@ -147,25 +167,30 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
-    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int, driehoek: Bool = false) throws -> Declaratieaggregaten {
+    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool = false) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
+        a.perAanbieder = perAanbieder
         if driehoek { a.driehoek = try leesDriehoek(v) }
+        a.laatsteIndiening = try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'").first
+            .flatMap { Dag.parse(try $0.decode(String.self)) }
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
-        try Kolomlezer.lees(v, tabel: "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand", "bedrag_cent"]) { w in
+        try Kolomlezer.lees(v, tabel: perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand",
+                                                              "agb", "bedrag_cent"]) { w in
             let m = Int(w[4].geheel ?? 0)
             guard m >= m1 && m <= m2 else { return }
             let code = w[2].tekst ?? ""
-            a.kosten[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "",
-                           productcode: code.isEmpty ? nil : code, verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
-                = Euro(centen: w[5].geheel ?? 0)
+            a.kosten[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "", productcode: code.isEmpty ? nil : code,
+                           agb: w[5].tekst ?? "", verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
+                = Euro(centen: w[6].geheel ?? 0)
         }
         try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar",
-                                                                "bedrag_cent"]) { w in
+                                                                "agb", "verwijzer", "maanden", "bedrag_cent"]) { w in
             let jaar = Int(w[4].geheel ?? 0)
             guard jaar >= van && jaar <= tot else { return }
             let code = w[3].tekst ?? ""
-            a.clienten[.init(client: w[0].tekst ?? "", gemeentecode: w[1].tekst ?? "",
-                             productcategorie: w[2].tekst ?? "", productcode: code.isEmpty ? nil : code, jaar: jaar)] = Euro(centen: w[5].geheel ?? 0)
+            a.clienten[.init(client: w[0].tekst ?? "", gemeentecode: w[1].tekst ?? "", productcategorie: w[2].tekst ?? "",
+                             productcode: code.isEmpty ? nil : code, agb: w[5].tekst ?? "", verwijzer: w[6].tekst ?? "", jaar: jaar)]
+                = .init(bedrag: Euro(centen: w[8].geheel ?? 0), maanden: UInt16(truncatingIfNeeded: w[7].geheel ?? 0))
         }
         return a
     }

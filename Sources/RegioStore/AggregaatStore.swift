@@ -11,10 +11,20 @@ public protocol AggregaatStore: Sendable {
     func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws
     /// Allocation number -> referrer (`Verwijzer.rawValue`, "" when none), to sum lines by their allocation's referrer.
     func verwijzers() throws -> [String: String]
-    /// The sums for these years; nil when they were not built from the data as it is now stored.
-    func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten?
+    /// The sums for these years, with the cost by provider or summed over providers; nil when they were not built
+    /// from the data as it is now stored.
+    func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten?
     /// The forecast's triangle of the sums (all months); nil when the sums were not built from the data as now stored.
     func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]?
-    /// Everything the figures need besides the declaration lines: references and allocations (no requests, no lines).
-    func gegevensZonderDeclaraties() throws -> Gegevens
+    /// Everything the figures need besides the declaration lines: references and allocations, and the requests when
+    /// asked for (the figures do not need them).
+    func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens
+    /// The lines of one client, in stored order (a client's page when the lines are not held in memory).
+    func declaraties(client: ClientID) throws -> [Declaratieregel]
+}
+
+extension AggregaatStore {
+    public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? { try aggregaten(jaren: jaren, perAanbieder: false) }
+
+    public func gegevensZonderDeclaraties() throws -> Gegevens { try gegevensZonderDeclaraties(verzoeken: false) }
 }

@@ -31,6 +31,9 @@ enum SQLiteSchema {
         m.registerMigration("v7-clientkosten") { db in
             for sql in Schemadefinitie.v7Clientkosten { try db.execute(sql: sql) }
         }
+        m.registerMigration("v8-aanbieders") { db in
+            for sql in Schemadefinitie.v8Aanbieders { try db.execute(sql: sql) }
+        }
         return m
     }
 }
@@ -96,6 +99,22 @@ public enum Schemadefinitie {
     /// the stamp is cleared so the sums are rebuilt with it.
     public static let v7Clientkosten: [String] = [
         "ALTER TABLE agg_clienten ADD COLUMN bedrag_cent BIGINT NOT NULL DEFAULT 0",
+        "DELETE FROM agg_stand",
+    ]
+
+    /// Provider, referrer and months of service beside each sum, so every page of the dashboard (per provider, per
+    /// referrer, per month) can come from the sums: the cost by provider in a table of its own (five times the rows of
+    /// agg_kosten, read only for figures about providers); the stamp is cleared so the sums are rebuilt with them.
+    public static let v8Aanbieders: [String] = [
+        """
+        CREATE TABLE agg_kosten_aanbieder (gemeentecode TEXT NOT NULL, productcategorie TEXT NOT NULL, productcode TEXT NOT NULL,
+          agb TEXT NOT NULL, verwijzer TEXT NOT NULL, maand BIGINT NOT NULL, bedrag_cent BIGINT NOT NULL)
+        """,
+        "CREATE INDEX agg_kosten_aanbieder_maand ON agg_kosten_aanbieder (maand)",
+        "ALTER TABLE agg_kosten ADD COLUMN agb TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE agg_clienten ADD COLUMN agb TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE agg_clienten ADD COLUMN verwijzer TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE agg_clienten ADD COLUMN maanden BIGINT NOT NULL DEFAULT 0",
         "DELETE FROM agg_stand",
     ]
 

@@ -21,17 +21,19 @@ extension SQLiteStore: AggregaatStore {
             let verwijzers = try SQLiteStore.verwijzers(db)
             var a = Declaratieaggregaten()
             let sql = """
-                SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, begindatum, einddatum,
-                  bedrag_cent, debet_credit, ingediend_op FROM declaratie WHERE status <> 'afgewezen' ORDER BY rowid
+                SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, agb, begindatum, einddatum,
+                  bedrag_cent, debet_credit, ingediend_op, status FROM declaratie ORDER BY rowid
                 """
             try SQLiteStore.elkeRij(db, sql) { s in
                 let v = verwijzers[SQLiteStore.tekst(s, 0) ?? ""] ?? ""
-                let bedrag = sqlite3_column_int64(s, 7)
+                let bedrag = sqlite3_column_int64(s, 8)
                 a.voegToe(client: SQLiteStore.tekst(s, 1) ?? "", gemeentecode: SQLiteStore.tekst(s, 2) ?? "",
                           productcategorie: SQLiteStore.tekst(s, 3) ?? "", productcode: SQLiteStore.tekst(s, 4),
-                          verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
-                          van: Dag(dagnummer: Int32(sqlite3_column_int64(s, 5))), tot: Dag(dagnummer: Int32(sqlite3_column_int64(s, 6))),
-                          ingediend: Dag(dagnummer: Int32(sqlite3_column_int64(s, 9))), kosten: Euro(centen: SQLiteStore.tekst(s, 8) == "C" ? -bedrag : bedrag), afgewezen: false)
+                          agb: SQLiteStore.tekst(s, 5) ?? "", verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
+                          van: Dag(dagnummer: Int32(sqlite3_column_int64(s, 6))), tot: Dag(dagnummer: Int32(sqlite3_column_int64(s, 7))),
+                          ingediend: Dag(dagnummer: Int32(sqlite3_column_int64(s, 10))),
+                          kosten: Euro(centen: SQLiteStore.tekst(s, 9) == "C" ? -bedrag : bedrag),
+                          afgewezen: SQLiteStore.tekst(s, 11) == DeclaratieStatus.afgewezen.rawValue)
             }
             try SQLiteStore.schrijf(a, db)
         }
@@ -46,7 +48,7 @@ extension SQLiteStore: AggregaatStore {
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try db.write { db in
-            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, driehoek: true)
+            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try SQLiteStore.schrijf(nieuw, db) }
             a.voegToe(nieuw)
@@ -69,43 +71,56 @@ extension SQLiteStore: AggregaatStore {
     }
 
     static func schrijf(_ a: Declaratieaggregaten, _ db: Database) throws {
+        precondition(a.perAanbieder)
         try db.execute(sql: "DELETE FROM agg_kosten")
+        try db.execute(sql: "DELETE FROM agg_kosten_aanbieder")
         try db.execute(sql: "DELETE FROM agg_clienten")
         try db.execute(sql: "DELETE FROM agg_driehoek")
-        let k = try db.makeStatement(sql: "INSERT INTO agg_kosten VALUES (?, ?, ?, ?, ?, ?)")
-        for (s, bedrag) in a.kosten {
-            try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
-                           .geheel(Int64(s.maand.index))], bedrag.centen, db)
+        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", a.zonderAanbieders().kosten)] {
+            let k = try db.makeStatement(sql: "INSERT INTO \(tabel) (gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            for (s, bedrag) in kosten {
+                try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
+                               .geheel(Int64(s.maand.index)), .tekst(s.agb)], bedrag.centen, db)
+            }
         }
-        let c = try db.makeStatement(sql: "INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?)")
-        for (r, bedrag) in a.clienten {
+        let c = try db.makeStatement(sql: "INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (r, som) in a.clienten {
             try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? ""),
-                           .geheel(Int64(r.jaar))], bedrag.centen, db)
+                           .geheel(Int64(r.jaar)), .tekst(r.agb), .tekst(r.verwijzer), .geheel(Int64(som.maanden))], som.bedrag.centen, db)
         }
         let d = try db.makeStatement(sql: "INSERT INTO agg_driehoek VALUES (?, ?, ?, ?, ?, ?)")
         for (s, bedrag) in a.driehoek {
             try d.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""),
                            .geheel(Int64(s.dienst.index)), .geheel(Int64(s.indiening.index))], bedrag.centen, db)
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO agg_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [try stand(db)])
+        try db.execute(sql: "DELETE FROM agg_stand")
+        if let d = a.laatsteIndiening {
+            try db.execute(sql: "INSERT INTO agg_stand (sleutel, waarde) VALUES ('laatste_indiening', ?)", arguments: [d.description])
+        }
+        try db.execute(sql: "INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [try stand(db)])
     }
 
-    static func leesAggregaten(_ db: Database, van: Int, tot: Int, driehoek: Bool = false) throws -> Declaratieaggregaten {
+    static func leesAggregaten(_ db: Database, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool = false) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
+        a.perAanbieder = perAanbieder
+        let kostentabel = perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten"
         if driehoek { a.driehoek = try leesDriehoek(db) }
+        a.laatsteIndiening = try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'").flatMap(Dag.parse)
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
-        try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, bedrag_cent FROM agg_kosten WHERE maand BETWEEN \(m1) AND \(m2)") { s in
+        try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent FROM \(kostentabel) WHERE maand BETWEEN \(m1) AND \(m2)") { s in
             let code = tekst(s, 2) ?? ""
             a.kosten[.init(gemeentecode: tekst(s, 0) ?? "", productcategorie: tekst(s, 1) ?? "", productcode: code.isEmpty ? nil : code,
-                           verwijzer: tekst(s, 3) ?? "", maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
-                = Euro(centen: sqlite3_column_int64(s, 5))
+                           agb: tekst(s, 5) ?? "", verwijzer: tekst(s, 3) ?? "", maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
+                = Euro(centen: sqlite3_column_int64(s, 6))
         }
         let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
         a.clienten.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0)
-        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar, bedrag_cent FROM agg_clienten \(bereik)") { s in
+        try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent FROM agg_clienten \(bereik)") { s in
             let code = tekst(s, 3) ?? ""
             a.clienten[.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
-                             productcode: code.isEmpty ? nil : code, jaar: Int(sqlite3_column_int64(s, 4)))] = Euro(centen: sqlite3_column_int64(s, 5))
+                             productcode: code.isEmpty ? nil : code, agb: tekst(s, 5) ?? "", verwijzer: tekst(s, 6) ?? "",
+                             jaar: Int(sqlite3_column_int64(s, 4)))]
+                = .init(bedrag: Euro(centen: sqlite3_column_int64(s, 8)), maanden: UInt16(truncatingIfNeeded: sqlite3_column_int64(s, 7)))
         }
         return a
     }
@@ -128,17 +143,17 @@ extension SQLiteStore: AggregaatStore {
         }
     }
 
-    public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? {
+    public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
         try db.read { db in
             guard try SQLiteStore.actueel(db) else { return nil }
-            return try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound)
+            return try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
         }
     }
 
-    public func gegevensZonderDeclaraties() throws -> Gegevens {
+    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
         try db.read { db in
             var g = Gegevens()
-            for soort in Soort.allCases where soort != .declaraties && soort != .verzoeken {
+            for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
                 let n = soort.kolommen.count
                 try SQLiteStore.elkeRij(db, "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) ORDER BY rowid") { s in
                     var w: [Waarde] = []
@@ -154,6 +169,19 @@ extension SQLiteStore: AggregaatStore {
                 }
             }
             return g
+        }
+    }
+
+    public func declaraties(client: ClientID) throws -> [Declaratieregel] {
+        try db.read { db in
+            var g = Gegevens()
+            let soort = Soort.declaraties
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) WHERE client = ? ORDER BY rowid",
+                                           arguments: [client])
+            while let row = try rows.next() {
+                Codering.voegToe(soort, (0..<soort.kolommen.count).map { SQLiteStore.waarde(row[$0] as DatabaseValue) }, aan: &g)
+            }
+            return g.declaraties
         }
     }
 }

@@ -30,7 +30,7 @@ struct Cijfers: ParsableCommand {
         var aggregaten: Declaratieaggregaten?
         let g: Gegevens
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
-           let a = store as? any AggregaatStore, let (sommen, rest) = try Cijfers.lees(a, jaren: jaar...(tot ?? jaar)) {
+           let a = store as? any AggregaatStore, let (sommen, rest) = try Cijfers.lees(a, jaren: jaar...(tot ?? jaar), perAanbieder: per == .aanbieder) {
             aggregaten = sommen
             g = rest
         } else {
@@ -69,7 +69,7 @@ struct Cijfers: ParsableCommand {
 
     /// The sums and everything else, read on two connections at once (the two take about as long); nil when the
     /// sums are not up to date.
-    static func lees(_ a: any AggregaatStore, jaren: ClosedRange<Int>) throws -> (Declaratieaggregaten, Gegevens)? {
+    static func lees(_ a: any AggregaatStore, jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> (Declaratieaggregaten, Gegevens)? {
         final class Uitkomst: @unchecked Sendable { var gegevens: Result<Gegevens, any Error>? }
         let rest = Uitkomst()
         let klaar = DispatchSemaphore(value: 0)
@@ -77,7 +77,7 @@ struct Cijfers: ParsableCommand {
             rest.gegevens = Result { try a.gegevensZonderDeclaraties() }
             klaar.signal()
         }.start()
-        let sommen = Result { try a.aggregaten(jaren: jaren) }
+        let sommen = Result { try a.aggregaten(jaren: jaren, perAanbieder: perAanbieder) }
         klaar.wait()
         guard let s = try sommen.get() else { return nil }
         return (s, try rest.gegevens!.get())

@@ -44,7 +44,7 @@ struct VereveningCommando: ParsableCommand {
         var sommen: Declaratieaggregaten?
         // without a valuation date the costs come from the monthly sums when they are up to date (national scale)
         let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaar).lowerBound : jaar
-        if peildatum == nil, let a = store as? any AggregaatStore, let (s, rest) = try Cijfers.lees(a, jaren: vanaf...laatste) {
+        if peildatum == nil, let a = store as? any AggregaatStore, let (s, rest) = try Cijfers.lees(a, jaren: vanaf...laatste, perAanbieder: false) {
             sommen = s
             g = rest
         } else {

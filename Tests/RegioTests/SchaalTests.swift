@@ -196,7 +196,8 @@ import GRDB
     }
 
     /// By hand: 25-12-2019..05-01-2020 is 7 days in December and 5 in January, so EUR 120 splits 70 / 50; a credit of
-    /// EUR 20 in January leaves 30 there; a rejected line counts nowhere; the client has lines in 2019 and 2020.
+    /// EUR 20 in January leaves 30 there; a rejected line counts nowhere (but its submission date is the latest); the client
+    /// has lines in 2019 and 2020, in 2020 under two referrers (the line of an unknown allocation has none).
     @Test func aggregatenMetDeHandNagerekend() {
         func regel(_ nr: String, _ van: String, _ tot: String, _ cent: Int64, _ dc: DebetCredit = .debet,
                    _ status: DeclaratieStatus = .toegekend, tw: String = "T1", ingediend: String = "2020-02-01") -> Declaratieregel {
@@ -212,20 +213,31 @@ import GRDB
                                      verwijzerNaam: nil, verzoeknummer: nil, geboortedatum: nil, redenWijziging: nil,
                                      toewijzingsdatum: Dag.parse("2019-12-01")!)]
         g.declaraties = [regel("D1", "2019-12-25", "2020-01-05", 12_000), regel("D2", "2020-01-02", "2020-01-03", 2_000, .credit, ingediend: "2020-03-10"),
-                         regel("D3", "2020-01-10", "2020-01-11", 99_999, .debet, .afgewezen),
+                         regel("D3", "2020-01-10", "2020-01-11", 99_999, .debet, .afgewezen, ingediend: "2020-04-01"),
                          regel("D4", "2020-02-01", "2020-02-03", 500, tw: "T9")]
         let a = Declaratieaggregaten.van(g)
         func k(_ m: String, _ verwijzer: String) -> Euro? {
-            a.kosten[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", verwijzer: verwijzer,
+            a.kosten[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", agb: "75000001", verwijzer: verwijzer,
                            maand: Maand.parse(m)!)]
         }
         #expect(k("2019-12", Verwijzer.huisarts.rawValue) == Euro(centen: 7_000))
         #expect(k("2020-01", Verwijzer.huisarts.rawValue) == Euro(centen: 3_000))
         #expect(k("2020-02", "onbekend") == Euro(centen: 500))
         #expect(a.kosten.count == 3)
-        #expect(Set(a.clienten.keys.map(\.jaar)) == [2019, 2020] && a.clienten.count == 2)
-        // the client's cost per year: 70 in 2019; 50 - 20 + 5 in 2020 (the rejected line nowhere)
-        #expect(a.clienten.values.sorted() == [Euro(centen: 3_500), Euro(centen: 7_000)])
+        #expect(a.jaren == [2019, 2020] && a.clienten.count == 3)
+        // the client's cost per year and referrer: 70 in December 2019; 50 - 20 in January 2020 (huisarts), 5 in February
+        // (unknown); the rejected line nowhere
+        func c(_ jaar: Int, _ verwijzer: String) -> Declaratieaggregaten.Clientsom? {
+            a.clienten[.init(client: "P1", gemeentecode: "0307", productcategorie: "45", productcode: "45A05", agb: "75000001",
+                             verwijzer: verwijzer, jaar: jaar)]
+        }
+        #expect(c(2019, Verwijzer.huisarts.rawValue) == .init(bedrag: Euro(centen: 7_000), maanden: 1 << 11))
+        #expect(c(2020, Verwijzer.huisarts.rawValue) == .init(bedrag: Euro(centen: 3_000), maanden: 1 << 0))
+        #expect(c(2020, "onbekend") == .init(bedrag: Euro(centen: 500), maanden: 1 << 1))
+        #expect(c(2020, Verwijzer.huisarts.rawValue)?.actief(van: 1, tot: 1) == true)
+        #expect(c(2020, Verwijzer.huisarts.rawValue)?.actief(van: 2, tot: 12) == false)
+        #expect(c(2019, Verwijzer.huisarts.rawValue)?.actief(van: 12, tot: 12) == true)
+        #expect(a.laatsteIndiening == Dag.parse("2020-04-01"))
         // the triangle by service month and month of submission: D1 in two service months, the credit submitted in March
         func d(_ dienst: String, _ indiening: String) -> Euro? {
             a.driehoek[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", dienst: Maand.parse(dienst)!,
@@ -255,19 +267,50 @@ import GRDB
         var verwacht = g
         verwacht.declaraties = []; verwacht.verzoeken = []
         verwachtGelijk(zonder, verwacht)
-        for (van, tot) in [(2018, 2018), (2019, 2019), (2018, 2019)] {
-            let a = try #require(try store.aggregaten(jaren: van...tot))
-            for per in [Groepering.gemeente, .perceel, .segment, .product] {
-                for selectie in [Selectie(), Selectie(gemeente: "0307"), Selectie(perceel: "AMB")] {
-                    let d1 = Dag.eersteVan(jaar: van), d2 = Dag.laatsteVan(jaar: tot)
-                    let regels = Monitoring.kengetallen(g, van: d1, tot: d2, per: per, selectie: selectie)
-                    let sommen = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, selectie: selectie, aggregaten: a)
-                    #expect(regels.groepen == sommen.groepen, "\(van)-\(tot) per \(per) \(selectie)")
-                    #expect(regels.totaal == sommen.totaal, "\(van)-\(tot) per \(per) \(selectie)")
-                    #expect(regels.totaal.gedeclareerd.centen > 0)
+        // whole years and month ranges, also across a year end; every grouping the sums serve; by municipality, lot
+        // and provider (the dashboard's selections)
+        let agb = try #require(Dictionary(grouping: g.declaraties, by: \.agb).max { $0.value.count < $1.value.count }?.key)
+        let filters: [(String, ((String, String?, String) -> Bool)?)] = [
+            ("alles", nil), ("0307", { gem, _, _ in gem == "0307" }), ("AMB", { _, p, _ in p == "AMB" }), (agb, { _, _, a in a == agb }),
+        ]
+        let perioden = [("2018-01-01", "2018-12-31"), ("2019-01-01", "2019-12-31"), ("2018-01-01", "2019-12-31"),
+                        ("2019-03-01", "2019-05-31"), ("2018-11-01", "2019-02-28"), ("2019-07-01", "2019-07-31")]
+        for (van, tot) in perioden {
+            let d1 = Dag.parse(van)!, d2 = Dag.parse(tot)!
+            let a = try #require(try store.aggregaten(jaren: d1.jaar...d2.jaar, perAanbieder: true))
+            // without providers: a fifth of the rows, the same figures for what is not about providers
+            let zonderAanbieders = try #require(try store.aggregaten(jaren: d1.jaar...d2.jaar))
+            #expect(!zonderAanbieders.perAanbieder && zonderAanbieders.kosten == a.zonderAanbieders().kosten)
+            #expect(zonderAanbieders.kosten.count < a.kosten.count && zonderAanbieders.kosten.values.reduce(.nul, +) == a.kosten.values.reduce(.nul, +))
+            for per in Groepering.allCases where per != .leeftijd && per != .aanbieder {
+                let x = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, aggregaten: a)
+                let y = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, aggregaten: zonderAanbieders)
+                #expect(x.groepen == y.groepen && x.totaal == y.totaal, "\(van)-\(tot) per \(per) zonder aanbieders")
+            }
+            for per in Groepering.allCases where per != .leeftijd {
+                for (naam, filter) in filters {
+                    let regels = Monitoring.kengetallen(g, van: d1, tot: d2, per: per, filter: filter)
+                    let sommen = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, filter: filter, aggregaten: a)
+                    #expect(regels.groepen == sommen.groepen, "\(van)-\(tot) per \(per) \(naam)")
+                    #expect(regels.totaal == sommen.totaal, "\(van)-\(tot) per \(per) \(naam)")
+                    #expect(regels.totaal.gedeclareerd.centen > 0 && regels.totaal.clienten > 0)
                 }
             }
+            guard Dag.eersteVan(jaar: d1.jaar) == d1 && Dag.laatsteVan(jaar: d2.jaar) == d2 else { continue }
+            for selectie in [Selectie(), Selectie(gemeente: "0307"), Selectie(perceel: "AMB")] {
+                let regels = Monitoring.kengetallen(g, van: d1, tot: d2, per: .gemeente, selectie: selectie)
+                let sommen = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: .gemeente, selectie: selectie, aggregaten: a)
+                #expect(regels.groepen == sommen.groepen && regels.totaal == sommen.totaal, "\(van)-\(tot) \(selectie)")
+            }
+            // the client list of a municipality (and the clients of the high-cost pool) from the client-years
+            for (naam, filter) in filters {
+                let regels = Monitoring.clientoverzicht(g, van: d1, tot: d2, filter: filter)
+                let sommen = Monitoring.clientoverzicht(zonder, van: d1, tot: d2, filter: filter, aggregaten: a)
+                #expect(regels == sommen, "clienten \(van)-\(tot) \(naam)")
+                #expect(regels.count > 10)
+            }
         }
+        #expect(try store.aggregaten(jaren: 2018...2019)?.laatsteIndiening == g.declaraties.map(\.ingediendOp).max())
         // the forecast from the triangle of the sums is the forecast from the lines, for every grouping and method
         let driehoek = try #require(try store.driehoek())
         for per in Jaarprognose.Groepering.allCases {

@@ -18,9 +18,12 @@ public struct Clientregel: Sendable, Equatable {
 extension Monitoring {
     /// Per client over [van, tot], with the same membership and cost rules as `kengetallen` (so the client costs of a
     /// municipality add up exactly to its declared cost there). Sorted by cost, highest first, then by client.
-    /// `filter` gets (gemeentecode, perceel, agb) like `kengetallen`.
+    /// `filter` gets (gemeentecode, perceel, agb) like `kengetallen`. With `aggregaten` (whole years only) the client
+    /// costs come from the client-years of the sums instead of the lines in `g`.
     public static func clientoverzicht(_ g: Gegevens, van: Dag, tot: Dag,
-                                       filter: ((String, String?, String) -> Bool)? = nil) -> [Clientregel] {
+                                       filter: ((String, String?, String) -> Bool)? = nil,
+                                       aggregaten: Declaratieaggregaten? = nil) -> [Clientregel] {
+        precondition(aggregaten == nil || (van == Dag.eersteVan(jaar: van.jaar) && tot == Dag.laatsteVan(jaar: tot.jaar)))
         let ref = Referentiekaart(g)
         let jaar = van.jaar
         var regels: [ClientID: Clientregel] = [:]
@@ -43,15 +46,24 @@ extension Monitoring {
             if let v = t.verwijzer, !r.verwijzers.contains(v) { r.verwijzers.append(v); r.verwijzers.sort { $0.rawValue < $1.rawValue } }
             regels[t.client] = r
         }
-        for d in g.declaraties where d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
+        func declaratie(_ c: ClientID, _ gemeente: String, _ perceel: String, _ agb: String, _ bedrag: Euro) {
+            var r = regel(c)
+            r.gedeclareerd += bedrag
+            voeg(gemeente, aan: &r.gemeenten)
+            if !perceel.isEmpty { voeg(perceel, aan: &r.percelen) }
+            voeg(agb, aan: &r.aanbieders)
+            regels[c] = r
+        }
+        for (c, som) in aggregaten?.clienten ?? [:] where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+            let perceel = ref.perceel(categorie: c.productcategorie, code: c.productcode, jaar: jaar)?.code ?? ""
+            if let filter, !filter(c.gemeentecode, perceel, c.agb) { continue }
+            declaratie(c.client, c.gemeentecode, perceel, c.agb, som.bedrag)
+        }
+        for d in g.declaraties where aggregaten == nil && d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
             let perceel = ref.perceel(categorie: d.productcategorie, code: d.productcode, jaar: jaar)?.code ?? ""
             if let filter, !filter(d.gemeentecode, perceel, d.agb) { continue }
-            var r = regel(d.client)
-            r.gedeclareerd += d.kostenPerMaand.filter { $0.0.laatsteDag >= van && $0.0.eersteDag <= tot }.map(\.1).som()
-            voeg(d.gemeentecode, aan: &r.gemeenten)
-            if !perceel.isEmpty { voeg(perceel, aan: &r.percelen) }
-            voeg(d.agb, aan: &r.aanbieders)
-            regels[d.client] = r
+            declaratie(d.client, d.gemeentecode, perceel, d.agb,
+                       d.kostenPerMaand.filter { $0.0.laatsteDag >= van && $0.0.eersteDag <= tot }.map(\.1).som())
         }
         return regels.values.sorted { $0.gedeclareerd != $1.gedeclareerd ? $0.gedeclareerd > $1.gedeclareerd : $0.client < $1.client }
     }

@@ -1,39 +1,47 @@
-/// Declaration lines summed to what whole-year figures and the forecast need: cost per month by municipality, product
-/// and referrer, which clients had a line in which year, and cost by service month and month of submission. A national
+/// Declaration lines summed to what the figures over whole months and the forecast need: cost per month by
+/// municipality, product, provider and referrer, which clients had a line in which months of a year (and their cost
+/// in that year), and cost by service month and month of submission. A national
 /// year (12 million lines) becomes about a million rows, so the figures, the forecast and the equalisation can run
 /// without holding the lines. Built with the same rules as the figures themselves (non-rejected lines, debit minus
 /// credit, a line spanning months split exactly by days).
 public struct Declaratieaggregaten: Sendable, Equatable {
+    /// Stored as numbers from `Codeboek` (see there); read as the codes they stand for.
     public struct Kostensleutel: Hashable, Sendable {
-        public let gemeentecode: String
-        public let productcategorie: String
-        public let productcode: String?
-        /// `Verwijzer.rawValue` of the line's allocation, or `Verwijzer.onbekendeSleutel`.
-        public let verwijzer: String
-        public let maand: Maand
-        public init(gemeentecode: String, productcategorie: String, productcode: String?, verwijzer: String, maand: Maand) {
-            self.gemeentecode = gemeentecode; self.productcategorie = productcategorie; self.productcode = productcode
-            self.verwijzer = verwijzer; self.maand = maand
+        private let gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        private let maandnummer: Int32
+        public init(gemeentecode: String, productcategorie: String, productcode: String?, agb: String, verwijzer: String,
+                    maand: Maand) {
+            let c = Codeboek.gedeeld
+            gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie); code = c.nummer(productcode)
+            aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); maandnummer = Int32(maand.index)
         }
+        public var maand: Maand { Maand(index: Int(maandnummer)) }
+        public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
+        public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
+        public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
+        public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
+        /// `Verwijzer.rawValue` of the line's allocation, or `Verwijzer.onbekendeSleutel`.
+        public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
     }
 
+    /// Stored as numbers from `Codeboek`, like `Kostensleutel`.
     public struct Clientjaar: Hashable, Sendable {
-        public let client: ClientID
-        public let gemeentecode: String
-        public let productcategorie: String
-        public let productcode: String?
-        public let jaar: Int
-        public init(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?, jaar: Int) {
-            self.client = client; self.gemeentecode = gemeentecode; self.productcategorie = productcategorie
-            self.productcode = productcode; self.jaar = jaar
+        private let nummer, gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        private let jaartal: Int32
+        public init(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?, agb: String,
+                    verwijzer: String, jaar: Int) {
+            let c = Codeboek.gedeeld
+            nummer = c.nummer(client); gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie)
+            code = c.nummer(productcode); aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); jaartal = Int32(jaar)
         }
-
-        /// Client and year only: hashing four strings per row was a tenth of a national `cijfers`; the few rows of one
-        /// client-year (its products) are told apart by `==`.
-        public func hash(into h: inout Hasher) {
-            h.combine(client)
-            h.combine(jaar)
-        }
+        public var jaar: Int { Int(jaartal) }
+        public var client: ClientID { Codeboek.gedeeld.tekst(nummer) }
+        public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
+        public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
+        public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
+        public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
+        /// As in `Kostensleutel`.
+        public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
     }
 
     /// The run-off triangle of the forecast: cost by service month and month of submission.
@@ -49,56 +57,94 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         }
     }
 
+    /// What a client-year adds up to: its cost, and the months with service (bit m-1 for month m), also where the
+    /// amount is zero, because the client counts there.
+    public struct Clientsom: Hashable, Sendable {
+        public var bedrag: Euro
+        public var maanden: UInt16
+        public init(bedrag: Euro = .nul, maanden: UInt16 = 0) { self.bedrag = bedrag; self.maanden = maanden }
+
+        /// True when the client had service in a month of [van, tot] (months of this client-year's year).
+        public func actief(van: Int, tot: Int) -> Bool { maanden & Clientsom.masker(van: van, tot: tot) != 0 }
+
+        static func masker(van: Int, tot: Int) -> UInt16 {
+            van > tot ? 0 : UInt16(truncatingIfNeeded: (1 << tot) - (1 << (van - 1)))
+        }
+    }
+
+    /// By provider when `perAanbieder`; otherwise summed over providers (agb "" in every key), a fifth of the rows,
+    /// which is all that figures not about providers need.
     public var kosten: [Kostensleutel: Euro] = [:]
-    /// Clients with a line in a year (by municipality and product), with their cost in that year: the client counts of
-    /// the figures and the client costs of the equalisation.
-    public var clienten: [Clientjaar: Euro] = [:]
+    public var perAanbieder = true
+    /// Clients with a line in a year (by municipality, product, provider and referrer), with their cost in that year
+    /// and their months: the client counts of the figures and the client costs of the equalisation.
+    public var clienten: [Clientjaar: Clientsom] = [:]
     public var driehoek: [Driehoeksleutel: Euro] = [:]
+    /// The latest submission date of any line, rejected ones included (the signals' and forecast's last day).
+    public var laatsteIndiening: Dag?
 
     public init() {}
 
-    /// The groupings whose figures these sums give exactly (the others need each line's client or month).
-    public static let groeperingen: Set<Groepering> = [.gemeente, .perceel, .segment, .product]
+    /// The groupings whose figures these sums give exactly (age needs each client's birth date from the requests too).
+    public static let groeperingen: Set<Groepering> = Set(Groepering.allCases).subtracting([.leeftijd])
 
-    /// True when figures over [van, tot] can come from these sums: whole calendar years.
+    /// True when figures over [van, tot] can come from these sums: whole calendar months.
     public static func dekt(van: Dag, tot: Dag) -> Bool {
-        van == Dag.eersteVan(jaar: van.jaar) && tot == Dag.laatsteVan(jaar: tot.jaar) && van <= tot
+        van == van.maand.eersteDag && tot == tot.maand.laatsteDag && van <= tot
     }
 
     public mutating func voegToe(_ d: Declaratieregel, verwijzer: Verwijzer?) {
         voegToe(client: d.client, gemeentecode: d.gemeentecode, productcategorie: d.productcategorie, productcode: d.productcode,
-                verwijzer: verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel, van: d.begindatum, tot: d.einddatum,
+                agb: d.agb, verwijzer: verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel, van: d.begindatum, tot: d.einddatum,
                 ingediend: d.ingediendOp, kosten: d.kosten, afgewezen: d.status == .afgewezen)
     }
 
     /// One line from its fields; `kosten` signed (debit minus credit).
     public mutating func voegToe(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?,
-                                 verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro, afgewezen: Bool) {
+                                 agb: String, verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro, afgewezen: Bool) {
+        laatsteIndiening = max(laatsteIndiening ?? ingediend, ingediend)
         guard !afgewezen else { return }
         let indiening = ingediend.maand
         var jaar = 0, clientjaar: Clientjaar?
         for (m, bedrag) in Declaratieregel.kostenPerMaand(k, van: van, tot: tot) {
             kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
-                                 verwijzer: verwijzer, maand: m), default: .nul] += bedrag
+                                 agb: agb, verwijzer: verwijzer, maand: m), default: .nul] += bedrag
             driehoek[Driehoeksleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
                                      dienst: m, indiening: indiening), default: .nul] += bedrag
             // every year the service touches, also with a zero amount: the client counts there
             if m.jaar != jaar {
                 jaar = m.jaar
                 clientjaar = Clientjaar(client: client, gemeentecode: gemeentecode, productcategorie: productcategorie,
-                                        productcode: productcode, jaar: jaar)
+                                        productcode: productcode, agb: agb, verwijzer: verwijzer, jaar: jaar)
             }
-            clienten[clientjaar!, default: .nul] += bedrag
+            clienten[clientjaar!, default: Clientsom()].voegToe(bedrag, maand: m.maand)
         }
     }
 
-    public var isLeeg: Bool { kosten.isEmpty && clienten.isEmpty && driehoek.isEmpty }
+    /// The cost summed over providers (what the stores keep beside the cost by provider).
+    public func zonderAanbieders() -> Declaratieaggregaten {
+        var a = self
+        a.perAanbieder = false
+        a.kosten = [:]
+        for (k, e) in kosten {
+            a.kosten[Kostensleutel(gemeentecode: k.gemeentecode, productcategorie: k.productcategorie, productcode: k.productcode,
+                                   agb: "", verwijzer: k.verwijzer, maand: k.maand), default: .nul] += e
+        }
+        return a
+    }
+
+    /// The years with service in these sums (a line running into the next year counts in both).
+    public var jaren: Set<Int> { Set(clienten.keys.map(\.jaar)) }
+
+    public var isLeeg: Bool { kosten.isEmpty && clienten.isEmpty && driehoek.isEmpty && laatsteIndiening == nil }
 
     /// Adds another set of sums (lines imported since these were made).
     public mutating func voegToe(_ ander: Declaratieaggregaten) {
+        precondition(perAanbieder == ander.perAanbieder)
         for (k, e) in ander.kosten { kosten[k, default: .nul] += e }
-        for (c, e) in ander.clienten { clienten[c, default: .nul] += e }
+        for (c, e) in ander.clienten { clienten[c, default: Clientsom()].voegToe(e) }
         for (k, e) in ander.driehoek { driehoek[k, default: .nul] += e }
+        if let d = ander.laatsteIndiening { laatsteIndiening = max(laatsteIndiening ?? d, d) }
     }
 
     /// The sums of the lines in `g` (with the referrer of each line's allocation), for tests and small regions.
@@ -108,5 +154,17 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         var a = Declaratieaggregaten()
         for d in g.declaraties { a.voegToe(d, verwijzer: verwijzers[d.toewijzingnummer] ?? nil) }
         return a
+    }
+}
+
+extension Declaratieaggregaten.Clientsom {
+    mutating func voegToe(_ b: Euro, maand: Int) {
+        bedrag += b
+        maanden |= 1 << (maand - 1)
+    }
+
+    mutating func voegToe(_ ander: Declaratieaggregaten.Clientsom) {
+        bedrag += ander.bedrag
+        maanden |= ander.maanden
     }
 }

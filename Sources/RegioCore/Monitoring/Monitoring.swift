@@ -9,12 +9,13 @@
 ///   inflow, outflow and stock are measured up to that date.
 public enum Monitoring {
     /// Figures per group over [van, tot] for a selection, plus a total row computed over all records.
-    /// With `aggregaten` the declaration lines in `g` are not used: their sums are (whole years, no peildatum, and a
+    /// With `aggregaten` the declaration lines in `g` are not used: their sums are (whole months, no peildatum, and a
     /// grouping in `Declaratieaggregaten.groeperingen`; the caller checks).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
                                    peildatum: Dag? = nil, aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
-                                           && Declaratieaggregaten.groeperingen.contains(groepering)))
+                                           && Declaratieaggregaten.groeperingen.contains(groepering)
+                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
         let noemer = selectie.gemeente.map { [$0] } ?? g.gemeenten.map(\.code)
         return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten) { gemeente, perceel, _ in
             (selectie.gemeente == nil || selectie.gemeente == gemeente) && (selectie.perceel == nil || selectie.perceel == perceel)
@@ -22,10 +23,14 @@ public enum Monitoring {
     }
 
     /// Figures per group over [van, tot], plus a total row computed over all records (unique counts are not summed).
-    /// `filter` gets (gemeentecode, perceel or "", agb; "" for budgets).
+    /// `filter` gets (gemeentecode, perceel or "", agb; "" for budgets). `aggregaten` as above; a filter on the provider
+    /// needs them `perAanbieder`.
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
-                                   filter: ((String, String?, String) -> Bool)? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil) { gem, perceel, agb in
+                                   filter: ((String, String?, String) -> Bool)? = nil,
+                                   aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+        precondition(aggregaten == nil || (Declaratieaggregaten.dekt(van: van, tot: tot) && Declaratieaggregaten.groeperingen.contains(groepering)
+                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
+        return bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten) { gem, perceel, agb in
             filter?(gem, perceel, agb) ?? true
         }
     }
@@ -130,21 +135,31 @@ public enum Monitoring {
             // the same sums as the loop over lines below, from the pre-summed months and client-years
             for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
                 let perceel = kaart.perceel(k.productcategorie, k.productcode)?.code ?? ""
-                guard filter(k.gemeentecode, perceel, "") else { continue }
+                guard filter(k.gemeentecode, perceel, k.agb) else { continue }
                 gezien.insert(k.gemeentecode)
-                let s = sleutel(k.gemeentecode, "", k.productcategorie, k.productcode, Verwijzer(rawValue: k.verwijzer), "")
+                let s = perMaand ? k.maand.description
+                    : sleutel(k.gemeentecode, k.agb, k.productcategorie, k.productcode, Verwijzer(rawValue: k.verwijzer), "")
                 groepen[s, default: Opbouw()].gedeclareerd += bedrag
                 groepen[s, default: Opbouw()].perVerwijzer[k.verwijzer, default: .nul] += bedrag
                 totaal.gedeclareerd += bedrag
                 totaal.perVerwijzer[k.verwijzer, default: .nul] += bedrag
             }
-            for c in a.clienten.keys where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+            for (c, som) in a.clienten where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+                let eerste = c.jaar == van.jaar ? van.maand.maand : 1, laatste = c.jaar == tot.jaar ? tot.maand.maand : 12
+                guard som.actief(van: eerste, tot: laatste) else { continue }
                 let perceel = kaart.perceel(c.productcategorie, c.productcode)?.code ?? ""
-                guard filter(c.gemeentecode, perceel, "") else { continue }
+                guard filter(c.gemeentecode, perceel, c.agb) else { continue }
                 gezien.insert(c.gemeentecode)
                 let client = nummers.nummer(c.client)
-                groepen[sleutel(c.gemeentecode, "", c.productcategorie, c.productcode, nil, c.client), default: Opbouw()].clienten.insert(client)
                 totaal.clienten.insert(client)
+                guard perMaand else {
+                    let s = sleutel(c.gemeentecode, c.agb, c.productcategorie, c.productcode, Verwijzer(rawValue: c.verwijzer), c.client)
+                    groepen[s, default: Opbouw()].clienten.insert(client)
+                    continue
+                }
+                for m in eerste...laatste where som.actief(van: m, tot: m) {
+                    groepen[Maand(jaar: c.jaar, maand: m).description, default: Opbouw()].clienten.insert(client)
+                }
             }
         }
         for d in g.declaraties where aggregaten == nil && d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {

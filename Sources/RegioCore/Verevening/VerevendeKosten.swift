@@ -23,11 +23,11 @@ public struct VerevendeKosten: Sendable {
     /// costs as from the lines, because they are sums of the same month amounts by client and year.
     public init(_ g: Gegevens, sommen: Declaratieaggregaten, jaren: ClosedRange<Int>) {
         let zoeker = Perceelzoeker(Referentiekaart(g))
-        let posten = sommen.clienten.compactMap { c, e -> Kostenpost? in
-            guard e != .nul, jaren.contains(c.jaar) else { return nil }
+        let posten = sommen.clienten.compactMap { c, som -> Kostenpost? in
+            guard som.bedrag != .nul, jaren.contains(c.jaar) else { return nil }
             return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: "",
                               perceel: zoeker.perceel(c.productcategorie, c.productcode, jaar: c.jaar),
-                              maand: Maand(jaar: c.jaar, maand: 1), kosten: e)
+                              maand: Maand(jaar: c.jaar, maand: 1), kosten: som.bedrag)
         }
         self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren)
     }

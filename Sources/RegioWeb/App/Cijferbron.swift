@@ -6,11 +6,15 @@ import RegioStore
 ///
 /// Loading all data takes a second or two and the figures of a page up to a few seconds more; with this cache a warm
 /// page is rendered from values already computed. Two levels: figures (shared by every role) and pages (per role).
+///
+/// When the store keeps up-to-date sums of the declaration lines (`AggregaatStore`), the lines are not loaded: the
+/// figures come from the sums and the allocations, as `cijfers` does, so a national year fits in memory. What needs
+/// single lines asks the store for them (a client's page) or loads them for that request (the monthly report).
 public final class Cijferbron: @unchecked Sendable {
     let store: any RegioStore
     private let slot = NSLock()
     private let laadslot = NSLock()
-    private var geladen: Gegevens?
+    private var geladen: (gegevens: Gegevens, sommen: Declaratieaggregaten?)?
     private var figuren: [String: Any] = [:]
     private var paginas: [String: Pagina] = [:]
     /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
@@ -19,12 +23,27 @@ public final class Cijferbron: @unchecked Sendable {
 
     public init(store: any RegioStore) { self.store = store }
 
-    /// All data, loaded once.
-    public func gegevens() throws -> Gegevens {
+    /// All data, loaded once; without the declaration lines when `sommen()` holds their sums.
+    public func gegevens() throws -> Gegevens { try laad().gegevens }
+
+    /// The sums of all declaration lines, when the store keeps them up to date (then `gegevens()` has no lines).
+    public func sommen() throws -> Declaratieaggregaten? { try laad().sommen }
+
+    /// Everything including the lines, for what cannot come from the sums (a valuation date); not cached.
+    func volledigeGegevens() throws -> Gegevens {
+        try sommen() == nil ? try gegevens() : try store.gegevens()
+    }
+
+    private func laad() throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten?) {
         if let g = slot.withLock({ geladen }) { return g }
         return try laadslot.withLock {
             if let g = slot.withLock({ geladen }) { return g }
-            let g = try store.gegevens()
+            let g: (gegevens: Gegevens, sommen: Declaratieaggregaten?)
+            if let a = store as? any AggregaatStore, let sommen = try a.aggregaten(jaren: 0...9999, perAanbieder: true) {
+                g = (try a.gegevensZonderDeclaraties(verzoeken: true), sommen)
+            } else {
+                g = (try store.gegevens(), nil)
+            }
             slot.withLock { geladen = g }
             return g
         }
@@ -42,11 +61,12 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// A figure by key, computed once from the data.
     func figuur<T>(_ sleutel: String, _ bereken: (Gegevens) throws -> T) throws -> T {
-        if let f = slot.withLock({ figuren[sleutel] }) as? T { return f }
+        // unwrap the entry first: `nil as? T` succeeds when T is optional, so an optional figure was never computed
+        if let gevonden = slot.withLock({ figuren[sleutel] }), let f = gevonden as? T { return f }
         let v = slot.withLock { versie }
         let g = try gegevens()
         let f = try bereken(g)
-        slot.withLock { if versie == v { figuren[sleutel] = f } }
+        slot.withLock { if versie == v { figuren[sleutel] = .some(f as Any) } }
         return f
     }
 

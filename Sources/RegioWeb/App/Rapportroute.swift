@@ -16,7 +16,8 @@ enum Rapportroute {
                 throw Paginafout.ongeldig("geef de maand als JJJJ-MM, bijvoorbeeld ?maand=2020-06")
             }
             let intern = g.rol.magClientgegevens(van: code)
-            let gegevens = try bron.gegevens()
+            // a report as known on a valuation date needs the lines themselves
+            let gegevens = try bron.volledigeGegevens()
             let rapport: Maandrapport
             do {
                 rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: nil, versie: intern ? .intern : .raad)

@@ -79,5 +79,6 @@ enum Voorverwarming {
         _ = try bron.kengetallen(jaar: jaar, per: .gemeente)
         _ = try bron.kengetallen(jaar: jaar, per: .perceel)
         _ = try bron.maandreeks(jaar: jaar)
+        _ = try bron.perGemeente()
     }
 }

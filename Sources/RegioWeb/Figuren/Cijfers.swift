@@ -1,4 +1,5 @@
 import RegioCore
+import RegioStore
 
 /// The figures the pages show, computed by RegioCore and cached in the `Cijferbron` by their parameters.
 extension Cijferbron {
@@ -25,7 +26,13 @@ extension Cijferbron {
     func kengetallen(van: Dag, tot: Dag, per: Groepering, _ s: Selectie = Selectie()) throws -> Uitkomst {
         try figuur("kg|\(van)|\(tot)|\(per.rawValue)|\(s)") { g in
             let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
-            return Monitoring.kengetallen(g, van: van, tot: tot, per: per, filter: s.filter { verevend.contains($0) })
+            let filter = s.filter { verevend.contains($0) }
+            guard try sommen() != nil else { return Monitoring.kengetallen(g, van: van, tot: tot, per: per, filter: filter) }
+            guard Declaratieaggregaten.dekt(van: van, tot: tot), Declaratieaggregaten.groeperingen.contains(per) else {
+                return Monitoring.kengetallen(try volledigeGegevens(), van: van, tot: tot, per: per, filter: filter)
+            }
+            let d = try deel(s, jaar: van.jaar)
+            return Monitoring.kengetallen(d.gegevens, van: van, tot: tot, per: per, filter: filter, aggregaten: d.sommen)
         }
     }
 
@@ -33,27 +40,69 @@ extension Cijferbron {
         try kengetallen(van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar), per: per, s)
     }
 
-    /// The twelve months of a year: the totals of each month.
+    /// The twelve months of a year: each month's figures (grouped per month, so one pass over the records).
     func maandreeks(jaar: Int, _ s: Selectie = Selectie()) throws -> [(maand: Maand, k: Kengetallen)] {
-        try (1...12).map { m in
-            let maand = Maand(jaar: jaar, maand: m)
-            return (maand, try kengetallen(van: maand.eersteDag, tot: maand.laatsteDag, per: .gemeente, s).totaal)
-        }
+        let perMaand = try kengetallen(jaar: jaar, per: .maand, s).groepen
+        return perMaand.compactMap { k in Maand.parse(k.groep).map { ($0, k) } }
     }
 
     func clientoverzicht(jaar: Int, _ s: Selectie) throws -> [Clientregel] {
         try figuur("cl|\(jaar)|\(s)") { g in
             let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
-            return Monitoring.clientoverzicht(g, van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar),
-                                              filter: s.filter { verevend.contains($0) })
+            let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
+            guard try sommen() != nil else {
+                return Monitoring.clientoverzicht(g, van: van, tot: tot, filter: s.filter { verevend.contains($0) })
+            }
+            let d = try deel(s, jaar: jaar)
+            return Monitoring.clientoverzicht(d.gegevens, van: van, tot: tot, filter: s.filter { verevend.contains($0) },
+                                              aggregaten: d.sommen)
         }
     }
 
-    /// Years with data: every year with a budget or a declaration, sorted.
+    /// The records a selection can touch: those of its municipality, else its provider, else its lot (in `jaar`), so a
+    /// page about one of 342 municipalities does not go through the whole country. The selection's own filter still
+    /// applies; this only leaves out records it would skip.
+    private func deel(_ s: Selectie, jaar: Int) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
+        guard let alle = try sommen() else { preconditionFailure("deel zonder sommen") }
+        func knip(_ sleutel: String, _ hoort: @escaping (String, String, String, String?) -> Bool) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
+            try figuur("deel|\(sleutel)") { g in
+                var d = g
+                d.toewijzingen = g.toewijzingen.filter { hoort($0.gemeentecode, $0.agb, $0.productcategorie, $0.productcode) }
+                var a = Declaratieaggregaten()
+                a.kosten = alle.kosten.filter { hoort($0.key.gemeentecode, $0.key.agb, $0.key.productcategorie, $0.key.productcode) }
+                a.clienten = alle.clienten.filter { hoort($0.key.gemeentecode, $0.key.agb, $0.key.productcategorie, $0.key.productcode) }
+                return (d, a)
+            }
+        }
+        if let gemeente = s.gemeente { return try perGemeente()[gemeente] ?? (try gegevens(), Declaratieaggregaten()) }
+        if let agb = s.aanbieder { return try knip("a|\(agb)") { _, a, _, _ in a == agb } }
+        if let perceel = s.perceel {
+            let ref = try referentie()
+            return try knip("p|\(perceel)|\(jaar)") { _, _, c, p in ref.perceel(categorie: c, code: p, jaar: jaar)?.code == perceel }
+        }
+        return (try gegevens(), alle)
+    }
+
+    /// Every municipality's records, split in one pass (a page per municipality is the most asked for).
+    func perGemeente() throws -> [String: (gegevens: Gegevens, sommen: Declaratieaggregaten)] {
+        try figuur("delen|gemeente") { g in
+            guard let alle = try sommen() else { return [:] }
+            var delen: [String: (gegevens: Gegevens, sommen: Declaratieaggregaten)] = [:]
+            var leeg = g
+            leeg.toewijzingen = []
+            let begin = (gegevens: leeg, sommen: Declaratieaggregaten())
+            for t in g.toewijzingen { delen[t.gemeentecode, default: begin].gegevens.toewijzingen.append(t) }
+            for (k, e) in alle.kosten { delen[k.gemeentecode, default: begin].sommen.kosten[k] = e }
+            for (c, e) in alle.clienten { delen[c.gemeentecode, default: begin].sommen.clienten[c] = e }
+            return delen
+        }
+    }
+
+    /// Years with data: every year with a budget or a declaration (its first day of service), sorted.
     func jaren() throws -> [Int] {
         try figuur("jaren") { g in
             var j = Set(g.budgetten.map(\.jaar))
-            for d in g.declaraties { j.insert(d.begindatum.jaar) }
+            if let a = try sommen() { j.formUnion(a.jaren) } else { for d in g.declaraties { j.insert(d.begindatum.jaar) } }
             return j.sorted()
         }
     }
@@ -61,8 +110,22 @@ extension Cijferbron {
     /// The year a page shows without a choice: the latest year with a budget, else the latest with declarations.
     func standaardJaar() throws -> Int {
         try figuur("standaardjaar") { g in
-            g.budgetten.map(\.jaar).max() ?? g.declaraties.map(\.begindatum.jaar).max() ?? Dag.laatsteVan(jaar: 2020).jaar
+            let declaraties = try sommen().map { $0.jaren.max() } ?? g.declaraties.map(\.begindatum.jaar).max()
+            return g.budgetten.map(\.jaar).max() ?? declaraties ?? Dag.laatsteVan(jaar: 2020).jaar
         }
+    }
+
+    /// The latest day in the data (a request received, an allocation registered or a line submitted).
+    func laatsteDag() throws -> Dag? {
+        try figuur("laatsteDag") { g in
+            [Signaalmotor.laatsteDatum(g), try sommen()?.laatsteIndiening].compactMap { $0 }.max()
+        }
+    }
+
+    /// One client's declaration lines (from the store when the lines are not in memory).
+    func declaraties(client: ClientID) throws -> [Declaratieregel] {
+        if try sommen() != nil, let a = store as? any AggregaatStore { return try a.declaraties(client: client) }
+        return try gegevens().declaraties.filter { $0.client == client }
     }
 
     func referentie() throws -> Referentiekaart { try figuur("ref") { Referentiekaart($0) } }

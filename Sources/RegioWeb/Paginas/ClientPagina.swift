@@ -10,7 +10,7 @@ enum ClientPagina {
         let ref = try v.bron.referentie()
         let mag: (String) -> Bool = { v.rol.magClientgegevens(van: $0) }
         let toewijzingen = g.toewijzingen.filter { $0.client == client && mag($0.gemeentecode) }
-        let declaraties = g.declaraties.filter { $0.client == client && mag($0.gemeentecode) }
+        let declaraties = try v.bron.declaraties(client: client).filter { mag($0.gemeentecode) }
         if toewijzingen.isEmpty && declaraties.isEmpty {
             if case .gemeente = v.rol { throw Paginafout.verboden("U hebt alleen toegang tot cliëntgegevens van uw eigen gemeente.") }
             throw Paginafout.nietGevonden("cliënt '\(client)' is niet bekend")

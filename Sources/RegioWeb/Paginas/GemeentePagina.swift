@@ -84,7 +84,7 @@ enum GemeentePagina {
 enum Rapportkoppeling {
     /// The monthly report up to the last month of `jaar` that has data (the last month of the year when it is over).
     static func links(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> [String] {
-        guard let laatste = try? v.bron.figuur("laatsteDag", { Signaalmotor.laatsteDatum($0) }) else { return [] }
+        guard let laatste = try? v.bron.laatsteDag() else { return [] }
         let maand = laatste.maand.jaar > jaar ? Maand(jaar: jaar, maand: 12) : laatste.maand
         guard maand.jaar == jaar else { return [] }
         let versie = v.rol.magClientgegevens(van: gemeente) ? "" : " (raadsversie)"

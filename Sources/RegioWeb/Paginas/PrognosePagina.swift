@@ -1,4 +1,5 @@
 import RegioCore
+import RegioStore
 
 /// The year-end forecast per municipality or lot with its 80% interval against the budget, from the data known on a
 /// valuation date (default: the last day with data). Aggregates only, so every role sees it.
@@ -8,7 +9,7 @@ enum PrognosePagina {
         let per = Jaarprognose.Groepering(rawValue: v["per"] ?? "gemeente") ?? .gemeente
         let methode = Prognosemethode(rawValue: v["methode"] ?? "bf") ?? .bf
         let g = try v.bron.gegevens()
-        let laatste = try v.bron.figuur("laatsteDag") { Signaalmotor.laatsteDatum($0) }
+        let laatste = try v.bron.laatsteDag()
         let peil: Dag
         if let t = v["peildatum"] {
             guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
@@ -16,10 +17,12 @@ enum PrognosePagina {
         } else {
             peil = min(laatste ?? Dag.laatsteVan(jaar: jaar), Dag.laatsteVan(jaar: jaar))
         }
-        let basis = try v.bron.figuur("prognosebasis-\(per.rawValue)") { Jaarprognose.Basis($0, per: per) }
-        let p: Jaarprognose
-        do { p = try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) } catch {
-            throw Paginafout.ongeldig("Geen prognose mogelijk: \(error.reden)")
+        let basis = try v.bron.figuur("prognosebasis-\(per.rawValue)") { g in
+            // the run-off triangle of the sums when the lines are not in memory
+            if try v.bron.sommen() != nil, let a = v.bron.store as? any AggregaatStore, let d = try a.driehoek() {
+                return Jaarprognose.Basis(g, driehoek: d, per: per)
+            }
+            return Jaarprognose.Basis(g, per: per)
         }
         var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.rawValue), 80%-interval.")
         pagina.voeg(.html(Keuze.formulier("/prognose", [
@@ -28,6 +31,15 @@ enum PrognosePagina {
             Keuze.lijst("per", "Per", [("gemeente", "gemeente"), ("perceel", "perceel"), ("regio", "regio")], gekozen: per.rawValue),
             Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.rawValue) }, gekozen: methode.rawValue),
         ])))
+        let p: Jaarprognose
+        do { p = try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) } catch {
+            // a chosen date gets an error; the default date (the last day with data) gets the page with the reason,
+            // so another date or year can be chosen there
+            guard v["peildatum"] == nil else { throw Paginafout.ongeldig("Geen prognose mogelijk: \(error.reden)") }
+            pagina.voeg(.melding("Geen prognose mogelijk op \(peil.nederlands): \(error.reden). Kies een andere peildatum of een ander jaar.",
+                                 soort: .waarschuwing))
+            return pagina
+        }
         let t = p.totaal
         let prognose = t.prognose[methode] ?? .nul
         var tegels = [Tegel(label: "Gedeclareerd tot nu", waarde: t.gedeclareerd.heleEuros),
