@@ -45,16 +45,20 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     }
 
     /// The run-off triangle of the forecast: cost by service month and month of submission.
+    /// Stored as numbers, like `Kostensleutel`.
     public struct Driehoeksleutel: Hashable, Sendable {
-        public let gemeentecode: String
-        public let productcategorie: String
-        public let productcode: String?
-        public let dienst: Maand
-        public let indiening: Maand
+        private let gemeente, categorie, code: UInt32
+        private let dienstnummer, indieningsnummer: Int32
         public init(gemeentecode: String, productcategorie: String, productcode: String?, dienst: Maand, indiening: Maand) {
-            self.gemeentecode = gemeentecode; self.productcategorie = productcategorie; self.productcode = productcode
-            self.dienst = dienst; self.indiening = indiening
+            let c = Codeboek.gedeeld
+            gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie); code = c.nummer(productcode)
+            dienstnummer = Int32(dienst.index); indieningsnummer = Int32(indiening.index)
         }
+        public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
+        public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
+        public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
+        public var dienst: Maand { Maand(index: Int(dienstnummer)) }
+        public var indiening: Maand { Maand(index: Int(indieningsnummer)) }
     }
 
     /// What a client-year adds up to: its cost, and the months with service (bit m-1 for month m), also where the
