@@ -175,12 +175,7 @@ extension SQLiteStore: AggregaatStore {
     public func declaraties(client: ClientID) throws -> [Declaratieregel] {
         try db.read { db in
             var g = Gegevens()
-            let soort = Soort.declaraties
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) WHERE client = ? ORDER BY rowid",
-                                           arguments: [client])
-            while let row = try rows.next() {
-                Codering.voegToe(soort, (0..<soort.kolommen.count).map { SQLiteStore.waarde(row[$0] as DatabaseValue) }, aan: &g)
-            }
+            try SQLiteStore.lees(.declaraties, db, waar: "WHERE client = ?", argumenten: [client], in: &g)
             return g.declaraties
         }
     }

@@ -24,18 +24,22 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
     public func gegevens() throws -> Gegevens {
         try db.read { db in
             var g = Gegevens()
-            for soort in Soort.allCases {
-                let kolommen = soort.kolommen.joined(separator: ", ")
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(kolommen) FROM \(soort.tabel) ORDER BY rowid")
-                let n = soort.kolommen.count
-                while let row = try rows.next() {
-                    var w: [Waarde] = []
-                    w.reserveCapacity(n)
-                    for i in 0..<n { w.append(SQLiteStore.waarde(row[i] as DatabaseValue)) }
-                    Codering.voegToe(soort, w, aan: &g)
-                }
-            }
+            for soort in Soort.allCases { try SQLiteStore.lees(soort, db, in: &g) }
             return g
+        }
+    }
+
+    /// The records of one kind (those matching `waar`, when given) in stored order, added to `g`.
+    static func lees(_ soort: Soort, _ db: Database, waar: String = "", argumenten: StatementArguments = [],
+                     in g: inout Gegevens) throws {
+        let kolommen = soort.kolommen.joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", arguments: argumenten)
+        let n = soort.kolommen.count
+        while let row = try rows.next() {
+            var w: [Waarde] = []
+            w.reserveCapacity(n)
+            for i in 0..<n { w.append(SQLiteStore.waarde(row[i] as DatabaseValue)) }
+            Codering.voegToe(soort, w, aan: &g)
         }
     }
 

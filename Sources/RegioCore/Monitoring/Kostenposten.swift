@@ -17,13 +17,13 @@ public struct Kostenpost: Sendable, Hashable {
 }
 
 /// The lot of a product in a year, looked up once per (category, code, year): summing cost by lot asks it per line.
-final class Perceelzoeker {
+public final class Perceelzoeker {
     private let ref: Referentiekaart
     private var gevonden: [String: String?] = [:]
 
-    init(_ ref: Referentiekaart) { self.ref = ref }
+    public init(_ ref: Referentiekaart) { self.ref = ref }
 
-    func perceel(_ categorie: String, _ code: String?, jaar: Int) -> String? {
+    public func perceel(_ categorie: String, _ code: String?, jaar: Int) -> String? {
         let k = categorie + "|" + (code ?? "") + "|" + String(jaar)
         if let p = gevonden[k] { return p }
         let p = ref.perceel(categorie: categorie, code: code, jaar: jaar)?.code

@@ -13,9 +13,6 @@ public enum Monitoring {
     /// grouping in `Declaratieaggregaten.groeperingen`; the caller checks).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
                                    peildatum: Dag? = nil, aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
-                                           && Declaratieaggregaten.groeperingen.contains(groepering)
-                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
         let noemer = selectie.gemeente.map { [$0] } ?? g.gemeenten.map(\.code)
         return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten) { gemeente, perceel, _ in
             (selectie.gemeente == nil || selectie.gemeente == gemeente) && (selectie.perceel == nil || selectie.perceel == perceel)
@@ -28,9 +25,7 @@ public enum Monitoring {
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
                                    filter: ((String, String?, String) -> Bool)? = nil,
                                    aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        precondition(aggregaten == nil || (Declaratieaggregaten.dekt(van: van, tot: tot) && Declaratieaggregaten.groeperingen.contains(groepering)
-                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
-        return bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten) { gem, perceel, agb in
+        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten) { gem, perceel, agb in
             filter?(gem, perceel, agb) ?? true
         }
     }
@@ -55,6 +50,9 @@ public enum Monitoring {
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
                         gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil,
                         filter: (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+        precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
+                                           && Declaratieaggregaten.groeperingen.contains(groepering)
+                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
         let g = peildatum.map { alles.bekendOp($0) } ?? alles
         let ref = Referentiekaart(g)
         let kaart = Productkaart(ref, jaar: van.jaar)

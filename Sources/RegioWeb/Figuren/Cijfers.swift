@@ -77,8 +77,8 @@ extension Cijferbron {
         if let gemeente = s.gemeente { return try perGemeente()[gemeente] ?? (try gegevens(), Declaratieaggregaten()) }
         if let agb = s.aanbieder { return try knip("a|\(agb)") { _, a, _, _ in a == agb } }
         if let perceel = s.perceel {
-            let ref = try referentie()
-            return try knip("p|\(perceel)|\(jaar)") { _, _, c, p in ref.perceel(categorie: c, code: p, jaar: jaar)?.code == perceel }
+            let zoeker = Perceelzoeker(try referentie())
+            return try knip("p|\(perceel)|\(jaar)") { _, _, c, p in zoeker.perceel(c, p, jaar: jaar) == perceel }
         }
         return (try gegevens(), alle)
     }
@@ -98,7 +98,8 @@ extension Cijferbron {
         }
     }
 
-    /// Years with data: every year with a budget or a declaration (its first day of service), sorted.
+    /// Years with data: every year with a budget or a declaration, sorted. A line counts in the year of its first day
+    /// of service; from the sums, in every year its service touches.
     func jaren() throws -> [Int] {
         try figuur("jaren") { g in
             var j = Set(g.budgetten.map(\.jaar))
