@@ -107,19 +107,25 @@ extension SQLiteStore: AggregaatStore {
         if driehoek { a.driehoek = try leesDriehoek(db) }
         a.laatsteIndiening = try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'").flatMap(Dag.parse)
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
+        let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
+        let clientjaren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0
+        var codes = Tekstcodes(ruimte: clientjaren)   // most client-years bring a client of their own
+        func code(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
+            guard let p = sqlite3_column_text(s, i) else { return codes.code("") }
+            return codes.code(p, Int(sqlite3_column_bytes(s, i)))
+        }
+        func productcode(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
+            sqlite3_column_bytes(s, i) == 0 ? .geen : code(s, i)
+        }
         try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent FROM \(kostentabel) WHERE maand BETWEEN \(m1) AND \(m2)") { s in
-            let code = tekst(s, 2) ?? ""
-            a.kosten[.init(gemeentecode: tekst(s, 0) ?? "", productcategorie: tekst(s, 1) ?? "", productcode: code.isEmpty ? nil : code,
-                           agb: tekst(s, 5) ?? "", verwijzer: tekst(s, 3) ?? "", maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
+            a.kosten[.init(gemeente: code(s, 0), categorie: code(s, 1), code: productcode(s, 2), agb: code(s, 5), verwijzer: code(s, 3),
+                           maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
                 = Euro(centen: sqlite3_column_int64(s, 6))
         }
-        let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
-        a.clienten.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0)
+        a.clienten.reserveCapacity(clientjaren)
         try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent FROM agg_clienten \(bereik)") { s in
-            let code = tekst(s, 3) ?? ""
-            a.clienten[.init(client: tekst(s, 0) ?? "", gemeentecode: tekst(s, 1) ?? "", productcategorie: tekst(s, 2) ?? "",
-                             productcode: code.isEmpty ? nil : code, agb: tekst(s, 5) ?? "", verwijzer: tekst(s, 6) ?? "",
-                             jaar: Int(sqlite3_column_int64(s, 4)))]
+            a.clienten[.init(client: code(s, 0), gemeente: code(s, 1), categorie: code(s, 2), code: productcode(s, 3), agb: code(s, 5),
+                             verwijzer: code(s, 6), jaar: Int(sqlite3_column_int64(s, 4)))]
                 = .init(bedrag: Euro(centen: sqlite3_column_int64(s, 8)), maanden: UInt16(truncatingIfNeeded: sqlite3_column_int64(s, 7)))
         }
         return a

@@ -25,6 +25,15 @@ final class Codeboek: @unchecked Sendable {
 
     func nummer(_ tekst: String?) -> UInt32 { tekst.map { nummer($0) } ?? Codeboek.geen }
 
+    /// Room for `n` codes in all, so the first reader of a national year's clients does not rehash as it goes; a
+    /// second read of the same data brings few new ones.
+    func reserveer(_ n: Int) {
+        slot.lock()
+        defer { slot.unlock() }
+        nummers.reserveCapacity(n)
+        teksten.reserveCapacity(n)
+    }
+
     func tekst(_ n: UInt32) -> String {
         slot.lock()
         defer { slot.unlock() }
@@ -32,4 +41,39 @@ final class Codeboek: @unchecked Sendable {
     }
 
     func tekst(ofGeen n: UInt32) -> String? { n == Codeboek.geen ? nil : tekst(n) }
+}
+
+/// A text's `Codeboek` number, for readers that build sum keys from database columns.
+public struct Tekstcode: Hashable, Sendable {
+    let nummer: UInt32
+    public static let geen = Tekstcode(nummer: Codeboek.geen)
+}
+
+/// Numbers texts straight from a database's bytes for one reader (not shared between threads). Texts of up to 24
+/// bytes (codes, pseudonyms) are looked up by their bytes in a table of this reader's own, so neither a `String` nor
+/// the shared codebook's lock is needed for a text seen before; reading a national year's sums interns six texts a row.
+public struct Tekstcodes {
+    private struct Sleutel: Hashable { let a, b, c: UInt64; let lengte: Int }
+    private var gezien: [Sleutel: UInt32] = [:]
+
+    /// `ruimte`: about how many different texts the reader will meet.
+    public init(ruimte: Int = 0) {
+        gezien.reserveCapacity(ruimte)
+        Codeboek.gedeeld.reserveer(ruimte)
+    }
+
+    public mutating func code(_ p: UnsafePointer<UInt8>, _ lengte: Int) -> Tekstcode {
+        guard lengte <= 24 else {
+            return Tekstcode(nummer: Codeboek.gedeeld.nummer(String(decoding: UnsafeBufferPointer(start: p, count: lengte), as: UTF8.self)))
+        }
+        var woorden: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &woorden) { $0.baseAddress!.copyMemory(from: p, byteCount: lengte) }
+        let s = Sleutel(a: woorden.0, b: woorden.1, c: woorden.2, lengte: lengte)
+        if let n = gezien[s] { return Tekstcode(nummer: n) }
+        let n = Codeboek.gedeeld.nummer(String(decoding: UnsafeBufferPointer(start: p, count: lengte), as: UTF8.self))
+        gezien[s] = n
+        return Tekstcode(nummer: n)
+    }
+
+    public mutating func code(_ tekst: String) -> Tekstcode { Tekstcode(nummer: Codeboek.gedeeld.nummer(tekst)) }
 }

@@ -15,6 +15,11 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie); code = c.nummer(productcode)
             aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); maandnummer = Int32(maand.index)
         }
+        /// From `Tekstcodes` (a database reader); `code` is `.geen` for a line without productcode.
+        public init(gemeente: Tekstcode, categorie: Tekstcode, code: Tekstcode, agb: Tekstcode, verwijzer: Tekstcode, maand: Maand) {
+            self.gemeente = gemeente.nummer; self.categorie = categorie.nummer; self.code = code.nummer
+            aanbieder = agb.nummer; verwijzing = verwijzer.nummer; maandnummer = Int32(maand.index)
+        }
         public var maand: Maand { Maand(index: Int(maandnummer)) }
         public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
         public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
@@ -22,6 +27,18 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
         /// `Verwijzer.rawValue` of the line's allocation, or `Verwijzer.onbekendeSleutel`.
         public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
+        var dimensies: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: aanbieder, verwijzing: verwijzing) }
+    }
+
+    /// What a figure groups and selects by, as `Codeboek` numbers: the hot loops look these up once per combination.
+    struct Dimensies: Hashable {
+        let gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
+        var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
+        var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
+        var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
+        var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
+        var zonderAanbieder: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: Codeboek.geen, verwijzing: verwijzing) }
     }
 
     /// Stored as numbers from `Codeboek`, like `Kostensleutel`.
@@ -34,6 +51,12 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             nummer = c.nummer(client); gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie)
             code = c.nummer(productcode); aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); jaartal = Int32(jaar)
         }
+        /// As `Kostensleutel.init(gemeente:categorie:code:agb:verwijzer:maand:)`.
+        public init(client: Tekstcode, gemeente: Tekstcode, categorie: Tekstcode, code: Tekstcode, agb: Tekstcode,
+                    verwijzer: Tekstcode, jaar: Int) {
+            nummer = client.nummer; self.gemeente = gemeente.nummer; self.categorie = categorie.nummer; self.code = code.nummer
+            aanbieder = agb.nummer; verwijzing = verwijzer.nummer; jaartal = Int32(jaar)
+        }
         public var jaar: Int { Int(jaartal) }
         public var client: ClientID { Codeboek.gedeeld.tekst(nummer) }
         public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
@@ -42,6 +65,9 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
         /// As in `Kostensleutel`.
         public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
+        var dimensies: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: aanbieder, verwijzing: verwijzing) }
+        /// The client's `Codeboek` number, as the figures count clients.
+        var clientnummer: Int32 { Int32(bitPattern: nummer) }
     }
 
     /// The run-off triangle of the forecast: cost by service month and month of submission.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The monitoring figures. Every definition is written down in docs/definities.md; in short:
 /// - a client belongs to a group when it has an allocation overlapping the period or a non-rejected declaration line
 ///   with service in the period, in that group; unique counts are not additive, a total counts a client once;
@@ -14,23 +16,26 @@ public enum Monitoring {
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
                                    peildatum: Dag? = nil, aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         let noemer = selectie.gemeente.map { [$0] } ?? g.gemeenten.map(\.code)
-        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten) { gemeente, perceel, _ in
+        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten,
+                       filtertOpAanbieder: false) { gemeente, perceel, _ in
             (selectie.gemeente == nil || selectie.gemeente == gemeente) && (selectie.perceel == nil || selectie.perceel == perceel)
         }
     }
 
     /// Figures per group over [van, tot], plus a total row computed over all records (unique counts are not summed).
     /// `filter` gets (gemeentecode, perceel or "", agb; "" for budgets). `aggregaten` as above; a filter on the provider
-    /// needs them `perAanbieder`.
+    /// needs them `perAanbieder`. `filtertOpAanbieder: false` promises that the filter ignores the agb, which lets the
+    /// sums be sorted per combination without provider (23,000 instead of 353,000 for a national year).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
-                                   filter: ((String, String?, String) -> Bool)? = nil,
+                                   filter: ((String, String?, String) -> Bool)? = nil, filtertOpAanbieder: Bool = true,
                                    aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten) { gem, perceel, agb in
+        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten,
+                filtertOpAanbieder: filter != nil && filtertOpAanbieder) { gem, perceel, agb in
             filter?(gem, perceel, agb) ?? true
         }
     }
 
-    /// Accumulates one group. Clients by number (`Clientnummers`): sets of pseudonyms cost most of a national run.
+    /// Accumulates one group. Clients by their `Codeboek` number: sets of pseudonyms cost most of a national run.
     struct Opbouw {
         var clienten = Set<Int32>()
         var toewijzingen = 0
@@ -39,16 +44,76 @@ public enum Monitoring {
         var gedeclareerd = Euro.nul
         var perVerwijzer: [String: Euro] = [:]
         var duren: [Int] = []
+        /// (client, allocation period) of the group's allocations, for its care spells.
+        var spells: [(Int32, Periode)] = []
+        /// False while the group only holds spells: such a group is no row of its own.
+        var telt = false
 
         mutating func declaratie(_ client: Int32, _ bedrag: Euro, _ verwijzer: String) {
             clienten.insert(client)
             gedeclareerd += bedrag
             perVerwijzer[verwijzer, default: .nul] += bedrag
         }
+
+        mutating func voegToe(_ o: Opbouw) {
+            clienten.formUnion(o.clienten)
+            toewijzingen += o.toewijzingen
+            verplichting += o.verplichting
+            onbekend += o.onbekend
+            gedeclareerd += o.gedeclareerd
+            perVerwijzer.merge(o.perVerwijzer, uniquingKeysWith: +)
+            duren += o.duren
+            spells += o.spells
+            telt = telt || o.telt
+        }
+    }
+
+    /// The groups of one computation, by index: one hash of the group key per record instead of one per field.
+    struct Groepen {
+        private(set) var index: [String: Int] = [:]
+        var opbouw: [Opbouw] = []
+
+        /// The group's index; `telt` makes it a row.
+        mutating func groep(_ k: String, telt: Bool = true) -> Int {
+            let i: Int
+            if let bestaand = index[k] { i = bestaand } else { i = opbouw.count; index[k] = i; opbouw.append(Opbouw()) }
+            if telt { opbouw[i].telt = true }
+            return i
+        }
+
+        subscript(_ k: String) -> Opbouw? { index[k].map { opbouw[$0] } }
+        var rijen: [String] { index.compactMap { opbouw[$0.value].telt ? $0.key : nil } }
+    }
+
+    /// One part of a computation (the allocations, or the declarations), computed on a thread of its own and merged:
+    /// clients are `Codeboek` numbers, the same in every part, so merging unites their sets.
+    struct Deel {
+        var groepen = Groepen()
+        var totaal = Opbouw()
+        var totaalPeriodes: [(Int32, Periode)] = []
+        var gezien = Set<String>()
+        private var maandgroep: [Int: Int] = [:]   // Maand.index -> group
+
+        mutating func groep(_ m: Maand) -> Int {
+            if let i = maandgroep[m.index] { return i }
+            let i = groepen.groep(m.description)
+            maandgroep[m.index] = i
+            return i
+        }
+
+        mutating func voegToe(_ ander: Deel) {
+            for (k, i) in ander.groepen.index {
+                let j = groepen.groep(k, telt: ander.groepen.opbouw[i].telt)
+                groepen.opbouw[j].voegToe(ander.groepen.opbouw[i])
+            }
+            totaal.voegToe(ander.totaal)
+            totaalPeriodes += ander.totaalPeriodes
+            gezien.formUnion(ander.gezien)
+        }
     }
 
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
-                        gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil,
+                        gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil, filtertOpAanbieder: Bool = true,
                         filter: (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
                                            && Declaratieaggregaten.groeperingen.contains(groepering)
@@ -59,18 +124,24 @@ public enum Monitoring {
         let t = peildatum.map { min(tot, $0) } ?? tot
         let perMaand = groepering == .maand
         let maanden: [Maand] = perMaand ? Array(sequence(first: van.maand) { $0 < tot.maand ? $0 + 1 : nil }) : []
-        // only the line-by-line path needs each line's allocation
-        let toewijzingPerNummer = aggregaten != nil ? [:]
-            : Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
-        var nummers = Clientnummers(ruimte: g.toewijzingen.count / 2 + (aggregaten?.clienten.count ?? 0) / 2)
+        // the sums hold their clients as `Codeboek` numbers already
+        let codeboek = Codeboek.gedeeld
+        func clientnummer(_ c: ClientID) -> Int32 { Int32(bitPattern: codeboek.nummer(c)) }
         var geboren: [ClientID: Dag] = [:]
         if groepering == .leeftijd {
             for t in g.toewijzingen { if let d = t.geboortedatum, geboren[t.client] == nil { geboren[t.client] = d } }
             for v in g.verzoeken { if let d = v.geboortedatum, geboren[v.client] == nil { geboren[v.client] = d } }
         }
+        // the parts run at once; the caller's filter need not be thread-safe
+        let filterslot = NSLock()
+        func filtert(_ gemeente: String, _ perceel: String, _ agb: String) -> Bool {
+            filterslot.lock()
+            defer { filterslot.unlock() }
+            return filter(gemeente, perceel, agb)
+        }
 
-        func sleutel(_ gemeente: String, _ agb: String, _ categorie: String, _ code: String?, _ verwijzer: Verwijzer?,
-                     _ client: ClientID) -> String {
+        func sleutel(_ kaart: Productkaart, _ gemeente: String, _ agb: String, _ categorie: String, _ code: String?,
+                     _ verwijzer: Verwijzer?, _ client: ClientID) -> String {
             switch groepering {
             case .gemeente: return gemeente
             case .aanbieder: return agb
@@ -83,104 +154,160 @@ public enum Monitoring {
             }
         }
 
-        var groepen: [String: Opbouw] = [:]
-        var totaal = Opbouw()
-        var periodes: [String: [(Int32, Periode)]] = [:]   // per group (months: "" = all), for the care spells
-        var totaalPeriodes: [(Int32, Periode)] = []
-        var gezien = Set<String>()
-
-        for tw in g.toewijzingen where !tw.isVerwijderd {
-            let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
-            guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
-            let k = sleutel(tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client)
-            let client = nummers.nummer(tw.client)
-            periodes[k, default: []].append((client, tw.periode))
-            if !perMaand { totaalPeriodes.append((client, tw.periode)) }
-            if let e = tw.einddatum, e >= van && e <= t {
-                let duur = (e - tw.ingangsdatum) + 1
-                groepen[perMaand ? e.maand.description : k, default: Opbouw()].duren.append(duur)
-                totaal.duren.append(duur)
+        func toewijzingdeel() -> Deel {
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            for tw in g.toewijzingen where !tw.isVerwijderd {
+                let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
+                guard filtert(tw.gemeentecode, perceel, tw.agb) else { continue }
+                let client = clientnummer(tw.client)
+                d.totaalPeriodes.append((client, tw.periode))
+                let k = perMaand ? nil
+                    : d.groepen.groep(sleutel(kaart, tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client),
+                                      telt: false)
+                if let k { d.groepen.opbouw[k].spells.append((client, tw.periode)) }
+                if let e = tw.einddatum, e >= van && e <= t {
+                    let duur = (e - tw.ingangsdatum) + 1
+                    let i = k ?? d.groep(e.maand)
+                    d.groepen.opbouw[i].telt = true
+                    d.groepen.opbouw[i].duren.append(duur)
+                    d.totaal.duren.append(duur)
+                }
+                guard tw.periode.overlapDagen(van, tot) > 0 else { continue }
+                d.gezien.insert(tw.gemeentecode)
+                let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
+                let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
+                d.totaal.clienten.insert(client); d.totaal.toewijzingen += 1
+                if let v { d.totaal.verplichting += v } else { d.totaal.onbekend += 1 }
+                if let k {
+                    d.groepen.opbouw[k].telt = true
+                    d.groepen.opbouw[k].clienten.insert(client)
+                    d.groepen.opbouw[k].toewijzingen += 1
+                    if let v { d.groepen.opbouw[k].verplichting += v } else { d.groepen.opbouw[k].onbekend += 1 }
+                    continue
+                }
+                let actief = maanden.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
+                var delen: [Euro]? = nil
+                if let v {
+                    let gewichten = actief.map { m in
+                        Verplichting.binnen(tw, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag), tarief: tarief)?.centen.magnitude ?? 0
+                    }.map { Int64($0) }
+                    delen = gewichten.reduce(0, +) > 0 ? v.verdeel(naar: gewichten) : actief.indices.map { $0 == 0 ? v : .nul }
+                }
+                for (i, m) in actief.enumerated() {
+                    let mk = d.groep(m)
+                    d.groepen.opbouw[mk].clienten.insert(client)
+                    d.groepen.opbouw[mk].toewijzingen += 1
+                    if let delen { d.groepen.opbouw[mk].verplichting += delen[i] } else { d.groepen.opbouw[mk].onbekend += 1 }
+                }
             }
-            guard tw.periode.overlapDagen(van, tot) > 0 else { continue }
-            gezien.insert(tw.gemeentecode)
-            let tarief: (Int) -> Euro? = { j in ref.product(categorie: tw.productcategorie, code: tw.productcode, jaar: j)?.tarief }
-            let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
-            totaal.clienten.insert(client); totaal.toewijzingen += 1
-            if let v { totaal.verplichting += v } else { totaal.onbekend += 1 }
-            if !perMaand {
-                groepen[k, default: Opbouw()].clienten.insert(client)
-                groepen[k, default: Opbouw()].toewijzingen += 1
-                if let v { groepen[k, default: Opbouw()].verplichting += v } else { groepen[k, default: Opbouw()].onbekend += 1 }
-                continue
-            }
-            let actief = maanden.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
-            var delen: [Euro]? = nil
-            if let v {
-                let gewichten = actief.map { m in
-                    Verplichting.binnen(tw, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag), tarief: tarief)?.centen.magnitude ?? 0
-                }.map { Int64($0) }
-                delen = gewichten.reduce(0, +) > 0 ? v.verdeel(naar: gewichten) : actief.indices.map { $0 == 0 ? v : .nul }
-            }
-            for (i, m) in actief.enumerated() {
-                let mk = m.description
-                groepen[mk, default: Opbouw()].clienten.insert(client)
-                groepen[mk, default: Opbouw()].toewijzingen += 1
-                if let delen { groepen[mk, default: Opbouw()].verplichting += delen[i] } else { groepen[mk, default: Opbouw()].onbekend += 1 }
-            }
+            return d
         }
 
-        if let a = aggregaten {
-            // the same sums as the loop over lines below, from the pre-summed months and client-years
+        // the same sums as the loop over lines below, from the pre-summed months and client-years; the lot, filter and
+        // group are worked out once per combination of municipality, product, provider and referrer
+        func somdeel(_ a: Declaratieaggregaten) -> Deel {
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            struct Plaats { let groep: Int; let gemeente: String; let verwijzer: String; var gezien = false }
+            var plaatsen: [Plaats] = []
+            var indeling: [Declaratieaggregaten.Dimensies: Int] = [:]   // -> index in plaatsen, -1: filtered out
+            let metAanbieder = groepering == .aanbieder || filtertOpAanbieder
+            func plaats(_ x: Declaratieaggregaten.Dimensies) -> Int {
+                let soort = metAanbieder ? x : x.zonderAanbieder
+                if let i = indeling[soort] { return i }
+                let gem = x.gemeentecode, cat = x.productcategorie, code = x.productcode, agb = x.agb, vw = x.verwijzer
+                var i = -1
+                if filtert(gem, kaart.perceel(cat, code)?.code ?? "", agb) {
+                    let k = perMaand ? -1 : d.groepen.groep(sleutel(kaart, gem, agb, cat, code, Verwijzer(rawValue: vw), ""))
+                    i = plaatsen.count
+                    plaatsen.append(Plaats(groep: k, gemeente: gem, verwijzer: vw))
+                }
+                indeling[soort] = i
+                return i
+            }
+            func gebruik(_ i: Int) {
+                guard !plaatsen[i].gezien else { return }
+                d.gezien.insert(plaatsen[i].gemeente)
+                plaatsen[i].gezien = true
+            }
             for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
-                let perceel = kaart.perceel(k.productcategorie, k.productcode)?.code ?? ""
-                guard filter(k.gemeentecode, perceel, k.agb) else { continue }
-                gezien.insert(k.gemeentecode)
-                let s = perMaand ? k.maand.description
-                    : sleutel(k.gemeentecode, k.agb, k.productcategorie, k.productcode, Verwijzer(rawValue: k.verwijzer), "")
-                groepen[s, default: Opbouw()].gedeclareerd += bedrag
-                groepen[s, default: Opbouw()].perVerwijzer[k.verwijzer, default: .nul] += bedrag
-                totaal.gedeclareerd += bedrag
-                totaal.perVerwijzer[k.verwijzer, default: .nul] += bedrag
+                let i = plaats(k.dimensies)
+                guard i >= 0 else { continue }
+                gebruik(i)
+                let p = plaatsen[i]
+                let s = perMaand ? d.groep(k.maand) : p.groep
+                d.groepen.opbouw[s].gedeclareerd += bedrag
+                d.groepen.opbouw[s].perVerwijzer[p.verwijzer, default: .nul] += bedrag
+                d.totaal.gedeclareerd += bedrag
+                d.totaal.perVerwijzer[p.verwijzer, default: .nul] += bedrag
             }
             for (c, som) in a.clienten where c.jaar >= van.jaar && c.jaar <= tot.jaar {
                 let eerste = c.jaar == van.jaar ? van.maand.maand : 1, laatste = c.jaar == tot.jaar ? tot.maand.maand : 12
                 guard som.actief(van: eerste, tot: laatste) else { continue }
-                let perceel = kaart.perceel(c.productcategorie, c.productcode)?.code ?? ""
-                guard filter(c.gemeentecode, perceel, c.agb) else { continue }
-                gezien.insert(c.gemeentecode)
-                let client = nummers.nummer(c.client)
-                totaal.clienten.insert(client)
+                let i = plaats(c.dimensies)
+                guard i >= 0 else { continue }
+                gebruik(i)
+                let client = c.clientnummer
+                d.totaal.clienten.insert(client)
                 guard perMaand else {
-                    let s = sleutel(c.gemeentecode, c.agb, c.productcategorie, c.productcode, Verwijzer(rawValue: c.verwijzer), c.client)
-                    groepen[s, default: Opbouw()].clienten.insert(client)
+                    d.groepen.opbouw[plaatsen[i].groep].clienten.insert(client)
                     continue
                 }
                 for m in eerste...laatste where som.actief(van: m, tot: m) {
-                    groepen[Maand(jaar: c.jaar, maand: m).description, default: Opbouw()].clienten.insert(client)
+                    d.groepen.opbouw[d.groep(Maand(jaar: c.jaar, maand: m))].clienten.insert(client)
                 }
             }
+            return d
         }
-        for d in g.declaraties where aggregaten == nil && d.status != .afgewezen && d.einddatum >= van && d.begindatum <= tot {
-            let perceel = kaart.perceel(d.productcategorie, d.productcode)?.code ?? ""
-            guard filter(d.gemeentecode, perceel, d.agb) else { continue }
-            gezien.insert(d.gemeentecode)
-            let verwijzer = toewijzingPerNummer[d.toewijzingnummer]?.verwijzer
-            let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
-            let client = nummers.nummer(d.client)
-            if perMaand {
-                var som = Euro.nul
-                for (m, bedrag) in d.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot {
-                    groepen[m.description, default: Opbouw()].declaratie(client, bedrag, vk)
-                    som += bedrag
+
+        func regeldeel() -> Deel {
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            let toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0.verwijzer) }, uniquingKeysWith: { a, _ in a })
+            for r in g.declaraties where r.status != .afgewezen && r.einddatum >= van && r.begindatum <= tot {
+                let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
+                guard filtert(r.gemeentecode, perceel, r.agb) else { continue }
+                d.gezien.insert(r.gemeentecode)
+                let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
+                let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
+                let client = clientnummer(r.client)
+                if perMaand {
+                    var som = Euro.nul
+                    for (m, bedrag) in r.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot {
+                        d.groepen.opbouw[d.groep(m)].declaratie(client, bedrag, vk)
+                        som += bedrag
+                    }
+                    d.totaal.declaratie(client, som, vk)
+                    continue
                 }
-                totaal.declaratie(client, som, vk)
-                continue
+                let bedrag = r.kosten(van: van, tot: tot)
+                let k = d.groepen.groep(sleutel(kaart, r.gemeentecode, r.agb, r.productcategorie, r.productcode, verwijzer, r.client))
+                d.groepen.opbouw[k].declaratie(client, bedrag, vk)
+                d.totaal.declaratie(client, bedrag, vk)
             }
-            let bedrag = d.kosten(van: van, tot: tot)
-            let k = sleutel(d.gemeentecode, d.agb, d.productcategorie, d.productcode, verwijzer, d.client)
-            groepen[k, default: Opbouw()].declaratie(client, bedrag, vk)
-            totaal.declaratie(client, bedrag, vk)
+            return d
         }
+
+        func declaratiedeel() -> Deel { aggregaten.map { somdeel($0) } ?? regeldeel() }
+        // the two parts on two cores; the box carries the (non-escaping) work and its results across
+        final class Werk: @unchecked Sendable {
+            let eerste, tweede: () -> Deel
+            var uitEerste = Deel(), uitTweede = Deel()
+            init(_ eerste: @escaping () -> Deel, _ tweede: @escaping () -> Deel) { self.eerste = eerste; self.tweede = tweede }
+        }
+        var deel = withoutActuallyEscaping(toewijzingdeel) { a in
+            withoutActuallyEscaping(declaratiedeel) { b in
+                let werk = Werk(a, b)
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    if i == 0 { werk.uitEerste = werk.eerste() } else { werk.uitTweede = werk.tweede() }
+                }
+                var d = werk.uitEerste
+                d.voegToe(werk.uitTweede)
+                return d
+            }
+        }
+        let groepen = deel.groepen, totaal = deel.totaal, gezien = deel.gezien
 
         // budgets: every calendar year the period touches
         let jaren = van.jaar...tot.jaar
@@ -207,7 +334,7 @@ public enum Monitoring {
             return gemeenten.isEmpty ? nil : (inw, jeugd)
         }
 
-        let totaalParen = perMaand ? periodes[""] ?? [] : totaalPeriodes
+        let totaalParen = deel.totaalPeriodes
         func rij(_ k: String, _ o: Opbouw, naam: String, spells: [(Int32, Periode)], van a: Dag, tot b: Dag) -> Kengetallen {
             let v = Zorgperiodes.verloop(spells, van: a, tot: b, peildatum: peildatum)
             return Kengetallen(groep: k, naam: naam, clienten: o.clienten.count, toewijzingen: o.toewijzingen,
@@ -217,17 +344,17 @@ public enum Monitoring {
                                duurP90: o.duren.percentiel(90), kostenPerVerwijzer: o.perVerwijzer)
         }
 
-        var sleutels = Set(groepen.keys).union(budgetPerGroep.keys)
+        var sleutels = Set(groepen.rijen).union(budgetPerGroep.keys)
         if perMaand { sleutels = Set(maanden.map(\.description)) }
         let volgorde = groepering == .leeftijd
             ? Leeftijdsgroep.allCases.map(\.rawValue).filter(sleutels.contains) : sleutels.sorted()
         let rijen = volgorde.map { k -> Kengetallen in
-            let o = groepen[k] ?? Opbouw()
+            let o = groepen[k].flatMap { $0.telt ? $0 : nil } ?? Opbouw()
             var r: Kengetallen
             if perMaand, let m = Maand.parse(k) {
                 r = rij(k, o, naam: m.naam, spells: totaalParen, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag))
             } else {
-                r = rij(k, o, naam: naam(k, groepering, ref, kaart), spells: periodes[k] ?? [], van: van, tot: tot)
+                r = rij(k, o, naam: naam(k, groepering, ref, kaart), spells: groepen[k]?.spells ?? [], van: van, tot: tot)
             }
             r.budget = budgetPerGroep[k]
             if groepering == .gemeente, let c = cijfers([k]) { r.inwoners = c.0; r.jeugdigen = c.1 }
@@ -255,36 +382,33 @@ public enum Monitoring {
     }
 }
 
-/// Clients numbered in order of appearance, so sets and sorts work on integers instead of pseudonyms.
-struct Clientnummers {
-    private var nummers: [ClientID: Int32]
-
-    init(ruimte: Int = 0) { nummers = Dictionary(minimumCapacity: ruimte) }
-
-    mutating func nummer(_ client: ClientID) -> Int32 {
-        if let n = nummers[client] { return n }
-        let n = Int32(nummers.count)
-        nummers[client] = n
-        return n
-    }
-}
-
-/// Product and lot lookups cached per (category, code) for one year: the hot path of every figure.
-struct Productkaart {
+/// Product and lot lookups cached per (category, code) for one year: the hot path of every figure. A class, so the
+/// closures of the commitment capture one reference instead of copying its maps; one instance per thread.
+final class Productkaart {
     struct Sleutel: Hashable { let categorie: String; let code: String? }
+    private struct Tariefsleutel: Hashable { let product: Sleutel; let jaar: Int }
     private let ref: Referentiekaart
     private let jaar: Int
-    private final class Cache { var percelen: [Sleutel: Perceel?] = [:] }
-    private let cache = Cache()
+    private var percelen: [Sleutel: Perceel?] = [:]
+    private var tarieven: [Tariefsleutel: Euro?] = [:]
 
     init(_ ref: Referentiekaart, jaar: Int) { self.ref = ref; self.jaar = jaar }
 
     func perceel(_ categorie: String, _ code: String?) -> Perceel? {
         let s = Sleutel(categorie: categorie, code: code)
-        if let p = cache.percelen[s] { return p }
+        if let p = percelen[s] { return p }
         let p = ref.perceel(categorie: categorie, code: code, jaar: jaar)
-        cache.percelen[s] = .some(p)
+        percelen[s] = .some(p)
         return p
+    }
+
+    /// The tariff of the product valid in `jaar` (the commitment's hot path: once per allocation and year).
+    func tarief(_ categorie: String, _ code: String?, jaar: Int) -> Euro? {
+        let s = Tariefsleutel(product: Sleutel(categorie: categorie, code: code), jaar: jaar)
+        if let t = tarieven[s] { return t }
+        let t = ref.product(categorie: categorie, code: code, jaar: jaar)?.tarief
+        tarieven[s] = .some(t)
+        return t
     }
 
     func omschrijving(_ categorie: String, _ code: String?) -> String? {

@@ -32,7 +32,8 @@ extension Cijferbron {
                 return Monitoring.kengetallen(try volledigeGegevens(), van: van, tot: tot, per: per, filter: filter)
             }
             let d = try deel(s, jaar: van.jaar)
-            return Monitoring.kengetallen(d.gegevens, van: van, tot: tot, per: per, filter: filter, aggregaten: d.sommen)
+            return Monitoring.kengetallen(d.gegevens, van: van, tot: tot, per: per, filter: filter,
+                                          filtertOpAanbieder: s.aanbieder != nil, aggregaten: d.sommen)
         }
     }
 
