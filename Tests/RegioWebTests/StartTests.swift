@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import RegioWeb
+@testable import RegioWeb
+import Logging
 import Testing
 
 @Suite struct StartTests {
@@ -26,4 +27,32 @@ import Testing
 actor Teller {
     private(set) var aantal = 0
     func tel() { aantal += 1 }
+}
+
+@Suite struct VoorverwarmingTests {
+    /// Once the server listens, the overview pages are built in the background into the page cache, as the region role
+    /// and without parameters, exactly as a request for them would find them.
+    @Test func bouwtDeOverzichtspaginasOpDeAchtergrond() async throws {
+        let regio = try Webregio()
+        let instellingen = Instellingen(port: 0, veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4), pseudoniemsleutel: regio.sleutelpad)
+        let bron = Cijferbron(store: regio.store)
+        let toner = Paginatoner(bron: bron, store: regio.store, instellingen: instellingen)
+        #expect(bron.paginasleutels.isEmpty)
+        let klaar = Teller()
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            Voorverwarming.achtergrond(toner, logger: Logger(label: "test")) { Task { await klaar.tel(); c.resume() } }
+        }
+        #expect(await klaar.aantal == 1)
+        let sleutels = bron.paginasleutels
+        for pad in Voorverwarming.paginas {
+            #expect(sleutels.contains(pad + "||regio"), "\(pad) niet voorberekend: \(sleutels.sorted())")
+        }
+        // what a request by the region role builds is what the background built
+        let def = try #require(Paginalijst.alle.first { $0.pad == "/aanbieders" })
+        let gevraagd = try toner.bouw(def, rol: .regio, gebruiker: "iemand", parameters: [:], csrf: "")
+        let vers = try def.bouw(Paginaverzoek(rol: .regio, gebruiker: "iemand", parameters: [:], bron: Cijferbron(store: regio.store),
+                                              vandaag: Instellingen.dag(instellingen.klok())))
+        #expect(Weergave.document(gevraagd, kader: Kader(gebruiker: "x", rol: .regio, csrf: "", pad: "/aanbieders", query: []))
+                == Weergave.document(vers, kader: Kader(gebruiker: "x", rol: .regio, csrf: "", pad: "/aanbieders", query: [])))
+    }
 }

@@ -71,6 +71,9 @@ public final class Cijferbron: @unchecked Sendable {
     }
 
     /// A page by key (path, parameters and role), built once.
+    /// The keys of the pages in the cache (for tests).
+    var paginasleutels: Set<String> { slot.withLock { Set(paginas.keys) } }
+
     func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {
         if let p = slot.withLock({ paginas[sleutel] }) { return p }
         let v = slot.withLock { versie }

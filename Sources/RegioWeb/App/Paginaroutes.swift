@@ -32,11 +32,7 @@ struct Paginatoner: Sendable {
         var parameters: [String: String] = [:]
         for (k, v) in query.velden where parameters[k] == nil { parameters[k] = v }
         for p in def.parameters { parameters[p] = context.parameters.get(p) }
-        let verzoek = Paginaverzoek(rol: gebruiker.rol, gebruiker: gebruiker.naam, parameters: parameters, bron: bron,
-                                    vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : context.sessie?.csrf ?? "")
-        let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + gebruiker.rol.description
-        let pagina = def.cache ? try bron.pagina(sleutel) { try def.bouw(verzoek) } : try def.bouw(verzoek)
+        let pagina = try bouw(def, rol: gebruiker.rol, gebruiker: gebruiker.naam, parameters: parameters, csrf: context.sessie?.csrf ?? "")
         if let inzage = pagina.inzage {
             try store.logInzage(Inzageregel(tijdstip: Instellingen.tijdstip(instellingen.klok()), gebruiker: gebruiker.naam,
                                             rol: gebruiker.rol.description, gemeentecode: inzage.gemeentecode,
@@ -55,6 +51,16 @@ struct Paginatoner: Sendable {
                               query: query.velden.map { ($0.naam, $0.waarde) })
             return Antwoord.html(Weergave.document(pagina, kader: kader))
         }
+    }
+
+    /// The page, from the cache (per role and parameters, until the next import) when the page may be cached.
+    func bouw(_ def: Paginadefinitie, rol: Rol, gebruiker: String, parameters: [String: String], csrf: String) throws -> Pagina {
+        let verzoek = Paginaverzoek(rol: rol, gebruiker: gebruiker, parameters: parameters, bron: bron,
+                                    vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : csrf)
+        guard def.cache else { return try def.bouw(verzoek) }
+        let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + rol.description
+        return try bron.pagina(sleutel) { try def.bouw(verzoek) }
     }
 
     /// {"titel": ..., "parameters": {...}, "tabellen": {"id": [ {kolom: waarde} ]}}

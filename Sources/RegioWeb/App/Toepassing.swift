@@ -19,8 +19,12 @@ public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, log
     }()
     let bron = Cijferbron(store: store)
     let router = bouwRouter(store: store, bron: bron, instellingen: instellingen)
+    let toner = Paginatoner(bron: bron, store: store, instellingen: instellingen)
     var app = Application(router: router, configuration: .init(address: .hostname(instellingen.host, port: instellingen.port)),
-                          onServerRunning: { _ in await luistert() }, logger: logger)
+                          onServerRunning: { _ in
+                              await luistert()
+                              if instellingen.voorverwarmen { Voorverwarming.achtergrond(toner, logger: logger) }
+                          }, logger: logger)
     if instellingen.voorverwarmen {
         app.beforeServerStarts {
             let start = Date()
@@ -80,5 +84,25 @@ enum Voorverwarming {
         _ = try bron.kengetallen(jaar: jaar, per: .perceel)
         _ = try bron.maandreeks(jaar: jaar)
         _ = try bron.perGemeente()
+    }
+
+    /// The pages about the whole region (or country) that take longest the first time, built on a thread of their own
+    /// once the server listens, so that a user who comes a little later finds them computed; a request meanwhile
+    /// computes what it needs itself. Built as the region role: the figures are shared by every role.
+    static let paginas = ["/", "/percelen", "/aanbieders", "/benchmark", "/verevening", "/prognose"]
+
+    static func achtergrond(_ toner: Paginatoner, logger: Logger, klaar: @escaping @Sendable () -> Void = {}) {
+        Thread {
+            defer { klaar() }
+            let start = Date()
+            for def in Paginalijst.alle where paginas.contains(def.pad) {
+                do {
+                    _ = try toner.bouw(def, rol: .regio, gebruiker: "voorverwarming", parameters: [:], csrf: "")
+                } catch {
+                    logger.info("voorberekenen van \(def.pad) mislukt: \(error)")
+                }
+            }
+            logger.info("overzichtspagina's voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        }.start()
     }
 }
