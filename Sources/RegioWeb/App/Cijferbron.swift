@@ -70,10 +70,10 @@ public final class Cijferbron: @unchecked Sendable {
         return f
     }
 
-    /// A page by key (path, parameters and role), built once.
     /// The keys of the pages in the cache (for tests).
     var paginasleutels: Set<String> { slot.withLock { Set(paginas.keys) } }
 
+    /// A page by key (path, parameters and role), built once.
     func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {
         if let p = slot.withLock({ paginas[sleutel] }) { return p }
         let v = slot.withLock { versie }

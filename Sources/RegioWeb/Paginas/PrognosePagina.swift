@@ -32,7 +32,14 @@ enum PrognosePagina {
             Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.rawValue) }, gekozen: methode.rawValue),
         ])))
         let p: Jaarprognose
-        do { p = try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) } catch {
+        // a figure, not only part of the page: the page is cached per query, and `?jaar=` of the default year is the
+        // same forecast as no query (which the start computes in the background)
+        let uitkomst = try v.bron.figuur("prognose|\(per.rawValue)|\(jaar)|\(peil)|\(methode.rawValue)") { _ in
+            Result { () throws(ChainLadderFout) -> Jaarprognose in try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) }
+        }
+        switch uitkomst {
+        case .success(let x): p = x
+        case .failure(let error):
             // a chosen date gets an error; the default date (the last day with data) gets the page with the reason,
             // so another date or year can be chosen there
             guard v["peildatum"] == nil else { throw Paginafout.ongeldig("Geen prognose mogelijk: \(error.reden)") }
