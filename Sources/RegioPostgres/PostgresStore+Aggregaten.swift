@@ -106,12 +106,21 @@ extension PostgresStore: AggregaatStore {
 
     /// Reads the whole table and keeps one client's lines (no index on client; PostgreSQL is not the national backend).
     public func declaraties(client: ClientID) throws -> [Declaratieregel] {
+        try declaraties { $0 == client }
+    }
+
+    /// Filtered in Swift while streaming, so only the chosen lines are held (the server's collation need not be bytes).
+    public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
+        try declaraties(waar: b.bevat)
+    }
+
+    func declaraties(waar client: (ClientID) -> Bool) throws -> [Declaratieregel] {
         try leesMomentopname { v in
             var g = Gegevens()
             let soort = Soort.declaraties
             let i = soort.kolommen.firstIndex(of: "client")!
             try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
-                if w[i].tekst == client { Codering.voegToe(soort, w, aan: &g) }
+                if client(w[i].tekst ?? "") { Codering.voegToe(soort, w, aan: &g) }
             }
             return g.declaraties
         }

@@ -21,6 +21,8 @@ public protocol AggregaatStore: Sendable {
     func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens
     /// The lines of one client, in stored order (a client's page when the lines are not held in memory).
     func declaraties(client: ClientID) throws -> [Declaratieregel]
+    /// The lines of the clients in a range, in stored order (the signal run in parts).
+    func declaraties(clienten: Clientbereik) throws -> [Declaratieregel]
 }
 
 extension AggregaatStore {

@@ -185,4 +185,14 @@ extension SQLiteStore: AggregaatStore {
             return g.declaraties
         }
     }
+
+    public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
+        try db.read { db in
+            var g = Gegevens()
+            let grenzen = [b.van.map { ("client >= ?", $0) }, b.tot.map { ("client < ?", $0) }].compactMap { $0 }
+            try SQLiteStore.lees(.declaraties, db, waar: grenzen.isEmpty ? "" : "WHERE " + grenzen.map(\.0).joined(separator: " AND "),
+                                 argumenten: StatementArguments(grenzen.map(\.1)), in: &g)
+            return g.declaraties
+        }
+    }
 }

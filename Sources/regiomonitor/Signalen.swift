@@ -82,12 +82,11 @@ extension Signalen {
                 return c
             }
             let (store, signaalstore) = try signaalStore(database)
-            let g = try store.gegevens()
-            guard let peil = try leesDag(peildatum, "peildatum") ?? Signaalmotor.laatsteDatum(g) else {
+            guard let run = try Signaaldraaiing.draai(store, peildatum: try leesDag(peildatum, "peildatum"), instellingen: instellingen) else {
                 throw ValidationError("geen gegevens: importeer eerst verzoeken, toewijzingen of declaraties")
             }
+            let peil = run.peildatum
             let tijdstip = nuTijdstip()
-            let run = Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen)
             let bestaand = try signaalstore.signalen()
             let mutaties = Signaalbeheer.verwerk(bestaand: bestaand, run: run, tijdstip: tijdstip)
             let lijst: [BeheerdSignaal]

@@ -23,8 +23,13 @@ public struct Signaalcontext: Sendable {
     public let declaratiesPerToewijzing: [String: Regelselectie]
     /// Declared cost per municipality and client per month of service (`Maand.index`), lines split by days.
     public let kostenPerMaand: [GemeenteClient: [Int: Euro]]
+    /// The same for every client of the data, for the rules that compare a client with its municipality (top N, the
+    /// municipality's level): in a run in parts by client (`Signaaldraaiing`) it holds all parts, else it is
+    /// `kostenPerMaand`. Signals are only made for the clients in `kostenPerMaand`.
+    public let gemeentekosten: [GemeenteClient: [Int: Euro]]
 
-    public init(_ g: Gegevens, peildatum: Dag) {
+    /// `gemeentekosten`: every client's cost as `kosten(_:)` computes it, when `g` holds only some clients.
+    public init(_ g: Gegevens, peildatum: Dag, gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil) {
         self.peildatum = peildatum
         gegevens = g
         ref = Referentiekaart(g)
@@ -35,16 +40,25 @@ public struct Signaalcontext: Sendable {
         // positions in the loaded lines, not copies: a national year's lines were held three times over (16.6 GB)
         let alle = g.declaraties
         var perClient: [ClientID: Regelselectie] = [:], perToewijzing: [String: Regelselectie] = [:]
-        var kosten: [GemeenteClient: [Int: Euro]] = [:]
         for (i, d) in alle.enumerated() where d.status != .afgewezen {
             perClient[d.client, default: Regelselectie(alle)].voegToe(i)
             perToewijzing[d.toewijzingnummer, default: Regelselectie(alle)].voegToe(i)
-            let k = GemeenteClient(d.gemeentecode, d.client)
-            for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
         }
         declaratiesPerClient = perClient
         declaratiesPerToewijzing = perToewijzing
-        kostenPerMaand = kosten
+        kostenPerMaand = Signaalcontext.kosten(alle)
+        self.gemeentekosten = gemeentekosten ?? kostenPerMaand
+    }
+
+    /// Cost per municipality and client per month of the lines that count (not rejected), split by days; `regels`
+    /// as known on the valuation date.
+    public static func kosten(_ regels: [Declaratieregel]) -> [GemeenteClient: [Int: Euro]] {
+        var kosten: [GemeenteClient: [Int: Euro]] = [:]
+        for d in regels where d.status != .afgewezen {
+            let k = GemeenteClient(d.gemeentecode, d.client)
+            for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
+        }
+        return kosten
     }
 
     /// The lot of a product in a year (nil when the product is unknown).
@@ -62,7 +76,11 @@ public struct Signaalcontext: Sendable {
 
     /// Cost of a client in a municipality over months [van, tot].
     public func kosten(_ k: GemeenteClient, van: Maand, tot: Maand) -> Euro {
-        guard let perMaand = kostenPerMaand[k] else { return .nul }
+        Signaalcontext.kosten(kostenPerMaand[k], van: van, tot: tot)
+    }
+
+    static func kosten(_ perMaand: [Int: Euro]?, van: Maand, tot: Maand) -> Euro {
+        guard let perMaand else { return .nul }
         var som = Euro.nul
         if perMaand.count < tot - van + 1 {
             for (m, e) in perMaand where m >= van.index && m <= tot.index { som += e }

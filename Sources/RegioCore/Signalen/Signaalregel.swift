@@ -26,9 +26,11 @@ public enum Signaalregels {
 public enum Signaalmotor {
     /// Runs every active rule as of `peildatum` on the data known then (`Gegevens.bekendOp`). Keys are unique in the
     /// result: should two findings share a key, the first one counts.
+    /// `gemeentekosten`: see `Signaalcontext`, for a run over some of the clients.
     public static func voerUit(_ g: Gegevens, peildatum: Dag, instellingen: Signaalinstellingen = .standaard,
-                               regels: [any Signaalregel] = Signaalregels.alle) -> Signaalrun {
-        let c = Signaalcontext(g.bekendOp(peildatum), peildatum: peildatum)
+                               regels: [any Signaalregel] = Signaalregels.alle,
+                               gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil) -> Signaalrun {
+        let c = Signaalcontext(g.bekendOp(peildatum), peildatum: peildatum, gemeentekosten: gemeentekosten)
         var signalen: [Signaal] = []
         var gezien = Set<String>()
         var vanaf: [String: Dag?] = [:]

@@ -12,15 +12,17 @@ public struct KostenHoog: Signaalregel {
     public func signalen(_ c: Signaalcontext, _ w: Regelwaarden) -> (signalen: [Signaal], vanaf: Dag?) {
         let drempel = w.euro("drempel"), topN = Int(w.getal("top_n")), maanden = max(1, w.dagen("maanden"))
         let tot = c.peildatum.maand, van = tot + (1 - maanden)
+        // ranked among every client of the municipality, signalled for the clients of this context
         var perGemeente: [String: [(ClientID, Euro)]] = [:]
-        for k in c.kostenPerMaand.keys {
-            let e = c.kosten(k, van: van, tot: tot)
+        for (k, perMaand) in c.gemeentekosten {
+            let e = Signaalcontext.kosten(perMaand, van: van, tot: tot)
             if e.centen > 0 { perGemeente[k.gemeente, default: []].append((k.client, e)) }
         }
         var uit: [Signaal] = []
         for (gemeente, lijst) in perGemeente {
             let gesorteerd = lijst.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            for (i, (client, e)) in gesorteerd.enumerated() where e > drempel || i < topN {
+            for (i, (client, e)) in gesorteerd.enumerated() where (e > drempel || i < topN)
+                && c.kostenPerMaand[GemeenteClient(gemeente, client)] != nil {
                 let (agb, perceel, deel) = Kostenverdeling.grootste(c, GemeenteClient(gemeente, client), van: van, tot: tot)
                 var waarom: [String] = []
                 if e > drempel { waarom.append("boven de drempel van \(Tekst.euro(drempel))") }

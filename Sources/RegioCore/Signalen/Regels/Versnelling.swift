@@ -25,7 +25,7 @@ public struct Versnelling: Signaalregel {
 
         // the municipality's level: mean cost per client-month with cost, per month
         var gemeenteSom: [String: [Int: (Euro, Int)]] = [:]
-        for (gc, perMaand) in c.kostenPerMaand {
+        for (gc, perMaand) in c.gemeentekosten {
             for (m, e) in perMaand where e.centen > 0 && m >= begin.index - h && m < laatste.index {
                 let oud = gemeenteSom[gc.gemeente, default: [:]][m] ?? (.nul, 0)
                 gemeenteSom[gc.gemeente, default: [:]][m] = (oud.0 + e, oud.1 + 1)

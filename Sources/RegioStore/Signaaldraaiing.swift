@@ -1,0 +1,81 @@
+import RegioCore
+
+/// A range of client pseudonyms [van, tot) in UTF-8 byte order, SQLite's BINARY collation; a nil bound is open.
+public struct Clientbereik: Sendable, Hashable {
+    public var van: ClientID?
+    public var tot: ClientID?
+
+    public init(van: ClientID? = nil, tot: ClientID? = nil) { self.van = van; self.tot = tot }
+
+    public static let alle = Clientbereik()
+
+    public func bevat(_ client: ClientID) -> Bool {
+        if let van, client.utf8.lexicographicallyPrecedes(van.utf8) { return false }
+        if let tot, !client.utf8.lexicographicallyPrecedes(tot.utf8) { return false }
+        return true
+    }
+
+    /// At most `n` ranges with about as many of `clienten` in each; together they cover every possible pseudonym.
+    public static func verdeel(_ clienten: some Collection<ClientID>, in n: Int) -> [Clientbereik] {
+        let gesorteerd = Set(clienten).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard n > 1, gesorteerd.count > 1 else { return [.alle] }
+        var grenzen: [ClientID] = []
+        for k in 1..<min(n, gesorteerd.count) {
+            let grens = gesorteerd[k * gesorteerd.count / min(n, gesorteerd.count)]
+            if grenzen.last != grens { grenzen.append(grens) }
+        }
+        return zip([nil] + grenzen.map(Optional.some), grenzen.map(Optional.some) + [nil]).map { Clientbereik(van: $0, tot: $1) }
+    }
+}
+
+/// The signal run on the stored data. Every signal is about one client (its key names the client), so with
+/// up-to-date sums the run goes through the clients in parts, with only one part's declaration lines in memory (a
+/// national year's lines took 8.8 GB at once). Two rules compare a client with its municipality (KOSTEN-HOOG's top N,
+/// VERSNELLING's municipal level): for them a first pass collects every client's cost per month. Without sums it
+/// reads everything, as before.
+public enum Signaaldraaiing {
+    /// About this many clients per part (nationally about 25 lines each).
+    public static let clientenPerDeel = 30_000
+
+    /// The run on `peildatum`, or on the latest day in the data; nil when there are no data. `delen` forces the
+    /// number of parts (tests).
+    public static func draai(_ store: any RegioStore, peildatum gekozen: Dag?, instellingen: Signaalinstellingen = .standaard,
+                             delen: Int? = nil) throws -> Signaalrun? {
+        // year 0 has no sums: this reads only whether they are up to date and the latest submission
+        guard let a = store as? any AggregaatStore, let stand = try a.aggregaten(jaren: 0...0) else {
+            let g = try store.gegevens()
+            guard let peil = gekozen ?? Signaalmotor.laatsteDatum(g) else { return nil }
+            return Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen)
+        }
+        let basis = try a.gegevensZonderDeclaraties(verzoeken: true)
+        guard let peil = gekozen ?? [Signaalmotor.laatsteDatum(basis), stand.laatsteIndiening].compactMap({ $0 }).max() else {
+            return nil
+        }
+        let clienten = Set(basis.toewijzingen.map(\.client)).union(basis.verzoeken.map(\.client))
+        let bereiken = Clientbereik.verdeel(clienten, in: delen ?? max(1, clienten.count / clientenPerDeel))
+        // two rules compare a client with its municipality: first every client's cost per month, part by part
+        var gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil
+        if bereiken.count > 1 {
+            var alle: [GemeenteClient: [Int: Euro]] = [:]
+            for b in bereiken {
+                alle.merge(Signaalcontext.kosten(try a.declaraties(clienten: b).filter { $0.ingediendOp <= peil }),
+                           uniquingKeysWith: { a, _ in a })   // the parts have no client in common
+            }
+            gemeentekosten = alle
+        }
+        var gevonden: [(regel: Int, deel: Int, positie: Int, signaal: Signaal)] = []
+        var vanaf: [String: Dag?] = [:]
+        for (i, b) in bereiken.enumerated() {
+            var deel = basis
+            deel.verzoeken = basis.verzoeken.filter { b.bevat($0.client) }
+            deel.toewijzingen = basis.toewijzingen.filter { b.bevat($0.client) }
+            deel.declaraties = try a.declaraties(clienten: b)
+            let run = Signaalmotor.voerUit(deel, peildatum: peil, instellingen: instellingen, gemeentekosten: gemeentekosten)
+            gevonden += run.signalen.enumerated().map { (Signaalregels.volgorde($1.regel), i, $0, $1) }
+            vanaf = run.beoordeeldVanaf
+        }
+        // in rule order, as one run over everything lists them
+        gevonden.sort { ($0.regel, $0.deel, $0.positie) < ($1.regel, $1.deel, $1.positie) }
+        return Signaalrun(peildatum: peil, signalen: gevonden.map(\.signaal), beoordeeldVanaf: vanaf)
+    }
+}
