@@ -237,6 +237,7 @@ def main():
             ("cijfers --per gemeente (2025)", ["cijfers", "--jaar", "2025", "--per", "gemeente", "--format", "csv"], True),
             ("prognose jaar 2025, peildatum 30-06", ["prognose", "jaar", "--jaar", "2025", "--peildatum", "2025-06-30", "--format", "csv"], False),
             ("verevening 2025", ["verevening", "--jaar", "2025", "--format", "csv"], False),
+            ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
         ])
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")
