@@ -31,21 +31,21 @@ public struct Clientbereik: Sendable, Hashable {
 /// The signal run on the stored data. Every signal is about one client (its key names the client), so with
 /// up-to-date sums the run goes through the clients in parts, with only one part's declaration lines in memory (a
 /// national year's lines took 8.8 GB at once). Two rules compare a client with its municipality (KOSTEN-HOOG's top N,
-/// VERSNELLING's municipal level): for them a first pass collects every client's cost per month. Without sums it
-/// reads everything, as before.
+/// VERSNELLING's municipal level): for them a first pass collects every client's cost per month. Without sums, or when
+/// a record points at another client's allocation or request, it reads everything, as before.
 public enum Signaaldraaiing {
     /// About this many clients per part (nationally about 25 lines each).
     public static let clientenPerDeel = 30_000
 
-    /// The run on `peildatum`, or on the latest day in the data; nil when there are no data. `delen` forces the
-    /// number of parts (tests).
+    /// The run on `peildatum`, or on the latest day in the data, with the number of parts it took; nil when there are
+    /// no data. `delen` asks for a number of parts (tests).
     public static func draai(_ store: any RegioStore, peildatum gekozen: Dag?, instellingen: Signaalinstellingen = .standaard,
-                             delen: Int? = nil) throws -> Signaalrun? {
+                             delen: Int? = nil) throws -> (run: Signaalrun, delen: Int)? {
         // year 0 has no sums: this reads only whether they are up to date and the latest submission
         guard let a = store as? any AggregaatStore, let stand = try a.aggregaten(jaren: 0...0) else {
             let g = try store.gegevens()
             guard let peil = gekozen ?? Signaalmotor.laatsteDatum(g) else { return nil }
-            return Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen)
+            return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
         }
         let basis = try a.gegevensZonderDeclaraties(verzoeken: true)
         guard let peil = gekozen ?? [Signaalmotor.laatsteDatum(basis), stand.laatsteIndiening].compactMap({ $0 }).max() else {
@@ -56,10 +56,22 @@ public enum Signaaldraaiing {
         // two rules compare a client with its municipality: first every client's cost per month, part by part
         var gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil
         if bereiken.count > 1 {
+            // a line or allocation that points at another client's allocation or request (CSV allows it, iJw not)
+            // ties two clients together that may be in different parts: then everything at once, to stay exact
+            let eigenaar = Dictionary(basis.toewijzingen.map { ($0.toewijzingnummer, $0.client) }, uniquingKeysWith: { a, _ in a })
+            let aanvrager = Dictionary(basis.verzoeken.map { ($0.verzoeknummer, $0.client) }, uniquingKeysWith: { a, _ in a })
+            var verweven = basis.toewijzingen.contains { t in t.verzoeknummer.flatMap { aanvrager[$0] }.map { $0 != t.client } ?? false }
             var alle: [GemeenteClient: [Int: Euro]] = [:]
-            for b in bereiken {
-                alle.merge(Signaalcontext.kosten(try a.declaraties(clienten: b).filter { $0.ingediendOp <= peil }),
+            for b in bereiken where !verweven {
+                let regels = try a.declaraties(clienten: b)
+                verweven = regels.contains { r in eigenaar[r.toewijzingnummer].map { $0 != r.client } ?? false }
+                alle.merge(Signaalcontext.kosten(regels.filter { $0.ingediendOp <= peil }),
                            uniquingKeysWith: { a, _ in a })   // the parts have no client in common
+            }
+            if verweven {
+                var g = basis
+                g.declaraties = try a.declaraties(clienten: .alle)
+                return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
             }
             gemeentekosten = alle
         }
@@ -76,6 +88,6 @@ public enum Signaaldraaiing {
         }
         // in rule order, as one run over everything lists them
         gevonden.sort { ($0.regel, $0.deel, $0.positie) < ($1.regel, $1.deel, $1.positie) }
-        return Signaalrun(peildatum: peil, signalen: gevonden.map(\.signaal), beoordeeldVanaf: vanaf)
+        return (Signaalrun(peildatum: peil, signalen: gevonden.map(\.signaal), beoordeeldVanaf: vanaf), bereiken.count)
     }
 }

@@ -82,7 +82,7 @@ extension Signalen {
                 return c
             }
             let (store, signaalstore) = try signaalStore(database)
-            guard let run = try Signaaldraaiing.draai(store, peildatum: try leesDag(peildatum, "peildatum"), instellingen: instellingen) else {
+            guard let run = try Signaaldraaiing.draai(store, peildatum: try leesDag(peildatum, "peildatum"), instellingen: instellingen)?.run else {
                 throw ValidationError("geen gegevens: importeer eerst verzoeken, toewijzingen of declaraties")
             }
             let peil = run.peildatum

@@ -2,6 +2,8 @@ import Foundation
 import RegioCore
 import RegioStore
 import Testing
+import RegioDemo
+import RegioImport
 
 @Suite struct SignaaldraaiingTests {
     /// The signal run in parts by client finds exactly what one run over all data finds: the same signals (none twice),
@@ -18,8 +20,9 @@ import Testing
         let eerder = peil - 200
         let verwachtEerder = Signaalmotor.voerUit(g, peildatum: eerder)
 
-        func vergelijk(_ run: Signaalrun?, _ verwacht: Signaalrun, _ omschrijving: String) {
-            guard let run else { Issue.record("geen run (\(omschrijving))"); return }
+        func vergelijk(_ uitkomst: (run: Signaalrun, delen: Int)?, _ verwacht: Signaalrun, _ omschrijving: String, delen: Int) {
+            guard let (run, n) = uitkomst else { Issue.record("geen run (\(omschrijving))"); return }
+            #expect(n == delen, "\(omschrijving): \(n) delen")
             #expect(run.peildatum == verwacht.peildatum, "\(omschrijving)")
             #expect(run.signalen.count == verwacht.signalen.count, "\(omschrijving)")
             let teVeel = Set(run.signalen).subtracting(verwacht.signalen), teWeinig = Set(verwacht.signalen).subtracting(run.signalen)
@@ -30,12 +33,12 @@ import Testing
             #expect(run.beoordeeldVanaf == verwacht.beoordeeldVanaf, "\(omschrijving)")
         }
 
-        vergelijk(try Signaaldraaiing.draai(regio, peildatum: nil, delen: 5), verwacht, "zonder sommen")
+        vergelijk(try Signaaldraaiing.draai(regio, peildatum: nil, delen: 5), verwacht, "zonder sommen", delen: 1)
         try store.ververstAggregaten()
         for delen in [1, 3, 7, 40] {
-            vergelijk(try Signaaldraaiing.draai(regio, peildatum: nil, delen: delen), verwacht, "\(delen) delen")
+            vergelijk(try Signaaldraaiing.draai(regio, peildatum: nil, delen: delen), verwacht, "\(delen) delen", delen: delen)
         }
-        vergelijk(try Signaaldraaiing.draai(regio, peildatum: eerder, delen: 4), verwachtEerder, "peildatum \(eerder)")
+        vergelijk(try Signaaldraaiing.draai(regio, peildatum: eerder, delen: 4), verwachtEerder, "peildatum \(eerder)", delen: 4)
 
         // the store's range is the same as `bevat` (SQL comparison against bytes), and the ranges split the lines
         let bereiken = Clientbereik.verdeel(g.toewijzingen.map(\.client), in: 6)
@@ -66,5 +69,42 @@ import Testing
         }
         let twee = Clientbereik.verdeel(clienten, in: 2)
         #expect(twee == [Clientbereik(tot: "P3"), Clientbereik(van: "P3")])
+    }
+}
+
+@Suite struct SignaaldraaiingVerwevenTests {
+    /// A line that points at another client's allocation (the CSV import allows it) ties two clients together; they
+    /// may fall in different parts, so the run then reads everything at once and finds what one run finds.
+    @Test func regelBijToewijzingVanAndereClient() throws {
+        let opslag = try Backend.sqlite.maak()
+        let regio = opslag.store
+        let store = try #require(regio as? any AggregaatStore)
+        _ = importeerDemo(regio, jaren: 2019...2019)
+        let csv = try #require(Demoregio(seed: 1, jaren: 2019...2019).bestanden().first { $0.naam == "toewijzingen.csv" }?.inhoud)
+        let regels = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let kop = regels[0]
+        func veld(_ r: [String], _ naam: String) -> String { r[kop.firstIndex(of: naam)!] }
+        let pseudoniem = Pseudonimiseerder(sleutel: Proefregio.sleutel)
+        let g = try regio.gegevens()
+        let bereiken = Clientbereik.verdeel(g.toewijzingen.map(\.client), in: 7)
+        func deel(_ bsn: String) -> Int { bereiken.firstIndex { $0.bevat(pseudoniem.pseudoniem(bsn: bsn)) }! }
+        let a = regels[1]
+        let b = try #require(regels.dropFirst().first { deel(veld($0, "bsn")) != deel(veld(a, "bsn")) })
+        let dag = veld(a, "ingangsdatum")
+        let regel = "declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op\n"
+            + "X-1,XR-1,\(veld(a, "toewijzingnummer")),\(veld(b, "bsn")),\(veld(a, "gemeentecode")),\(veld(a, "agb")),"
+            + "\(veld(a, "productcategorie")),\(veld(a, "productcode")),\(dag),\(dag),1,\(veld(a, "eenheid")),100.00,100.00,D,toegekend,\(dag)\n"
+        let importeur = Importeur(store: regio, pseudonimiseerder: pseudoniem)
+        let v = importeur.importeer(bestand: "declaraties.csv", bytes: Array(regel.utf8), nu: "2026-01-01T00:00:00Z")
+        #expect(v.fouten.isEmpty, "\(v.fouten.map(\.description))")
+        try store.ververstAggregaten()
+
+        let alles = try regio.gegevens()
+        let peil = try #require(Signaalmotor.laatsteDatum(alles))
+        let verwacht = Signaalmotor.voerUit(alles, peildatum: peil)
+        let (run, delen) = try #require(try Signaaldraaiing.draai(regio, peildatum: nil, delen: 7))
+        #expect(delen == 1)
+        #expect(Set(run.signalen) == Set(verwacht.signalen))
+        #expect(run.signalen.count == verwacht.signalen.count)
     }
 }
