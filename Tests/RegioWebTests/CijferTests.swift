@@ -143,6 +143,16 @@ import Testing
             #expect(try regio.store.signalen().first { $0.id == v1.id }?.status == .gezien)
             #expect(try await Web.post(c, "/signalen/\(v1.id)", a, [("status", "afgehandeld")]).status == .forbidden)
 
+            // the municipality page counts its open signals (counted once for all municipalities), and a change of
+            // status shows there at once
+            func open0307() throws -> Int { try regio.store.signalen().filter { $0.isOpen && $0.signaal.gemeentecode == "0307" }.count }
+            let n = try open0307()
+            #expect(n > 1)
+            #expect(Web.tekst(try await Web.get(c, "/gemeente/0307", r)).contains(">\(n) open signalen<"))
+            #expect(try await Web.post(c, "/signalen/\(v1.id)", r, [("csrf", r.csrf), ("status", "afgehandeld")]).status == .seeOther)
+            #expect(try open0307() == n - 1)
+            #expect(Web.tekst(try await Web.get(c, "/gemeente/0307", r)).contains(">\(n - 1) open signalen<"))
+
             // the council: counts only, no signal pages
             let raadlijst = Web.tekst(try await Web.get(c, "/signalen", raad))
             #expect(!raadlijst.contains("/signalen/\(v1.id)\"") && !raadlijst.contains("C1"))

@@ -17,6 +17,8 @@ public final class Cijferbron: @unchecked Sendable {
     private var geladen: (gegevens: Gegevens, sommen: Declaratieaggregaten?)?
     private var figuren: [String: Any] = [:]
     private var paginas: [String: Pagina] = [:]
+    /// Open signals per municipality and rule (the municipality pages' summary), until signals change.
+    private var openSignalen: [String: [String: Int]]?
     /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
     private var versie = 0
     static let maxPaginas = 400
@@ -51,12 +53,28 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Drops the data and every cached figure and page (after an import, or a change of signal states).
     public func vernieuw() {
-        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; versie += 1 }
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; versie += 1 }
     }
 
-    /// Drops the cached pages whose key starts with `voorvoegsel` (e.g. "/signalen" after marking a signal).
-    func vergeetPaginas(_ voorvoegsel: String) {
-        slot.withLock { paginas = paginas.filter { !$0.key.hasPrefix(voorvoegsel) } }
+    /// After a signal run or a status change: the signal pages, the municipality pages and their summary.
+    func signalenGewijzigd() {
+        slot.withLock {
+            paginas = paginas.filter { !$0.key.hasPrefix("/signalen") && !$0.key.hasPrefix("/gemeente") }
+            openSignalen = nil
+            versie += 1
+        }
+    }
+
+    /// The open signals of a municipality per rule; nil when the store keeps no signals. Counted once over all
+    /// stored signals (nationally 300,000: reading them took a municipality page a second).
+    func openSignalen(gemeente: String) throws -> [String: Int]? {
+        guard let signaalstore = store as? any SignaalStore else { return nil }
+        if let t = slot.withLock({ openSignalen }) { return t[gemeente] ?? [:] }
+        let v = slot.withLock { versie }
+        var telling: [String: [String: Int]] = [:]
+        for b in try signaalstore.signalen() where b.isOpen { telling[b.signaal.gemeentecode, default: [:]][b.signaal.regel, default: 0] += 1 }
+        slot.withLock { if versie == v { openSignalen = telling } }
+        return telling[gemeente] ?? [:]
     }
 
     /// A figure by key, computed once from the data.

@@ -17,7 +17,7 @@ enum Signaalroutes {
             _ = try await Formulieren.lees(&request, context: context, csrf: true)
             guard g.rol.isRegio else { throw Paginafout.verboden("Alleen medewerkers van de regio draaien de regels.") }
             _ = try SignalenPagina.bijwerken(store, try signaalstore(), tijdstip: Instellingen.tijdstip(instellingen.klok()))
-            bron.vergeetPaginas("/signalen"); bron.vergeetPaginas("/gemeente")
+            bron.signalenGewijzigd()
             return Antwoord.naar("/signalen")
         }
 
@@ -36,7 +36,7 @@ enum Signaalroutes {
             }
             let notitie = f["notitie"].flatMap { $0.isEmpty ? nil : String($0.prefix(500)) }
             _ = try s.markeer(id: id, status: status, door: g.naam, tijdstip: Instellingen.tijdstip(instellingen.klok()), notitie: notitie)
-            bron.vergeetPaginas("/signalen"); bron.vergeetPaginas("/gemeente")
+            bron.signalenGewijzigd()
             return Antwoord.naar("/signalen/\(id)")
         }
     }

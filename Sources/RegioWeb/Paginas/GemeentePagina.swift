@@ -95,17 +95,15 @@ enum Rapportkoppeling {
 /// The open signals of a municipality on its page: counts per rule, a link to the list for those who may see it.
 enum Signaalkoppeling {
     static func html(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> String {
-        guard let store = v.bron.store as? any SignaalStore, let alle = try? store.signalen() else { return "" }
-        let open = alle.filter { $0.isOpen && $0.signaal.gemeentecode == gemeente }
-        guard !open.isEmpty else { return "<p>Geen open signalen.</p>" }
+        guard let perRegel = try? v.bron.openSignalen(gemeente: gemeente) else { return "" }
+        let aantal = perRegel.values.reduce(0, +)
+        guard aantal > 0 else { return "<p>Geen open signalen.</p>" }
         let raad = v.rol.onderdruktKleineAantallen
-        var perRegel: [String: Int] = [:]
-        for b in open { perRegel[b.signaal.regel, default: 0] += 1 }
         let delen = Signaalregels.alle.compactMap { r -> String? in
             guard let n = perRegel[r.code] else { return nil }
             return "\(Html.esc(r.code)) \(raad && Onderdrukking.moet(n) ? "<\(Onderdrukking.grens)" : String(n))"
         }
-        let totaal = raad && Onderdrukking.moet(open.count) ? "<\(Onderdrukking.grens)" : String(open.count)
+        let totaal = raad && Onderdrukking.moet(aantal) ? "<\(Onderdrukking.grens)" : String(aantal)
         let kop = v.rol.magClientgegevens(van: gemeente)
             ? Html.a(Html.link("/signalen", [("gemeente", gemeente)]), "\(totaal) open signalen")
             : "\(Html.esc(totaal)) open signalen"
