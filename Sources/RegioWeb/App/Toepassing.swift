@@ -102,6 +102,7 @@ enum Voorverwarming {
                     logger.info("voorberekenen van \(def.pad) mislukt: \(error)")
                 }
             }
+            _ = try? toner.bron.openSignalen(gemeente: "")   // the summary on every municipality page
             logger.info("overzichtspagina's voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
         }.start()
     }
