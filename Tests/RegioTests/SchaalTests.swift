@@ -270,7 +270,7 @@ import GRDB
         // whole years and month ranges, also across a year end; every grouping the sums serve; by municipality, lot
         // and provider (the dashboard's selections)
         let agb = try #require(Dictionary(grouping: g.declaraties, by: \.agb).max { $0.value.count < $1.value.count }?.key)
-        let filters: [(String, ((String, String?, String) -> Bool)?)] = [
+        let filters: [(String, (@Sendable (String, String?, String) -> Bool)?)] = [
             ("alles", nil), ("0307", { gem, _, _ in gem == "0307" }), ("AMB", { _, p, _ in p == "AMB" }), (agb, { _, _, a in a == agb }),
         ]
         let perioden = [("2018-01-01", "2018-12-31"), ("2019-01-01", "2019-12-31"), ("2018-01-01", "2019-12-31"),

@@ -9,18 +9,36 @@ final class Codeboek: @unchecked Sendable {
     /// The number of "no code" (a line without productcode).
     static let geen = UInt32.max
 
-    private let slot = NSLock()
+    /// Readers share the lock, so the two parts of a figure that look codes up at once do not queue for it.
+    private let slot: UnsafeMutablePointer<pthread_rwlock_t> = {
+        let p = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+        pthread_rwlock_init(p, nil)
+        return p
+    }()
     private var nummers: [String: UInt32] = [:]
     private var teksten: [String] = []
 
+    private func lezend<T>(_ f: () -> T) -> T {
+        pthread_rwlock_rdlock(slot)
+        defer { pthread_rwlock_unlock(slot) }
+        return f()
+    }
+
+    private func schrijvend<T>(_ f: () -> T) -> T {
+        pthread_rwlock_wrlock(slot)
+        defer { pthread_rwlock_unlock(slot) }
+        return f()
+    }
+
     func nummer(_ tekst: String) -> UInt32 {
-        slot.lock()
-        defer { slot.unlock() }
-        if let n = nummers[tekst] { return n }
-        let n = UInt32(teksten.count)
-        teksten.append(tekst)
-        nummers[tekst] = n
-        return n
+        if let n = lezend({ nummers[tekst] }) { return n }
+        return schrijvend {
+            if let n = nummers[tekst] { return n }
+            let n = UInt32(teksten.count)
+            teksten.append(tekst)
+            nummers[tekst] = n
+            return n
+        }
     }
 
     func nummer(_ tekst: String?) -> UInt32 { tekst.map { nummer($0) } ?? Codeboek.geen }
@@ -28,17 +46,13 @@ final class Codeboek: @unchecked Sendable {
     /// Room for `n` codes in all, so the first reader of a national year's clients does not rehash as it goes; a
     /// second read of the same data brings few new ones.
     func reserveer(_ n: Int) {
-        slot.lock()
-        defer { slot.unlock() }
-        nummers.reserveCapacity(n)
-        teksten.reserveCapacity(n)
+        schrijvend {
+            nummers.reserveCapacity(n)
+            teksten.reserveCapacity(n)
+        }
     }
 
-    func tekst(_ n: UInt32) -> String {
-        slot.lock()
-        defer { slot.unlock() }
-        return teksten[Int(n)]
-    }
+    func tekst(_ n: UInt32) -> String { lezend { teksten[Int(n)] } }
 
     func tekst(ofGeen n: UInt32) -> String? { n == Codeboek.geen ? nil : tekst(n) }
 }

@@ -27,7 +27,7 @@ public enum Monitoring {
     /// needs them `perAanbieder`. `filtertOpAanbieder: false` promises that the filter ignores the agb, which lets the
     /// sums be sorted per combination without provider (23,000 instead of 353,000 for a national year).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
-                                   filter: ((String, String?, String) -> Bool)? = nil, filtertOpAanbieder: Bool = true,
+                                   filter: (@Sendable (String, String?, String) -> Bool)? = nil, filtertOpAanbieder: Bool = true,
                                    aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten,
                 filtertOpAanbieder: filter != nil && filtertOpAanbieder) { gem, perceel, agb in
@@ -114,7 +114,7 @@ public enum Monitoring {
 
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
                         gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil, filtertOpAanbieder: Bool = true,
-                        filter: (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+                        filter: @Sendable (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
                                            && Declaratieaggregaten.groeperingen.contains(groepering)
                                            && (groepering != .aanbieder || aggregaten!.perAanbieder)))
@@ -132,13 +132,8 @@ public enum Monitoring {
             for t in g.toewijzingen { if let d = t.geboortedatum, geboren[t.client] == nil { geboren[t.client] = d } }
             for v in g.verzoeken { if let d = v.geboortedatum, geboren[v.client] == nil { geboren[v.client] = d } }
         }
-        // the parts run at once; the caller's filter need not be thread-safe
-        let filterslot = NSLock()
-        func filtert(_ gemeente: String, _ perceel: String, _ agb: String) -> Bool {
-            filterslot.lock()
-            defer { filterslot.unlock() }
-            return filter(gemeente, perceel, agb)
-        }
+        // the parts run at once, so the filter is @Sendable (a lock around it cost more than the filter on a lot's page)
+        func filtert(_ gemeente: String, _ perceel: String, _ agb: String) -> Bool { filter(gemeente, perceel, agb) }
 
         func sleutel(_ kaart: Productkaart, _ gemeente: String, _ agb: String, _ categorie: String, _ code: String?,
                      _ verwijzer: Verwijzer?, _ client: ClientID) -> String {

@@ -12,7 +12,7 @@ extension Cijferbron {
 
         var description: String { "\(gemeente ?? "*")|\(perceel ?? "*")|\(aanbieder ?? "*")|\(alleenVerevend ? "v" : "")" }
 
-        func filter(_ ref: @escaping @Sendable (String) -> Bool) -> ((String, String?, String) -> Bool)? {
+        func filter(_ ref: @escaping @Sendable (String) -> Bool) -> (@Sendable (String, String?, String) -> Bool)? {
             if gemeente == nil && perceel == nil && aanbieder == nil && !alleenVerevend { return nil }
             return { g, p, a in
                 (gemeente == nil || g == gemeente) && (perceel == nil || p == perceel) && (aanbieder == nil || a == aanbieder)
