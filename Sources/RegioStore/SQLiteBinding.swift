@@ -34,8 +34,10 @@ let SQLITE_TRANSIENT_WAARDE = unsafeBitCast(-1, to: sqlite3_destructor_type.self
 extension SQLiteStore {
     /// Steps through a query's rows with the C API: for tables of millions of rows, where a GRDB `Row` per row costs
     /// more than the query.
-    static func elkeRij(_ db: Database, _ sql: String, _ rij: (OpaquePointer) throws -> Void) throws {
+    static func elkeRij(_ db: Database, _ sql: String, argumenten: StatementArguments = [],
+                        _ rij: (OpaquePointer) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(argumenten)
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         defer { sqlite3_reset(s) }

@@ -160,19 +160,7 @@ extension SQLiteStore: AggregaatStore {
         try db.read { db in
             var g = Gegevens()
             for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
-                let n = soort.kolommen.count
-                try SQLiteStore.elkeRij(db, "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) ORDER BY rowid") { s in
-                    var w: [Waarde] = []
-                    w.reserveCapacity(n)
-                    for i in 0..<Int32(n) {
-                        switch sqlite3_column_type(s, i) {
-                        case SQLITE_INTEGER: w.append(.geheel(sqlite3_column_int64(s, i)))
-                        case SQLITE_NULL: w.append(.leeg)
-                        default: w.append(SQLiteStore.tekst(s, i).map { .tekst($0) } ?? .leeg)
-                        }
-                    }
-                    Codering.voegToe(soort, w, aan: &g)
-                }
+                try SQLiteStore.lees(soort, db, in: &g)
             }
             return g
         }

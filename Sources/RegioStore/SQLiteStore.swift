@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import RegioCore
 
 /// The embedded default: one SQLite file, WAL mode so the dashboard can read while an import writes.
@@ -29,16 +30,23 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         }
     }
 
-    /// The records of one kind (those matching `waar`, when given) in stored order, added to `g`.
+    /// The records of one kind (those matching `waar`, when given) in stored order, added to `g`. Steps the C API
+    /// (`elkeRij`): this reads the allocations and lines of a national year. Values as `waarde(_:)` gives them.
     static func lees(_ soort: Soort, _ db: Database, waar: String = "", argumenten: StatementArguments = [],
                      in g: inout Gegevens) throws {
         let kolommen = soort.kolommen.joined(separator: ", ")
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", arguments: argumenten)
-        let n = soort.kolommen.count
-        while let row = try rows.next() {
+        let n = Int32(soort.kolommen.count)
+        try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
             var w: [Waarde] = []
-            w.reserveCapacity(n)
-            for i in 0..<n { w.append(SQLiteStore.waarde(row[i] as DatabaseValue)) }
+            w.reserveCapacity(Int(n))
+            for i in 0..<n {
+                switch sqlite3_column_type(s, i) {
+                case SQLITE_INTEGER: w.append(.geheel(sqlite3_column_int64(s, i)))
+                case SQLITE_TEXT: w.append(SQLiteStore.tekst(s, i).map { .tekst($0) } ?? .leeg)
+                case SQLITE_FLOAT: w.append(.tekst(String(sqlite3_column_double(s, i))))
+                default: w.append(.leeg)   // NULL, BLOB
+                }
+            }
             Codering.voegToe(soort, w, aan: &g)
         }
     }
