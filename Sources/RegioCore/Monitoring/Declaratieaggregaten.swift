@@ -7,32 +7,41 @@
 public struct Declaratieaggregaten: Sendable, Equatable {
     /// Stored as numbers from `Codeboek` (see there); read as the codes they stand for.
     public struct Kostensleutel: Hashable, Sendable {
-        private let gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        let dimensies: Dimensies
         private let maandnummer: Int32
         public init(gemeentecode: String, productcategorie: String, productcode: String?, agb: String, verwijzer: String,
                     maand: Maand) {
-            let c = Codeboek.gedeeld
-            gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie); code = c.nummer(productcode)
-            aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); maandnummer = Int32(maand.index)
+            dimensies = Dimensies(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
+                                  agb: agb, verwijzer: verwijzer)
+            maandnummer = Int32(maand.index)
         }
         /// From `Tekstcodes` (a database reader); `code` is `.geen` for a line without productcode.
         public init(gemeente: Tekstcode, categorie: Tekstcode, code: Tekstcode, agb: Tekstcode, verwijzer: Tekstcode, maand: Maand) {
-            self.gemeente = gemeente.nummer; self.categorie = categorie.nummer; self.code = code.nummer
-            aanbieder = agb.nummer; verwijzing = verwijzer.nummer; maandnummer = Int32(maand.index)
+            dimensies = Dimensies(gemeente: gemeente.nummer, categorie: categorie.nummer, code: code.nummer, aanbieder: agb.nummer,
+                                  verwijzing: verwijzer.nummer)
+            maandnummer = Int32(maand.index)
         }
         public var maand: Maand { Maand(index: Int(maandnummer)) }
-        public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
-        public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
-        public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
-        public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
+        public var gemeentecode: String { dimensies.gemeentecode }
+        public var productcategorie: String { dimensies.productcategorie }
+        public var productcode: String? { dimensies.productcode }
+        public var agb: String { dimensies.agb }
         /// `Verwijzer.rawValue` of the line's allocation, or `Verwijzer.onbekendeSleutel`.
-        public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
-        var dimensies: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: aanbieder, verwijzing: verwijzing) }
+        public var verwijzer: String { dimensies.verwijzer }
     }
 
     /// What a figure groups and selects by, as `Codeboek` numbers: the hot loops look these up once per combination.
     struct Dimensies: Hashable {
         let gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        init(gemeente: UInt32, categorie: UInt32, code: UInt32, aanbieder: UInt32, verwijzing: UInt32) {
+            self.gemeente = gemeente; self.categorie = categorie; self.code = code; self.aanbieder = aanbieder
+            self.verwijzing = verwijzing
+        }
+        init(gemeentecode: String, productcategorie: String, productcode: String?, agb: String, verwijzer: String) {
+            let c = Codeboek.gedeeld
+            self.init(gemeente: c.nummer(gemeentecode), categorie: c.nummer(productcategorie), code: c.nummer(productcode),
+                      aanbieder: c.nummer(agb), verwijzing: c.nummer(verwijzer))
+        }
         var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
         var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
         var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
@@ -43,29 +52,32 @@ public struct Declaratieaggregaten: Sendable, Equatable {
 
     /// Stored as numbers from `Codeboek`, like `Kostensleutel`.
     public struct Clientjaar: Hashable, Sendable {
-        private let nummer, gemeente, categorie, code, aanbieder, verwijzing: UInt32
+        private let nummer: UInt32
+        let dimensies: Dimensies
         private let jaartal: Int32
         public init(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?, agb: String,
                     verwijzer: String, jaar: Int) {
-            let c = Codeboek.gedeeld
-            nummer = c.nummer(client); gemeente = c.nummer(gemeentecode); categorie = c.nummer(productcategorie)
-            code = c.nummer(productcode); aanbieder = c.nummer(agb); verwijzing = c.nummer(verwijzer); jaartal = Int32(jaar)
+            nummer = Codeboek.gedeeld.nummer(client)
+            dimensies = Dimensies(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
+                                  agb: agb, verwijzer: verwijzer)
+            jaartal = Int32(jaar)
         }
         /// As `Kostensleutel.init(gemeente:categorie:code:agb:verwijzer:maand:)`.
         public init(client: Tekstcode, gemeente: Tekstcode, categorie: Tekstcode, code: Tekstcode, agb: Tekstcode,
                     verwijzer: Tekstcode, jaar: Int) {
-            nummer = client.nummer; self.gemeente = gemeente.nummer; self.categorie = categorie.nummer; self.code = code.nummer
-            aanbieder = agb.nummer; verwijzing = verwijzer.nummer; jaartal = Int32(jaar)
+            nummer = client.nummer
+            dimensies = Dimensies(gemeente: gemeente.nummer, categorie: categorie.nummer, code: code.nummer, aanbieder: agb.nummer,
+                                  verwijzing: verwijzer.nummer)
+            jaartal = Int32(jaar)
         }
         public var jaar: Int { Int(jaartal) }
         public var client: ClientID { Codeboek.gedeeld.tekst(nummer) }
-        public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
-        public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
-        public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
-        public var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
+        public var gemeentecode: String { dimensies.gemeentecode }
+        public var productcategorie: String { dimensies.productcategorie }
+        public var productcode: String? { dimensies.productcode }
+        public var agb: String { dimensies.agb }
         /// As in `Kostensleutel`.
-        public var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
-        var dimensies: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: aanbieder, verwijzing: verwijzing) }
+        public var verwijzer: String { dimensies.verwijzer }
         /// The client's `Codeboek` number, as the figures count clients.
         var clientnummer: Int32 { Int32(bitPattern: nummer) }
     }
