@@ -114,6 +114,7 @@ public enum Monitoring {
 
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
                         gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil, filtertOpAanbieder: Bool = true,
+                        // @Sendable: the two parts call it at once
                         filter: @Sendable (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
                                            && Declaratieaggregaten.groeperingen.contains(groepering)
@@ -132,8 +133,6 @@ public enum Monitoring {
             for t in g.toewijzingen { if let d = t.geboortedatum, geboren[t.client] == nil { geboren[t.client] = d } }
             for v in g.verzoeken { if let d = v.geboortedatum, geboren[v.client] == nil { geboren[v.client] = d } }
         }
-        // the parts run at once, so the filter is @Sendable (a lock around it cost more than the filter on a lot's page)
-        func filtert(_ gemeente: String, _ perceel: String, _ agb: String) -> Bool { filter(gemeente, perceel, agb) }
 
         func sleutel(_ kaart: Productkaart, _ gemeente: String, _ agb: String, _ categorie: String, _ code: String?,
                      _ verwijzer: Verwijzer?, _ client: ClientID) -> String {
@@ -154,7 +153,7 @@ public enum Monitoring {
             var d = Deel()
             for tw in g.toewijzingen where !tw.isVerwijderd {
                 let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
-                guard filtert(tw.gemeentecode, perceel, tw.agb) else { continue }
+                guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
                 let client = clientnummer(tw.client)
                 d.totaalPeriodes.append((client, tw.periode))
                 let k = perMaand ? nil
@@ -213,7 +212,7 @@ public enum Monitoring {
                 if let i = indeling[soort] { return i }
                 let gem = x.gemeentecode, cat = x.productcategorie, code = x.productcode, agb = x.agb, vw = x.verwijzer
                 var i = -1
-                if filtert(gem, kaart.perceel(cat, code)?.code ?? "", agb) {
+                if filter(gem, kaart.perceel(cat, code)?.code ?? "", agb) {
                     let k = perMaand ? -1 : d.groepen.groep(sleutel(kaart, gem, agb, cat, code, Verwijzer(rawValue: vw), ""))
                     i = plaatsen.count
                     plaatsen.append(Plaats(groep: k, gemeente: gem, verwijzer: vw))
@@ -262,7 +261,7 @@ public enum Monitoring {
             let toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0.verwijzer) }, uniquingKeysWith: { a, _ in a })
             for r in g.declaraties where r.status != .afgewezen && r.einddatum >= van && r.begindatum <= tot {
                 let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
-                guard filtert(r.gemeentecode, perceel, r.agb) else { continue }
+                guard filter(r.gemeentecode, perceel, r.agb) else { continue }
                 d.gezien.insert(r.gemeentecode)
                 let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
                 let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
@@ -291,7 +290,7 @@ public enum Monitoring {
             var uitEerste = Deel(), uitTweede = Deel()
             init(_ eerste: @escaping () -> Deel, _ tweede: @escaping () -> Deel) { self.eerste = eerste; self.tweede = tweede }
         }
-        var deel = withoutActuallyEscaping(toewijzingdeel) { a in
+        let deel = withoutActuallyEscaping(toewijzingdeel) { a in
             withoutActuallyEscaping(declaratiedeel) { b in
                 let werk = Werk(a, b)
                 DispatchQueue.concurrentPerform(iterations: 2) { i in
