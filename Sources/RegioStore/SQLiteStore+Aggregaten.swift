@@ -78,13 +78,13 @@ extension SQLiteStore: AggregaatStore {
         try db.execute(sql: "DELETE FROM agg_driehoek")
         for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", a.zonderAanbieders().kosten)] {
             let k = try db.makeStatement(sql: "INSERT INTO \(tabel) (gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for (s, bedrag) in kosten {
+            for (s, bedrag) in kosten.sorted(by: { $0.key.schrijfvolgorde < $1.key.schrijfvolgorde }) {
                 try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
                                .geheel(Int64(s.maand.index)), .tekst(s.agb)], bedrag.centen, db)
             }
         }
         let c = try db.makeStatement(sql: "INSERT INTO agg_clienten (client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for (r, som) in a.clienten {
+        for (r, som) in a.clienten.sorted(by: { $0.key.schrijfvolgorde < $1.key.schrijfvolgorde }) {
             try c.voerUit([.tekst(r.client), .tekst(r.gemeentecode), .tekst(r.productcategorie), .tekst(r.productcode ?? ""),
                            .geheel(Int64(r.jaar)), .tekst(r.agb), .tekst(r.verwijzer), .geheel(Int64(som.maanden))], som.bedrag.centen, db)
         }
@@ -112,7 +112,7 @@ extension SQLiteStore: AggregaatStore {
         var codes = Tekstcodes(ruimte: clientjaren)   // most client-years bring a client of their own
         func code(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
             guard let p = sqlite3_column_text(s, i) else { return codes.code("") }
-            return codes.code(p, Int(sqlite3_column_bytes(s, i)))
+            return codes.code(p, Int(sqlite3_column_bytes(s, i)), kolom: Int(i))
         }
         func productcode(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
             sqlite3_column_bytes(s, i) == 0 ? .geen : code(s, i)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import RegioCore
@@ -36,13 +37,15 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
                      in g: inout Gegevens) throws {
         let kolommen = soort.kolommen.joined(separator: ", ")
         let n = Int32(soort.kolommen.count)
+        var herhaald = Herhaalde(kolommen: Int(n))
+        var w: [Waarde] = []   // one buffer for every row
+        w.reserveCapacity(Int(n))
         try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
-            var w: [Waarde] = []
-            w.reserveCapacity(Int(n))
+            w.removeAll(keepingCapacity: true)
             for i in 0..<n {
                 switch sqlite3_column_type(s, i) {
                 case SQLITE_INTEGER: w.append(.geheel(sqlite3_column_int64(s, i)))
-                case SQLITE_TEXT: w.append(SQLiteStore.tekst(s, i).map { .tekst($0) } ?? .leeg)
+                case SQLITE_TEXT: w.append(.tekst(herhaald.tekst(s, i)))
                 case SQLITE_FLOAT: w.append(.tekst(String(sqlite3_column_double(s, i))))
                 default: w.append(.leeg)   // NULL, BLOB
                 }
@@ -173,5 +176,25 @@ extension SQLiteStore {
     /// The names of a table's own indexes (not the primary key's), sorted: for checks after a bulk load.
     public func indexen(van tabel: String) throws -> [String] {
         try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name", arguments: [tabel]) }
+    }
+}
+
+/// Long texts that repeat the row above (a client's allocations follow each other) share the row above's `String`
+/// instead of allocating one more; short texts are stored inside the `String` anyway.
+struct Herhaalde {
+    private var vorige: [String]
+    init(kolommen: Int) { vorige = Array(repeating: "", count: kolommen) }
+
+    mutating func tekst(_ s: OpaquePointer, _ i: Int32) -> String {
+        guard let p = sqlite3_column_text(s, i) else { return "" }
+        let n = Int(sqlite3_column_bytes(s, i))
+        guard n > 15 else { return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+        if vorige[Int(i)].utf8.count == n,
+           vorige[Int(i)].utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, p, n) == 0 }) == true {
+            return vorige[Int(i)]
+        }
+        let t = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        vorige[Int(i)] = t
+        return t
     }
 }

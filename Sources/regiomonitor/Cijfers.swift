@@ -27,12 +27,14 @@ struct Cijfers: ParsableCommand {
         let van = Dag.eersteVan(jaar: jaar), totDag = Dag.laatsteVan(jaar: tot ?? jaar)
         let store = try database.open()
         // whole years without a valuation date come from the monthly sums when they are up to date (national scale)
-        var aggregaten: Declaratieaggregaten?
-        let g: Gegevens
+        // the allocations are counted while the sums are still being read
+        var sommen: Toekomst<Result<Declaratieaggregaten?, any Error>>?
+        var g: Gegevens
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
-           let a = store as? any AggregaatStore, let (sommen, rest) = try Cijfers.lees(a, jaren: jaar...(tot ?? jaar), perAanbieder: per == .aanbieder) {
-            aggregaten = sommen
-            g = rest
+           let a = store as? any AggregaatStore, try a.aggregatenActueel() {
+            let jaren = jaar...(tot ?? jaar), perAanbieder = per == .aanbieder
+            sommen = Toekomst { Result { try a.aggregaten(jaren: jaren, perAanbieder: perAanbieder) } }
+            g = try a.gegevensZonderDeclaraties()
         } else {
             g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
         }
@@ -45,8 +47,14 @@ struct Cijfers: ParsableCommand {
             throw ValidationError("onbekend perceel '\(perceel)'; bekend: \(g.percelen.map(\.code).joined(separator: ", "))")
         }
         let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
-        let (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd,
-                                                     aggregaten: aggregaten)
+        var (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd,
+                                                     sommen: sommen.map { s in { (try? s.waarde.get()).flatMap { $0 } ?? Declaratieaggregaten() } })
+        if let s = sommen, try s.waarde.get() == nil {
+            // an import in between made the sums stale: the lines, as without sums
+            sommen = nil
+            g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
+            (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
+        }
         let berekend = Date()
         switch format {
         case .tabel:
@@ -63,7 +71,7 @@ struct Cijfers: ParsableCommand {
         }
         if tijd {
             stderr(String(format: "laden %.3f s, rekenen %.3f s", geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen))
-                   + (aggregaten != nil ? " (declaraties uit de maandaggregaten)" : " (declaraties regel voor regel)"))
+                   + (sommen != nil ? " (declaraties uit de maandaggregaten)" : " (declaraties regel voor regel)"))
         }
     }
 

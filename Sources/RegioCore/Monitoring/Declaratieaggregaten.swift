@@ -22,6 +22,8 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             maandnummer = Int32(maand.index)
         }
         public var maand: Maand { Maand(index: Int(maandnummer)) }
+        /// The order the stores write the sums in: by municipality, product, provider and referrer.
+        public var schrijfvolgorde: Schrijfvolgorde { Schrijfvolgorde(dimensies.volgorde, maandnummer) }
         public var gemeentecode: String { dimensies.gemeentecode }
         public var productcategorie: String { dimensies.productcategorie }
         public var productcode: String? { dimensies.productcode }
@@ -47,6 +49,8 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
         var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
         var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
+        /// Rows written in this order repeat the row above in most columns, which readers skip (`Tekstcodes`).
+        var volgorde: (UInt32, UInt32, UInt32, UInt32, UInt32) { (gemeente, categorie, code, aanbieder, verwijzing) }
         var zonderAanbieder: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: Codeboek.geen, verwijzing: verwijzing) }
     }
 
@@ -71,6 +75,8 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             jaartal = Int32(jaar)
         }
         public var jaar: Int { Int(jaartal) }
+        /// As `Kostensleutel.schrijfvolgorde`, then by year and client.
+        public var schrijfvolgorde: Schrijfvolgorde { Schrijfvolgorde(dimensies.volgorde, jaartal, nummer) }
         public var client: ClientID { Codeboek.gedeeld.tekst(nummer) }
         public var gemeentecode: String { dimensies.gemeentecode }
         public var productcategorie: String { dimensies.productcategorie }
@@ -80,6 +86,20 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         public var verwijzer: String { dimensies.verwijzer }
         /// The client's `Codeboek` number, as the figures count clients.
         var clientnummer: Int32 { Int32(bitPattern: nummer) }
+    }
+
+    /// Compares the numbers of a key field by field.
+    public struct Schrijfvolgorde: Comparable {
+        let a, b, c, d, e: UInt32
+        let f: Int32
+        let g: UInt32
+        init(_ v: (UInt32, UInt32, UInt32, UInt32, UInt32), _ f: Int32, _ g: UInt32 = 0) {
+            (a, b, c, d, e) = v; self.f = f; self.g = g
+        }
+        public static func < (l: Schrijfvolgorde, r: Schrijfvolgorde) -> Bool {
+            (l.a, l.b, l.c, l.d, l.e, l.f) != (r.a, r.b, r.c, r.d, r.e, r.f)
+                ? (l.a, l.b, l.c, l.d, l.e, l.f) < (r.a, r.b, r.c, r.d, r.e, r.f) : l.g < r.g
+        }
     }
 
     /// The run-off triangle of the forecast: cost by service month and month of submission.

@@ -15,8 +15,14 @@ public enum Monitoring {
     /// grouping in `Declaratieaggregaten.groeperingen`; the caller checks).
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
                                    peildatum: Dag? = nil, aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+        kengetallen(g, van: van, tot: tot, per: groepering, selectie: selectie, peildatum: peildatum, sommen: aggregaten.map { a in { a } })
+    }
+
+    /// As above, with sums that may still be being read (`Toekomst.waarde`): the allocations are counted meanwhile.
+    public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, selectie: Selectie,
+                                   peildatum: Dag? = nil, sommen: (() -> Declaratieaggregaten)?) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         let noemer = selectie.gemeente.map { [$0] } ?? g.gemeenten.map(\.code)
-        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: aggregaten,
+        return bereken(g, van: van, tot: tot, per: groepering, peildatum: peildatum, gemeentenInTotaal: noemer, aggregaten: sommen,
                        filtertOpAanbieder: false) { gemeente, perceel, _ in
             (selectie.gemeente == nil || selectie.gemeente == gemeente) && (selectie.perceel == nil || selectie.perceel == perceel)
         }
@@ -29,7 +35,7 @@ public enum Monitoring {
     public static func kengetallen(_ g: Gegevens, van: Dag, tot: Dag, per groepering: Groepering,
                                    filter: (@Sendable (String, String?, String) -> Bool)? = nil, filtertOpAanbieder: Bool = true,
                                    aggregaten: Declaratieaggregaten? = nil) -> (groepen: [Kengetallen], totaal: Kengetallen) {
-        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten,
+        bereken(g, van: van, tot: tot, per: groepering, peildatum: nil, gemeentenInTotaal: nil, aggregaten: aggregaten.map { a in { a } },
                 filtertOpAanbieder: filter != nil && filtertOpAanbieder) { gem, perceel, agb in
             filter?(gem, perceel, agb) ?? true
         }
@@ -73,10 +79,14 @@ public enum Monitoring {
         private(set) var index: [String: Int] = [:]
         var opbouw: [Opbouw] = []
 
+        private var laatste: (String, Int)?   // records come in runs of one group
+
         /// The group's index; `telt` makes it a row.
         mutating func groep(_ k: String, telt: Bool = true) -> Int {
             let i: Int
-            if let bestaand = index[k] { i = bestaand } else { i = opbouw.count; index[k] = i; opbouw.append(Opbouw()) }
+            if let l = laatste, l.0 == k { i = l.1 }
+            else if let bestaand = index[k] { i = bestaand } else { i = opbouw.count; index[k] = i; opbouw.append(Opbouw()) }
+            laatste = (k, i)
             if telt { opbouw[i].telt = true }
             return i
         }
@@ -92,7 +102,15 @@ public enum Monitoring {
         var totaal = Opbouw()
         var totaalPeriodes: [(Int32, Periode)] = []
         var gezien = Set<String>()
+        private var laatstGezien = ""
         private var maandgroep: [Int: Int] = [:]   // Maand.index -> group
+
+        /// Records come in runs of one municipality.
+        mutating func zie(_ gemeente: String) {
+            guard gemeente != laatstGezien else { return }
+            gezien.insert(gemeente)
+            laatstGezien = gemeente
+        }
 
         mutating func groep(_ m: Maand) -> Int {
             if let i = maandgroep[m.index] { return i }
@@ -113,12 +131,11 @@ public enum Monitoring {
     }
 
     static func bereken(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?,
-                        gemeentenInTotaal: [String]?, aggregaten: Declaratieaggregaten? = nil, filtertOpAanbieder: Bool = true,
+                        gemeentenInTotaal: [String]?, aggregaten: (() -> Declaratieaggregaten)? = nil, filtertOpAanbieder: Bool = true,
                         // @Sendable: the two parts call it at once
                         filter: @Sendable (String, String, String) -> Bool) -> (groepen: [Kengetallen], totaal: Kengetallen) {
         precondition(aggregaten == nil || (peildatum == nil && Declaratieaggregaten.dekt(van: van, tot: tot)
-                                           && Declaratieaggregaten.groeperingen.contains(groepering)
-                                           && (groepering != .aanbieder || aggregaten!.perAanbieder)))
+                                           && Declaratieaggregaten.groeperingen.contains(groepering)))
         let g = peildatum.map { alles.bekendOp($0) } ?? alles
         let ref = Referentiekaart(g)
         let kaart = Productkaart(ref, jaar: van.jaar)
@@ -148,13 +165,15 @@ public enum Monitoring {
             }
         }
 
-        func toewijzingdeel() -> Deel {
+        func toewijzingdeel(_ deel: Range<Int>) -> Deel {
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
-            for tw in g.toewijzingen where !tw.isVerwijderd {
+            var vorige: (ClientID, Int32) = ("", 0)   // a client's allocations follow each other
+            for tw in g.toewijzingen[deel] where !tw.isVerwijderd {
                 let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
                 guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
-                let client = clientnummer(tw.client)
+                if tw.client != vorige.0 { vorige = (tw.client, clientnummer(tw.client)) }
+                let client = vorige.1
                 d.totaalPeriodes.append((client, tw.periode))
                 let k = perMaand ? nil
                     : d.groepen.groep(sleutel(kaart, tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client),
@@ -168,7 +187,7 @@ public enum Monitoring {
                     d.totaal.duren.append(duur)
                 }
                 guard tw.periode.overlapDagen(van, tot) > 0 else { continue }
-                d.gezien.insert(tw.gemeentecode)
+                d.zie(tw.gemeentecode)
                 let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
                 let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
                 d.totaal.clienten.insert(client); d.totaal.toewijzingen += 1
@@ -201,6 +220,7 @@ public enum Monitoring {
         // the same sums as the loop over lines below, from the pre-summed months and client-years; the lot, filter and
         // group are worked out once per combination of municipality, product, provider and referrer
         func somdeel(_ a: Declaratieaggregaten) -> Deel {
+            precondition(groepering != .aanbieder || a.perAanbieder)
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
             struct Plaats { let groep: Int; let gemeente: String; let verwijzer: String; var gezien = false }
@@ -262,7 +282,7 @@ public enum Monitoring {
             for r in g.declaraties where r.status != .afgewezen && r.einddatum >= van && r.begindatum <= tot {
                 let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
                 guard filter(r.gemeentecode, perceel, r.agb) else { continue }
-                d.gezien.insert(r.gemeentecode)
+                d.zie(r.gemeentecode)
                 let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
                 let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
                 let client = clientnummer(r.client)
@@ -283,24 +303,13 @@ public enum Monitoring {
             return d
         }
 
-        func declaratiedeel() -> Deel { aggregaten.map { somdeel($0) } ?? regeldeel() }
-        // the two parts on two cores; the box carries the (non-escaping) work and its results across
-        final class Werk: @unchecked Sendable {
-            let eerste, tweede: () -> Deel
-            var uitEerste = Deel(), uitTweede = Deel()
-            init(_ eerste: @escaping () -> Deel, _ tweede: @escaping () -> Deel) { self.eerste = eerste; self.tweede = tweede }
-        }
-        let deel = withoutActuallyEscaping(toewijzingdeel) { a in
-            withoutActuallyEscaping(declaratiedeel) { b in
-                let werk = Werk(a, b)
-                DispatchQueue.concurrentPerform(iterations: 2) { i in
-                    if i == 0 { werk.uitEerste = werk.eerste() } else { werk.uitTweede = werk.tweede() }
-                }
-                var d = werk.uitEerste
-                d.voegToe(werk.uitTweede)
-                return d
-            }
-        }
+        // the sums may still be being read while the allocations are counted
+        func declaratiedeel() -> Deel { aggregaten.map { somdeel($0()) } ?? regeldeel() }
+        // the allocations in two halves, then the declarations: the sums may still be being read meanwhile, and the
+        // allocations take longest (iterations start in order)
+        let n = g.toewijzingen.count
+        let deel = tegelijk(3) { i in i == 2 ? declaratiedeel() : toewijzingdeel(i == 0 ? 0..<n / 2 : n / 2..<n) }
+            .reduce(into: Deel()) { $0.voegToe($1) }
         let groepen = deel.groepen, totaal = deel.totaal, gezien = deel.gezien
 
         // budgets: every calendar year the period touches
@@ -342,7 +351,8 @@ public enum Monitoring {
         if perMaand { sleutels = Set(maanden.map(\.description)) }
         let volgorde = groepering == .leeftijd
             ? Leeftijdsgroep.allCases.map(\.rawValue).filter(sleutels.contains) : sleutels.sorted()
-        let rijen = volgorde.map { k -> Kengetallen in
+        // the total's spells (every allocation) beside the groups' (every allocation again)
+        var (rijen, totaalRij) = tweeTegelijk({ volgorde.map { k -> Kengetallen in
             let o = groepen[k].flatMap { $0.telt ? $0 : nil } ?? Opbouw()
             var r: Kengetallen
             if perMaand, let m = Maand.parse(k) {
@@ -353,8 +363,7 @@ public enum Monitoring {
             r.budget = budgetPerGroep[k]
             if groepering == .gemeente, let c = cijfers([k]) { r.inwoners = c.0; r.jeugdigen = c.1 }
             return r
-        }
-        var totaalRij = rij("totaal", totaal, naam: "Totaal", spells: totaalParen, van: van, tot: tot)
+        } }, { rij("totaal", totaal, naam: "Totaal", spells: totaalParen, van: van, tot: tot) })
         totaalRij.budget = budgetten.isEmpty ? nil : budgetten.map(\.bedrag).som()
         let gemeenten = gemeentenInTotaal ?? (groepering == .gemeente ? rijen.map(\.groep) : gezien.sorted())
         if let c = cijfers(gemeenten) { totaalRij.inwoners = c.0; totaalRij.jeugdigen = c.1 }
@@ -388,20 +397,32 @@ final class Productkaart {
 
     init(_ ref: Referentiekaart, jaar: Int) { self.ref = ref; self.jaar = jaar }
 
+    // the last answer of each: records come in runs of one product (short strings compare without hashing)
+    private var laatstePerceel: (Sleutel, Perceel?)?
+    private var laatsteTarief: (Tariefsleutel, Euro?)?
+
     func perceel(_ categorie: String, _ code: String?) -> Perceel? {
         let s = Sleutel(categorie: categorie, code: code)
-        if let p = percelen[s] { return p }
-        let p = ref.perceel(categorie: categorie, code: code, jaar: jaar)
-        percelen[s] = .some(p)
+        if let l = laatstePerceel, l.0 == s { return l.1 }
+        let p: Perceel?
+        if let bekend = percelen[s] { p = bekend } else {
+            p = ref.perceel(categorie: categorie, code: code, jaar: jaar)
+            percelen[s] = .some(p)
+        }
+        laatstePerceel = (s, p)
         return p
     }
 
     /// The tariff of the product valid in `jaar` (the commitment's hot path: once per allocation and year).
     func tarief(_ categorie: String, _ code: String?, jaar: Int) -> Euro? {
         let s = Tariefsleutel(product: Sleutel(categorie: categorie, code: code), jaar: jaar)
-        if let t = tarieven[s] { return t }
-        let t = ref.product(categorie: categorie, code: code, jaar: jaar)?.tarief
-        tarieven[s] = .some(t)
+        if let l = laatsteTarief, l.0 == s { return l.1 }
+        let t: Euro?
+        if let bekend = tarieven[s] { t = bekend } else {
+            t = ref.product(categorie: categorie, code: code, jaar: jaar)?.tarief
+            tarieven[s] = .some(t)
+        }
+        laatsteTarief = (s, t)
         return t
     }
 

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import RegioCore
+@testable import RegioDemo
+@testable import RegioImport
+import RegioStore
+
+/// `cijfers` through the built executable on a sample of the national year: with up-to-date sums it counts the
+/// allocations while the sums are still being read, and must print exactly the figures computed from the lines.
+@Suite struct CijfersCLITests {
+    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    func sommenTerwijlToewijzingenTellenGelijkAanRegels() throws {
+        let map = NSTemporaryDirectory() + "regiocijfers-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        let bron = map + "/land", pad = map + "/land.sqlite"
+        _ = try Landelijk(seed: 5, jaar: 2025, fractie: 0.003).schrijf(naar: bron)
+        let store = try SQLiteStore(pad: pad)
+        let paden = try FileManager.default.contentsOfDirectory(atPath: bron).map { bron + "/" + $0 }
+        let verslagen = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 4, count: 32)))
+            .importeer(paden: paden, nu: "")
+        for v in verslagen { #expect(v.fouten.isEmpty, "\(v.bestand): \(v.fouten.prefix(3))") }
+        #expect(try store.aggregatenActueel())
+        let g = try store.gegevens()
+        let jaar = Dag.eersteVan(jaar: 2025), einde = Dag.laatsteVan(jaar: 2025)
+        for (per, gemeente) in [(Groepering.gemeente, nil), (.aanbieder, nil), (.maand, nil), (.perceel, "0363"), (.verwijzer, nil)] {
+            let (code, uit, fout) = try SignalenCLITests.draai(["cijfers", "--db", pad, "--jaar", "2025", "--per", per.rawValue,
+                                                                 "--format", "csv", "--tijd"] + (gemeente.map { ["--gemeente", $0] } ?? []))
+            #expect(code == 0, "\(fout)")
+            #expect(fout.contains("uit de maandaggregaten"), "\(per): \(fout)")
+            let (rijen, totaal) = Monitoring.kengetallen(g, van: jaar, tot: einde, per: per, selectie: Selectie(gemeente: gemeente))
+            #expect(rijen.count > 1)
+            #expect(uit == Tabel.kengetallen(rijen, totaal, per: per).csv(), "\(per)")
+        }
+    }
+}
