@@ -181,7 +181,8 @@ public enum Aanbiedersbenchmark {
                 }
             }
             r.beeindigdeTrajecten = duren.count
-            r.duurMediaan = duren.percentiel(50); r.duurP90 = duren.percentiel(90)
+            let d = duren.percentielen(50, 90)
+            r.duurMediaan = d[0]; r.duurP90 = d[1]
             r.terugkeerBasis = basis.count; r.teruggekeerd = terug.count
             alleDuren += duren
             for c in basis { totaalBasis.insert(c + "|" + k.agb + "|" + k.groep) }
@@ -236,7 +237,8 @@ public enum Aanbiedersbenchmark {
         totaal.eenheden = rijen.map(\.eenheden).reduce(0, +)
         totaal.verplichting = rijen.map(\.verplichting).som()
         totaal.beeindigdeTrajecten = alleDuren.count
-        totaal.duurMediaan = alleDuren.percentiel(50); totaal.duurP90 = alleDuren.percentiel(90)
+        let d = alleDuren.percentielen(50, 90)
+        totaal.duurMediaan = d[0]; totaal.duurP90 = d[1]
         totaal.terugkeerBasis = totaalBasis.count; totaal.teruggekeerd = totaalTerug.count
         return (rijen, totaal)
     }

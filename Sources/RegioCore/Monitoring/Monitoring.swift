@@ -340,11 +340,12 @@ public enum Monitoring {
         let totaalParen = deel.totaalPeriodes
         func rij(_ k: String, _ o: Opbouw, naam: String, spells: [(Int32, Periode)], van a: Dag, tot b: Dag) -> Kengetallen {
             let v = Zorgperiodes.verloop(spells, van: a, tot: b, peildatum: peildatum)
+            let duur = o.duren.percentielen(50, 90)
             return Kengetallen(groep: k, naam: naam, clienten: o.clienten.count, toewijzingen: o.toewijzingen,
                                verplichting: o.verplichting, verplichtingOnbekend: o.onbekend, gedeclareerd: o.gedeclareerd,
                                inZorgBegin: v.begin, instroom: v.instroom, uitstroom: v.uitstroom, inZorgEinde: v.einde,
-                               beeindigdeToewijzingen: o.duren.count, duurMediaan: o.duren.percentiel(50),
-                               duurP90: o.duren.percentiel(90), kostenPerVerwijzer: o.perVerwijzer)
+                               beeindigdeToewijzingen: o.duren.count, duurMediaan: duur[0],
+                               duurP90: duur[1], kostenPerVerwijzer: o.perVerwijzer)
         }
 
         var sleutels = Set(groepen.rijen).union(budgetPerGroep.keys)

@@ -16,20 +16,25 @@ public struct Zorgperiodes: Sendable {
     }
 
     static func voegSamen(_ lijst: [Periode]) -> [Periode] {
-        let gesorteerd = lijst.sorted { $0.van < $1.van }
-        guard var huidig = gesorteerd.first else { return [] }
         var uit: [Periode] = []
-        for p in gesorteerd.dropFirst() {
-            guard let eind = huidig.tot else { continue }   // open-ended: covers everything after
+        voegSamen(gesorteerd: lijst.sorted { $0.van < $1.van }, in: &uit)
+        return uit
+    }
+
+    /// The spells of periods sorted by start, appended to `uit`.
+    static func voegSamen<S: Sequence<Periode>>(gesorteerd: S, in uit: inout [Periode]) {
+        var huidig: Periode?
+        for p in gesorteerd {
+            guard let h = huidig else { huidig = p; continue }
+            guard let eind = h.tot else { continue }   // open-ended: covers everything after
             if p.van <= eind + (1 + aansluiting) {
-                huidig.tot = p.tot.map { max($0, eind) }
+                huidig!.tot = p.tot.map { max($0, eind) }
             } else {
-                uit.append(huidig)
+                uit.append(h)
                 huidig = p
             }
         }
-        uit.append(huidig)
-        return uit
+        if let huidig { uit.append(huidig) }
     }
 
     public struct Verloop: Sendable, Equatable {
@@ -50,11 +55,14 @@ public struct Zorgperiodes: Sendable {
     public static func verloop<C: Comparable>(_ paren: [(C, Periode)], van: Dag, tot: Dag, peildatum: Dag? = nil) -> Verloop {
         let gesorteerd = paren.sorted { ($0.0, $0.1.van) < ($1.0, $1.1.van) }
         var v = Verloop()
+        var spells: [Periode] = []   // one buffer for every client
         var i = gesorteerd.startIndex
         while i < gesorteerd.endIndex {
             var j = i + 1
             while j < gesorteerd.endIndex && gesorteerd[j].0 == gesorteerd[i].0 { j += 1 }
-            tel(voegSamen(gesorteerd[i..<j].map(\.1)), van: van, tot: tot, peildatum: peildatum, in: &v)
+            spells.removeAll(keepingCapacity: true)
+            voegSamen(gesorteerd: gesorteerd[i..<j].lazy.map(\.1), in: &spells)
+            tel(spells, van: van, tot: tot, peildatum: peildatum, in: &v)
             i = j
         }
         return v
@@ -81,10 +89,12 @@ public struct Zorgperiodes: Sendable {
 
 extension Array where Element == Int {
     /// Nearest-rank percentile (p in 1...100) of the values: a value that really occurs; nil when empty.
-    public func percentiel(_ p: Int) -> Int? {
-        guard !isEmpty else { return nil }
+    public func percentiel(_ p: Int) -> Int? { percentielen(p)[0] }
+
+    /// Several percentiles with one sort.
+    public func percentielen(_ ps: Int...) -> [Int?] {
+        guard !isEmpty else { return ps.map { _ in nil } }
         let s = sorted()
-        let rang = Swift.max(1, (p * s.count + 99) / 100)
-        return s[rang - 1]
+        return ps.map { p in s[Swift.max(1, (p * s.count + 99) / 100) - 1] }
     }
 }
