@@ -18,6 +18,33 @@ import RegioStore
     }()
     static let van = Dag.eersteVan(jaar: 2020), tot = Dag.laatsteVan(jaar: 2020)
 
+    /// Splitting the sums by municipality, provider or lot (a table per code, or per combination) puts every row in
+    /// the part its own codes say, as a plain loop over the rows does.
+    @Test func sommenVerdelenAlsPerRij() throws {
+        let g = try Self.store.gegevens()
+        let a = Declaratieaggregaten.van(g), ref = Referentiekaart(g)
+        #expect(a.perAanbieder && !a.kosten.isEmpty && !a.clienten.isEmpty)
+        let perceel = { (c: String, p: String?) in ref.perceel(categorie: c, code: p, jaar: 2020)?.code }
+        let gevallen: [(Declaratieaggregaten.Velden, (String, String, String, String?) -> String?)] = [
+            (.gemeente, { g, _, _, _ in g }),
+            (.aanbieder, { _, agb, _, _ in agb.hasSuffix("1") ? nil : agb }),
+            (.product, { _, _, c, p in perceel(c, p) }),
+            ([.gemeente, .product], { g, _, c, p in perceel(c, p) == "AMB" ? g : nil }),
+        ]
+        for (i, (velden, deel)) in gevallen.enumerated() {
+            let delen = a.verdeel(op: velden, deel)
+            var kosten: [String: [Declaratieaggregaten.Kostensleutel: Euro]] = [:]
+            var clienten: [String: [Declaratieaggregaten.Clientjaar: Declaratieaggregaten.Clientsom]] = [:]
+            for (k, e) in a.kosten { if let p = deel(k.gemeentecode, k.agb, k.productcategorie, k.productcode) { kosten[p, default: [:]][k] = e } }
+            for (c, e) in a.clienten { if let p = deel(c.gemeentecode, c.agb, c.productcategorie, c.productcode) { clienten[p, default: [:]][c] = e } }
+            #expect(delen.count > 1, "\(i)")
+            #expect(Set(delen.keys) == Set(kosten.keys).union(clienten.keys), "\(i)")
+            for (p, d) in delen {
+                #expect(d.kosten == kosten[p] ?? [:] && d.clienten == clienten[p] ?? [:] && d.perAanbieder, "\(i) \(p)")
+            }
+        }
+    }
+
     @Test func periodeLadenGeeftDezelfdeCijfers() throws {
         let alles = try Self.store.gegevens()
         let periode = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)

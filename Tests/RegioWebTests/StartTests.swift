@@ -47,6 +47,15 @@ actor Teller {
         for pad in Voorverwarming.paginas {
             #expect(sleutels.contains(pad + "||regio"), "\(pad) niet voorberekend: \(sleutels.sorted())")
         }
+        // then every lot's page, and the pages of the providers with at least 2% of the allocations, not the others
+        let g = try bron.gegevens()
+        #expect(!g.percelen.isEmpty)
+        for p in g.percelen { #expect(sleutels.contains("/percelen/:code|code=\(p.code)|regio"), "\(p.code)") }
+        let perAanbieder = Dictionary(grouping: g.toewijzingen, by: \.agb).mapValues(\.count)
+        let groot = perAanbieder.filter { $0.value * 50 >= g.toewijzingen.count }, klein = perAanbieder.filter { $0.value * 50 < g.toewijzingen.count }
+        #expect(!groot.isEmpty)
+        for agb in groot.keys { #expect(sleutels.contains("/aanbieders/:agb|agb=\(agb)|regio"), "\(agb)") }
+        for agb in klein.keys { #expect(!sleutels.contains("/aanbieders/:agb|agb=\(agb)|regio"), "\(agb)") }
         // what a request by the region role builds is what the background built
         let def = try #require(Paginalijst.alle.first { $0.pad == "/aanbieders" })
         let gevraagd = try toner.bouw(def, rol: .regio, gebruiker: "iemand", parameters: [:], csrf: "")

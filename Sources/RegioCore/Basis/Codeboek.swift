@@ -91,6 +91,9 @@ final class Codeboek: @unchecked Sendable {
         }
     }
 
+    /// Above every number given out so far.
+    var grens: Int { deel.map { d in d.vast { d.teksten.count } }.max().map { $0 * Codeboek.delen } ?? 0 }
+
     func tekst(_ n: UInt32) -> String {
         let d = deel[Int(n) % Codeboek.delen]
         return d.vast { d.teksten[Int(n) / Codeboek.delen] }

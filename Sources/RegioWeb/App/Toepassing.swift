@@ -104,6 +104,25 @@ enum Voorverwarming {
             }
             _ = try? toner.bron.openSignalen(gemeente: "")   // the summary on every municipality page
             logger.info("overzichtspagina's voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            // then the pages over a large share of the records: each lot's (a dozen), and those of the providers with at
+            // least 2% of the allocations (at most fifty); a smaller provider's page is computed quickly on request
+            let percelen = Date()
+            if let g = try? toner.bron.gegevens() {
+                var perAanbieder: [String: Int] = [:]
+                for t in g.toewijzingen { perAanbieder[t.agb, default: 0] += 1 }
+                let groot = perAanbieder.filter { $0.value * 50 >= g.toewijzingen.count }.keys.sorted()
+                for (pad, parameter, waarden) in [("/percelen/:code", "code", g.percelen.map(\.code)), ("/aanbieders/:agb", "agb", groot)] {
+                    guard let def = Paginalijst.alle.first(where: { $0.pad == pad }) else { continue }
+                    for w in waarden {
+                        do {
+                            _ = try toner.bouw(def, rol: .regio, gebruiker: "voorverwarming", parameters: [parameter: w], csrf: "")
+                        } catch {
+                            logger.info("voorberekenen van \(pad) (\(w)) mislukt: \(error)")
+                        }
+                    }
+                }
+            }
+            logger.info("perceelpagina's en die van de grootste aanbieders voorberekend in \(Int(Date().timeIntervalSince(percelen) * 1000)) ms")
         }.start()
     }
 }

@@ -65,21 +65,21 @@ extension Cijferbron {
     /// applies; this only leaves out records it would skip.
     private func deel(_ s: Selectie, jaar: Int) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
         guard let alle = try sommen() else { preconditionFailure("deel zonder sommen") }
-        func knip(_ sleutel: String, _ hoort: @escaping (String, String, String, String?) -> Bool) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
+        func knip(_ sleutel: String, op velden: Declaratieaggregaten.Velden,
+                  _ hoort: @escaping (String, String, String, String?) -> Bool) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
             try figuur("deel|\(sleutel)") { g in
                 var d = g
                 d.toewijzingen = g.toewijzingen.filter { hoort($0.gemeentecode, $0.agb, $0.productcategorie, $0.productcode) }
-                var a = Declaratieaggregaten()
-                a.kosten = alle.kosten.filter { hoort($0.key.gemeentecode, $0.key.agb, $0.key.productcategorie, $0.key.productcode) }
-                a.clienten = alle.clienten.filter { hoort($0.key.gemeentecode, $0.key.agb, $0.key.productcategorie, $0.key.productcode) }
-                return (d, a)
+                var leeg = Declaratieaggregaten()
+                leeg.perAanbieder = alle.perAanbieder
+                return (d, alle.verdeel(op: velden) { hoort($0, $1, $2, $3) ? "" : nil }[""] ?? leeg)
             }
         }
         if let gemeente = s.gemeente { return try perGemeente()[gemeente] ?? (try gegevens(), Declaratieaggregaten()) }
-        if let agb = s.aanbieder { return try knip("a|\(agb)") { _, a, _, _ in a == agb } }
+        if let agb = s.aanbieder { return try knip("a|\(agb)", op: .aanbieder) { _, a, _, _ in a == agb } }
         if let perceel = s.perceel {
             let zoeker = Perceelzoeker(try referentie())
-            return try knip("p|\(perceel)|\(jaar)") { _, _, c, p in zoeker.perceel(c, p, jaar: jaar) == perceel }
+            return try knip("p|\(perceel)|\(jaar)", op: .product) { _, _, c, p in zoeker.perceel(c, p, jaar: jaar) == perceel }
         }
         return (try gegevens(), alle)
     }
@@ -93,8 +93,7 @@ extension Cijferbron {
             leeg.toewijzingen = []
             let begin = (gegevens: leeg, sommen: Declaratieaggregaten())
             for t in g.toewijzingen { delen[t.gemeentecode, default: begin].gegevens.toewijzingen.append(t) }
-            for (k, e) in alle.kosten { delen[k.gemeentecode, default: begin].sommen.kosten[k] = e }
-            for (c, e) in alle.clienten { delen[c.gemeentecode, default: begin].sommen.clienten[c] = e }
+            for (gemeente, sommen) in alle.verdeel(op: .gemeente, { gemeente, _, _, _ in gemeente }) { delen[gemeente, default: begin].sommen = sommen }
             return delen
         }
     }
