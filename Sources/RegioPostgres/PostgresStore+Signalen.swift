@@ -12,6 +12,14 @@ extension PostgresStore: SignaalStore {
         try pool.metVerbinding { v in try PostgresStore.leesSignalen(v) }
     }
 
+    public func signalen(gemeente: String) throws -> [BeheerdSignaal] {
+        try pool.metVerbinding { v in try PostgresStore.leesSignalen(v, waar: "WHERE gemeentecode = $1", [gemeente]) }
+    }
+
+    public func signaal(id: Int64) throws -> BeheerdSignaal? {
+        try pool.metVerbinding { v in try PostgresStore.leesSignalen(v, waar: "WHERE id = $1::bigint", [String(id)]).first }
+    }
+
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
         try schrijfTransactie { v in
             var verslag = Signaalrunverslag(peildatum: peildatum)

@@ -10,6 +10,14 @@ extension SQLiteStore: SignaalStore {
         try db.read { db in try SQLiteStore.leesSignalen(db) }
     }
 
+    public func signalen(gemeente: String) throws -> [BeheerdSignaal] {
+        try db.read { db in try SQLiteStore.leesSignalen(db, waar: "WHERE gemeentecode = ?", [gemeente]) }
+    }
+
+    public func signaal(id: Int64) throws -> BeheerdSignaal? {
+        try db.read { db in try SQLiteStore.leesSignalen(db, waar: "WHERE id = ?", [id]).first }
+    }
+
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
         try db.write { db in
             var verslag = Signaalrunverslag(peildatum: peildatum)

@@ -4,6 +4,10 @@ import RegioCore
 public protocol SignaalStore: Sendable {
     /// Every stored signal with its state, by id.
     func signalen() throws -> [BeheerdSignaal]
+    /// The signals of one municipality, by id (a national work list holds hundreds of thousands).
+    func signalen(gemeente: String) throws -> [BeheerdSignaal]
+    /// One signal; nil when no signal has that id.
+    func signaal(id: Int64) throws -> BeheerdSignaal?
     /// Stores what a run decided (`Signaalbeheer.verwerk`) in one transaction; new signals get the next ids.
     func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag
     /// Sets a signal's status by hand; nil when no signal has that id.

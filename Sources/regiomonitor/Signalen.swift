@@ -147,7 +147,7 @@ extension Signalen {
 
         func run() throws {
             let (_, store) = try signaalStore(database)
-            guard let b = try store.signalen().first(where: { $0.id == id }) else { throw ValidationError("signaal \(id) bestaat niet") }
+            guard let b = try store.signaal(id: id) else { throw ValidationError("signaal \(id) bestaat niet") }
             let s = b.signaal
             print("Signaal \(b.id): \(s.regel) — \(Signaalregels.regel(s.regel)?.omschrijving ?? "")")
             print("Gemeente \(s.gemeentecode), cliënt \(s.client), aanbieder \(s.agb ?? "-"), perceel \(s.perceel ?? "-")")

@@ -27,7 +27,7 @@ enum Signaalroutes {
             let f = try await Formulieren.lees(&request, context: context, csrf: true)
             let s = try signaalstore()
             guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-                  let b = try s.signalen().first(where: { $0.id == id }) else { throw Paginafout.nietGevonden("onbekend signaal") }
+                  let b = try s.signaal(id: id) else { throw Paginafout.nietGevonden("onbekend signaal") }
             guard g.rol.magClientgegevens(van: b.signaal.gemeentecode) else {
                 throw Paginafout.verboden("U kunt alleen signalen van uw eigen gemeente markeren.")
             }

@@ -33,8 +33,7 @@ enum SignalenPagina {
         if let r = v["regel"], Signaalregels.regel(r) == nil { throw Paginafout.ongeldig("onbekende regel '\(r)'") }
         let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
                                    statussen: try statussen(v["status"]))
-        let alle = try signaalstore.signalen()
-        let getoond = alle.filter(filter.past)
+        let getoond = try (gemeente.map { try signaalstore.signalen(gemeente: $0) } ?? signaalstore.signalen()).filter(filter.past)
         let peil = try signaalstore.laatstePeildatum()
 
         var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
@@ -97,7 +96,7 @@ enum SignalenPagina {
     /// One signal with its history and the form to change its state.
     static func detail(_ v: Paginaverzoek) throws -> Pagina {
         let signaalstore = try store(v)
-        guard let id = v["id"].flatMap({ Int64($0) }), let b = try signaalstore.signalen().first(where: { $0.id == id }) else {
+        guard let id = v["id"].flatMap({ Int64($0) }), let b = try signaalstore.signaal(id: id) else {
             throw Paginafout.nietGevonden("onbekend signaal '\(v["id"] ?? "")'")
         }
         try v.eisClientgegevens(van: b.signaal.gemeentecode)
