@@ -12,10 +12,6 @@ extension PostgresStore: SignaalStore {
         try pool.metVerbinding { v in try PostgresStore.leesSignalen(v) }
     }
 
-    public func signalen(gemeente: String) throws -> [BeheerdSignaal] {
-        try pool.metVerbinding { v in try PostgresStore.leesSignalen(v, waar: "WHERE gemeentecode = $1", [gemeente]) }
-    }
-
     public func signaal(id: Int64) throws -> BeheerdSignaal? {
         try pool.metVerbinding { v in try PostgresStore.leesSignalen(v, waar: "WHERE id = $1::bigint", [String(id)]).first }
     }

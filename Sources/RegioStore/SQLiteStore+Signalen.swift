@@ -10,10 +10,6 @@ extension SQLiteStore: SignaalStore {
         try db.read { db in try SQLiteStore.leesSignalen(db) }
     }
 
-    public func signalen(gemeente: String) throws -> [BeheerdSignaal] {
-        try db.read { db in try SQLiteStore.leesSignalen(db, waar: "WHERE gemeentecode = ?", [gemeente]) }
-    }
-
     public func signaal(id: Int64) throws -> BeheerdSignaal? {
         try db.read { db in try SQLiteStore.leesSignalen(db, waar: "WHERE id = ?", [id]).first }
     }

@@ -4,8 +4,6 @@ import RegioCore
 public protocol SignaalStore: Sendable {
     /// Every stored signal with its state, by id.
     func signalen() throws -> [BeheerdSignaal]
-    /// The signals of one municipality, by id (a national work list holds hundreds of thousands).
-    func signalen(gemeente: String) throws -> [BeheerdSignaal]
     /// One signal; nil when no signal has that id.
     func signaal(id: Int64) throws -> BeheerdSignaal?
     /// Stores what a run decided (`Signaalbeheer.verwerk`) in one transaction; new signals get the next ids.

@@ -161,6 +161,34 @@ import Testing
     }
 }
 
+@Suite struct SignalenlijstTests {
+    /// The list shows a page of the signals in list order (API and HTML), the CSV download all of them.
+    @Test func lijstInPaginas() async throws {
+        let regio = try Webregio()
+        try await regio.app().test(.router) { c in
+            let r = try await Web.sessie(c, "regio")
+            #expect(try await Web.post(c, "/signalen/bijwerken", r, [("csrf", r.csrf)]).status == .seeOther)
+            let alle = Signaalweergave.gesorteerd(try regio.store.signalen())
+            #expect(alle.count >= 5)
+            func ids(_ pad: String) async throws -> [Int64] {
+                Web.tekst(try await Web.get(c, pad, r)).components(separatedBy: "href=\"/signalen/").dropFirst()
+                    .compactMap { Int64($0.prefix { $0 != "\"" }) }
+            }
+            #expect(try await ids("/signalen?status=alle&aantal=2") == alle.prefix(2).map(\.id))
+            #expect(try await ids("/signalen?status=alle&aantal=2&pagina=2") == alle.dropFirst(2).prefix(2).map(\.id))
+            let laatste = (alle.count + 1) / 2
+            #expect(try await ids("/signalen?status=alle&aantal=2&pagina=\(laatste)") == alle.dropFirst(2 * (laatste - 1)).map(\.id))
+            #expect(try await Web.get(c, "/signalen?status=alle&aantal=2&pagina=\(laatste + 1)", r).status == .badRequest)
+            #expect(try await Web.get(c, "/signalen?aantal=0", r).status == .badRequest)
+            #expect(try await Web.get(c, "/signalen?aantal=1001", r).status == .badRequest)
+            let csv = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2&csv=signalen", r))
+            #expect(csv.split(separator: "\n").count == alle.count + 1)
+            let json = Web.tekst(try await Web.get(c, "/api/v1/signalen?status=alle&aantal=3", r))
+            #expect(json.components(separatedBy: "\"regel\":").count - 1 == 3 + Set(alle.map(\.signaal.regel)).count)
+        }
+    }
+}
+
 @Suite struct ImportpaginaTests {
     static func multipart(_ naam: String, _ inhoud: String, csrf: String) -> (String, ByteBuffer) {
         let grens = "----proefgrens"

@@ -19,6 +19,8 @@ public final class Cijferbron: @unchecked Sendable {
     private var paginas: [String: Pagina] = [:]
     /// Open signals per municipality and rule (the municipality pages' summary), until signals change.
     private var openSignalen: [String: [String: Int]]?
+    /// Every stored signal in list order, read once (nationally 300,000: reading and sorting them took seconds).
+    private var werklijst: [BeheerdSignaal]?
     /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
     private var versie = 0
     static let maxPaginas = 400
@@ -53,7 +55,7 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Drops the data and every cached figure and page (after an import, or a change of signal states).
     public func vernieuw() {
-        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; versie += 1 }
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; werklijst = nil; versie += 1 }
     }
 
     /// After a signal run or a status change: the signal pages, the municipality pages and their summary.
@@ -61,18 +63,29 @@ public final class Cijferbron: @unchecked Sendable {
         slot.withLock {
             paginas = paginas.filter { !$0.key.hasPrefix("/signalen") && !$0.key.hasPrefix("/gemeente") }
             openSignalen = nil
+            werklijst = nil
             versie += 1
         }
+    }
+
+    /// Every stored signal, sorted as the list shows them (`Signaalweergave.gesorteerd`); nil when the store keeps none.
+    func signalen() throws -> [BeheerdSignaal]? {
+        guard let signaalstore = store as? any SignaalStore else { return nil }
+        if let w = slot.withLock({ werklijst }) { return w }
+        let v = slot.withLock { versie }
+        let w = Signaalweergave.gesorteerd(try signaalstore.signalen())
+        slot.withLock { if versie == v { werklijst = w } }
+        return w
     }
 
     /// The open signals of a municipality per rule; nil when the store keeps no signals. Counted once over all
     /// stored signals (nationally 300,000: reading them took a municipality page a second).
     func openSignalen(gemeente: String) throws -> [String: Int]? {
-        guard let signaalstore = store as? any SignaalStore else { return nil }
         if let t = slot.withLock({ openSignalen }) { return t[gemeente] ?? [:] }
         let v = slot.withLock { versie }
+        guard let alle = try signalen() else { return nil }
         var telling: [String: [String: Int]] = [:]
-        for b in try signaalstore.signalen() where b.isOpen { telling[b.signaal.gemeentecode, default: [:]][b.signaal.regel, default: 0] += 1 }
+        for b in alle where b.isOpen { telling[b.signaal.gemeentecode, default: [:]][b.signaal.regel, default: 0] += 1 }
         slot.withLock { if versie == v { openSignalen = telling } }
         return telling[gemeente] ?? [:]
     }

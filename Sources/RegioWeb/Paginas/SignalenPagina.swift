@@ -33,7 +33,8 @@ enum SignalenPagina {
         if let r = v["regel"], Signaalregels.regel(r) == nil { throw Paginafout.ongeldig("onbekende regel '\(r)'") }
         let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
                                    statussen: try statussen(v["status"]))
-        let getoond = try (gemeente.map { try signaalstore.signalen(gemeente: $0) } ?? signaalstore.signalen()).filter(filter.past)
+        // in list order already, read once per change of the signals
+        let getoond = try (v.bron.signalen() ?? signaalstore.signalen()).filter(filter.past)
         let peil = try signaalstore.laatstePeildatum()
 
         var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
@@ -58,8 +59,11 @@ enum SignalenPagina {
         let codes = gemeente.map { [$0] } ?? gemeenten.map(\.code)
         var telling = Tabel(kolommen: [.init("regel", "Regel", .links)]
                             + codes.map { .init($0, ref.gemeenten[$0]?.naam ?? $0) } + [.init("totaal", "Totaal")])
+        // one pass: counting per rule and municipality by filtering took 10 x 342 passes over 304,000 signals nationally
+        var aantallen: [String: [String: Int]] = [:]
+        for b in getoond { aantallen[b.signaal.regel, default: [:]][b.signaal.gemeentecode, default: 0] += 1 }
         for r in Signaalregels.alle where filter.regel == nil || filter.regel == r.code {
-            let perGemeente = codes.map { c in getoond.filter { $0.signaal.regel == r.code && $0.signaal.gemeentecode == c }.count }
+            let perGemeente = codes.map { c in aantallen[r.code]?[c] ?? 0 }
             let totaal = perGemeente.reduce(0, +)
             guard totaal > 0 else { continue }
             // a council sees no count below the threshold: it could point at one child
@@ -77,17 +81,32 @@ enum SignalenPagina {
             p.voeg(.melding("Raadsleden zien alleen aantallen; de signalen zelf noemen cliënten.", soort: .info))
             return p
         }
-        p.inzage = ("signalenlijst (\(getoond.count) signalen)", gemeente ?? "")
-        let lijst = Signaalweergave.gesorteerd(getoond)
+        // a page (and its API twin) shows at most a thousand signals, the CSV download all: a national list is
+        // 300,000 signals, 140 MB of JSON
+        guard let perPagina = Int(v["aantal"] ?? "1000"), (1...1_000).contains(perPagina) else {
+            throw Paginafout.ongeldig("aantal per pagina: 1 tot en met 1000")
+        }
+        let alles = v["csv"] == "signalen"
+        let paginas = max(1, (getoond.count + perPagina - 1) / perPagina)
+        guard let nummer = Int(v["pagina"] ?? "1"), (1...paginas).contains(nummer) else {
+            throw Paginafout.ongeldig("pagina bestaat niet; er zijn \(paginas) pagina's")
+        }
+        let lijst = alles ? getoond : Array(getoond.dropFirst((nummer - 1) * perPagina).prefix(perPagina))
+        p.inzage = ("signalenlijst (\(lijst.count) van \(getoond.count) signalen)", gemeente ?? "")
         var t = Signaalweergave.lijst(lijst)
-        t.kolommen.removeAll { $0.naam == "notitie" }
-        let notitie = Signaalweergave.lijst(lijst).kolommen.firstIndex { $0.naam == "notitie" }!
-        t.rijen = Signaalweergave.lijst(lijst).rijen.map { r in var r = r; r.remove(at: notitie); return r }
+        let notitie = t.kolommen.firstIndex { $0.naam == "notitie" }!
+        t.kolommen.remove(at: notitie)
+        t.rijen = t.rijen.map { r in var r = r; r.remove(at: notitie); return r }
         var w = WebTabel(id: "signalen", titel: "Signalen (\(Tabel.groepeer(getoond.count)))", tabel: t)
         w.koppelingen[0] = lijst.map { "/signalen/\($0.id)" }
         w.koppelingen[3] = lijst.map { "/client/" + Html.url($0.signaal.client) }
         w.rijklassen = lijst.map { $0.status == .nieuw ? "nieuw" : nil }
         w.toelichting = "Klik op het nummer om een signaal te bekijken en als gezien of afgehandeld te markeren."
+        if !alles && paginas > 1 {
+            let eerste = (nummer - 1) * perPagina + 1
+            w.toelichting += " Getoond: \(Tabel.groepeer(eerste))–\(Tabel.groepeer(eerste + lijst.count - 1)) (pagina \(nummer) van "
+                + "\(paginas); een volgende met pagina=\(min(nummer + 1, paginas))). Verfijn met gemeente, regel of status, of download alles als CSV."
+        }
         w.maxRijen = 300
         p.voeg(.tabel(w))
         return p
