@@ -102,7 +102,7 @@ public enum Monitoring {
         var totaal = Opbouw()
         var totaalPeriodes: [(Int32, Periode)] = []
         var gezien = Set<String>()
-        private var laatstGezien = ""
+        private var laatstGezien: String?
         private var maandgroep: [Int: Int] = [:]   // Maand.index -> group
 
         /// Records come in runs of one municipality.
@@ -168,12 +168,15 @@ public enum Monitoring {
         func toewijzingdeel(_ deel: Range<Int>) -> Deel {
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
-            var vorige: (ClientID, Int32) = ("", 0)   // a client's allocations follow each other
+            var vorige: (client: ClientID, nummer: Int32)?   // a client's allocations follow each other
             for tw in g.toewijzingen[deel] where !tw.isVerwijderd {
                 let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
                 guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
-                if tw.client != vorige.0 { vorige = (tw.client, clientnummer(tw.client)) }
-                let client = vorige.1
+                let client: Int32
+                if let v = vorige, v.client == tw.client { client = v.nummer } else {
+                    client = clientnummer(tw.client)
+                    vorige = (tw.client, client)
+                }
                 d.totaalPeriodes.append((client, tw.periode))
                 let k = perMaand ? nil
                     : d.groepen.groep(sleutel(kaart, tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client),
