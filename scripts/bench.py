@@ -152,24 +152,21 @@ def dashboard(naam, rm, db, jaar, env):
             time.sleep(0.05)
     opstart = time.perf_counter() - start
     rijen = [(naam, "dashboard: starten en voorrekenen", opstart, piek(p.pid) / 1024, None)]
-    # then the overview pages are built in the background; the pages below are asked once that is done
-    t = time.perf_counter()
-    while "overzichtspagina's voorberekend" not in open(logpad).read():
-        hoogste = max(hoogste, piek(p.pid))
-        if p.poll() is not None or time.perf_counter() - t > 900:
-            sys.exit(f"[{naam}] dashboard rekende de overzichtspagina's niet voor (zie {logpad})")
-        time.sleep(0.05)
-    achtergrond = time.perf_counter() - t
-    print(f"[{naam}] overzichtspagina's op de achtergrond voorberekend in {achtergrond:.1f} s", file=sys.stderr)
-    rijen.append((naam, "dashboard: overzichtspagina's op de achtergrond (na het starten)", achtergrond, piek(p.pid) / 1024, None))
-    t = time.perf_counter()
-    while "perceelpagina's en die van de grootste aanbieders voorberekend" not in open(logpad).read():
-        if p.poll() is not None or time.perf_counter() - t > 900:
-            sys.exit(f"[{naam}] dashboard rekende de perceelpagina's niet voor (zie {logpad})")
-        time.sleep(0.05)
-    percelen = time.perf_counter() - t
-    print(f"[{naam}] perceelpagina's en die van de grootste aanbieders daarna voorberekend in {percelen:.1f} s", file=sys.stderr)
-    rijen.append((naam, "dashboard: pagina's per perceel en van de grootste aanbieders (daarna)", percelen, piek(p.pid) / 1024, None))
+    # then the background builds the overview pages, then the lot and large-provider pages; the pages below are
+    # asked once that is done
+    def wacht(logregel, wat, label):
+        t = time.perf_counter()
+        while logregel not in open(logpad).read():
+            if p.poll() is not None or time.perf_counter() - t > 900:
+                sys.exit(f"[{naam}] dashboard rekende de {wat} niet voor (zie {logpad})")
+            time.sleep(0.05)
+        duur = time.perf_counter() - t
+        print(f"[{naam}] {wat} op de achtergrond voorberekend in {duur:.1f} s", file=sys.stderr)
+        rijen.append((naam, label, duur, piek(p.pid) / 1024, None))
+
+    wacht("overzichtspagina's voorberekend", "overzichtspagina's", "dashboard: overzichtspagina's op de achtergrond (na het starten)")
+    wacht("perceelpagina's en die van de grootste aanbieders voorberekend", "perceelpagina's en die van de grootste aanbieders",
+          "dashboard: pagina's per perceel en van de grootste aanbieders (daarna)")
     kop = {"Authorization": "Basic " + base64.b64encode(b"bench:bench-wachtwoord-1").decode()}
     paden = [f"/api/v1/overzicht?jaar={jaar}", f"/api/v1/gemeente/{gemeente}?jaar={jaar}", f"/api/v1/percelen?jaar={jaar}",
              f"/api/v1/percelen/{perceel}?jaar={jaar}", f"/api/v1/aanbieders?jaar={jaar}", f"/api/v1/aanbieders/{agb}?jaar={jaar}",
