@@ -81,17 +81,11 @@ struct Cijfers: ParsableCommand {
     /// The sums and everything else, read on two connections at once (the two take about as long); nil when the
     /// sums are not up to date.
     static func lees(_ a: any AggregaatStore, jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> (Declaratieaggregaten, Gegevens)? {
-        final class Uitkomst: @unchecked Sendable { var gegevens: Result<Gegevens, any Error>? }
-        let rest = Uitkomst()
-        let klaar = DispatchSemaphore(value: 0)
-        Thread {
-            rest.gegevens = Result { try a.gegevensZonderDeclaraties() }
-            klaar.signal()
-        }.start()
+        let rest = Toekomst { Result { try a.gegevensZonderDeclaraties() } }
         let sommen = Result { try a.aggregaten(jaren: jaren, perAanbieder: perAanbieder) }
-        klaar.wait()
+        let gegevens = rest.waarde
         guard let s = try sommen.get() else { return nil }
-        return (s, try rest.gegevens!.get())
+        return (s, try gegevens.get())
     }
 
     static func gemeentecode(_ s: String) throws -> String {
