@@ -34,7 +34,7 @@ enum SignalenPagina {
         let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
                                    statussen: try statussen(v["status"]))
         // in list order already, read once per change of the signals
-        let getoond = try (v.bron.signalen() ?? signaalstore.signalen()).filter(filter.past)
+        let getoond = try (v.bron.signalen() ?? []).filter(filter.past)
         let peil = try signaalstore.laatstePeildatum()
 
         var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
