@@ -165,8 +165,9 @@ def dashboard(naam, rm, db, jaar, env):
         rijen.append((naam, label, duur, piek(p.pid) / 1024, None))
 
     wacht("overzichtspagina's voorberekend", "overzichtspagina's", "dashboard: overzichtspagina's op de achtergrond (na het starten)")
-    wacht("perceelpagina's en die van de grootste aanbieders voorberekend", "perceelpagina's en die van de grootste aanbieders",
-          "dashboard: pagina's per perceel en van de grootste aanbieders (daarna)")
+    wacht("perceelpagina's en die van de grootste aanbieders en gemeenten voorberekend",
+          "perceelpagina's en die van de grootste aanbieders en gemeenten",
+          "dashboard: pagina's per perceel, van de grootste aanbieders en gemeenten (daarna)")
     kop = {"Authorization": "Basic " + base64.b64encode(b"bench:bench-wachtwoord-1").decode()}
     paden = [f"/api/v1/overzicht?jaar={jaar}", f"/api/v1/gemeente/{gemeente}?jaar={jaar}", f"/api/v1/percelen?jaar={jaar}",
              f"/api/v1/percelen/{perceel}?jaar={jaar}", f"/api/v1/aanbieders?jaar={jaar}", f"/api/v1/aanbieders/{agb}?jaar={jaar}",

@@ -254,3 +254,31 @@ import Testing
         }
     }
 }
+
+@Suite struct ClientenlijstTests {
+    /// The client list shows a page of the clients in cost order (API and HTML); the CSV download has them all, and
+    /// they add up to the municipality's declared cost (8.130 for Amersfoort, counted by hand in `Webregio`).
+    @Test func lijstInPaginas() async throws {
+        try await Webregio().app().test(.router) { c in
+            let r = try await Web.sessie(c, "regio")
+            let pad = "/gemeente/0307/clienten?jaar=2019"
+            let csv = Web.tekst(try await Web.get(c, pad + "&aantal=1&csv=clienten", r)).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let g = try #require(csv.first?.firstIndex(of: "gedeclareerd"))
+            let rijen = csv.dropFirst()
+            #expect(rijen.count == 2)
+            #expect(rijen.compactMap { Euro.parse($0[g]) }.som() == Euro.parse("8130.00"))
+            func clienten(_ pad: String) async throws -> [String] {
+                Web.tekst(try await Web.get(c, pad, r)).components(separatedBy: "href=\"/client/").dropFirst()
+                    .map { String($0.prefix { $0 != "?" && $0 != "\"" }) }
+            }
+            #expect(try await clienten(pad + "&aantal=1") == [rijen.first![0]])
+            #expect(try await clienten(pad + "&aantal=1&pagina=2") == [rijen.last![0]])
+            #expect(try await clienten(pad) == rijen.map { $0[0] })
+            #expect(try await Web.get(c, pad + "&aantal=1&pagina=3", r).status == .badRequest)
+            #expect(try await Web.get(c, pad + "&aantal=1001", r).status == .badRequest)
+            let json = Web.tekst(try await Web.get(c, "/api/v1/gemeente/0307/clienten?jaar=2019&aantal=1", r))
+            #expect(json.components(separatedBy: "\"client\":").count - 1 == 1)
+        }
+    }
+}

@@ -56,6 +56,17 @@ actor Teller {
         #expect(!groot.isEmpty)
         for agb in groot.keys { #expect(sleutels.contains("/aanbieders/:agb|agb=\(agb)|regio"), "\(agb)") }
         for agb in klein.keys { #expect(!sleutels.contains("/aanbieders/:agb|agb=\(agb)|regio"), "\(agb)") }
+        // and those municipalities' pages with their client lists' figures (the list page itself is paged, not cached)
+        let perGemeente = Dictionary(grouping: g.toewijzingen, by: \.gemeentecode).mapValues(\.count)
+        let groteGemeenten = perGemeente.filter { $0.value * 50 >= g.toewijzingen.count }.keys
+        #expect(!groteGemeenten.isEmpty)
+        let jaar = try bron.standaardJaar(), figuren = bron.figuursleutels
+        for code in perGemeente.keys {
+            let groot = groteGemeenten.contains(code)
+            #expect(sleutels.contains("/gemeente/:code|code=\(code)|regio") == groot, "\(code)")
+            #expect(figuren.contains("cl|\(jaar)|\(Cijferbron.Selectie(gemeente: code))") == groot, "\(code)")
+        }
+        #expect(!sleutels.contains { $0.hasPrefix("/gemeente/:code/clienten") })
         // what a request by the region role builds is what the background built
         let def = try #require(Paginalijst.alle.first { $0.pad == "/aanbieders" })
         let gevraagd = try toner.bouw(def, rol: .regio, gebruiker: "iemand", parameters: [:], csrf: "")

@@ -103,6 +103,8 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// The keys of the pages in the cache (for tests).
     var paginasleutels: Set<String> { slot.withLock { Set(paginas.keys) } }
+    /// The keys of the figures in the cache (for tests).
+    var figuursleutels: Set<String> { slot.withLock { Set(figuren.keys) } }
 
     /// A page by key (path, parameters and role), built once.
     func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {

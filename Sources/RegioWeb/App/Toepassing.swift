@@ -104,14 +104,19 @@ enum Voorverwarming {
             }
             _ = try? toner.bron.openSignalen(gemeente: "")   // the summary on every municipality page
             logger.info("overzichtspagina's voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
-            // then the pages over a large share of the records: each lot's (a dozen), and those of the providers with at
-            // least 2% of the allocations (at most fifty); a smaller provider's page is computed quickly on request
+            // then the pages over a large share of the records: each lot's (a dozen), and those of the providers and
+            // municipalities with at least 2% of the allocations (at most fifty each), with such a municipality's
+            // client list; a smaller one's pages are computed quickly on request
             let percelen = Date()
             if let g = try? toner.bron.gegevens() {
-                var perAanbieder: [String: Int] = [:]
-                for t in g.toewijzingen { perAanbieder[t.agb, default: 0] += 1 }
-                let groot = perAanbieder.filter { $0.value * 50 >= g.toewijzingen.count }.keys.sorted()
-                for (pad, parameter, waarden) in [("/percelen/:code", "code", g.percelen.map(\.code)), ("/aanbieders/:agb", "agb", groot)] {
+                func groot(_ code: (Toewijzing) -> String) -> [String] {
+                    var aantal: [String: Int] = [:]
+                    for t in g.toewijzingen { aantal[code(t), default: 0] += 1 }
+                    return aantal.filter { $0.value * 50 >= g.toewijzingen.count }.keys.sorted()
+                }
+                let gemeenten = groot(\.gemeentecode)
+                for (pad, parameter, waarden) in [("/percelen/:code", "code", g.percelen.map(\.code)), ("/aanbieders/:agb", "agb", groot(\.agb)),
+                                                  ("/gemeente/:code", "code", gemeenten)] {
                     guard let def = Paginalijst.alle.first(where: { $0.pad == pad }) else { continue }
                     for w in waarden {
                         do {
@@ -121,8 +126,12 @@ enum Voorverwarming {
                         }
                     }
                 }
+                // the figure only: the list page is built per request (it is paged and its viewing logged)
+                if let jaar = try? toner.bron.standaardJaar() {
+                    for gemeente in gemeenten { _ = try? toner.bron.clientoverzicht(jaar: jaar, Cijferbron.Selectie(gemeente: gemeente)) }
+                }
             }
-            logger.info("perceelpagina's en die van de grootste aanbieders voorberekend in \(Int(Date().timeIntervalSince(percelen) * 1000)) ms")
+            logger.info("perceelpagina's en die van de grootste aanbieders en gemeenten voorberekend in \(Int(Date().timeIntervalSince(percelen) * 1000)) ms")
         }.start()
     }
 }

@@ -9,7 +9,7 @@ enum ClientenPagina {
         let regels = try v.bron.clientoverzicht(jaar: jaar, Cijferbron.Selectie(gemeente: gemeente.code))
         var p = Pagina(titel: "Cliënten van \(gemeente.naam) \(jaar)",
                        ondertitel: "Per cliënt (pseudoniem) de gedeclareerde kosten in \(jaar), hoogste eerst. Inzage wordt vastgelegd.")
-        p.inzage = ("cliëntenlijst \(gemeente.code) \(jaar)", gemeente.code)
+        p.inzage = ("cliëntenlijst \(gemeente.code) \(jaar)" + (v["pagina"].map { " pagina \($0)" } ?? ""), gemeente.code)
         p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)/clienten", [try Keuze.jaar(v, jaar)])))
         let totaal = regels.map(\.gedeclareerd).som()
         let top10 = regels.prefix(max(1, regels.count / 10)).map(\.gedeclareerd).som()
@@ -24,7 +24,9 @@ enum ClientenPagina {
                                  .init("toewijzingen", "Toewijzingen"), .init("percelen", "Percelen", .links),
                                  .init("aanbieders", "Aanbieders", .links), .init("eerste_ingangsdatum", "Sinds", .links),
                                  .init("verwijzer_type", "Verwijzer", .links), .init("gemeenten", "Gemeenten", .links)])
-        for r in regels {
+        let blad = try Bladeren(v, totaal: regels.count, tabel: "clienten", standaard: 100)
+        let getoond = blad.deel(regels)
+        for r in getoond {
             t.rijen.append([Tabel.Cel(r.client), .euro(r.gedeclareerd), .aantal(r.toewijzingen),
                             Tabel.Cel(r.percelen.joined(separator: " ")),
                             Tabel.Cel(r.aanbieders.map { ref.aanbieders[$0]?.naam ?? $0 }.joined(separator: "; "), machine: r.aanbieders.joined(separator: " ")),
@@ -33,8 +35,8 @@ enum ClientenPagina {
                             Tabel.Cel(r.gemeenten.joined(separator: " "))])
         }
         var w = WebTabel(id: "clienten", titel: "Cliënten op kosten", tabel: t)
-        w.koppelingen[0] = regels.map { Html.link("/client/\(Html.url($0.client))", [("gemeente", gemeente.code)]) }
-        w.maxRijen = 100
+        w.koppelingen[0] = getoond.map { Html.link("/client/\(Html.url($0.client))", [("gemeente", gemeente.code)]) }
+        w.toelichting = blad.toelichting(verfijn: "Meer per pagina met aantal (tot en met 1000), of download alles als CSV.")
         p.voeg(.tabel(w))
         return p
     }

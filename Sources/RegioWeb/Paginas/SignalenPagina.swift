@@ -81,17 +81,8 @@ enum SignalenPagina {
             p.voeg(.melding("Raadsleden zien alleen aantallen; de signalen zelf noemen cliënten.", soort: .info))
             return p
         }
-        // a page (and its API twin) shows at most a thousand signals, the CSV download all: a national list is
-        // 300,000 signals, 140 MB of JSON
-        guard let perPagina = Int(v["aantal"] ?? "1000"), (1...1_000).contains(perPagina) else {
-            throw Paginafout.ongeldig("aantal per pagina: 1 tot en met 1000")
-        }
-        let alles = v["csv"] == "signalen"
-        let paginas = max(1, (getoond.count + perPagina - 1) / perPagina)
-        guard let nummer = Int(v["pagina"] ?? "1"), (1...paginas).contains(nummer) else {
-            throw Paginafout.ongeldig("pagina bestaat niet; er zijn \(paginas) pagina's")
-        }
-        let lijst = alles ? getoond : Array(getoond.dropFirst((nummer - 1) * perPagina).prefix(perPagina))
+        let blad = try Bladeren(v, totaal: getoond.count, tabel: "signalen")
+        let lijst = blad.deel(getoond)
         p.inzage = ("signalenlijst (\(lijst.count) van \(getoond.count) signalen)", gemeente ?? "")
         var t = Signaalweergave.lijst(lijst)
         let notitie = t.kolommen.firstIndex { $0.naam == "notitie" }!
@@ -102,11 +93,8 @@ enum SignalenPagina {
         w.koppelingen[3] = lijst.map { "/client/" + Html.url($0.signaal.client) }
         w.rijklassen = lijst.map { $0.status == .nieuw ? "nieuw" : nil }
         w.toelichting = "Klik op het nummer om een signaal te bekijken en als gezien of afgehandeld te markeren."
-        if !alles && paginas > 1 {
-            let eerste = (nummer - 1) * perPagina + 1
-            w.toelichting += " Getoond: \(Tabel.groepeer(eerste))–\(Tabel.groepeer(eerste + lijst.count - 1)) (pagina \(nummer) van "
-                + "\(paginas); een volgende met pagina=\(min(nummer + 1, paginas))). Verfijn met gemeente, regel of status, of download alles als CSV."
-        }
+        let verder = blad.toelichting(verfijn: "Verfijn met gemeente, regel of status, of download alles als CSV.")
+        if !verder.isEmpty { w.toelichting += " " + verder }
         w.maxRijen = 300
         p.voeg(.tabel(w))
         return p
