@@ -185,6 +185,12 @@ import Testing
             #expect(csv.split(separator: "\n").count == alle.count + 1)
             let json = Web.tekst(try await Web.get(c, "/api/v1/signalen?status=alle&aantal=3", r))
             #expect(json.components(separatedBy: "\"regel\":").count - 1 == 3 + Set(alle.map(\.signaal.regel)).count)
+            // the list of a filter is kept until the signals change: a signal closed drops out of the open list at once
+            let open = try await ids("/signalen")
+            let eerste = try #require(open.first)
+            #expect(try await Web.post(c, "/signalen/\(eerste)", r, [("csrf", r.csrf), ("status", "afgehandeld")]).status == .seeOther)
+            #expect(try await ids("/signalen") == Array(open.dropFirst()))
+            #expect(try await ids("/signalen?status=afgehandeld") == [eerste])
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Which stored signals a list shows.
-public struct Signaalfilter: Sendable {
+public struct Signaalfilter: Sendable, Hashable {
     public var jaar: Int?
     public var gemeente: String?
     public var regel: String?

@@ -21,6 +21,8 @@ public final class Cijferbron: @unchecked Sendable {
     private var openSignalen: [String: [String: Int]]?
     /// Every stored signal in list order, read once (nationally 300,000: reading and sorting them took seconds).
     private var werklijst: [BeheerdSignaal]?
+    /// Per filter of the signal list: its signals and counts, until signals change.
+    private var selecties: [Signaalfilter: Signaalselectie] = [:]
     /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
     private var versie = 0
     static let maxPaginas = 400
@@ -55,7 +57,7 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Drops the data and every cached figure and page (after an import, or a change of signal states).
     public func vernieuw() {
-        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; werklijst = nil; versie += 1 }
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; werklijst = nil; selecties = [:]; versie += 1 }
     }
 
     /// After a signal run or a status change: the signal pages, the municipality pages and their summary.
@@ -64,6 +66,7 @@ public final class Cijferbron: @unchecked Sendable {
             paginas = paginas.filter { !$0.key.hasPrefix("/signalen") && !$0.key.hasPrefix("/gemeente") }
             openSignalen = nil
             werklijst = nil
+            selecties = [:]
             versie += 1
         }
     }
@@ -76,6 +79,28 @@ public final class Cijferbron: @unchecked Sendable {
         let w = Signaalweergave.gesorteerd(try signaalstore.signalen())
         slot.withLock { if versie == v { werklijst = w } }
         return w
+    }
+
+    /// The signals of the list that a filter keeps, in list order, with their count per rule and municipality; nil when
+    /// the store keeps no signals. Kept per filter (the last 64): nationally, filtering and counting 304,000 signals
+    /// took the region's list 0.25 s a request, turning its pages as long.
+    func signaalselectie(_ filter: Signaalfilter) throws -> Signaalselectie? {
+        if let s = slot.withLock({ selecties[filter] }) { return s }
+        let v = slot.withLock { versie }
+        guard let alle = try signalen() else { return nil }
+        var posities: [Int32] = []
+        var aantallen: [String: [String: Int]] = [:]
+        for i in alle.indices where filter.past(alle[i]) {
+            posities.append(Int32(i))
+            aantallen[alle[i].signaal.regel, default: [:]][alle[i].signaal.gemeentecode, default: 0] += 1
+        }
+        let s = Signaalselectie(werklijst: alle, posities: posities, aantallen: aantallen)
+        slot.withLock {
+            guard versie == v else { return }
+            if selecties.count >= 64 { selecties = [:] }
+            selecties[filter] = s
+        }
+        return s
     }
 
     /// The open signals of a municipality per rule; nil when the store keeps no signals. Counted once over all
@@ -118,4 +143,15 @@ public final class Cijferbron: @unchecked Sendable {
         }
         return p
     }
+}
+
+/// What a filter keeps of the signal work list: positions in it (not copies), and the count per rule and municipality.
+struct Signaalselectie: Sendable {
+    let werklijst: [BeheerdSignaal]
+    let posities: [Int32]
+    /// Per rule, per municipality.
+    let aantallen: [String: [String: Int]]
+
+    var count: Int { posities.count }
+    func signalen(_ bereik: Range<Int>) -> [BeheerdSignaal] { posities[bereik].map { werklijst[Int($0)] } }
 }

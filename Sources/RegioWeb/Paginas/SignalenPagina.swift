@@ -33,8 +33,8 @@ enum SignalenPagina {
         if let r = v["regel"], Signaalregels.regel(r) == nil { throw Paginafout.ongeldig("onbekende regel '\(r)'") }
         let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
                                    statussen: try statussen(v["status"]))
-        // in list order already, read once per change of the signals
-        let getoond = try (v.bron.signalen() ?? []).filter(filter.past)
+        // in list order already, filtered and counted once per filter and change of the signals
+        guard let getoond = try v.bron.signaalselectie(filter) else { throw Paginafout.ongeldig("Deze database bewaart geen signalen.") }
         let peil = try signaalstore.laatstePeildatum()
 
         var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
@@ -59,9 +59,7 @@ enum SignalenPagina {
         let codes = gemeente.map { [$0] } ?? gemeenten.map(\.code)
         var telling = Tabel(kolommen: [.init("regel", "Regel", .links)]
                             + codes.map { .init($0, ref.gemeenten[$0]?.naam ?? $0) } + [.init("totaal", "Totaal")])
-        // one pass: counting per rule and municipality by filtering took 10 x 342 passes over 304,000 signals nationally
-        var aantallen: [String: [String: Int]] = [:]
-        for b in getoond { aantallen[b.signaal.regel, default: [:]][b.signaal.gemeentecode, default: 0] += 1 }
+        let aantallen = getoond.aantallen
         for r in Signaalregels.alle where filter.regel == nil || filter.regel == r.code {
             let perGemeente = codes.map { c in aantallen[r.code]?[c] ?? 0 }
             let totaal = perGemeente.reduce(0, +)
@@ -82,7 +80,7 @@ enum SignalenPagina {
             return p
         }
         let blad = try Bladeren(v, totaal: getoond.count, tabel: "signalen")
-        let lijst = blad.deel(getoond)
+        let lijst = getoond.signalen(blad.bereik)
         p.inzage = ("signalenlijst (\(lijst.count) van \(getoond.count) signalen)", gemeente ?? "")
         var t = Signaalweergave.lijst(lijst)
         let notitie = t.kolommen.firstIndex { $0.naam == "notitie" }!
