@@ -40,6 +40,9 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         var herhaald = Herhaalde(kolommen: Int(n))
         var w: [Waarde] = []   // one buffer for every row
         w.reserveCapacity(Int(n))
+        if waar.isEmpty, let n = try Int.fetchOne(db, sql: "SELECT MAX(rowid) - MIN(rowid) + 1 FROM \(soort.tabel)") {
+            Codering.reserveer(soort, n, in: &g)   // rowids are dense unless rows were deleted: at most a little too much
+        }
         try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
             w.removeAll(keepingCapacity: true)
             for i in 0..<n {
