@@ -1,5 +1,23 @@
 import RegioCore
 
+/// The values of one stored row, read in `Soort.kolommen` order: text, whole number, or nothing (NULL).
+protocol Velden {
+    /// The next value as text; nil when it is not text.
+    mutating func so() -> String?
+    /// The next value as a whole number; nil when it is not one.
+    mutating func io() -> Int64?
+}
+
+extension Velden {
+    mutating func s() -> String { so() ?? "" }
+    mutating func i() -> Int64 { io() ?? 0 }
+    mutating func e() -> Euro { Euro(centen: i()) }
+    mutating func eo() -> Euro? { io().map { Euro(centen: $0) } }
+    mutating func d() -> Dag { Dag(dagnummer: Int32(i())) }
+    mutating func dn() -> Dag? { io().map { Dag(dagnummer: Int32($0)) } }
+    mutating func g() -> Double? { so().flatMap(Double.init) }
+}
+
 /// Domain values to rows and back; shared by every backend so they store exactly the same thing.
 public enum Codering {
     static func t(_ s: String) -> Waarde { .tekst(s) }
@@ -49,24 +67,16 @@ public enum Codering {
                                            e(x.bedrag), t(x.debetCredit.rawValue), t(x.status.rawValue), d(x.ingediendOp)])
     }
 
-    /// Reads a row back; `w` holds the values in `Soort.kolommen` order.
-    struct Lezer {
+    /// Reads a row back from values in `Soort.kolommen` order.
+    struct Lezer: Velden {
         let w: [Waarde]
         var n = 0
         init(_ w: [Waarde]) { self.w = w }
         mutating func volgende() -> Waarde { defer { n += 1 }; return w[n] }
-        mutating func s() -> String { volgende().tekst ?? "" }
         mutating func so() -> String? { volgende().tekst }
         mutating func io() -> Int64? { volgende().geheel }
-        mutating func i() -> Int64 { io() ?? 0 }
-        mutating func e() -> Euro { Euro(centen: i()) }
-        mutating func eo() -> Euro? { io().map { Euro(centen: $0) } }
-        mutating func d() -> Dag { Dag(dagnummer: Int32(i())) }
-        mutating func dn() -> Dag? { io().map { Dag(dagnummer: Int32($0)) } }
-        mutating func g() -> Double? { so().flatMap(Double.init) }
     }
 
-    /// Appends a row read back from any backend (values in `Soort.kolommen` order) to `g`.
     /// Room for `n` more records of a kind: a national year's 930,000 allocations grew their array by doubling, copying
     /// and faulting in every intermediate buffer.
     public static func reserveer(_ soort: Soort, _ n: Int, in g: inout Gegevens) {
@@ -78,8 +88,15 @@ public enum Codering {
         }
     }
 
+    /// Appends a row read back from any backend (values in `Soort.kolommen` order) to `g`.
     public static func voegToe(_ soort: Soort, _ w: [Waarde], aan g: inout Gegevens) {
         var r = Lezer(w)
+        voegToe(soort, &r, aan: &g)
+    }
+
+    /// The same from a source that yields the values one by one (SQLite reads them from the statement: no array of
+    /// values per row).
+    static func voegToe<V: Velden>(_ soort: Soort, _ r: inout V, aan g: inout Gegevens) {
         switch soort {
         case .gemeenten: g.gemeenten.append(Gemeente(code: r.s(), naam: r.s()))
         case .gemeentecijfers:

@@ -32,28 +32,17 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
     }
 
     /// The records of one kind (those matching `waar`, when given) in stored order, added to `g`. Steps the C API
-    /// (`elkeRij`): this reads the allocations and lines of a national year. Values as `waarde(_:)` gives them.
+    /// (`elkeRij`) and decodes from the statement (`Kolommen`): this reads the allocations and lines of a national year.
     static func lees(_ soort: Soort, _ db: Database, waar: String = "", argumenten: StatementArguments = [],
                      in g: inout Gegevens) throws {
         let kolommen = soort.kolommen.joined(separator: ", ")
-        let n = Int32(soort.kolommen.count)
-        var herhaald = Herhaalde(kolommen: Int(n))
-        var w: [Waarde] = []   // one buffer for every row
-        w.reserveCapacity(Int(n))
         if waar.isEmpty, let n = try Int.fetchOne(db, sql: "SELECT MAX(rowid) - MIN(rowid) + 1 FROM \(soort.tabel)") {
             Codering.reserveer(soort, n, in: &g)   // rowids are dense unless rows were deleted: at most a little too much
         }
+        var velden = Kolommen(aantal: soort.kolommen.count)
         try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
-            w.removeAll(keepingCapacity: true)
-            for i in 0..<n {
-                switch sqlite3_column_type(s, i) {
-                case SQLITE_INTEGER: w.append(.geheel(sqlite3_column_int64(s, i)))
-                case SQLITE_TEXT: w.append(.tekst(herhaald.tekst(s, i)))
-                case SQLITE_FLOAT: w.append(.tekst(String(sqlite3_column_double(s, i))))
-                default: w.append(.leeg)   // NULL, BLOB
-                }
-            }
-            Codering.voegToe(soort, w, aan: &g)
+            velden.begin(s)
+            Codering.voegToe(soort, &velden, aan: &g)
         }
     }
 
@@ -207,5 +196,31 @@ struct Herhaalde {
         let t = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         vorige[Int(i)] = t
         return t
+    }
+}
+
+/// One row of a statement as `Velden`, read column by column as `waarde(_:)` would give them: INTEGER a number, TEXT
+/// (long texts shared with the row above) and REAL text, NULL and BLOB nothing.
+struct Kolommen: Velden {
+    private var herhaald: Herhaalde
+    private var s: OpaquePointer?
+    private var n: Int32 = 0
+
+    init(aantal: Int) { herhaald = Herhaalde(kolommen: aantal) }
+
+    mutating func begin(_ statement: OpaquePointer) { s = statement; n = 0 }
+
+    mutating func so() -> String? {
+        defer { n += 1 }
+        switch sqlite3_column_type(s, n) {
+        case SQLITE_TEXT: return herhaald.tekst(s!, n)
+        case SQLITE_FLOAT: return String(sqlite3_column_double(s, n))
+        default: return nil
+        }
+    }
+
+    mutating func io() -> Int64? {
+        defer { n += 1 }
+        return sqlite3_column_type(s, n) == SQLITE_INTEGER ? sqlite3_column_int64(s, n) : nil
     }
 }
