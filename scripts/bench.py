@@ -172,7 +172,7 @@ def dashboard(naam, rm, db, jaar, env):
     paden = [f"/api/v1/overzicht?jaar={jaar}", f"/api/v1/gemeente/{gemeente}?jaar={jaar}", f"/api/v1/percelen?jaar={jaar}",
              f"/api/v1/percelen/{perceel}?jaar={jaar}", f"/api/v1/aanbieders?jaar={jaar}", f"/api/v1/aanbieders/{agb}?jaar={jaar}",
              f"/api/v1/benchmark?jaar={jaar}", f"/api/v1/prognose?jaar={jaar}", f"/api/v1/verevening?jaar={jaar}",
-             f"/api/v1/gemeente/{gemeente}/clienten?jaar={jaar}"]
+             f"/api/v1/gemeente/{gemeente}/clienten?jaar={jaar}", "/api/v1/signalen?status=alle"]
     try:
         for pad in paden:
             tijden = []
