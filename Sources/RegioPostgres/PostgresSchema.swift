@@ -16,6 +16,8 @@ enum PostgresSchema {
         ("v6-driehoek", Schemadefinitie.v6Driehoek.map(vertaal)),
         ("v7-clientkosten", Schemadefinitie.v7Clientkosten.map(vertaal)),
         ("v8-aanbieders", Schemadefinitie.v8Aanbieders.map(vertaal)),
+        // SQLite's v9 brings back the index on the lines' client that its v5 dropped; PostgreSQL never dropped it
+        ("v9-declaratieclient", []),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

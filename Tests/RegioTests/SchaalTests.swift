@@ -100,7 +100,8 @@ import GRDB
         v3.stop()   // the splitting thread waits on a full queue: it must end
     }
 
-    /// A database of before v5 keeps its declaration lines, in their order, and gets the key as a unique index.
+    /// A database of before v5 keeps its declaration lines, in their order, and gets the key as a unique index (and,
+    /// since v9, an index on client).
     @Test func migratieV5HoudtDeclaratiesEnSleutel() throws {
         let pad = NSTemporaryDirectory() + "regioschaal-\(UUID().uuidString).sqlite"
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pad + s) } }
@@ -119,10 +120,16 @@ import GRDB
         let g = try store.gegevens()
         #expect(g.declaraties.map(\.declaratienummer) == ["D9", "D1", "D5"])
         #expect(g.declaraties.map(\.kosten.centen) == [300, 100, 200])
-        #expect(try store.indexen(van: "declaratie") == ["declaratie_sleutel"])
+        #expect(try store.indexen(van: "declaratie") == ["declaratie_client", "declaratie_sleutel"])
         #expect(throws: (any Error).self) {
             try store.db.write { try $0.execute(sql: "INSERT INTO declaratie SELECT * FROM declaratie WHERE declaratienummer = 'D1'") }
         }
+        // v9: one client's lines (a client's page, a part of the signal run) are found by that index, not by a scan
+        #expect(try store.declaraties(client: "P1").map(\.declaratienummer) == ["D9", "D1", "D5"])
+        let plan = try store.db.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM declaratie WHERE client = 'P1' ORDER BY rowid").map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX declaratie_client") }, "\(plan)")
     }
 
     /// A duplicate 3,000 lines apart in a streamed file: named with both lines, and nothing of the file is stored.
