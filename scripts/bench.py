@@ -130,6 +130,7 @@ def dashboard(naam, rm, db, jaar, env):
     gemeente = con.execute("SELECT gemeentecode, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
     agb = con.execute("SELECT agb, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
     perceel = con.execute("SELECT code FROM perceel ORDER BY code LIMIT 1").fetchone()[0]
+    client = con.execute("SELECT client FROM toewijzing WHERE gemeentecode = ? ORDER BY rowid LIMIT 1", (gemeente,)).fetchone()[0]
     con.close()
     subprocess.run([rm, "gebruiker", "toevoegen", "bench", "--rol", "regio", "--wachtwoord", "bench-wachtwoord-1", "--db", db],
                    env=env, check=True, capture_output=True)
@@ -172,7 +173,7 @@ def dashboard(naam, rm, db, jaar, env):
     paden = [f"/api/v1/overzicht?jaar={jaar}", f"/api/v1/gemeente/{gemeente}?jaar={jaar}", f"/api/v1/percelen?jaar={jaar}",
              f"/api/v1/percelen/{perceel}?jaar={jaar}", f"/api/v1/aanbieders?jaar={jaar}", f"/api/v1/aanbieders/{agb}?jaar={jaar}",
              f"/api/v1/benchmark?jaar={jaar}", f"/api/v1/prognose?jaar={jaar}", f"/api/v1/verevening?jaar={jaar}",
-             f"/api/v1/gemeente/{gemeente}/clienten?jaar={jaar}", "/api/v1/signalen?status=alle"]
+             f"/api/v1/gemeente/{gemeente}/clienten?jaar={jaar}", f"/api/v1/client/{client}", "/api/v1/signalen?status=alle"]
     try:
         for pad in paden:
             tijden = []
