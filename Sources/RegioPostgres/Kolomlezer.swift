@@ -7,8 +7,10 @@ import RegioStore
 enum Kolomlezer {
     static let blok = 50_000
 
-    /// Every row of `tabel` as values in `kolommen` order, in insertion order (`rijnr`).
-    static func lees(_ v: Verbinding, tabel: String, kolommen: [String], perRij: ([Waarde]) -> Void) throws {
+    /// Every row of `tabel` (with `gelijk`: those whose column equals the text, by its index) as values in `kolommen`
+    /// order, in insertion order (`rijnr`).
+    static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
+                     perRij: ([Waarde]) -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -17,8 +19,9 @@ enum Kolomlezer {
         while true {
             let rijen = try v.rijen("""
                 SELECT \(aggregaten) FROM
-                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint ORDER BY \(volg) LIMIT \(blok)) s
-                """, [String(vanaf)])
+                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint\(gelijk.map { " AND \($0.kolom) = $2" } ?? "")
+                   ORDER BY \(volg) LIMIT \(blok)) s
+                """, [String(vanaf)] + (gelijk.map { [$0.tekst] } ?? []))
             guard let rij = rijen.first else { return }
             let cellen = rij.makeRandomAccess()
             let volgnummers = try reeks(cellen[0]).map { w -> Int64 in

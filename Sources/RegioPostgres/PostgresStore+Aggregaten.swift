@@ -104,9 +104,14 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
-    /// Reads the whole table and keeps one client's lines (no index on client; PostgreSQL is not the national backend).
+    /// One client's lines, found by the index on client (a client's page; it read the whole table).
     public func declaraties(client: ClientID) throws -> [Declaratieregel] {
-        try declaraties { $0 == client }
+        try leesMomentopname { v in
+            var g = Gegevens()
+            let soort = Soort.declaraties
+            try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen, gelijk: ("client", client)) { Codering.voegToe(soort, $0, aan: &g) }
+            return g.declaraties
+        }
     }
 
     /// Filtered in Swift while streaming, so only the chosen lines are held (the server's collation need not be bytes).

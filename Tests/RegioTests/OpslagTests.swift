@@ -57,6 +57,14 @@ func toewijzingen(_ nummers: ClosedRange<Int>, einde: String = "") -> String {
         #expect(c.map(\.telling) == d.map(\.telling))
         #expect(c.contains { $0.telling.gewijzigd > 0 })
         verwachtGelijk(try opslag.store.gegevens(), try referentie.gegevens())
+        // one client's lines (a client's page): exactly that client's lines of all, in stored order
+        let alle = try opslag.store.gegevens().declaraties
+        let aggregaatstore = try #require(opslag.store as? any AggregaatStore)
+        for client in Set(alle.map(\.client)).sorted().prefix(5) {
+            let eigen = try aggregaatstore.declaraties(client: client)
+            #expect(!eigen.isEmpty && eigen == alle.filter { $0.client == client }, "\(client)")
+        }
+        #expect(try aggregaatstore.declaraties(client: "onbekend").isEmpty)
     }
 
     /// Texts that are special somewhere (quotes, backslashes, braces, the word NULL, empty, non-ASCII) come back unchanged.
