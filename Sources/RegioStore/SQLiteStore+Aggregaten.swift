@@ -179,7 +179,7 @@ extension SQLiteStore: AggregaatStore {
             var g = Gegevens()
             let grenzen = [b.van.map { ("client >= ?", $0) }, b.tot.map { ("client < ?", $0) }].compactMap { $0 }
             try SQLiteStore.lees(.declaraties, db, waar: grenzen.isEmpty ? "" : "WHERE " + grenzen.map(\.0).joined(separator: " AND "),
-                                 argumenten: StatementArguments(grenzen.map(\.1)), in: &g)
+                                 argumenten: StatementArguments(grenzen.map(\.1)), tellen: true, in: &g)
             return g.declaraties
         }
     }

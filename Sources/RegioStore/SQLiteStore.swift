@@ -33,11 +33,14 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
 
     /// The records of one kind (those matching `waar`, when given) in stored order, added to `g`. Steps the C API
     /// (`elkeRij`) and decodes from the statement (`Kolommen`): this reads the allocations and lines of a national year.
+    /// `tellen`: count the matching rows first, to size the arrays once (for a `waar` that an index answers).
     static func lees(_ soort: Soort, _ db: Database, waar: String = "", argumenten: StatementArguments = [],
-                     in g: inout Gegevens) throws {
+                     tellen: Bool = false, in g: inout Gegevens) throws {
         let kolommen = soort.kolommen.joined(separator: ", ")
         if waar.isEmpty, let n = try Int.fetchOne(db, sql: "SELECT MAX(rowid) - MIN(rowid) + 1 FROM \(soort.tabel)") {
             Codering.reserveer(soort, n, in: &g)   // rowids are dense unless rows were deleted: at most a little too much
+        } else if tellen, let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(soort.tabel) \(waar)", arguments: argumenten) {
+            Codering.reserveer(soort, n, in: &g)
         }
         var velden = Kolommen(aantal: soort.kolommen.count)
         try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in

@@ -54,7 +54,7 @@ public enum Signaaldraaiing {
         let clienten = Set(basis.toewijzingen.map(\.client)).union(basis.verzoeken.map(\.client))
         let bereiken = Clientbereik.verdeel(clienten, in: delen ?? max(1, clienten.count / clientenPerDeel))
         // two rules compare a client with its municipality: first every client's cost per month, part by part
-        var gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil
+        var gemeentekosten: Gemeentekosten? = nil
         if bereiken.count > 1 {
             // a line or allocation that points at another client's allocation or request (CSV allows it, iJw not)
             // ties two clients together that may be in different parts: then everything at once, to stay exact
@@ -65,7 +65,7 @@ public enum Signaaldraaiing {
             for b in bereiken where !verweven {
                 let regels = try a.declaraties(clienten: b)
                 verweven = regels.contains { r in eigenaar[r.toewijzingnummer].map { $0 != r.client } ?? false }
-                alle.merge(Signaalcontext.kosten(regels.filter { $0.ingediendOp <= peil }),
+                alle.merge(Signaalcontext.kosten(regels, bekendOp: peil),
                            uniquingKeysWith: { a, _ in a })   // the parts have no client in common
             }
             if verweven {
@@ -73,7 +73,7 @@ public enum Signaaldraaiing {
                 g.declaraties = try a.declaraties(clienten: .alle)
                 return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
             }
-            gemeentekosten = alle
+            gemeentekosten = Gemeentekosten(alle)
         }
         var gevonden: [(regel: Int, deel: Int, positie: Int, signaal: Signaal)] = []
         var vanaf: [String: Dag?] = [:]

@@ -16,9 +16,12 @@ public struct Gegevens: Sendable {
     /// The data as it was known on a valuation date: allocations registered and declarations submitted by then.
     public func bekendOp(_ peildatum: Dag) -> Gegevens {
         var g = self
-        g.verzoeken = verzoeken.filter { $0.ontvangenOp <= peildatum }
-        g.toewijzingen = toewijzingen.filter { $0.toewijzingsdatum <= peildatum }
-        g.declaraties = declaraties.filter { $0.ingediendOp <= peildatum }
+        // usually everything is known by then: keep the arrays rather than copy millions of records
+        if !verzoeken.allSatisfy({ $0.ontvangenOp <= peildatum }) { g.verzoeken = verzoeken.filter { $0.ontvangenOp <= peildatum } }
+        if !toewijzingen.allSatisfy({ $0.toewijzingsdatum <= peildatum }) {
+            g.toewijzingen = toewijzingen.filter { $0.toewijzingsdatum <= peildatum }
+        }
+        if !declaraties.allSatisfy({ $0.ingediendOp <= peildatum }) { g.declaraties = declaraties.filter { $0.ingediendOp <= peildatum } }
         return g
     }
 }

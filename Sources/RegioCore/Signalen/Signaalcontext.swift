@@ -1,9 +1,32 @@
+import Foundation
+
 /// A client in a municipality: costs belong to the municipality of the allocation (woonplaatsbeginsel), so a client
 /// who moved is judged separately in each.
 public struct GemeenteClient: Hashable, Sendable {
     public let gemeente: String
     public let client: ClientID
     public init(_ gemeente: String, _ client: ClientID) { self.gemeente = gemeente; self.client = client }
+}
+
+/// Every client's cost per month in each municipality, for the rules that compare a client with its municipality (top
+/// N, the municipality's level). In a run in parts by client (`Signaaldraaiing`) one instance serves every part, so
+/// what a rule derives for a whole municipality is worked out once (`eenmaal`), not once per part.
+public final class Gemeentekosten: @unchecked Sendable {
+    public let perClient: [GemeenteClient: [Int: Euro]]
+    private var afgeleid: [String: Any] = [:]
+    private let slot = NSLock()
+
+    public init(_ perClient: [GemeenteClient: [Int: Euro]]) { self.perClient = perClient }
+
+    /// The value under `sleutel` (a rule's code and every parameter it depends on), made by `maak` the first time.
+    public func eenmaal<T>(_ sleutel: String, _ maak: () -> T) -> T {
+        slot.lock()
+        defer { slot.unlock() }
+        if let t = afgeleid[sleutel] as? T { return t }
+        let t = maak()
+        afgeleid[sleutel] = t
+        return t
+    }
 }
 
 /// The data known on the valuation date, indexed once for all rules (by client, allocation, request and month) so
@@ -26,10 +49,10 @@ public struct Signaalcontext: Sendable {
     /// The same for every client of the data, for the rules that compare a client with its municipality (top N, the
     /// municipality's level): in a run in parts by client (`Signaaldraaiing`) it holds all parts, else it is
     /// `kostenPerMaand`. Signals are only made for the clients in `kostenPerMaand`.
-    public let gemeentekosten: [GemeenteClient: [Int: Euro]]
+    public let gemeentekosten: Gemeentekosten
 
     /// `gemeentekosten`: every client's cost as `kosten(_:)` computes it, when `g` holds only some clients.
-    public init(_ g: Gegevens, peildatum: Dag, gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil) {
+    public init(_ g: Gegevens, peildatum: Dag, gemeentekosten: Gemeentekosten? = nil) {
         self.peildatum = peildatum
         gegevens = g
         ref = Referentiekaart(g)
@@ -47,14 +70,14 @@ public struct Signaalcontext: Sendable {
         declaratiesPerClient = perClient
         declaratiesPerToewijzing = perToewijzing
         kostenPerMaand = Signaalcontext.kosten(alle)
-        self.gemeentekosten = gemeentekosten ?? kostenPerMaand
+        self.gemeentekosten = gemeentekosten ?? Gemeentekosten(kostenPerMaand)
     }
 
     /// Cost per municipality and client per month of the lines that count (not rejected), split by days; `regels`
-    /// as known on the valuation date.
-    public static func kosten(_ regels: [Declaratieregel]) -> [GemeenteClient: [Int: Euro]] {
+    /// as known on the valuation date, or those of them submitted by `bekendOp`.
+    public static func kosten(_ regels: [Declaratieregel], bekendOp: Dag? = nil) -> [GemeenteClient: [Int: Euro]] {
         var kosten: [GemeenteClient: [Int: Euro]] = [:]
-        for d in regels where d.status != .afgewezen {
+        for d in regels where d.status != .afgewezen && bekendOp.map({ d.ingediendOp <= $0 }) ?? true {
             let k = GemeenteClient(d.gemeentecode, d.client)
             for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
         }

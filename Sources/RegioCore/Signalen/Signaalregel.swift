@@ -29,7 +29,7 @@ public enum Signaalmotor {
     /// `gemeentekosten`: see `Signaalcontext`, for a run over some of the clients.
     public static func voerUit(_ g: Gegevens, peildatum: Dag, instellingen: Signaalinstellingen = .standaard,
                                regels: [any Signaalregel] = Signaalregels.alle,
-                               gemeentekosten: [GemeenteClient: [Int: Euro]]? = nil) -> Signaalrun {
+                               gemeentekosten: Gemeentekosten? = nil) -> Signaalrun {
         let c = Signaalcontext(g.bekendOp(peildatum), peildatum: peildatum, gemeentekosten: gemeentekosten)
         var signalen: [Signaal] = []
         var gezien = Set<String>()

@@ -12,17 +12,21 @@ public struct KostenHoog: Signaalregel {
     public func signalen(_ c: Signaalcontext, _ w: Regelwaarden) -> (signalen: [Signaal], vanaf: Dag?) {
         let drempel = w.euro("drempel"), topN = Int(w.getal("top_n")), maanden = max(1, w.dagen("maanden"))
         let tot = c.peildatum.maand, van = tot + (1 - maanden)
-        // ranked among every client of the municipality, signalled for the clients of this context
-        var perGemeente: [String: [(ClientID, Euro)]] = [:]
-        for (k, perMaand) in c.gemeentekosten {
-            let e = Signaalcontext.kosten(perMaand, van: van, tot: tot)
-            if e.centen > 0 { perGemeente[k.gemeente, default: []].append((k.client, e)) }
+        // ranked among every client of the municipality (once for all parts of a run), signalled for the clients of
+        // this context
+        let perGemeente: [String: [(ClientID, Euro)]] = c.gemeentekosten.eenmaal("\(code)|\(van.index)|\(tot.index)") {
+            var perGemeente: [String: [(ClientID, Euro)]] = [:]
+            for (k, perMaand) in c.gemeentekosten.perClient {
+                let e = Signaalcontext.kosten(perMaand, van: van, tot: tot)
+                if e.centen > 0 { perGemeente[k.gemeente, default: []].append((k.client, e)) }
+            }
+            return perGemeente.mapValues { $0.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } }
         }
         var uit: [Signaal] = []
-        for (gemeente, lijst) in perGemeente {
-            let gesorteerd = lijst.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            for (i, (client, e)) in gesorteerd.enumerated() where (e > drempel || i < topN)
-                && c.kostenPerMaand[GemeenteClient(gemeente, client)] != nil {
+        for (gemeente, gesorteerd) in perGemeente {
+            for (i, (client, e)) in gesorteerd.enumerated() {
+                guard e > drempel || i < topN else { break }   // highest first: no one further down qualifies
+                guard c.kostenPerMaand[GemeenteClient(gemeente, client)] != nil else { continue }
                 let (agb, perceel, deel) = Kostenverdeling.grootste(c, GemeenteClient(gemeente, client), van: van, tot: tot)
                 var waarom: [String] = []
                 if e > drempel { waarom.append("boven de drempel van \(Tekst.euro(drempel))") }

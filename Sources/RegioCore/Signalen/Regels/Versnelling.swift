@@ -23,13 +23,16 @@ public struct Versnelling: Signaalregel {
         // a run of high months that began before the window keeps the key of its first month
         let begin = eerste + (-12)
 
-        // the municipality's level: mean cost per client-month with cost, per month
-        var gemeenteSom: [String: [Int: (Euro, Int)]] = [:]
-        for (gc, perMaand) in c.gemeentekosten {
-            for (m, e) in perMaand where e.centen > 0 && m >= begin.index - h && m < laatste.index {
-                let oud = gemeenteSom[gc.gemeente, default: [:]][m] ?? (.nul, 0)
-                gemeenteSom[gc.gemeente, default: [:]][m] = (oud.0 + e, oud.1 + 1)
+        // the municipality's level: mean cost per client-month with cost, per month (once for all parts of a run)
+        let gemeenteSom: [String: [Int: (Euro, Int)]] = c.gemeentekosten.eenmaal("\(code)|\(begin.index)|\(h)|\(laatste.index)") {
+            var gemeenteSom: [String: [Int: (Euro, Int)]] = [:]
+            for (gc, perMaand) in c.gemeentekosten.perClient {
+                for (m, e) in perMaand where e.centen > 0 && m >= begin.index - h && m < laatste.index {
+                    let oud = gemeenteSom[gc.gemeente, default: [:]][m] ?? (.nul, 0)
+                    gemeenteSom[gc.gemeente, default: [:]][m] = (oud.0 + e, oud.1 + 1)
+                }
             }
+            return gemeenteSom
         }
         func gemeenteNiveau(_ g: String, _ m: Maand) -> Euro? {
             var som = Euro.nul, n = 0
