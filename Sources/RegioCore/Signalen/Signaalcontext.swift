@@ -63,9 +63,12 @@ public struct Signaalcontext: Sendable {
         // positions in the loaded lines, not copies: a national year's lines were held three times over (16.6 GB)
         let alle = g.declaraties
         var perClient: [ClientID: Regelselectie] = [:], perToewijzing: [String: Regelselectie] = [:]
-        for (i, d) in alle.enumerated() where d.status != .afgewezen {
-            perClient[d.client, default: Regelselectie(alle)].voegToe(i)
-            perToewijzing[d.toewijzingnummer, default: Regelselectie(alle)].voegToe(i)
+        // through the buffer: `for d in alle` copies every line (a retain per text field)
+        alle.withUnsafeBufferPointer { p in
+            for i in p.indices where p[i].status != .afgewezen {
+                perClient[p[i].client, default: Regelselectie(alle)].voegToe(i)
+                perToewijzing[p[i].toewijzingnummer, default: Regelselectie(alle)].voegToe(i)
+            }
         }
         declaratiesPerClient = perClient
         declaratiesPerToewijzing = perToewijzing
@@ -77,9 +80,11 @@ public struct Signaalcontext: Sendable {
     /// as known on the valuation date, or those of them submitted by `bekendOp`.
     public static func kosten(_ regels: [Declaratieregel], bekendOp: Dag? = nil) -> [GemeenteClient: [Int: Euro]] {
         var kosten: [GemeenteClient: [Int: Euro]] = [:]
-        for d in regels where d.status != .afgewezen && bekendOp.map({ d.ingediendOp <= $0 }) ?? true {
-            let k = GemeenteClient(d.gemeentecode, d.client)
-            for (m, e) in d.kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
+        regels.withUnsafeBufferPointer { p in
+            for i in p.indices where p[i].status != .afgewezen && bekendOp.map({ p[i].ingediendOp <= $0 }) ?? true {
+                let k = GemeenteClient(p[i].gemeentecode, p[i].client)
+                for (m, e) in p[i].kostenPerMaand { kosten[k, default: [:]][m.index, default: .nul] += e }
+            }
         }
         return kosten
     }
