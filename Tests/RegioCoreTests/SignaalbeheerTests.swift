@@ -22,6 +22,32 @@ import Testing
         #expect(leeg.isEmpty)
     }
 
+    /// Cost per municipality, client and month: lines not rejected, split by days (R2: 15 days in January, 15 in
+    /// February), only those submitted by the valuation date when one is given.
+    @Test func kostenPerMaandBekendOp() {
+        let regels = [F.decl("R1", "T1", "K", "2020-01-01", "2020-01-31", euro: 100, op: "2020-02-05"),
+                      F.decl("R2", "T1", "K", "2020-01-17", "2020-02-15", euro: 300, op: "2020-03-01"),
+                      F.decl("R3", "T1", "K", "2020-02-01", "2020-02-29", euro: 400, .debet, .afgewezen, op: "2020-03-01"),
+                      F.decl("R4", "T2", "M", "2020-02-01", "2020-02-29", euro: 50, gemeente: "0002", op: "2020-03-10")]
+        let jan = Maand(jaar: 2020, maand: 1).index, feb = Maand(jaar: 2020, maand: 2).index
+        let k = GemeenteClient("0001", "K"), m = GemeenteClient("0002", "M")
+        let alle = Signaalcontext.kosten(regels)
+        #expect(alle == [k: [jan: Euro(euro: 250), feb: Euro(euro: 150)], m: [feb: Euro(euro: 50)]])
+        #expect(Signaalcontext.kosten(regels, bekendOp: F.d("2020-03-01")) == [k: alle[k]!])
+        #expect(Signaalcontext.kosten(regels, bekendOp: F.d("2020-02-29")) == [k: [jan: Euro(euro: 100)]])
+    }
+
+    /// What a rule derives for whole municipalities is made once per key and shared by every part of a run.
+    @Test func gemeentekostenEenmaal() {
+        let g = Gemeentekosten([:])
+        var keer = 0
+        let a: [Int] = g.eenmaal("KOSTEN-HOOG|1") { keer += 1; return [1] }
+        let b: [Int] = g.eenmaal("KOSTEN-HOOG|1") { keer += 1; return [2] }
+        let c: [Int] = g.eenmaal("KOSTEN-HOOG|2") { keer += 1; return [3] }
+        #expect(a == [1] && b == [1] && c == [3])
+        #expect(keer == 2)
+    }
+
     /// K 45 days late and M 196 days late; both rules' windows start 2020-01-01 on 2020-12-31.
     static func gegevens() -> Gegevens {
         var g = F.basis()
