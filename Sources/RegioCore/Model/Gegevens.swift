@@ -16,13 +16,15 @@ public struct Gegevens: Sendable {
     /// The data as it was known on a valuation date: allocations registered and declarations submitted by then.
     public func bekendOp(_ peildatum: Dag) -> Gegevens {
         var g = self
-        // usually everything is known by then: keep the arrays rather than copy millions of records
-        if !verzoeken.allSatisfy({ $0.ontvangenOp <= peildatum }) { g.verzoeken = verzoeken.filter { $0.ontvangenOp <= peildatum } }
-        if !toewijzingen.allSatisfy({ $0.toewijzingsdatum <= peildatum }) {
-            g.toewijzingen = toewijzingen.filter { $0.toewijzingsdatum <= peildatum }
-        }
-        if !declaraties.allSatisfy({ $0.ingediendOp <= peildatum }) { g.declaraties = declaraties.filter { $0.ingediendOp <= peildatum } }
+        g.verzoeken = Gegevens.bekend(verzoeken, op: peildatum, \.ontvangenOp)
+        g.toewijzingen = Gegevens.bekend(toewijzingen, op: peildatum, \.toewijzingsdatum)
+        g.declaraties = Gegevens.bekend(declaraties, op: peildatum, \.ingediendOp)
         return g
+    }
+
+    /// Usually everything is known by then: the array itself rather than a copy of millions of records.
+    private static func bekend<T>(_ alle: [T], op peildatum: Dag, _ dag: (T) -> Dag) -> [T] {
+        alle.allSatisfy { dag($0) <= peildatum } ? alle : alle.filter { dag($0) <= peildatum }
     }
 }
 
