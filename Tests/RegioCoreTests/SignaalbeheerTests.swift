@@ -46,6 +46,11 @@ import Testing
         let c: [Int] = g.eenmaal("KOSTEN-HOOG|2") { keer += 1; return [3] }
         #expect(a == [1] && b == [1] && c == [3])
         #expect(keer == 2)
+        // an optional value is made too, and once: a missing entry is not a stored nil
+        let leeg1: Int? = g.eenmaal("VERSNELLING|1") { keer += 1; return nil }
+        let leeg2: Int? = g.eenmaal("VERSNELLING|1") { keer += 1; return 5 }
+        #expect(leeg1 == nil && leeg2 == nil)
+        #expect(keer == 3)
     }
 
     /// K 45 days late and M 196 days late; both rules' windows start 2020-01-01 on 2020-12-31.

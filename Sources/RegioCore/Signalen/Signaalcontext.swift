@@ -22,7 +22,8 @@ public final class Gemeentekosten: @unchecked Sendable {
     public func eenmaal<T>(_ sleutel: String, _ maak: () -> T) -> T {
         slot.lock()
         defer { slot.unlock() }
-        if let t = afgeleid[sleutel] as? T { return t }
+        // unwrap the entry first: `nil as? T` succeeds when T is optional (as `Cijferbron.figuur` learned)
+        if let gevonden = afgeleid[sleutel], let t = gevonden as? T { return t }
         let t = maak()
         afgeleid[sleutel] = t
         return t
