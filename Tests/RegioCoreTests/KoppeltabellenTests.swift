@@ -160,3 +160,36 @@ enum Lineair {
         return rest.map { $0 * $0 }.reduce(0, +).squareRoot() < 1e-7
     }
 }
+
+/// The council's signal counts (issue 26: "DECL-DUBBEL Baarn = 132 - 128 = 4"): a row with one small count and a
+/// total always has a second hidden count, and no hidden count follows from the totals.
+@Suite struct RaadstellingTests {
+    @Test func eenKleinAantalInEenRijMetTotaal() {
+        let regels = ["DECL-DUBBEL", "VOT-LAAT", "KOSTEN-HOOG"]
+        let gemeenten = ["0307", "0308", "0310", "0312"]
+        let n: [[Int]] = [[60, 4, 40, 28], [12, 9, 0, 30], [7, 6, 8, 11]]
+        let t = Raadstelling(rijen: regels, kolommen: gemeenten) { r, g in n[regels.firstIndex(of: r)!][gemeenten.firstIndex(of: g)!] }
+        #expect(t.status(regel: "DECL-DUBBEL", gemeente: "0308") == .klein)
+        #expect(t.status(regel: "VOT-LAAT", gemeente: "0310") == .klein)   // an empty count looks like a small one
+        let rij = gemeenten.map { t.status(regel: "DECL-DUBBEL", gemeente: $0) }
+        #expect(rij.filter(\.isVerborgen).count >= 2 || t.status(regel: "DECL-DUBBEL").isVerborgen)
+        // the attacker: every cell a unit vector over the 3 x 4 table, margins their sums
+        var functionalen: [([Double], Onderdrukking.Status, Int)] = []
+        for (i, r) in regels.enumerated() {
+            for (j, g) in gemeenten.enumerated() {
+                var f = [Double](repeating: 0, count: 12); f[i * 4 + j] = 1
+                functionalen.append((f, t.status(regel: r, gemeente: g), n[i][j]))
+            }
+            var f = [Double](repeating: 0, count: 12); for j in 0..<4 { f[i * 4 + j] = 1 }
+            functionalen.append((f, t.status(regel: r), n[i].reduce(0, +)))
+        }
+        for (j, g) in gemeenten.enumerated() {
+            var f = [Double](repeating: 0, count: 12); for i in 0..<3 { f[i * 4 + j] = 1 }
+            functionalen.append((f, t.status(gemeente: g), n.map { $0[j] }.reduce(0, +)))
+        }
+        functionalen.append(([Double](repeating: 1, count: 12), t.status(), n.flatMap { $0 }.reduce(0, +)))
+        let zichtbaar = functionalen.filter { !$0.1.isVerborgen }.map(\.0)
+        let berekenbaar = functionalen.filter { $0.1 == .klein && Lineair.inOpspanning($0.0, zichtbaar) }
+        #expect(berekenbaar.isEmpty)
+    }
+}

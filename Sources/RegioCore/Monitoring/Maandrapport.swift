@@ -44,13 +44,27 @@ public struct Maandrapport: Sendable {
     /// The report for a municipality up to and including `maand`, with the data known on `peildatum` (default: the last
     /// day of the month, as it would have been made then). Last year is compared like for like: the same months, as
     /// known one year before the valuation date.
+    ///
+    /// The council version takes its suppression from the council's plans of this year and last year (`Raadsplan`),
+    /// so that the report hides what the dashboard hides; without them they are made from `g` as known on the
+    /// valuation date, over the report's months. Last year is then as known now, not as known a year earlier: two
+    /// stands of one year differ by the declarations of a few clients.
     public static func maak(_ g: Gegevens, gemeente code: String, maand: Maand, peildatum: Dag? = nil,
-                            versie: Rapportversie) throws(RapportFout) -> Maandrapport {
+                            versie: Rapportversie, plannen: (nu: Raadsplan, vorig: Raadsplan?)? = nil) throws(RapportFout) -> Maandrapport {
         guard let gemeente = g.gemeenten.first(where: { $0.code == code }) else { throw .onbekendeGemeente(code) }
         let p = peildatum ?? maand.laatsteDag
-        var r = Maandrapport(gemeente: gemeente, maand: maand, peildatum: p, peildatumVorigJaar: p.jaarEerder,
+        var r = Maandrapport(gemeente: gemeente, maand: maand, peildatum: p, peildatumVorigJaar: versie == .raad ? p : p.jaarEerder,
                              versie: versie, kernpunten: [], onderdelen: [], voetnoten: [])
-        let b = Rapportbouwer(g: g, rapport: r)
+        var plan: (nu: Raadsplan, vorig: Raadsplan?)? = nil
+        if versie == .raad {
+            plan = plannen ?? {
+                let bekend = g.bekendOp(p)
+                let heeftVorig = bekend.declaraties.contains { $0.begindatum.jaar == maand.jaar - 1 || $0.einddatum.jaar == maand.jaar - 1 }
+                return (Raadsplan.bereken(bekend, jaar: maand.jaar, tot: maand.laatsteDag),
+                        heeftVorig ? Raadsplan.bereken(bekend, jaar: maand.jaar - 1, tot: Dag.laatsteVan(jaar: maand.jaar - 1)) : nil)
+            }()
+        }
+        let b = Rapportbouwer(g: g, rapport: r, plan: plan)
         r.onderdelen = [b.kerncijfers(), b.budget(), b.trend(), b.verwijzers(), b.vergelijking()]
         if versie == .intern { r.onderdelen.append(b.duursteClienten()) }
         r.kernpunten = b.kernpunten()

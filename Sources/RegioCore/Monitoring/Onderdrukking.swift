@@ -12,6 +12,9 @@ public enum Onderdrukking {
     public static let drempel = 5
     public static let kleinTekst = "<5"
     public static let aanvullendTekst = "×"
+    /// The note under every council table with hidden cells.
+    public static let toelichting = "<5: minder dan \(drempel) cliënten, of geen. ×: niet getoond omdat een kleine groep anders uit "
+        + "de totalen op deze of een andere pagina te berekenen is."
 
     public enum Status: Sendable, Equatable {
         case zichtbaar, klein, aanvullend
@@ -49,4 +52,9 @@ public enum Onderdrukking {
         case .aanvullend: Tabel.Cel(aanvullendTekst)
         }
     }
+}
+
+extension Onderdrukking.Status {
+    /// What a hidden cell shows: "<5" for a small group (also an empty one), "×" for one hidden to protect another.
+    public var merk: String { self == .aanvullend ? Onderdrukking.aanvullendTekst : Onderdrukking.kleinTekst }
 }

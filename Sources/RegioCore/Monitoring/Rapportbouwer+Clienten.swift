@@ -81,12 +81,12 @@ extension Rapportbouwer {
 
     func kernpunten() -> [String] {
         var uit: [String] = []
-        let zichtbaar = !status(nu.clienten).isVerborgen
+        let zichtbaar = !cel().isVerborgen
         guard zichtbaar else {
-            return ["\(gemeente.naam) had \(periodeTekst) \(maand.jaar) minder dan 5 cliënten; de cijfers worden in deze versie niet getoond."]
+            return ["De cijfers van \(gemeente.naam) over \(periodeTekst) \(maand.jaar) staan niet in de raadsversie: ze zouden kleine aantallen verraden."]
         }
         var zin = "T/m \(maand.naam) is \(nu.gedeclareerd.heleEuros) gedeclareerd voor \(Tabel.groepeer(nu.clienten)) unieke cliënten"
-        if !status(vorigJaar.clienten).isVerborgen, let x = Rapportbouwer.procentVan(nu.gedeclareerd - vorigJaar.gedeclareerd, vorigJaar.gedeclareerd) {
+        if !vorigePeriode.isVerborgen, let x = Rapportbouwer.procentVan(nu.gedeclareerd - vorigJaar.gedeclareerd, vorigJaar.gedeclareerd) {
             zin += " (\(Rapportbouwer.procentMetTeken(x)) aan kosten t.o.v. dezelfde periode in \(maand.jaar - 1), bij gelijke stand)"
         }
         uit.append(zin + ".")
@@ -110,14 +110,15 @@ extension Rapportbouwer {
 
     func voetnoten() -> [String] {
         var v = [
-            "Stand: toewijzingen geregistreerd en declaraties ingediend tot en met \(p.nederlands). Vorig jaar: zoals bekend op \(pVorigJaar.nederlands).",
+            "Stand: toewijzingen geregistreerd en declaraties ingediend tot en met \(p.nederlands). Vorig jaar: "
+                + (raad ? "zoals nu bekend." : "zoals bekend op \(pVorigJaar.nederlands)."),
             "Cliënten zijn unieke cliënten: een kind met meer producten, aanbieders of percelen telt één keer; cliënten tellen daarom niet op.",
             "Gedeclareerd: debet min credit, afgewezen regels niet, toegerekend aan de maanden van de zorgperiode. Verplichting: toegewezen volume maal tarief, of het budget van de toewijzing, naar rato van de dagen.",
             "Instroom: een zorgperiode begint (meer dan 31 dagen na de vorige zorg); uitstroom: de zorg eindigt zonder vervolg binnen 31 dagen.",
             "Definities: docs/definities.md (Regiomonitor Jeugdhulp).",
         ]
         if raad {
-            v.append("Raadsversie: geen cliëntgegevens. \(Onderdrukking.kleinTekst) = minder dan 5 cliënten (ook 0); \(Onderdrukking.aanvullendTekst) = niet getoond om terugrekenen uit het totaal te voorkomen.")
+            v.append("Raadsversie: geen cliëntgegevens. " + Onderdrukking.toelichting + " De onderdrukking is dezelfde als in het dashboard voor de raad.")
         } else {
             v.append("Interne versie: bevat gegevens op cliëntniveau (pseudoniemen). Niet verspreiden buiten de gemeente.")
         }

@@ -10,13 +10,14 @@ extension Rapportbouwer {
                                          selectie: selectie, peildatum: p)
         let planM = Monitoring.kengetallen(g, van: van, tot: jaareinde, per: .maand, selectie: selectie, peildatum: p)
         let n = nuM.groepen
-        let geld = kolom(n.map(\.clienten), totaal: nuM.totaal.clienten)
-        let clienten = kolom(n.map(\.clienten), optelbaar: false)
+        // money by the plan's months; clients per month (not additive) hidden with the month or when small themselves
+        let geld = (rijen: n.map { cel(maand: Maand.parse($0.groep)) }, totaal: cel())
+        let clienten = zip(n.map(\.clienten), geld.rijen).map { c, s in s.isVerborgen ? s : status(c) }
         let instroom = kolom(n.map(\.instroom), totaal: nuM.totaal.instroom)
         let uitstroom = kolom(n.map(\.uitstroom), totaal: nuM.totaal.uitstroom)
         let bestand = kolom(n.map(\.inZorgEinde), optelbaar: false)
-        let vjGeld = kolom(vjM.groepen.map(\.clienten), totaal: vjM.totaal.clienten)
-        let planGeld = kolom(planM.groepen.map(\.clienten), totaal: planM.totaal.clienten)
+        let vjGeld = (rijen: vjM.groepen.map { vorigeCel(maand: Maand.parse($0.groep)) }, totaal: vorigeCel())
+        let planGeld = (rijen: eigenKolom(planM.groepen.map(\.clienten), plan: geld.rijen), totaal: cel())
 
         var t = Tabel(kolommen: [
             .init("maand", "Maand", .links), .init("unieke_clienten", "Cliënten"), .init("instroom", "Instroom"),
@@ -36,7 +37,7 @@ extension Rapportbouwer {
                                su: uitstroom.rijen[i], sb: bestand[i], sg: geld.rijen[i]))
         }
         let tt = nuM.totaal
-        t.voet = [rij(tt, naam: "T/m \(maand.naam)", sc: status(tt.clienten), si: instroom.totaal, su: uitstroom.totaal,
+        t.voet = [rij(tt, naam: "T/m \(maand.naam)", sc: cel(), si: instroom.totaal, su: uitstroom.totaal,
                       sb: status(tt.inZorgEinde), sg: geld.totaal)]
 
         let labels = (1...12).map { Maand(jaar: maand.jaar, maand: $0).afkorting }
@@ -54,7 +55,7 @@ extension Rapportbouwer {
         ], eenheid: .euro)
         let perMaand = Grafiek(titel: "Unieke cliënten per maand", labels: labels, reeksen: [
             .init(naam: "\(maand.jaar - 1)", kleur: Rapportbouwer.grijs, vorm: .lijn, waarden: reeks(vjM.groepen, 12) { Double($0.clienten) },
-                  status: kolom(vjM.groepen.map(\.clienten), optelbaar: false)),
+                  status: zip(vjM.groepen.map(\.clienten), vjGeld.rijen).map { c, s in s.isVerborgen ? s : status(c) }),
             .init(naam: "\(maand.jaar)", kleur: Rapportbouwer.blauw, vorm: .lijn, waarden: reeks(n, maand.maand) { Double($0.clienten) },
                   status: clienten),
         ], eenheid: .aantal)
@@ -75,12 +76,12 @@ extension Rapportbouwer {
         let sleutels = Verwijzer.allCases.map(\.rawValue) + [Verwijzer.onbekendeSleutel]
         let gm = Dictionary(gem.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
         let rm = Dictionary(reg.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
-        let rijen = sleutels.filter { gm[$0] != nil || rm[$0] != nil }
+        let rijen = raad ? plan?.verwijzers ?? [] : sleutels.filter { gm[$0] != nil || rm[$0] != nil }
         let leeg = Kengetallen(groep: "", naam: "")
         let a = rijen.map { gm[$0] ?? leeg }, r = rijen.map { rm[$0] ?? leeg }
-        let geld = kolom(a.map(\.clienten), totaal: gem.totaal.clienten)
-        let regioGeld = kolom(r.map(\.clienten), totaal: reg.totaal.clienten)
-        let clienten = kolom(a.map(\.clienten), optelbaar: false)
+        let geld = (rijen: rijen.map { cel(verwijzer: $0) }, totaal: cel())
+        let regioGeld = (rijen: rijen.map { cel(verwijzer: $0, regio: true) }, totaal: cel(regio: true))
+        let clienten = geld.rijen
         func naam(_ k: String) -> String { Verwijzer(rawValue: k)?.omschrijving ?? "Onbekend / geen toewijzing" }
         var t = Tabel(kolommen: [
             .init("verwijzer_type", "Verwijzer", .links), .init("unieke_clienten", "Cliënten"), .init("gedeclareerd", "Gedeclareerd"),
@@ -94,7 +95,7 @@ extension Rapportbouwer {
                             Rapportbouwer.cel(.procent(aandeel(r[i].gedeclareerd, reg.totaal.gedeclareerd)), regioGeld.rijen[i])])
         }
         let tg = gem.totaal, tr = reg.totaal
-        t.voet = [[Tabel.Cel("Totaal", machine: "totaal"), Rapportbouwer.cel(.aantal(tg.clienten), status(tg.clienten)),
+        t.voet = [[Tabel.Cel("Totaal", machine: "totaal"), Rapportbouwer.cel(.aantal(tg.clienten), cel()),
                    Rapportbouwer.cel(.euro(tg.gedeclareerd), geld.totaal),
                    Rapportbouwer.cel(.procent(tg.gedeclareerd.centen > 0 ? 1 : nil), geld.totaal),
                    Rapportbouwer.cel(.procent(tr.gedeclareerd.centen > 0 ? 1 : nil), regioGeld.totaal)]]
@@ -115,7 +116,7 @@ extension Rapportbouwer {
     func vergelijking() -> Maandrapport.Onderdeel {
         let rijen = regio.groepen
         let geld = regioStatus
-        let clienten = kolom(rijen.map(\.clienten), optelbaar: false)
+        let clienten = geld.rijen
         let gemiddeld = geld.totaal.isVerborgen ? nil : regio.totaal.kostenPerJeugdige
         var t = Tabel(kolommen: [
             .init("gemeentecode", "Gemeente", .links), .init("unieke_clienten", "Cliënten"), .init("gedeclareerd", "Gedeclareerd"),
@@ -135,7 +136,7 @@ extension Rapportbouwer {
         for (i, k) in rijen.enumerated() {
             t.rijen.append(cellen(k, k.naam + (k.groep == gemeente.code ? " ◀" : ""), clienten[i], geld.rijen[i]))
         }
-        t.voet = [cellen(regio.totaal, "Regio", status(regio.totaal.clienten), geld.totaal)]
+        t.voet = [cellen(regio.totaal, "Regio", geld.totaal, geld.totaal)]
         let grafiek = Grafiek(titel: "Kosten per jeugdige (0-17) \(periodeTekst) \(maand.jaar)", labels: rijen.map(\.naam), reeksen: [
             .init(naam: "Kosten per jeugdige", kleur: Rapportbouwer.lichtblauw, waarden: rijen.map { $0.kostenPerJeugdige?.alsDouble },
                   status: geld.rijen),

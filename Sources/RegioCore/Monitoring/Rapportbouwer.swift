@@ -16,8 +16,12 @@ final class Rapportbouwer {
     let regio: (groepen: [Kengetallen], totaal: Kengetallen)
     let perceelNu: (groepen: [Kengetallen], totaal: Kengetallen)
     let perceelJaar: (groepen: [Kengetallen], totaal: Kengetallen)
+    /// The council version's plans: this year's (over the report's months) and last year's (whole year, as now known).
+    let plan: Raadsplan?
+    let planVorig: Raadsplan?
 
-    init(g: Gegevens, rapport r: Maandrapport) {
+    init(g: Gegevens, rapport r: Maandrapport, plan: (nu: Raadsplan, vorig: Raadsplan?)?) {
+        self.plan = plan?.nu; planVorig = plan?.vorig
         self.g = g
         gemeente = r.gemeente; maand = r.maand; p = r.peildatum; pVorigJaar = r.peildatumVorigJaar
         raad = r.versie == .raad
@@ -25,13 +29,53 @@ final class Rapportbouwer {
         vjVan = Dag.eersteVan(jaar: r.maand.jaar - 1); vjTot = (r.maand + -12).laatsteDag
         selectie = Selectie(gemeente: r.gemeente.code)
         nu = Monitoring.kengetallen(g, van: van, tot: tot, per: .gemeente, selectie: selectie, peildatum: p).totaal
+        // the council version compares with last year as known now (pVorigJaar is then p)
         vorigJaar = Monitoring.kengetallen(g, van: vjVan, tot: vjTot, per: .gemeente, selectie: selectie, peildatum: pVorigJaar).totaal
-        regio = Monitoring.kengetallen(g, van: van, tot: tot, per: .gemeente, selectie: Selectie(), peildatum: p)
+        var regio = Monitoring.kengetallen(g, van: van, tot: tot, per: .gemeente, selectie: Selectie(), peildatum: p)
+        if raad, let nu = plan?.nu {
+            // every municipality of the plan, an empty one like a small one
+            let per = Dictionary(regio.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
+            let namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+            regio.groepen = nu.gemeenten.map { per[$0] ?? Kengetallen(groep: $0, naam: namen[$0] ?? $0) }
+        }
+        self.regio = regio
         perceelNu = Monitoring.kengetallen(g, van: van, tot: tot, per: .perceel, selectie: selectie, peildatum: p)
         perceelJaar = Monitoring.kengetallen(g, van: van, tot: jaareinde, per: .perceel, selectie: selectie, peildatum: p)
     }
 
     // MARK: suppression, only in the council version
+
+    /// A cell of this year's council plan (the report's own municipality unless another is named).
+    func cel(gemeente g: String? = nil, perceel: String? = nil, maand: Maand? = nil, verwijzer: String? = nil,
+             regio: Bool = false) -> Onderdrukking.Status {
+        guard raad else { return .zichtbaar }
+        return plan?.status(gemeente: regio ? nil : g ?? gemeente.code, perceel: perceel, maand: maand, verwijzer: verwijzer) ?? .klein
+    }
+
+    /// A cell of last year's plan; unknown (no plan) is hidden.
+    func vorigeCel(maand: Maand? = nil) -> Onderdrukking.Status {
+        guard raad else { return .zichtbaar }
+        return planVorig?.status(gemeente: gemeente.code, maand: maand) ?? .klein
+    }
+
+    /// Last year January..month: the whole year's cell, or the sum of its months, hidden when any of them is.
+    var vorigePeriode: Onderdrukking.Status {
+        guard raad else { return .zichtbaar }
+        if maand.maand == 12 { return vorigeCel() }
+        let maanden = (1...maand.maand).map { vorigeCel(maand: Maand(jaar: maand.jaar - 1, maand: $0)) }
+        return maanden.first(where: \.isVerborgen) ?? .zichtbaar
+    }
+
+    /// A column of this report only (the months' commitments): its own small cells, those the plan hides, and never a
+    /// single hidden cell beside a visible total.
+    func eigenKolom(_ basis: [Int], plan: [Onderdrukking.Status]) -> [Onderdrukking.Status] {
+        guard raad else { return basis.map { _ in .zichtbaar } }
+        var s = basis.indices.map { i in i < plan.count && plan[i].isVerborgen ? plan[i] : Onderdrukking.status(basis: basis[i]) }
+        if s.filter(\.isVerborgen).count == 1, let i = s.indices.filter({ !s[$0].isVerborgen }).min(by: { basis[$0] < basis[$1] }) {
+            s[i] = .aanvullend
+        }
+        return s
+    }
 
     func status(_ basis: Int?) -> Onderdrukking.Status {
         guard raad, let basis else { return .zichtbaar }
@@ -48,11 +92,9 @@ final class Rapportbouwer {
         return Onderdrukking.kolom(basis: basis, totaal: totaal, gepubliceerd: gepubliceerd)
     }
 
-    /// The benchmark's money column: the report's own municipality is published in the key figures, so it cannot hide
-    /// another one; the region total (and average) may have to go instead.
+    /// The benchmark's money column: every municipality's cell and the region's, by the plan.
     var regioStatus: (rijen: [Onderdrukking.Status], totaal: Onderdrukking.Status) {
-        let eigen = Set(regio.groepen.indices.filter { regio.groepen[$0].groep == gemeente.code })
-        return kolom(regio.groepen.map(\.clienten), totaal: regio.totaal.clienten, gepubliceerd: eigen)
+        (regio.groepen.map { cel(gemeente: $0.groep) }, cel(regio: true))
     }
 
     static func cel(_ c: Tabel.Cel, _ s: Onderdrukking.Status) -> Tabel.Cel { Onderdrukking.cel(c, s) }
@@ -107,8 +149,11 @@ final class Rapportbouwer {
             ("duur_mediaan_dagen", "Mediane duur beëindigde toewijzingen (dagen)", .dagen(n.duurMediaan), .dagen(v.duurMediaan),
              n.beeindigdeToewijzingen, v.beeindigdeToewijzingen),
         ]
+        // money and the counts behind it follow the plan; inflow, outflow and durations are counts of their own
+        let eigenTelling: Set<String> = ["instroom", "uitstroom", "in_zorg_einde", "duur_mediaan_dagen"]
         for (sleutel, label, a, b, basisA, basisB) in regels {
-            let sa = status(basisA), sb = status(basisB)
+            let opPlan = !eigenTelling.contains(sleutel) && basisA != nil
+            let sa = opPlan ? cel() : status(basisA), sb = opPlan ? vorigePeriode : status(basisB)
             let (verschil, procent) = Rapportbouwer.verschil(a, b)
             let sv = Rapportbouwer.samen(sa, sb)
             t.rijen.append([Tabel.Cel(label, machine: sleutel), Rapportbouwer.cel(Rapportbouwer.cel(a), sa),
@@ -162,12 +207,12 @@ final class Rapportbouwer {
     func budget() -> Maandrapport.Onderdeel {
         let ytd = Dictionary(perceelNu.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
         let jaar = Dictionary(perceelJaar.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
-        let sleutels = perceelVolgorde(Set(ytd.keys).union(jaar.keys))
+        // the council sees every lot of its plan, an empty one like a small one
+        let sleutels = raad ? plan?.percelen ?? [] : perceelVolgorde(Set(ytd.keys).union(jaar.keys))
         let leeg = Kengetallen(groep: "", naam: "")
         let a = sleutels.map { ytd[$0] ?? leeg }, j = sleutels.map { jaar[$0] ?? leeg }
-        let gedeclareerd = kolom(a.map(\.clienten), totaal: perceelNu.totaal.clienten)
-        let verplicht = kolom(j.map(\.clienten), totaal: perceelJaar.totaal.clienten)
-        let clienten = kolom(a.map(\.clienten), optelbaar: false)
+        let rijen = sleutels.map { cel(perceel: $0) }
+        let gedeclareerd = (rijen: rijen, totaal: cel()), verplicht = gedeclareerd, clienten = rijen
         var t = Tabel(kolommen: [
             .init("perceel", "Perceel", .links), .init("budget", "Budget \(maand.jaar)"),
             .init("verplichting", "Verplichting \(maand.jaar)"), .init("gedeclareerd", "Gedeclareerd t/m \(maand.afkorting)"),
@@ -187,7 +232,7 @@ final class Rapportbouwer {
         }
         let budgetTotaal = perceelJaar.totaal.budget
         t.voet = [rij("totaal", "Totaal", budgetTotaal, perceelJaar.totaal.verplichting, perceelNu.totaal.gedeclareerd,
-                      perceelNu.totaal.clienten, verplicht.totaal, gedeclareerd.totaal, status(perceelNu.totaal.clienten))]
+                      perceelNu.totaal.clienten, verplicht.totaal, gedeclareerd.totaal, cel())]
         var inleiding = ["Na \(maand.maand) van de 12 maanden (\(Opmaak.procent(Double(maand.maand) / 12, decimalen: 0)) van het jaar). "
             + "De verplichting is de zorg die voor heel \(maand.jaar) is toegewezen, zoals bekend op \(p.nederlands)."]
         if budgetTotaal == nil { inleiding.append("Voor \(maand.jaar) is geen budget geregistreerd.") }

@@ -19,6 +19,8 @@ public final class Cijferbron: @unchecked Sendable {
     private var paginas: [String: Pagina] = [:]
     /// Open signals per municipality and rule (the municipality pages' summary), until signals change.
     private var openSignalen: [String: [String: Int]]?
+    /// The council's view of the open signals, until signals change.
+    private var raadstellingCache: Raadstelling?
     /// Every stored signal in list order, read once (nationally 300,000: reading and sorting them took seconds).
     private var werklijst: [BeheerdSignaal]?
     /// Per filter of the signal list: its signals and counts, until signals change.
@@ -57,7 +59,7 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Drops the data and every cached figure and page (after an import, or a change of signal states).
     public func vernieuw() {
-        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; werklijst = nil; selecties = [:]; versie += 1 }
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; raadstellingCache = nil; werklijst = nil; selecties = [:]; versie += 1 }
     }
 
     /// After a signal run or a status change: the signal pages, the municipality pages and their summary.
@@ -65,6 +67,7 @@ public final class Cijferbron: @unchecked Sendable {
         slot.withLock {
             paginas = paginas.filter { !$0.key.hasPrefix("/signalen") && !$0.key.hasPrefix("/gemeente") }
             openSignalen = nil
+            raadstellingCache = nil
             werklijst = nil
             selecties = [:]
             versie += 1
@@ -101,6 +104,20 @@ public final class Cijferbron: @unchecked Sendable {
             selecties[filter] = s
         }
         return s
+    }
+
+    /// The open signals per rule and municipality as the council may see them (every rule, every registered
+    /// municipality, counts under five hidden with their complements); nil when the store keeps no signals.
+    func raadstelling() throws -> Raadstelling? {
+        if let t = slot.withLock({ raadstellingCache }) { return t }
+        let v = slot.withLock { versie }
+        guard try signalen() != nil else { return nil }
+        let codes = try gegevens().gemeenten.map(\.code).sorted()
+        var per: [String: [String: Int]] = [:]
+        for c in codes { for (r, n) in try openSignalen(gemeente: c) ?? [:] { per[r, default: [:]][c] = n } }
+        let t = Raadstelling(rijen: Signaalregels.alle.map(\.code), kolommen: codes) { r, c in per[r]?[c] ?? 0 }
+        slot.withLock { if versie == v { raadstellingCache = t } }
+        return t
     }
 
     /// The open signals of a municipality per rule; nil when the store keeps no signals. Counted once over all

@@ -20,7 +20,24 @@ enum Rapportroute {
             let gegevens = try bron.volledigeGegevens()
             let rapport: Maandrapport
             do {
-                rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: nil, versie: intern ? .intern : .raad)
+                if intern {
+                    rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: nil, versie: .intern)
+                } else {
+                    // the council version is the stand of now, as every council page: up to the last month with data (the
+                    // whole year once it is over), hidden by the same plan; an earlier stand would differ from the
+                    // dashboard by a few clients' declarations
+                    guard let laatste = try bron.laatsteDag() else { throw Paginafout.nietGevonden("geen gegevens") }
+                    let toegestaan = laatste.maand.jaar > maand.jaar ? Maand(jaar: maand.jaar, maand: 12) : laatste.maand
+                    guard maand == toegestaan else {
+                        throw Paginafout.ongeldig("De raadsversie van de maandrapportage is er voor de stand van nu: kies maand=\(toegestaan) "
+                                                  + "(t/m \(toegestaan.naam) \(toegestaan.jaar)).")
+                    }
+                    let vorig = try bron.jaren().contains(maand.jaar - 1) ? try bron.raadsplan(jaar: maand.jaar - 1) : nil
+                    rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: laatste, versie: .raad,
+                                                    plannen: (try bron.raadsplan(jaar: maand.jaar), vorig))
+                }
+            } catch let f as Paginafout {
+                throw f
             } catch {
                 throw Paginafout.ongeldig("\(error)")
             }

@@ -51,13 +51,18 @@ enum Grafiek {
         return s + "</svg>"
     }
 
+    /// Bars of cost against budget per row of a table, hidden rows without a bar.
+    static func items(_ r: Raadsrijen) -> [(label: String, waarde: Double?, referentie: Double?)] {
+        r.rijen.indices.map { i in (r.rijen[i].naam, r.status[i].isVerborgen ? nil : r.rijen[i].gedeclareerd.alsDouble, r.rijen[i].budget?.alsDouble) }
+    }
+
     /// Horizontal bars, one per label, with an optional reference per bar (e.g. the budget) drawn as a tick;
-    /// bars over their reference are red.
-    static func balken(titel: String, items: [(label: String, waarde: Double, referentie: Double?)], eenheid: Eenheid,
-                       breedte: Double = 900) -> String {
+    /// bars over their reference are red. A value nil is a hidden one (council): no bar, its mark instead.
+    static func balken(titel: String, items: [(label: String, waarde: Double?, referentie: Double?)], eenheid: Eenheid,
+                       breedte: Double = 900, merk: String = Onderdrukking.kleinTekst) -> String {
         let rij = 26.0, links = 170.0, rechts = 110.0, boven = 8.0
         let hoogte = boven + rij * Double(items.count) + 24
-        let maxWaarde = items.map { max($0.waarde, $0.referentie ?? 0) }.max() ?? 1
+        let maxWaarde = items.map { max($0.waarde ?? 0, $0.referentie ?? 0) }.max() ?? 1
         let (_, hoog, stap) = schaal(0, max(maxWaarde, 1e-9))
         let w = breedte - links - rechts
         func x(_ v: Double) -> Double { links + w * v / hoog }
@@ -70,14 +75,18 @@ enum Grafiek {
         }
         for (i, item) in items.enumerated() {
             let y = boven + Double(i) * rij
-            let over = item.referentie.map { item.waarde > $0 } ?? false
             s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">\(Html.esc(item.label))</text>"
-            s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(item.waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
-            s += "<title>\(Html.esc(item.label)): \(Html.esc(tekst(item.waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
+            guard let waarde = item.waarde else {
+                s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(Html.esc(merk)) (niet getoond)</text>"
+                continue
+            }
+            let over = item.referentie.map { waarde > $0 } ?? false
+            s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
+            s += "<title>\(Html.esc(item.label)): \(Html.esc(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
             if let r = item.referentie {
                 s += "<line x1=\"\(f(x(r)))\" y1=\"\(f(y + 1))\" x2=\"\(f(x(r)))\" y2=\"\(f(y + rij - 1))\" stroke=\"#1b1f23\" stroke-width=\"2.5\"/>"
             }
-            s += "<text x=\"\(f(x(item.waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\">\(Html.esc(tekst(item.waarde, eenheid)))</text>"
+            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\">\(Html.esc(tekst(waarde, eenheid)))</text>"
         }
         return s + "</svg>"
     }

@@ -12,13 +12,17 @@ enum AanbiedersPagina {
                        ondertitel: "Per aanbieder de gedeclareerde kosten, de uitnutting van de verplichting en de kosten per cliënt.")
         let opties = [("", "alle percelen")] + ref.percelen.values.sorted { $0.code < $1.code }.map { ($0.code, $0.naam) }
         p.voeg(.html(Keuze.formulier("/aanbieders", [try Keuze.jaar(v, jaar), Keuze.lijst("perceel", "Perceel", opties, gekozen: perceel?.code)])))
-        let rijen = k.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd }
+        let code = perceel?.code
+        let rijen = try Raadsrijen.voor(v, k, jaar: jaar, codes: \.aanbieders, status: { $0.status(perceel: code, aanbieder: $1) },
+                                        totaal: { $0.status(perceel: code) })
+            .gesorteerd { $0.gedeclareerd > $1.gedeclareerd }.samengevoegd(totaal: k.totaal, naam: "Overige aanbieders")
+        let top = rijen.zichtbareRijen.filter { $0.groep != "overig" }.prefix(15)
         p.voeg(.grafiek(titel: "De 15 aanbieders met de hoogste kosten",
-                        svg: Grafiek.balken(titel: "Gedeclareerd per aanbieder", items: rijen.prefix(15).map { ($0.naam, $0.gedeclareerd.alsDouble, nil) },
+                        svg: Grafiek.balken(titel: "Gedeclareerd per aanbieder", items: top.map { ($0.naam, $0.gedeclareerd.alsDouble, nil) },
                                             eenheid: .euro)))
         var o = Kengetaltabel.Opties(); o.budget = false
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)", rijen: rijen, totaal: k.totaal,
-                                         sleutel: ("agb", "AGB"), rol: v.rol, opties: o,
+                                         sleutel: ("agb", "AGB"), opties: o,
                                          link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
         return p
     }
@@ -31,16 +35,25 @@ enum AanbiedersPagina {
         let percelen = try v.bron.kengetallen(jaar: jaar, per: .perceel, s)
         var p = Pagina(titel: "\(aanbieder.naam) \(jaar)", ondertitel: "AGB \(agb).")
         p.voeg(.html(Keuze.formulier("/aanbieders/\(agb)", [try Keuze.jaar(v, jaar)])))
-        p.voeg(.tegels(Tegels.standaard(percelen.totaal, rol: v.rol)))
-        let maanden = try v.bron.maandreeks(jaar: jaar, s)
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar, rol: v.rol)))
+        let perceelrijen = try Raadsrijen.voor(v, percelen, jaar: jaar, codes: \.percelen, status: { $0.status(perceel: $1, aanbieder: agb) },
+                                               totaal: { $0.status(aanbieder: agb) })
+        p.voeg(.tegels(Tegels.standaard(percelen.totaal, status: perceelrijen.totaal)))
         var o = Kengetaltabel.Opties(); o.budget = false
-        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: percelen.groepen, totaal: percelen.totaal,
-                                         sleutel: ("perceel", "Perceel"), rol: v.rol, opties: o)))
+        guard !v.rol.onderdruktKleineAantallen else {
+            p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: perceelrijen, totaal: percelen.totaal,
+                                             sleutel: ("perceel", "Perceel"), opties: o)))
+            p.voeg(.melding("Per maand en per gemeente staat een aanbieder niet in de raadsversie: daarin zitten te veel kleine aantallen.",
+                            soort: .info))
+            return p
+        }
+        let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { _, _ in .zichtbaar }
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar)))
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: perceelrijen, totaal: percelen.totaal,
+                                         sleutel: ("perceel", "Perceel"), opties: o)))
         let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
-        p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenten.groepen, totaal: gemeenten.totaal,
-                                         sleutel: ("gemeentecode", "Code"), rol: v.rol, opties: o)))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: nil, rol: v.rol)))
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: .zichtbaar(gemeenten.groepen), totaal: gemeenten.totaal,
+                                         sleutel: ("gemeentecode", "Code"), opties: o)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: nil)))
         return p
     }
 }

@@ -15,30 +15,34 @@ enum GemeentePagina {
             return p
         }
         let percelen = try v.bron.kengetallen(jaar: jaar, per: .perceel, s)
+        let g = gemeente.code
+        let perceelrijen = try Raadsrijen.voor(v, percelen, jaar: jaar, codes: \.percelen, status: { $0.status(gemeente: g, perceel: $1) },
+                                               totaal: { $0.status(gemeente: g) })
+        let eigen = perceelrijen.totaal
         var p = Pagina(titel: "\(gemeente.naam) \(jaar)", ondertitel: "Gemeente \(gemeente.code): kosten tegen budget, percelen, verwijzers en aanbieders.")
         p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)", [try Keuze.jaar(v, jaar)])))
-        var tegels = Tegels.standaard(totaal, rol: v.rol)
-        if let pj = totaal.kostenPerJeugdige, let rj = alle.totaal.kostenPerJeugdige {
+        var tegels = Tegels.standaard(totaal, status: eigen)
+        if !eigen.isVerborgen, let pj = totaal.kostenPerJeugdige, let rj = alle.totaal.kostenPerJeugdige {
             tegels.append(Tegel(label: "Kosten per jeugdige", waarde: pj.heleEuros, toelichting: "regio: \(rj.heleEuros)",
                                 soort: pj > rj ? .waarschuwing : nil))
         }
         p.voeg(.tegels(tegels))
 
         // the 'why': the lots with the largest overrun of their budget
-        let overschrijdingen = percelen.groepen.compactMap { r -> (Kengetallen, Euro)? in
+        let overschrijdingen = perceelrijen.zichtbareRijen.compactMap { r -> (Kengetallen, Euro)? in
             guard let b = r.budget, r.gedeclareerd > b else { return nil }
             return (r, r.gedeclareerd - b)
         }.sorted { $0.1 > $1.1 }
-        if let budget = totaal.budget {
+        if let budget = totaal.budget, !eigen.isVerborgen {
             let over = totaal.gedeclareerd > budget
             var h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) zit in \(jaar) "
             h += over ? "\((totaal.gedeclareerd - budget).heleEuros) boven budget" : "\((budget - totaal.gedeclareerd).heleEuros) onder budget"
             h += "</strong> (realisatie \(Tabel.procentTekst(totaal.realisatie ?? 0)))."
             if !overschrijdingen.isEmpty {
                 h += " Overschrijding per perceel: " + overschrijdingen.prefix(4).map { r, x in
-                    Html.a(Html.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam)
-                        + " \(x.heleEuros) erboven (\(Tabel.procentTekst(r.realisatie ?? 0)))"
-                }.joined(separator: "; ") + "."
+                    Html.a(Html.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam) + " \(x.heleEuros) erboven ("
+                        + (r.realisatie.map { Tabel.procentTekst($0) + " van het budget" } ?? "geen budget") + ")"
+                }.joined(separator: "; ") + (overschrijdingen.count > 4 ? "; en \(overschrijdingen.count - 4) meer" : "") + "."
             }
             p.voeg(.html(h + "</p>"))
         }
@@ -51,28 +55,36 @@ enum GemeentePagina {
         if !links.isEmpty { p.voeg(.html("<p>" + links.joined(separator: " · ") + "</p>")) }
 
         p.voeg(.kop("Per perceel"))
-        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel tegen budget", rijen: percelen.groepen,
-                                         totaal: percelen.totaal, sleutel: ("perceel", "Perceel"), rol: v.rol,
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel tegen budget", rijen: perceelrijen,
+                                         totaal: percelen.totaal, sleutel: ("perceel", "Perceel"),
                                          link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
 
         p.voeg(.kop("Per maand"))
-        let maanden = try v.bron.maandreeks(jaar: jaar, s)
-        let vorig = try v.bron.jaren().contains(jaar - 1) ? try v.bron.maandreeks(jaar: jaar - 1, s) : nil
+        let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { $0.status(gemeente: g, maand: $1) }
+        let vorig = try v.bron.jaren().contains(jaar - 1)
+            ? try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar - 1, s), jaar: jaar - 1) { $0.status(gemeente: g, maand: $1) } : nil
         p.voeg(.grafiek(titel: "Gedeclareerd per maand (staven), maandbudget (rood) en \(jaar - 1) (oranje)",
-                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig, rol: v.rol)))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget, rol: v.rol)))
+                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget)))
 
         p.voeg(.kop("Verwijzers"))
         let verwijzers = try v.bron.kengetallen(jaar: jaar, per: .verwijzer, s)
+        let verwijzerrijen = try Raadsrijen.voor(v, verwijzers, jaar: jaar, codes: \.verwijzers,
+                                                 status: { $0.status(gemeente: g, verwijzer: $1) }, totaal: { $0.status(gemeente: g) })
         var o = Kengetaltabel.Opties(); o.budget = false
-        p.voeg(.tabel(Kengetaltabel.maak(id: "per_verwijzer", titel: "Per verwijzer", rijen: verwijzers.groepen,
-                                         totaal: verwijzers.totaal, sleutel: ("verwijzer_type", "Code"), rol: v.rol, opties: o)))
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_verwijzer", titel: "Per verwijzer", rijen: verwijzerrijen,
+                                         totaal: verwijzers.totaal, sleutel: ("verwijzer_type", "Code"), opties: o)))
 
         p.voeg(.kop("Aanbieders"))
+        guard !v.rol.onderdruktKleineAantallen else {
+            p.voeg(.melding("De kosten per aanbieder binnen één gemeente staan niet in de raadsversie: daarin zitten te veel kleine "
+                            + "aantallen. De aanbieders van de hele regio staan per perceel op de perceelpagina's.", soort: .info))
+            return p
+        }
         let aanbieders = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, s)
         var t = Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)",
-                                   rijen: aanbieders.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd },
-                                   totaal: aanbieders.totaal, sleutel: ("agb", "AGB"), rol: v.rol, opties: o,
+                                   rijen: .zichtbaar(aanbieders.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd }),
+                                   totaal: aanbieders.totaal, sleutel: ("agb", "AGB"), opties: o,
                                    link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })
         t.maxRijen = 15
         p.voeg(.tabel(t))
@@ -97,13 +109,16 @@ enum Signaalkoppeling {
     static func html(_ v: Paginaverzoek, gemeente: String, jaar: Int) -> String {
         guard let perRegel = try? v.bron.openSignalen(gemeente: gemeente) else { return "" }
         let aantal = perRegel.values.reduce(0, +)
-        guard aantal > 0 else { return "<p>Geen open signalen.</p>" }
-        let raad = v.rol.onderdruktKleineAantallen
+        guard aantal > 0 || v.rol.onderdruktKleineAantallen else { return "<p>Geen open signalen.</p>" }
+        // a council's counts by the linked table of all rules and municipalities, every rule listed
+        let plan = v.rol.onderdruktKleineAantallen ? try? v.bron.raadstelling() : nil
+        func tekst(_ n: Int, _ s: Onderdrukking.Status?) -> String { s.map { $0.isVerborgen ? $0.merk : String(n) } ?? String(n) }
         let delen = Signaalregels.alle.compactMap { r -> String? in
-            guard let n = perRegel[r.code] else { return nil }
-            return "\(Html.esc(r.code)) \(raad && Onderdrukking.moet(n) ? "<\(Onderdrukking.grens)" : String(n))"
+            let n = perRegel[r.code] ?? 0
+            guard n > 0 || plan != nil else { return nil }
+            return "\(r.code) \(tekst(n, plan?.status(regel: r.code, gemeente: gemeente)))"
         }
-        let totaal = raad && Onderdrukking.moet(aantal) ? "<\(Onderdrukking.grens)" : String(aantal)
+        let totaal = tekst(aantal, plan?.status(gemeente: gemeente))
         let kop = v.rol.magClientgegevens(van: gemeente)
             ? Html.a(Html.link("/signalen", [("gemeente", gemeente)]), "\(totaal) open signalen")
             : "\(Html.esc(totaal)) open signalen"

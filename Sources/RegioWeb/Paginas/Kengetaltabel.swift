@@ -1,7 +1,7 @@
 import RegioCore
 
-/// The standard table of monitoring figures per group, the same columns as `regiomonitor cijfers`, with small
-/// numbers suppressed for councils.
+/// The standard table of monitoring figures per group, the same columns as `regiomonitor cijfers`, with the council's
+/// cells hidden as the year's `Raadsplan` says (`Raadsrijen`).
 enum Kengetaltabel {
     struct Opties {
         var budget = true
@@ -9,8 +9,9 @@ enum Kengetaltabel {
         var verplichting = true
     }
 
-    static func maak(id: String, titel: String, rijen: [Kengetallen], totaal: Kengetallen?, sleutel: (naam: String, kop: String),
-                     rol: Rol, opties: Opties = Opties(), link: ((Kengetallen) -> String?)? = nil) -> WebTabel {
+    static func maak(id: String, titel: String, rijen r: Raadsrijen, totaal: Kengetallen?, sleutel: (naam: String, kop: String),
+                     opties: Opties = Opties(), link: ((Kengetallen) -> String?)? = nil) -> WebTabel {
+        let rijen = r.rijen
         var kolommen: [Tabel.Kolom] = [.init(sleutel.naam, sleutel.kop, .links), .init("naam", "Naam", .links),
                                        .init("unieke_clienten", "Cliënten")]
         if opties.verplichting {
@@ -22,12 +23,12 @@ enum Kengetaltabel {
         if opties.perInwoner { kolommen += [.init("kosten_per_jeugdige", "Per jeugdige"), .init("kosten_per_inwoner", "Per inwoner")] }
         if opties.budget { kolommen += [.init("budget", "Budget"), .init("realisatie", "Realisatie"), .init("verschil", "Verschil")] }
         var t = Tabel(kolommen: kolommen)
-        let onderdrukt = rol.onderdruktKleineAantallen ? Onderdrukking.rijen(clienten: rijen.map(\.clienten)) : []
-
-        func cellen(_ r: Kengetallen, verborgen: Bool) -> [Tabel.Cel] {
+        func cellen(_ r: Kengetallen, _ s: Onderdrukking.Status) -> [Tabel.Cel] {
             let leeg = Tabel.Cel("", machine: "")
+            let verborgen = s.isVerborgen
             var c: [Tabel.Cel] = [Tabel.Cel(r.groep), Tabel.Cel(r.naam)]
-            c.append(verborgen ? Tabel.Cel("<\(Onderdrukking.grens)", machine: "") : .aantal(r.clienten))
+            // a negative count: a row whose unique clients are not known (hidden providers together)
+            c.append(verborgen ? Tabel.Cel(s.merk, machine: "") : r.clienten < 0 ? leeg : .aantal(r.clienten))
             if opties.verplichting {
                 c += verborgen ? [leeg, leeg] : [.aantal(r.toewijzingen), .euro(r.verplichting)]
             }
@@ -38,24 +39,22 @@ enum Kengetaltabel {
             if opties.budget {
                 c.append(.euro(r.budget))
                 c.append(verborgen ? leeg : .procent(r.realisatie))
-                c.append(verborgen ? leeg : .euro(r.budget.map { r.gedeclareerd - $0 }))
+                c.append(verborgen || r.budget == nil ? leeg : .euro(r.gedeclareerd - (r.budget ?? .nul)))
             }
             return c
         }
-        t.rijen = rijen.enumerated().map { cellen($1, verborgen: onderdrukt.contains($0)) }
-        if let totaal { t.voet = [cellen(totaal, verborgen: false)] }
+        t.rijen = rijen.indices.map { cellen(rijen[$0], r.status[$0]) }
+        if let totaal { t.voet = [cellen(totaal, r.totaal)] }
         var w = WebTabel(id: id, titel: titel, tabel: t)
-        if let link { w.koppelingen[1] = rijen.map(link) }
+        if let link { w.koppelingen[1] = rijen.map { $0.groep == "overig" ? nil : link($0) } }
         if opties.budget {
-            w.rijklassen = rijen.enumerated().map { i, r in
-                guard !onderdrukt.contains(i), let b = r.budget, b > .nul else { return nil }
-                return r.gedeclareerd > b ? "boven" : nil
+            w.rijklassen = rijen.enumerated().map { i, rij in
+                guard !r.status[i].isVerborgen, let b = rij.budget, b > .nul else { return nil }
+                return rij.gedeclareerd > b ? "boven" : nil
             }
         }
         var noten: [String] = []
-        if !onderdrukt.isEmpty {
-            noten.append("Groepen met minder dan \(Onderdrukking.grens) cliënten zijn onderdrukt (en zo nodig één extra groep, zodat het totaal ze niet verraadt).")
-        }
+        if r.status.contains(where: \.isVerborgen) || r.totaal.isVerborgen { noten.append(Onderdrukking.toelichting) }
         if opties.budget && w.rijklassen.contains(where: { $0 != nil }) { noten.append("Rood: gedeclareerd boven budget.") }
         w.toelichting = noten.joined(separator: " ")
         return w

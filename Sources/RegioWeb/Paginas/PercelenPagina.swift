@@ -6,19 +6,20 @@ enum PercelenPagina {
         let jaar = try v.jaar()
         let k = try v.bron.kengetallen(jaar: jaar, per: .perceel)
         let ref = try v.bron.referentie()
+        let rijen = try Raadsrijen.voor(v, k, jaar: jaar, codes: \.percelen, status: { $0.status(perceel: $1) }, totaal: { $0.status() })
         var p = Pagina(titel: "Percelen \(jaar)", ondertitel: "Kosten, cliënten en uitnutting per perceel, tegen het budget van de gemeenten samen.")
         p.voeg(.html(Keuze.formulier("/percelen", [try Keuze.jaar(v, jaar)])))
         p.voeg(.grafiek(titel: "Gedeclareerd per perceel; de zwarte streep is het budget",
-                        svg: Grafiek.balken(titel: "Gedeclareerd per perceel", items: k.groepen.map { ($0.naam, $0.gedeclareerd.alsDouble, $0.budget?.alsDouble) },
+                        svg: Grafiek.balken(titel: "Gedeclareerd per perceel", items: Grafiek.items(rijen),
                                             eenheid: .euro)))
-        var t = Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: k.groepen, totaal: k.totaal,
-                                   sleutel: ("perceel", "Perceel"), rol: v.rol,
+        var t = Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: rijen, totaal: k.totaal,
+                                   sleutel: ("perceel", "Perceel"),
                                    link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })
         // which lots are pooled (verevend) matters for the equalization
         t.tabel.kolommen.insert(.init("verevend", "Verevend", .links), at: 2)
         t.tabel.kolommen.insert(.init("segment", "Segment", .links), at: 2)
         for i in t.tabel.rijen.indices {
-            let perceel = ref.percelen[k.groepen[i].groep]
+            let perceel = ref.percelen[rijen.rijen[i].groep]
             t.tabel.rijen[i].insert(Tabel.Cel(perceel.map { $0.verevend ? "ja" : "nee" } ?? ""), at: 2)
             t.tabel.rijen[i].insert(Tabel.Cel(perceel?.segment ?? ""), at: 2)
         }
@@ -33,23 +34,28 @@ enum PercelenPagina {
         guard let code = v["code"], let perceel = ref.percelen[code] else { throw Paginafout.nietGevonden("onbekend perceel '\(v["code"] ?? "")'") }
         let s = Cijferbron.Selectie(perceel: perceel.code)
         let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
+        let gemeenterijen = try Raadsrijen.voor(v, gemeenten, jaar: jaar, codes: \.gemeenten, status: { $0.status(gemeente: $1, perceel: code) },
+                                                totaal: { $0.status(perceel: code) })
         var p = Pagina(titel: "\(perceel.naam) \(jaar)",
                        ondertitel: "Perceel \(perceel.code), segment \(perceel.segment), \(perceel.verevend ? "verevend" : "niet verevend")"
                            + (perceel.bekostiging.map { ", bekostiging \($0.rawValue)" } ?? "") + ".")
         p.voeg(.html(Keuze.formulier("/percelen/\(perceel.code)", [try Keuze.jaar(v, jaar)])))
-        p.voeg(.tegels(Tegels.standaard(gemeenten.totaal, rol: v.rol)))
-        let maanden = try v.bron.maandreeks(jaar: jaar, s)
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar, rol: v.rol)))
-        p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenten.groepen, totaal: gemeenten.totaal,
-                                         sleutel: ("gemeentecode", "Code"), rol: v.rol,
+        p.voeg(.tegels(Tegels.standaard(gemeenten.totaal, status: gemeenterijen.totaal)))
+        let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { $0.status(perceel: code, maand: $1) }
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar)))
+        p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenterijen, totaal: gemeenten.totaal,
+                                         sleutel: ("gemeentecode", "Code"),
                                          link: { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
         let aanbieders = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, s)
+        let aanbiederrijen = try Raadsrijen.voor(v, aanbieders, jaar: jaar, codes: \.aanbieders,
+                                                 status: { $0.status(perceel: code, aanbieder: $1) }, totaal: { $0.status(perceel: code) })
+        let gesorteerd = aanbiederrijen.gesorteerd { $0.gedeclareerd > $1.gedeclareerd }.samengevoegd(totaal: aanbieders.totaal, naam: "Overige aanbieders")
         var o = Kengetaltabel.Opties(); o.budget = false
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_aanbieder", titel: "Aanbieders in dit perceel (hoogste kosten eerst)",
-                                         rijen: aanbieders.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd }, totaal: aanbieders.totaal,
-                                         sleutel: ("agb", "AGB"), rol: v.rol, opties: o,
+                                         rijen: gesorteerd, totaal: aanbieders.totaal,
+                                         sleutel: ("agb", "AGB"), opties: o,
                                          link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: gemeenten.totaal.budget, rol: v.rol)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: gemeenten.totaal.budget)))
         return p
     }
 }

@@ -11,7 +11,12 @@ enum PrognosePagina {
         let g = try v.bron.gegevens()
         let laatste = try v.bron.laatsteDag()
         let peil: Dag
-        if let t = v["peildatum"] {
+        let raad = v.rol.onderdruktKleineAantallen
+        if raad {
+            // a council sees the figures as they stand now, like every other page: the same year as known on two dates
+            // differs by the declarations of a few clients
+            peil = laatste ?? Dag.laatsteVan(jaar: jaar)
+        } else if let t = v["peildatum"] {
             guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
             peil = d
         } else {
@@ -27,7 +32,7 @@ enum PrognosePagina {
         var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.rawValue), 80%-interval.")
         pagina.voeg(.html(Keuze.formulier("/prognose", [
             try Keuze.jaar(v, jaar),
-            Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10),
+        ] + (raad ? [] : [Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10)]) + [
             Keuze.lijst("per", "Per", [("gemeente", "gemeente"), ("perceel", "perceel"), ("regio", "regio")], gekozen: per.rawValue),
             Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.rawValue) }, gekozen: methode.rawValue),
         ])))
@@ -60,9 +65,36 @@ enum PrognosePagina {
         pagina.voeg(.tegels(tegels))
         var namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         for perceel in g.percelen { namen[perceel.code] = perceel.naam }
-        var w = WebTabel(id: "prognose", titel: "Prognose per \(per.rawValue)", tabel: p.tabel(namen: namen))
-        w.rijklassen = (p.groepen + [p.totaal]).map { gp in
-            guard let b = gp.budget, let x = gp.prognose[methode] else { return nil }
+        var tabel = p.tabel(namen: namen)
+        var status = (p.groepen + [p.totaal]).map { _ in Onderdrukking.Status.zichtbaar }
+        if raad {
+            let plan = try v.bron.raadsplan(jaar: jaar)
+            func cel(_ groep: String) -> Onderdrukking.Status {
+                switch per {
+                case .gemeente: plan.status(gemeente: groep)
+                case .perceel: plan.status(perceel: groep)
+                case .regio: plan.status()
+                }
+            }
+            status = p.groepen.map { cel($0.groep) } + [plan.status()]
+            // every municipality or lot of the plan is a row, also one without data (an empty one looks like a small one)
+            let codes = per == .gemeente ? plan.gemeenten : per == .perceel ? plan.percelen : []
+            let aanwezig = Set(p.groepen.map(\.groep))
+            for c in codes where !aanwezig.contains(c) {
+                tabel.rijen.insert([Tabel.Cel(c), Tabel.Cel(namen[c] ?? c)] + tabel.kolommen.dropFirst(2).map { _ in Tabel.Cel("", machine: "") },
+                                   at: tabel.rijen.count - 1)
+                status.insert(cel(c), at: status.count - 1)
+            }
+            let budget = tabel.kolommen.firstIndex { $0.naam == "budget" }
+            for i in tabel.rijen.indices where status[i].isVerborgen {
+                tabel.rijen[i] = tabel.rijen[i].enumerated().map { k, c in k < 2 || k == budget ? c : Onderdrukking.cel(c, status[i]) }
+            }
+        }
+        var w = WebTabel(id: "prognose", titel: "Prognose per \(per.rawValue)", tabel: tabel)
+        let rijen = p.groepen + [p.totaal]
+        w.rijklassen = tabel.rijen.indices.map { i in
+            guard !status[i].isVerborgen, let gp = rijen.first(where: { $0.groep == tabel.rijen[i][0].machine }) ?? (i == tabel.rijen.count - 1 ? p.totaal : nil),
+                  let b = gp.budget, let x = gp.prognose[methode] else { return nil }
             return x > b ? "boven" : nil
         }
         w.toelichting = "Rood: prognose boven budget. Uitnutting vorig jaar \(Tabel.procentTekst(p.uitnutting)); verplichting verhoogd met factor \(Tabel.decimaal(p.terugwerkendeFactor, 3)) voor terugwerkende toewijzingen. Formules: docs/prognose.md."

@@ -31,8 +31,11 @@ enum SignalenPagina {
             gemeente = eigen
         }
         if let r = v["regel"], Signaalregels.regel(r) == nil { throw Paginafout.ongeldig("onbekende regel '\(r)'") }
-        let filter = Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"],
-                                   statussen: try statussen(v["status"]))
+        let raad = v.rol == .raad
+        // a council sees one table, the open signals of all years: counts of other selections would differ from it by
+        // a few signals, and such a difference is a small number
+        let filter = raad ? Signaalfilter(gemeente: gemeente, regel: v["regel"])
+            : Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"], statussen: try statussen(v["status"]))
         // in list order already, filtered and counted once per filter and change of the signals
         guard let getoond = try v.bron.signaalselectie(filter) else { throw Paginafout.ongeldig("Deze database bewaart geen signalen.") }
         let peil = try signaalstore.laatstePeildatum()
@@ -45,8 +48,10 @@ enum SignalenPagina {
             velden.append(Keuze.lijst("gemeente", "Gemeente", [("", "alle")] + gemeenten.map { ($0.code, $0.naam) }, gekozen: gemeente))
         }
         velden.append(Keuze.lijst("regel", "Regel", [("", "alle")] + Signaalregels.alle.map { ($0.code, $0.code) }, gekozen: v["regel"]))
-        velden.append(Keuze.lijst("status", "Status", [("open", "open (nieuw en gezien)"), ("nieuw", "nieuw"), ("gezien", "gezien"),
-                                                       ("afgehandeld", "afgehandeld"), ("alle", "alle")], gekozen: v["status"] ?? "open"))
+        if !raad {
+            velden.append(Keuze.lijst("status", "Status", [("open", "open (nieuw en gezien)"), ("nieuw", "nieuw"), ("gezien", "gezien"),
+                                                           ("afgehandeld", "afgehandeld"), ("alle", "alle")], gekozen: v["status"] ?? "open"))
+        }
         p.voeg(.html(Keuze.formulier("/signalen", velden)))
         if v.rol.isRegio {
             p.voeg(.html("""
@@ -60,22 +65,24 @@ enum SignalenPagina {
         var telling = Tabel(kolommen: [.init("regel", "Regel", .links)]
                             + codes.map { .init($0, ref.gemeenten[$0]?.naam ?? $0) } + [.init("totaal", "Totaal")])
         let aantallen = getoond.aantallen
+        // a council's counts by the linked table of all rules and municipalities (an empty count looks like a small one)
+        let plan = raad ? try v.bron.raadstelling() : nil
+        func cel(_ n: Int, _ s: Onderdrukking.Status) -> Tabel.Cel { s.isVerborgen ? Tabel.Cel(s.merk, machine: "") : .aantal(n) }
         for r in Signaalregels.alle where filter.regel == nil || filter.regel == r.code {
             let perGemeente = codes.map { c in aantallen[r.code]?[c] ?? 0 }
             let totaal = perGemeente.reduce(0, +)
-            guard totaal > 0 else { continue }
-            // a council sees no count below the threshold: it could point at one child
-            let raad = v.rol == .raad
+            guard totaal > 0 || raad else { continue }
+            let alle = gemeente == nil
             telling.rijen.append([Tabel.Cel(r.code)]
-                                 + perGemeente.map { raad && Onderdrukking.moet($0) ? Tabel.Cel(Onderdrukking.kleinTekst, machine: "") : .aantal($0) }
-                                 + [raad && Onderdrukking.moet(totaal) ? Tabel.Cel(Onderdrukking.kleinTekst, machine: "") : .aantal(totaal)])
+                                 + zip(codes, perGemeente).map { c, n in cel(n, plan?.status(regel: r.code, gemeente: c) ?? .zichtbaar) }
+                                 + [cel(totaal, plan?.status(regel: r.code, gemeente: alle ? nil : gemeente) ?? .zichtbaar)])
         }
         var tw = WebTabel(id: "signalen_per_regel", titel: "Aantal signalen per regel en gemeente", tabel: telling)
         tw.toelichting = "De regels en hun drempels: docs/signalen.md."
-            + (v.rol == .raad ? " Aantallen kleiner dan \(Onderdrukking.grens) worden niet getoond." : "")
+            + (raad ? " Open signalen, alle jaren. " + Onderdrukking.toelichting.replacing("cliënten", with: "signalen") : "")
         p.voeg(.tabel(tw))
 
-        guard v.rol != .raad else {
+        guard !raad else {
             p.voeg(.melding("Raadsleden zien alleen aantallen; de signalen zelf noemen cliënten.", soort: .info))
             return p
         }

@@ -36,33 +36,52 @@ enum VereveningPagina {
             p.voeg(.melding("De verevening kan niet worden berekend: \(f.description)", soort: .fout))
             return p
         }
-        let uitkomsten = perJaar[jaar]!
+        var uitkomsten = perJaar[jaar]!
         guard let eerste = uitkomsten.first else { return p }
         let codes = eerste.regels.map(\.gemeentecode)
         let namen = codes.map { ref.gemeenten[$0]?.naam ?? $0 }
+        let raad = try Raadsverevening(v, jaren: jaren, sleutel: sleutel, codes: codes)
+        if raad.isRaad {
+            let weg = uitkomsten.filter { !raad.magDrempel($0.scenario) }.map(\.scenario.naam)
+            if !weg.isEmpty {
+                p.voeg(.melding("Niet in de raadsversie: \(weg.joined(separator: ", ")). Zo'n scenario laat zien hoeveel één cliënt boven de drempel "
+                                + "kost wanneer een gemeente er minder dan \(Onderdrukking.drempel) heeft.", soort: .info))
+            }
+            uitkomsten = uitkomsten.filter { raad.magDrempel($0.scenario) }
+            for j in jaren { perJaar[j] = perJaar[j]!.filter { raad.magDrempel($0.scenario) } }
+        }
         p.voeg(.tegels([
-            Tegel(label: "Verevende kosten \(jaar)", waarde: eerste.totaal.heleEuros, toelichting: "percelen: " + ref.percelen.values.filter(\.verevend).map(\.code).sorted().joined(separator: ", ")),
+            Tegel(label: "Verevende kosten \(jaar)", waarde: raad.totaal(jaar).isVerborgen ? raad.totaal(jaar).merk : eerste.totaal.heleEuros,
+                  toelichting: "percelen: " + ref.percelen.values.filter(\.verevend).map(\.code).sorted().joined(separator: ", ")),
             Tegel(label: "Verdeelsleutel", waarde: sleutel.rawValue, toelichting: sleutel.omschrijving),
         ]))
         p.voeg(.grafiek(titel: "Saldo per gemeente per scenario (eigen kosten min bijdrage): boven nul voordeel, onder nul nadeel",
                         svg: Grafiek.gegroepeerd(titel: "Saldo per scenario", labels: namen,
                                                  reeksen: uitkomsten.enumerated().map { i, u in
-                                                     Grafiek.Reeks(naam: u.scenario.naam, waarden: u.regels.map { $0.saldo.alsDouble },
+                                                     Grafiek.Reeks(naam: u.scenario.naam, waarden: u.regels.enumerated().map { r, x in
+                                                         raad.status(codes[r], jaar).isVerborgen ? nil : x.saldo.alsDouble },
                                                                    kleur: Grafiek.kleuren[i % Grafiek.kleuren.count]) },
                                                  eenheid: .euro)))
-        p.voeg(.tabel(tabel(id: "saldo", titel: "Saldo per scenario (+ voordeel, − nadeel)", uitkomsten, namen: namen, veld: \.saldo)))
-        p.voeg(.tabel(tabel(id: "bijdrage", titel: "Bijdrage per scenario (wat de gemeente betaalt)", uitkomsten, namen: namen, veld: \.bijdrage)))
+        let status = codes.map { raad.status($0, jaar) }
+        p.voeg(.tabel(tabel(id: "saldo", titel: "Saldo per scenario (+ voordeel, − nadeel)", uitkomsten, namen: namen, veld: \.saldo,
+                            status: status, totaal: raad.totaal(jaar))))
+        p.voeg(.tabel(tabel(id: "bijdrage", titel: "Bijdrage per scenario (wat de gemeente betaalt)", uitkomsten, namen: namen, veld: \.bijdrage,
+                            status: status, totaal: raad.totaal(jaar))))
         p.voeg(.html("<ul class=\"toel\">" + uitkomsten.map { "<li><code>\(Html.esc($0.scenario.naam))</code>: \(Html.esc($0.scenario.omschrijving))</li>" }.joined() + "</ul>"))
 
         if jaren.count > 1 {
+            let getoond = uitkomsten.map(\.scenario)
             var t = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links), .init("eigen_kosten", "Eigen kosten")]
-                          + scenarios.map { Tabel.Kolom("saldo_" + machinenaam($0.naam), $0.naam) })
+                          + getoond.map { Tabel.Kolom("saldo_" + machinenaam($0.naam), $0.naam) })
             var cum: [[VereveningCumulatief]] = []
-            for i in scenarios.indices {
+            for i in getoond.indices {
                 do { cum.append(try Verevening.cumulatief(jaren.map { perJaar[$0]![i] })) } catch { throw Paginafout.ongeldig(error.description) }
             }
             for (r, code) in codes.enumerated() {
-                t.rijen.append([Tabel.Cel(code), Tabel.Cel(namen[r]), .euro(cum[0][r].eigenKosten)] + cum.map { .euro($0[r].saldo) })
+                // a sum over years hides what any of its years hides
+                let s = jaren.map { raad.status(code, $0) }.first(where: \.isVerborgen) ?? .zichtbaar
+                t.rijen.append([Tabel.Cel(code), Tabel.Cel(namen[r])]
+                               + ([.euro(cum[0][r].eigenKosten)] + cum.map { .euro($0[r].saldo) }).map { Onderdrukking.cel($0, s) })
             }
             p.voeg(.tabel(WebTabel(id: "saldo_cumulatief", titel: "Cumulatief saldo \(jaren.lowerBound)–\(jaren.upperBound)", tabel: t)))
         }
@@ -70,22 +89,63 @@ enum VereveningPagina {
     }
 
     static func tabel(id: String, titel: String, _ uitkomsten: [VereveningUitkomst], namen: [String],
-                      veld: KeyPath<VereveningRegel, Euro>) -> WebTabel {
+                      veld: KeyPath<VereveningRegel, Euro>, status: [Onderdrukking.Status], totaal: Onderdrukking.Status) -> WebTabel {
         let eerste = uitkomsten[0]
         var t = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links), .init("eigen_kosten", "Eigen kosten"),
                                  .init("sleutelaandeel", "Sleutelaandeel")]
                       + uitkomsten.map { Tabel.Kolom((id == "saldo" ? "saldo_" : "bijdrage_") + machinenaam($0.scenario.naam), $0.scenario.naam) })
         for (i, r) in eerste.regels.enumerated() {
-            t.rijen.append([Tabel.Cel(r.gemeentecode), Tabel.Cel(namen[i]), .euro(r.eigenKosten), .procent(r.aandeel)]
-                           + uitkomsten.map { .euro($0.regels[i][keyPath: veld]) })
+            let s = status[i]
+            t.rijen.append([Tabel.Cel(r.gemeentecode), Tabel.Cel(namen[i]), Onderdrukking.cel(.euro(r.eigenKosten), s), Onderdrukking.cel(.procent(r.aandeel), s)]
+                           + uitkomsten.map { Onderdrukking.cel(.euro($0.regels[i][keyPath: veld]), s) })
         }
-        t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), .euro(eerste.totaal), .procent(1)]
-                  + uitkomsten.map { u in .euro(u.regels.map { $0[keyPath: veld] }.som()) }]
-        return WebTabel(id: id, titel: titel, tabel: t)
+        t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Onderdrukking.cel(.euro(eerste.totaal), totaal), .procent(1)]
+                  + uitkomsten.map { u in Onderdrukking.cel(.euro(u.regels.map { $0[keyPath: veld] }.som()), totaal) }]
+        var w = WebTabel(id: id, titel: titel, tabel: t)
+        if status.contains(where: \.isVerborgen) || totaal.isVerborgen { w.toelichting = Onderdrukking.toelichting }
+        return w
     }
 
     /// "eigen-risico:1/4" -> "eigen_risico_1_4" for csv/json column names.
     static func machinenaam(_ s: String) -> String {
         String(s.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}
+
+/// What the council may see of the equalization: a municipality's pooled cost is the plan's cell (municipality, pooled
+/// lots); under the key `gebruik` its share comes from that cell over three years, so any hidden year hides the row; a
+/// scenario with a high-cost threshold shows per municipality what its clients above the threshold cost, so it is shown
+/// only when every municipality has at least five of them (an empty group looks like a small one).
+struct Raadsverevening {
+    let isRaad: Bool
+    private var cellen: [String: Onderdrukking.Status] = [:]
+    private var totalen: [Int: Onderdrukking.Status] = [:]
+    private var bovenDrempel: [Int: (Euro) -> Bool] = [:]
+
+    init(_ v: Paginaverzoek, jaren: ClosedRange<Int>, sleutel: VereveningSleutel, codes: [String]) throws {
+        isRaad = v.rol.onderdruktKleineAantallen
+        guard isRaad else { return }
+        let beschikbaar = Set(try v.bron.jaren())
+        for j in jaren {
+            let plan = try v.bron.raadsplan(jaar: j)
+            totalen[j] = plan.status(perceel: Raadsplan.verevend)
+            let sleuteljaren = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: j).filter(beschikbaar.contains) : [j]
+            let plannen = try sleuteljaren.map { try v.bron.raadsplan(jaar: $0) }
+            for c in codes {
+                cellen["\(c)|\(j)"] = ([plan] + plannen).map { $0.status(gemeente: c, perceel: Raadsplan.verevend) }
+                    .first(where: \.isVerborgen) ?? .zichtbaar
+            }
+            let invoer = try v.bron.vereveningsinvoer(jaar: j, sleutel: sleutel)
+            bovenDrempel[j] = { grens in invoer.allSatisfy { i in i.clientkosten.filter { $0 > grens }.count >= Onderdrukking.drempel } }
+        }
+    }
+
+    func status(_ gemeente: String, _ jaar: Int) -> Onderdrukking.Status { isRaad ? cellen["\(gemeente)|\(jaar)"] ?? .klein : .zichtbaar }
+    func totaal(_ jaar: Int) -> Onderdrukking.Status { isRaad ? totalen[jaar] ?? .klein : .zichtbaar }
+
+    /// Every year shown (a cumulative table adds them up) must have enough clients above the threshold.
+    func magDrempel(_ s: VereveningScenario) -> Bool {
+        guard isRaad, case .drempel(let grens, _) = s else { return true }
+        return bovenDrempel.values.allSatisfy { $0(grens) }
     }
 }
