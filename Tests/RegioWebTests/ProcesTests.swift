@@ -37,8 +37,9 @@ import Testing
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let backends = postgres != nil || inCI ? ["sqlite", "postgres"] : ["sqlite"]
 
-    /// kill -9 while an uploaded file of 170,000 allocations (14 MB, as in the probe) with BSNs is being imported; then no BSN of it is anywhere
-    /// on disk: not in the temporary folders, not next to the database, not in the database, its journal or the log.
+    /// kill -9 while an uploaded file of 170,000 allocations with BSNs (14 MB, as in the probe) is being imported; then
+    /// no BSN of it is anywhere on disk: not in the temporary folders, next to the database, in the database, its
+    /// journal or the server's log.
     @Test(.enabled(if: Programma.pad != nil, "regiomonitor is niet gebouwd"))
     func killTijdensUploadLaatGeenBSNAchter() async throws {
         let start = Date().addingTimeInterval(-2)
