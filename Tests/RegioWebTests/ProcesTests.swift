@@ -45,9 +45,16 @@ import Testing
         let start = Date().addingTimeInterval(-2)
         let o = try Omgeving()
         defer { o.ruimOp() }
+        let bsns = Bsnset.maak(2000)
+        // what an older version left after such a crash goes when the server starts (untouched for over an hour)
+        let oud = NSTemporaryDirectory() + Uploadopruiming.voorvoegsel + UUID().uuidString.prefix(8).lowercased()
+        try FileManager.default.createDirectory(atPath: oud, withIntermediateDirectories: true)
+        try "bsn\n\(bsns.lijst[0])\n".write(toFile: oud + "/verzoeken.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: oud)
+        defer { try? FileManager.default.removeItem(atPath: oud) }
         let server = try Serverproces(db: o.db, sleutel: o.sleutel, log: o.map + "/server.log")
         defer { server.stop() }
-        let bsns = Bsnset.maak(2000)
+        #expect(!FileManager.default.fileExists(atPath: oud))
         var csv = "toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum\n"
         for i in 0..<170_000 {
             csv += "K\(i),\(bsns.lijst[i % bsns.lijst.count]),0307,75000001,45,45A04,2019-01-01,2019-12-31,10,04,2,2019-02-20\n"
