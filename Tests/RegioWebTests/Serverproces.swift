@@ -50,7 +50,7 @@ final class Serverproces: @unchecked Sendable {
         self.log = log
         proces = try Programma.start(["serve", "--db", db, "--port", String(poort), "--sleutel", sleutel, "--onveilige-cookies"], log: log)
         // it says so once it listens (after the figures are precomputed); bounded, and it must still be running
-        for _ in 0..<1200 {
+        for _ in 0..<3000 {
             if ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("Regiomonitor draait op") { return }
             guard proces.isRunning else { break }
             usleep(100_000)
