@@ -92,7 +92,7 @@ final class Bestandslezing: @unchecked Sendable {
             let eerder = tekst[k.eerder] == k.sleutel ? k.eerder : anders[k.sleutel]
             guard let eerder else { anders[k.sleutel] = k.regel; continue }
             verslag.fouten.append(.rij(bestand: bestand, regel: k.regel, kolom: soort.sleutel.joined(separator: "+"),
-                                       reden: "dubbele sleutel '\(k.sleutel)' (ook op regel \(eerder))"))
+                                       reden: BSN.verberg(in: "dubbele sleutel '\(k.sleutel)' (ook op regel \(eerder))")))
         }
         // in line order, as the user reads the file (a stable sort keeps a line's own errors in order)
         verslag.fouten = verslag.fouten.enumerated().sorted { a, b in

@@ -51,23 +51,34 @@ public final class Importeur {
     /// Imports files in dependency order (references before the records that use them), whatever order they are given in.
     /// Files are streamed: only their header is read up front.
     public func importeer(paden: [String], nu: String) -> [Bestandsverslag] {
-        var geladen: [(String, Soort?)] = []
+        importeer(bronnen: paden.map { pad in (pad, { () throws(CSVFout) in try CSVLezer(pad: pad) }) }, nu: nu)
+    }
+
+    /// Files held in memory (a dashboard upload, so no copy of it is ever written to disk), named as the user named
+    /// them; otherwise as `importeer(paden:)`.
+    public func importeer(bestanden: [(naam: String, inhoud: [UInt8])], nu: String) -> [Bestandsverslag] {
+        importeer(bronnen: bestanden.map { b in (b.naam, { () throws(CSVFout) in CSVLezer(bytes: b.inhoud) }) }, nu: nu)
+    }
+
+    /// Each source by its name and how to open it (again).
+    func importeer(bronnen: [(naam: String, open: () throws(CSVFout) -> CSVLezer)], nu: String) -> [Bestandsverslag] {
+        var geladen: [(naam: String, soort: Soort?, open: () throws(CSVFout) -> CSVLezer)] = []
         var verslagen: [Bestandsverslag] = []
-        for pad in paden {
-            guard var lezer = try? CSVLezer(pad: pad) else {
-                verslagen.append(Bestandsverslag(bestand: pad, fouten: [.algemeen("\(pad): bestand niet te lezen")]))
+        for bron in bronnen {
+            guard var lezer = try? bron.open() else {
+                verslagen.append(Bestandsverslag(bestand: bron.naam, fouten: [.algemeen("\(bron.naam): bestand niet te lezen")]))
                 continue
             }
             let kop = try? lezer.volgende()
-            geladen.append((pad, kop.flatMap { Soort.herken(Set($0.velden.map(normaliseerKolom))) }))
+            geladen.append((bron.naam, kop.flatMap { Soort.herken(Set($0.velden.map(normaliseerKolom))) }, bron.open))
         }
-        geladen.sort { ($0.1?.volgordeIndex ?? 99) < ($1.1?.volgordeIndex ?? 99) }
+        geladen.sort { ($0.soort?.volgordeIndex ?? 99) < ($1.soort?.volgordeIndex ?? 99) }
         // lines that are only added can be summed on the way in; anything else rebuilds the sums afterwards
         nieuweSommen = (try? (store as? any AggregaatStore)?.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
         defer { nieuweSommen = nil }
-        for (pad, _) in geladen {
+        for (naam, _, open) in geladen {
             let start = Date()
-            var v = importeer(bestand: pad, nu: nu) { () throws(CSVFout) in try CSVLezer(pad: pad) }
+            var v = importeer(bestand: naam, nu: nu, lezer: open)
             v.duur = Date().timeIntervalSince(start)
             verslagen.append(v)
         }
@@ -124,7 +135,7 @@ public final class Importeur {
                     verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: k, reden: "kolom komt twee keer voor"))
                 }
                 if !bekend.contains(k) && !opties.negeerKolommen {
-                    verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: k,
+                    verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: BSN.verberg(in: k),
                                                reden: "onbekende kolom voor \(soort.rawValue) (gebruik --negeer-kolommen om over te slaan)"))
                 }
                 index[k] = index[k] ?? i

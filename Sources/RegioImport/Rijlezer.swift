@@ -11,8 +11,9 @@ struct Rijlezer {
         self.bestand = bestand; self.record = record; self.index = index
     }
 
+    /// Records a problem; a quoted value that could be a BSN is left out (reports are printed and logged).
     mutating func fout(_ kolom: String?, _ reden: String) {
-        fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
+        fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: BSN.verberg(in: reden)))
     }
 
     /// The trimmed text of a column, nil when the column is absent or the cell empty.

@@ -24,14 +24,14 @@ extension PostgresStore: GebruikerStore {
     }
 
     public func bewaar(_ g: Gebruiker) throws {
-        try schrijfTransactie { v in
+        try schrijfTransactie(nil) { v in
             try v.rijen("DELETE FROM gebruiker WHERE naam = $1", [g.naam])
             try v.rijen("INSERT INTO gebruiker (naam, rol, wachtwoord_hash) VALUES ($1, $2, $3)", [g.naam, g.rol.description, g.wachtwoordHash])
         }
     }
 
     public func verwijderGebruiker(naam: String) throws {
-        try schrijfTransactie { v in
+        try schrijfTransactie(nil) { v in
             try v.rijen("DELETE FROM sessie WHERE gebruiker = $1", [naam])
             try v.rijen("DELETE FROM gebruiker WHERE naam = $1", [naam])
         }
@@ -68,7 +68,7 @@ extension PostgresStore: GebruikerStore {
 
     public func logInzage(_ r: Inzageregel) throws {
         // the write lock makes the next id safe when several servers log at once
-        try schrijfTransactie { v in
+        try schrijfTransactie(nil) { v in
             try v.rijen("""
                 INSERT INTO inzagelog (id, tijdstip, gebruiker, rol, gemeentecode, wat, pad)
                 SELECT COALESCE(MAX(id), 0) + 1, $1, $2, $3, $4, $5, $6 FROM inzagelog

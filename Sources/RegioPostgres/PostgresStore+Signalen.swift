@@ -17,7 +17,7 @@ extension PostgresStore: SignaalStore {
     }
 
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
-        try schrijfTransactie { v in
+        try schrijfTransactie(.signalen) { v in
             var verslag = Signaalrunverslag(peildatum: peildatum)
             var id = try v.geheel("SELECT COALESCE(MAX(id), 0) FROM signaal") + 1
             let kolommen = SQLiteStore.signaalKolommen
@@ -50,7 +50,7 @@ extension PostgresStore: SignaalStore {
     }
 
     public func markeer(id: Int64, status: Signaalstatus, door: String, tijdstip: String, notitie: String?) throws -> BeheerdSignaal? {
-        try schrijfTransactie { v in
+        try schrijfTransactie(.signalen) { v in
             guard var b = try PostgresStore.leesSignalen(v, waar: "WHERE id = $1::bigint", [String(id)]).first else { return nil }
             b.status = status; b.statusDoor = door; b.statusOp = tijdstip; b.automatischGesloten = false; b.notitie = notitie
             try v.rijen("UPDATE signaal SET status = $1, status_door = $2, status_op = $3, automatisch_gesloten = 0, notitie = $4 WHERE id = $5::bigint",

@@ -75,14 +75,16 @@ public final class PostgresStore: RegioStore, Sendable {
         }
     }
 
-    /// One write transaction; writers to the same schema take turns, so two imports never interleave.
-    func schrijfTransactie<T>(_ werk: (Verbinding) throws -> T) throws -> T {
+    /// One write transaction; writers to the same schema take turns, so two imports never interleave. It raises the
+    /// counter of what it changed (`WijzigingStore`), so another process's dashboard notices; nil: users and sessions.
+    func schrijfTransactie<T>(_ soort: Wijzigingssoort? = .gegevens, _ werk: (Verbinding) throws -> T) throws -> T {
         try pool.metVerbinding { v in
             try v.rijen("BEGIN")
             do {
                 // the lock is the first statement: what the other writer committed is visible to everything after it
                 try v.rijen(PostgresSchema.slot(PostgresSchema.schrijfslot))
                 let uitkomst = try werk(v)
+                if let soort { try v.rijen(Schemadefinitie.verhoog("$1"), [soort.rawValue]) }
                 try v.rijen("COMMIT")
                 return uitkomst
             } catch {
@@ -98,6 +100,23 @@ public final class PostgresStore: RegioStore, Sendable {
             try v.rijen("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? v.rijen("COMMIT") }
             return try werk(v)
+        }
+    }
+}
+
+extension PostgresStore: WijzigingStore {
+    public func wijzigingsstand() throws -> Wijzigingsstand {
+        try pool.metVerbinding { v in
+            var s = Wijzigingsstand(gegevens: 0, signalen: 0)
+            for r in try v.rijen("SELECT soort, teller FROM wijziging") {
+                let (soort, teller) = try r.decode((String, Int64).self)
+                switch Wijzigingssoort(rawValue: soort) {
+                case .gegevens: s.gegevens = teller
+                case .signalen: s.signalen = teller
+                case nil: break
+                }
+            }
+            return s
         }
     }
 }

@@ -37,6 +37,9 @@ enum SQLiteSchema {
         m.registerMigration("v9-declaratieclient") { db in
             for sql in declaratieclient { try db.execute(sql: sql) }
         }
+        m.registerMigration("v10-wijzigingen") { db in
+            for sql in Schemadefinitie.v10Wijzigingen { try db.execute(sql: sql) }
+        }
         return m
     }
 }

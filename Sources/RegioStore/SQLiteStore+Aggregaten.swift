@@ -17,7 +17,7 @@ extension SQLiteStore: AggregaatStore {
     }
 
     public func ververstAggregaten() throws {
-        try db.write { db in
+        try schrijf(.gegevens) { db in
             let verwijzers = try SQLiteStore.verwijzers(db)
             var a = Declaratieaggregaten()
             let sql = """
@@ -47,7 +47,7 @@ extension SQLiteStore: AggregaatStore {
     }
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
-        try db.write { db in
+        try schrijf(.gegevens) { db in
             var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try SQLiteStore.schrijf(nieuw, db) }

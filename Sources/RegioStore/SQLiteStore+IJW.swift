@@ -48,7 +48,7 @@ extension SQLiteStore: IJWStore {
     }
 
     public func ijwTransactie<T>(_ werk: (any IJWSchrijver) throws -> T) throws -> T {
-        try db.write { db in try werk(Schrijver(db: db, bulk: false)) }
+        try schrijf(.gegevens) { db in try werk(Schrijver(db: db, bulk: false)) }
     }
 }
 

@@ -15,7 +15,7 @@ extension SQLiteStore: SignaalStore {
     }
 
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
-        try db.write { db in
+        try schrijf(.signalen) { db in
             var verslag = Signaalrunverslag(peildatum: peildatum)
             var id = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM signaal") ?? 0) + 1
             let kolommen = SQLiteStore.signaalKolommen
@@ -46,7 +46,7 @@ extension SQLiteStore: SignaalStore {
     }
 
     public func markeer(id: Int64, status: Signaalstatus, door: String, tijdstip: String, notitie: String?) throws -> BeheerdSignaal? {
-        try db.write { db in
+        try schrijf(.signalen) { db in
             guard var b = try SQLiteStore.leesSignalen(db, waar: "WHERE id = ?", [id]).first else { return nil }
             b.status = status; b.statusDoor = door; b.statusOp = tijdstip; b.automatischGesloten = false; b.notitie = notitie
             try db.execute(sql: "UPDATE signaal SET status = ?, status_door = ?, status_op = ?, automatisch_gesloten = 0, notitie = ? WHERE id = ?",

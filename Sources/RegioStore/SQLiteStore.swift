@@ -7,12 +7,18 @@ import RegioCore
 public final class SQLiteStore: RegioStore, @unchecked Sendable {
     let db: any DatabaseWriter
 
+    /// How long a write waits for another process's write (a command-line import next to the dashboard) before it
+    /// fails: an import holds the file for the whole of a file's transaction, and a login or an audit line must wait
+    /// for it rather than answer "database is locked" (issue 26). A national file takes minutes; ten is ample.
+    public static let wachttijd: TimeInterval = 600
+
     /// Opens (and creates or migrates) the database file; `":memory:"` gives an in-memory database for tests.
     public init(pad: String) throws {
         if pad == ":memory:" {
             db = try DatabaseQueue()
         } else {
             var config = Configuration()
+            config.busyMode = .timeout(SQLiteStore.wachttijd)
             config.prepareDatabase { db in
                 // bigger pages: fewer B-tree levels and splits on bulk loads (only takes effect in a new file)
                 try db.execute(sql: "PRAGMA page_size = 16384")
@@ -66,7 +72,7 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
     }
 
     public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
-        try db.write { db in
+        try schrijf(.gegevens) { db in
             // a national declarations file touches millions of index pages; the default 2 MB cache rereads them (128 MB)
             try db.execute(sql: "PRAGMA cache_size = \(Schrijver.groteCache)")
             // rebuilding indexes after a bulk load sorts on a second core

@@ -21,6 +21,7 @@ struct Serve: AsyncParsableCommand {
     var onveiligeCookies = false
 
     func run() async throws {
+        for map in Uploadopruiming.ruimOp() { print("Achtergebleven upload van een oudere versie verwijderd: \(map)") }
         let store = try database.openWeb()
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {

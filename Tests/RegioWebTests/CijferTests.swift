@@ -231,12 +231,25 @@ import Testing
 }
 
 @Suite struct FormulierTests {
-    @Test func multipartBestandsnaam() throws {
-        let (type, body) = ImportpaginaTests.multipart("aanbieders.csv", "agb,naam\n75000003,Nieuw BV\n", csrf: "abc")
-        let f = try #require(Formulier.multipart(Array(body.readableBytesView), contentType: type))
-        #expect(f.bestanden.map(\.naam) == ["aanbieders.csv"])
-        #expect(f["csrf"] == "abc")
-        #expect(f.bestanden.first.map { String(decoding: $0.inhoud, as: UTF8.self) } == "agb,naam\n75000003,Nieuw BV\n")
+    /// The file name of an upload part: quotes respected (a ';' inside is part of the name), any folder dropped.
+    @Test func bestandsnaamUitDeKop() {
+        #expect(Kopparameters.waarde("filename", in: "form-data; name=\"bestand\"; filename=\"a;b=c.csv\"") == "a;b=c.csv")
+        #expect(Kopparameters.waarde("name", in: "form-data; name=\"bestand\"; filename=\"a;b=c.csv\"") == "bestand")
+        #expect(Kopparameters.waarde("filename", in: "form-data; name=\"csrf\"") == nil)
+        #expect(Kopparameters.waarde("boundary", in: "multipart/form-data; boundary=----proefgrens") == "----proefgrens")
+        #expect(Kopparameters.waarde("boundary", in: "multipart/form-data; boundary=\"a b\"; charset=utf-8") == "a b")
+    }
+
+    /// A path in the browser's file name (old browsers sent C:\...) is not part of the name the import shows.
+    @Test func uploadZonderMapInDeNaam() async throws {
+        let regio = try Webregio()
+        try await regio.app().test(.router) { c in
+            let r = try await Web.sessie(c, "regio")
+            let (type, body) = ImportpaginaTests.multipart("C:\\Users\\anna\\aanbieders.csv", "agb,naam\n75000003,Nieuw BV\n", csrf: r.csrf)
+            #expect(try await c.execute(uri: "/import", method: .post, headers: [.cookie: r.cookie, .contentType: type], body: body).status == .seeOther)
+            #expect(try regio.store.importlog().first?.bestand == "aanbieders.csv")
+            #expect(try regio.store.aantal(.aanbieders) == 3)
+        }
     }
 }
 

@@ -27,7 +27,19 @@ struct Webregio {
         store = try SQLiteStore(pad: ":memory:")
         pseudoniem = Pseudonimiseerder(sleutel: Webregio.sleutel)
         let importeur = Importeur(store: store, pseudonimiseerder: pseudoniem)
-        let bestanden: [(String, String)] = [
+        for (naam, tekst) in Webregio.bestanden {
+            let v = importeur.importeer(bestand: naam, bytes: Array(tekst.utf8), nu: "2020-01-01T00:00:00Z")
+            guard v.fouten.isEmpty else { throw ImportFout.algemeen(v.fouten.map(\.description).joined(separator: "\n")) }
+        }
+        // cost 4: bcrypt stays bcrypt, but fast enough for many logins in tests
+        let w = Wachtwoord(kosten: 4)
+        for (naam, rol) in [("regio", Rol.regio), ("amersfoort", .gemeente("0307")), ("raad", .raad)] {
+            try store.bewaar(Gebruiker(naam: naam, rol: rol, wachtwoordHash: w.hash(Webregio.wachtwoord)))
+        }
+    }
+
+    /// The region's files as CSV text, by file name.
+    static let bestanden: [(String, String)] = [
             ("gemeenten.csv", "gemeentecode,naam\nGM0307,Amersfoort\nGM0308,Baarn\n"),
             ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,Ambulant,nee\nVBJ,Verblijf Jeugd,Verblijf,ja\n"),
             ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100.00\n43A01,43,VBJ,230\n"),
@@ -44,17 +56,7 @@ struct Webregio {
                 + "D1,R1,T1,C1,0307,75000001,45,45A04,2019-01-01,2019-01-31,1000.00,2019-02-25\n"
                 + "D2,R2,T2,C2,0308,75000002,43,43A01,2019-02-01,2019-02-28,6440.00,2019-09-10\n"
                 + "D3,R3,T3,C3,0307,75000002,43,43A01,2019-03-01,2019-03-31,7130.00,2019-04-10\n"),
-        ]
-        for (naam, tekst) in bestanden {
-            let v = importeur.importeer(bestand: naam, bytes: Array(tekst.utf8), nu: "2020-01-01T00:00:00Z")
-            guard v.fouten.isEmpty else { throw ImportFout.algemeen(v.fouten.map(\.description).joined(separator: "\n")) }
-        }
-        // cost 4: bcrypt stays bcrypt, but fast enough for many logins in tests
-        let w = Wachtwoord(kosten: 4)
-        for (naam, rol) in [("regio", Rol.regio), ("amersfoort", .gemeente("0307")), ("raad", .raad)] {
-            try store.bewaar(Gebruiker(naam: naam, rol: rol, wachtwoordHash: w.hash(Webregio.wachtwoord)))
-        }
-    }
+    ]
 
     /// 2020-01-15 12:00 UTC, fixed so sessions and throttling do not depend on the machine's clock.
     static let nu: Int64 = 1_579_089_600

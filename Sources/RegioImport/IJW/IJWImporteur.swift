@@ -58,18 +58,27 @@ public final class IJWImporteur {
 
     /// Imports message files; `nu` (ISO timestamp) is the import's time, its day the "system date" of rule 8848.
     public func importeer(paden: [String], nu: String, voortgang: ((IJWVoortgang) -> Void)? = nil) -> [IJWBerichtverslag] {
+        importeer(bronnen: paden.map { pad in (pad, { FileManager.default.contents(atPath: pad) }) }, nu: nu, voortgang: voortgang)
+    }
+
+    /// Messages held in memory (a dashboard upload: no copy on disk), named as the user named them.
+    public func importeer(berichten: [(naam: String, inhoud: Data)], nu: String) -> [IJWBerichtverslag] {
+        importeer(bronnen: berichten.map { b in (b.naam, { b.inhoud }) }, nu: nu, voortgang: nil)
+    }
+
+    func importeer(bronnen: [(naam: String, data: () -> Data?)], nu: String, voortgang: ((IJWVoortgang) -> Void)?) -> [IJWBerichtverslag] {
         let vandaag = Dag.parse(nu)
         var verslagen: [IJWBerichtverslag] = []
         var berichten: [IJWBericht] = []
         var geweigerd = 0
-        for (i, pad) in paden.enumerated() {
-            switch lees(pad, vandaag: vandaag) {
+        for (i, bron) in bronnen.enumerated() {
+            switch lees(bron.naam, bron.data(), vandaag: vandaag) {
             case .bericht(let b): berichten.append(b)
             case .verslag(let v):
                 if v.uitkomst == .geweigerd { geweigerd += 1 }
                 verslagen.append(v)
             }
-            voortgang?(IJWVoortgang(fase: .lezen, gedaan: i + 1, totaal: paden.count, geweigerd: geweigerd))
+            voortgang?(IJWVoortgang(fase: .lezen, gedaan: i + 1, totaal: bronnen.count, geweigerd: geweigerd))
         }
         berichten.sort { a, b in
             if a.kop.dagtekening != b.kop.dagtekening { return a.kop.dagtekening < b.kop.dagtekening }
@@ -101,9 +110,9 @@ public final class IJWImporteur {
     enum Gelezen { case bericht(IJWBericht), verslag(IJWBerichtverslag) }
 
     /// Reads one file: XML and XSD, then the checks within the message. Needs nothing from the store.
-    func lees(_ pad: String, vandaag: Dag?) -> Gelezen {
+    func lees(_ pad: String, _ inhoud: Data?, vandaag: Dag?) -> Gelezen {
         let naam = (pad as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: pad) else {
+        guard let data = inhoud else {
             return .verslag(IJWBerichtverslag(bestand: pad, uitkomst: .geweigerd, storing: "bestand niet te lezen"))
         }
         let gelezen = IJWLezer.lees(data, bestand: pad)

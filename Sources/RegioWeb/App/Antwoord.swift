@@ -30,9 +30,12 @@ enum Antwoord {
         return Response(status: .seeOther, headers: headers)
     }
 
-    /// A local path to return to after login; anything that could lead off-site becomes "/".
+    /// A path on this site to return to after login; anything else becomes "/". One leading '/', then no '/' or '\'
+    /// (a browser reads "//host" and "/\host" as another site), and no backslash, space or control character anywhere:
+    /// browsers drop tabs and newlines from a URL, so "/\t/evil.example" would become "//evil.example".
     static func veiligTerug(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.hasPrefix("/\\"), !s.contains("\r"), !s.contains("\n") else { return "/" }
+        guard let s, s.hasPrefix("/"), s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) else { return "/" }
+        guard s.utf8.dropFirst().first != UInt8(ascii: "/") else { return "/" }
         return s
     }
 }

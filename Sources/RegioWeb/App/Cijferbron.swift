@@ -27,9 +27,32 @@ public final class Cijferbron: @unchecked Sendable {
     private var selecties: [Signaalfilter: Signaalselectie] = [:]
     /// Raised by every reload; part of nothing the user sees, only to drop stale cache entries computed meanwhile.
     private var versie = 0
+    /// The store's change counters as read before the cached data was (re)loaded: what is cached is at least this new.
+    private var bekend: Wijzigingsstand?
     static let maxPaginas = 400
 
-    public init(store: any RegioStore) { self.store = store }
+    public init(store: any RegioStore) {
+        self.store = store
+        bekend = try? stand()
+    }
+
+    private func stand() throws -> Wijzigingsstand? { try (store as? any WijzigingStore)?.wijzigingsstand() }
+
+    /// Drops what another process made stale: everything after an import or new sums, the signal lists after a signal
+    /// run or a status change (issue 26: a command-line import left the dashboard on the old figures until a restart).
+    /// One read of two counters; called at every request.
+    public func volgWijzigingen() throws {
+        guard let nu = try stand() else { return }
+        let vorige = slot.withLock { () -> Wijzigingsstand? in
+            defer { bekend = nu }
+            return bekend
+        }
+        if let vorige, vorige.gegevens != nu.gegevens {
+            leeg()
+        } else if let vorige, vorige.signalen != nu.signalen {
+            leegSignalen()
+        }
+    }
 
     /// All data, loaded once; without the declaration lines when `sommen()` holds their sums.
     public func gegevens() throws -> Gegevens { try laad().gegevens }
@@ -59,11 +82,24 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Drops the data and every cached figure and page (after an import, or a change of signal states).
     public func vernieuw() {
-        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; raadstellingCache = nil; werklijst = nil; selecties = [:]; versie += 1 }
+        // read first: data loaded after the drop is at least this new, so this change is not noticed a second time
+        let nu = try? stand()
+        slot.withLock { if let nu { bekend = nu } }
+        leeg()
     }
 
     /// After a signal run or a status change: the signal pages, the municipality pages and their summary.
     func signalenGewijzigd() {
+        let nu = try? stand()
+        slot.withLock { if let nu { bekend?.signalen = nu.signalen } }
+        leegSignalen()
+    }
+
+    private func leeg() {
+        slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; raadstellingCache = nil; werklijst = nil; selecties = [:]; versie += 1 }
+    }
+
+    private func leegSignalen() {
         slot.withLock {
             paginas = paginas.filter { !$0.key.hasPrefix("/signalen") && !$0.key.hasPrefix("/gemeente") }
             openSignalen = nil

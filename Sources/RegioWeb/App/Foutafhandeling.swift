@@ -26,8 +26,12 @@ struct Foutafhandeling: RouterMiddleware {
         case Paginafout.nietGevonden(let s): (status, titel, uitleg) = (.notFound, "Niet gevonden", s)
         case let e as HTTPError where e.status == .notFound: (status, titel, uitleg) = (.notFound, "Niet gevonden", "Deze pagina bestaat niet.")
         case let e as HTTPError: (status, titel, uitleg) = (e.status, "Fout", e.body ?? e.status.reasonPhrase)
+        case let e as any HTTPResponseError where e.status == .contentTooLarge:
+            (status, titel, uitleg) = (e.status, "Te groot", "Het verzoek is groter dan deze pagina aanneemt.")
+        case let e as any HTTPResponseError: (status, titel, uitleg) = (e.status, "Fout", e.status.reasonPhrase)
         default:
-            logger.error("interne fout: \(error)")
+            // a message may quote data: a number that could be a BSN does not reach the log
+            logger.error("interne fout: \(BSN.verberg(in: String(describing: error)))")
             (status, titel, uitleg) = (.internalServerError, "Interne fout", "Er ging iets mis; de fout is gelogd.")
         }
         if api {

@@ -21,9 +21,9 @@ enum Importroutes {
         }
 
         router.post("/import") { request, context in
-            var request = request
+            // who may upload is settled before the first byte of the body is read
             try verzoek(context).eisRegio()
-            let f = try await Formulieren.lees(&request, context: context, csrf: true)
+            let f = try await Uploadlezer.lees(request, context: context, maxBytes: instellingen.maxUpload)
             guard !f.bestanden.isEmpty else { throw Paginafout.ongeldig("Kies minstens één bestand.") }
             let (verslag, geschreven) = try ImportPagina.importeer(f.bestanden, controleer: f["controleer"] == "ja",
                                                                    negeerKolommen: f["negeer_kolommen"] == "ja", store: store,

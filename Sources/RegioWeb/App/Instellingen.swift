@@ -17,6 +17,9 @@ public struct Instellingen: Sendable {
     public var klok: @Sendable () -> Int64
     /// Fill the caches of the main pages before the server accepts requests.
     public var voorverwarmen: Bool
+    /// The largest import upload in bytes. Held in memory while it is imported (never on disk): 1 GB takes a region's
+    /// declarations of several years; a national file goes through `regiomonitor import`.
+    public var maxUpload = 1 << 30
 
     public init(host: String = "127.0.0.1", port: Int = 8080, veiligeCookies: Bool = true, sessieduur: Int64 = 8 * 3600,
                 wachtwoord: Wachtwoord = Wachtwoord(), pseudoniemsleutel: String = "", voorverwarmen: Bool = false,

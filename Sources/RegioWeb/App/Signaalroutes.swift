@@ -12,9 +12,8 @@ enum Signaalroutes {
         }
 
         router.post("/signalen/bijwerken") { request, context in
-            var request = request
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }
-            _ = try await Formulieren.lees(&request, context: context, csrf: true)
+            _ = try await Formulieren.lees(Tokenformulier.self, request, context: context, csrf: true)
             guard g.rol.isRegio else { throw Paginafout.verboden("Alleen medewerkers van de regio draaien de regels.") }
             _ = try SignalenPagina.bijwerken(store, try signaalstore(), tijdstip: Instellingen.tijdstip(instellingen.klok()))
             bron.signalenGewijzigd()
@@ -22,19 +21,18 @@ enum Signaalroutes {
         }
 
         router.post("/signalen/:id") { request, context in
-            var request = request
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }
-            let f = try await Formulieren.lees(&request, context: context, csrf: true)
+            let f = try await Formulieren.lees(Signaalformulier.self, request, context: context, csrf: true)
             let s = try signaalstore()
             guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
                   let b = try s.signaal(id: id) else { throw Paginafout.nietGevonden("onbekend signaal") }
             guard g.rol.magClientgegevens(van: b.signaal.gemeentecode) else {
                 throw Paginafout.verboden("U kunt alleen signalen van uw eigen gemeente markeren.")
             }
-            guard let status = f["status"].flatMap(Signaalstatus.init(rawValue:)) else {
+            guard let status = f.status.flatMap(Signaalstatus.init(rawValue:)) else {
                 throw Paginafout.ongeldig("kies een status: \(Signaalstatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let notitie = f["notitie"].flatMap { $0.isEmpty ? nil : String($0.prefix(500)) }
+            let notitie = f.notitie.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) }
             _ = try s.markeer(id: id, status: status, door: g.naam, tijdstip: Instellingen.tijdstip(instellingen.klok()), notitie: notitie)
             bron.signalenGewijzigd()
             return Antwoord.naar("/signalen/\(id)")

@@ -41,7 +41,9 @@ func bouwRouter(store: any Webopslag, bron: Cijferbron, instellingen: Instelling
     let sessies = Sessiebeheer(store: store, instellingen: instellingen)
     let toner = Paginatoner(bron: bron, store: store, instellingen: instellingen)
     router.add(middleware: Foutafhandeling())
+    router.add(middleware: Omvanggrens(maxUpload: instellingen.maxUpload))
     router.add(middleware: Toegangscontrole(sessies: sessies))
+    router.add(middleware: Wijzigingswacht(bron: bron))
 
     router.get("/gezond") { _, _ in Antwoord.tekstAntwoord("ok\n", type: "text/plain; charset=utf-8", status: .ok) }
     router.get("/stijl.css") { _, _ in

@@ -16,6 +16,9 @@ public struct WebContext: RequestContext {
         adres = source.channel.remoteAddress?.ipAddress
     }
 
-    /// Uploads (CSV and iJw XML files) may be large.
-    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+    /// What Hummingbird reads of a body at most: a form. The import upload streams under its own limit (`Uploadlezer`).
+    public var maxUploadSize: Int { WebContext.maxFormulier }
+
+    /// The largest form body (login, logout, a signal's note): 64 kB, so a large body costs no memory (issue 26).
+    static let maxFormulier = 64 * 1024
 }

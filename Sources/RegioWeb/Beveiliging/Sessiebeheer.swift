@@ -34,7 +34,7 @@ final class Sessiebeheer: @unchecked Sendable {
             rem.mislukking(naam: naam, adres: adres, nu: nu)
             return .mislukt
         }
-        rem.gelukt(naam: naam)
+        rem.gelukt(naam: naam, adres: adres)
         let token = Token.nieuw()
         let s = Sessie(tokenHash: Token.hash(token), gebruiker: g.naam, csrf: Token.nieuw(), aangemaaktOp: nu,
                        verlooptOp: nu + instellingen.sessieduur)
@@ -75,7 +75,7 @@ final class Sessiebeheer: @unchecked Sendable {
             rem.mislukking(naam: naam, adres: adres, nu: nu)
             return .mislukt
         }
-        rem.gelukt(naam: naam)
+        rem.gelukt(naam: naam, adres: adres)
         slot.withLock {
             if basisCache.count > 1000 { basisCache = [:] }
             basisCache[sleutel] = (g.naam, nu + 300)

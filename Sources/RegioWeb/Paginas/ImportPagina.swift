@@ -10,10 +10,11 @@ enum ImportPagina {
         var p = Pagina(titel: "Import", ondertitel: "Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet; het soort bestand wordt aan de kopregel herkend.")
         p.voeg(.html("""
             <form class="keuze" method="post" action="/import" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value="\(Html.esc(csrf))">
             <label>Bestanden (CSV of iJw-XML)<input type="file" name="bestand" multiple required accept=".csv,.txt,.xml"></label>
             <label><span><input type="checkbox" name="controleer" value="ja"> alleen controleren, niets schrijven</span></label>
             <label><span><input type="checkbox" name="negeer_kolommen" value="ja"> onbekende kolommen overslaan</span></label>
-            <input type="hidden" name="csrf" value="\(Html.esc(csrf))"><button>Importeren</button></form>
+            <button>Importeren</button></form>
             """))
         p.voeg(.html("<p>" + Html.a("/import/verslag", "Laatste importverslag") + "</p>"))
         var t = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("soort", "Soort", .links), .init("tijdstip", "Tijdstip", .links),
@@ -26,33 +27,32 @@ enum ImportPagina {
         return p
     }
 
-    /// Imports the uploaded files and returns the report as a page.
-    static func importeer(_ bestanden: [Formulier.Bestand], controleer: Bool, negeerKolommen: Bool, store: any RegioStore,
+    /// Imports the uploaded files from memory (an upload holds BSNs: no copy of it is written to disk) and returns the
+    /// report as a page.
+    static func importeer(_ bestanden: [Upload.Bestand], controleer: Bool, negeerKolommen: Bool, store: any RegioStore,
                           sleutelpad: String, nu: String) throws -> (Pagina, geschreven: Bool) {
-        let map = NSTemporaryDirectory() + "regiomonitor-upload-" + Token.nieuw().prefix(16)
-        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: map) }
-        var paden: [String] = []
+        var csv: [(naam: String, inhoud: [UInt8])] = [], xml: [(naam: String, inhoud: Data)] = []
+        var namen: Set<String> = []
         for (i, b) in bestanden.enumerated() {
-            // the user's file name, made safe, keeps the report and the import log readable
+            // the user's file name, made safe and unique, keeps the report and the import log readable
             let veilig = String(b.naam.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
-            let pad = map + "/" + (veilig.isEmpty || veilig.hasPrefix(".") ? "bestand\(i + 1).csv" : veilig)
-            guard !paden.contains(pad) else { continue }
-            guard FileManager.default.createFile(atPath: pad, contents: Data(b.inhoud)) else { throw Paginafout.ongeldig("kan \(b.naam) niet tijdelijk opslaan") }
-            paden.append(pad)
+            var naam = veilig.isEmpty || veilig.hasPrefix(".") ? "bestand\(i + 1).csv" : veilig
+            if namen.contains(naam) { naam = "\(i + 1)-" + naam }
+            namen.insert(naam)
+            // an iJw message by its name or its first character, as on the command line
+            if naam.lowercased().hasSuffix(".xml") || b.inhoud.first(where: { !" \t\r\n\u{FEFF}".utf8.contains($0) }) == UInt8(ascii: "<") {
+                xml.append((naam, Data(b.inhoud)))
+            } else {
+                csv.append((naam, b.inhoud))
+            }
         }
         let p = try Pseudonimiseerder.vanBestand(sleutelpad)
-        // an iJw message by its name or its first character, as on the command line
-        let isXML: (String) -> Bool = { pad in
-            pad.lowercased().hasSuffix(".xml") || (FileManager.default.contents(atPath: pad)?.first { !" \t\r\n\u{FEFF}".utf8.contains($0) } == UInt8(ascii: "<"))
-        }
-        let xml = paden.filter(isXML), csv = paden.filter { !isXML($0) }
         let importeur = Importeur(store: store, pseudonimiseerder: p, opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
-        let verslagen = csv.isEmpty ? [] : importeur.importeer(paden: csv, nu: nu)
-        var pagina = verslag(verslagen, map: map + "/", controleer: controleer)
+        let verslagen = csv.isEmpty ? [] : importeur.importeer(bestanden: csv, nu: nu)
+        var pagina = verslag(verslagen, controleer: controleer)
         var ijw: [IJWBerichtverslag] = []
         if !xml.isEmpty {
-            do { ijw = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer).importeer(paden: xml, nu: nu) } catch {
+            do { ijw = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer).importeer(berichten: xml, nu: nu) } catch {
                 throw Paginafout.ongeldig("iJw-berichten kunnen niet worden geïmporteerd: \(error)")
             }
             if csv.isEmpty {
@@ -61,13 +61,14 @@ enum ImportPagina {
                 pagina.voeg(.melding(geweigerd == 0 ? "Alle berichten zijn verwerkt." : "\(geweigerd) van \(ijw.count) berichten geweigerd; daarvan is niets geïmporteerd, de andere berichten wel.",
                                      soort: geweigerd == 0 ? .goed : .fout))
             }
-            berichten(ijw, map: map + "/", in: &pagina)
+            berichten(ijw, in: &pagina)
         }
         return (pagina, verslagen.contains { $0.geschreven } || ijw.contains { $0.uitkomst == .geimporteerd && !controleer })
     }
 
-    static func verslag(_ verslagen: [Bestandsverslag], map: String, controleer: Bool) -> Pagina {
-        func kort(_ s: String) -> String { s.replacing(map, with: "") }
+    static func verslag(_ verslagen: [Bestandsverslag], controleer: Bool) -> Pagina {
+        // a reason quoting a field never shows a BSN (the import leaves them out; this says so once more)
+        func kort(_ s: String) -> String { BSN.verberg(in: s) }
         var p = Pagina(titel: "Importverslag", ondertitel: controleer ? "Alleen gecontroleerd: er is niets geschreven." : "")
         let fout = verslagen.filter { !$0.fouten.isEmpty }
         p.voeg(.melding(fout.isEmpty ? (controleer ? "Alle bestanden zijn in orde." : "Alle bestanden zijn geïmporteerd.")
@@ -90,7 +91,7 @@ enum ImportPagina {
             for fout in v.fouten {
                 switch fout {
                 case let .rij(bestand, regel, kolom, reden):
-                    f.rijen.append([Tabel.Cel(kort(bestand)), .aantal(regel), Tabel.Cel(kolom ?? ""), Tabel.Cel(kort(reden))])
+                    f.rijen.append([Tabel.Cel(kort(bestand)), .aantal(regel), Tabel.Cel(kort(kolom ?? "")), Tabel.Cel(kort(reden))])
                 case let .algemeen(reden):
                     f.rijen.append([Tabel.Cel(kort(v.bestand)), .aantal(nil), Tabel.Cel(""), Tabel.Cel(kort(reden))])
                 }
@@ -116,8 +117,8 @@ enum ImportPagina {
 
 extension ImportPagina {
     /// One row per iJw message and one per error, with the element path and the iJw code the standard uses.
-    static func berichten(_ verslagen: [IJWBerichtverslag], map: String, in p: inout Pagina) {
-        func kort(_ s: String) -> String { s.replacing(map, with: "") }
+    static func berichten(_ verslagen: [IJWBerichtverslag], in p: inout Pagina) {
+        func kort(_ s: String) -> String { BSN.verberg(in: s) }
         var t = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("bericht", "Bericht", .links), .init("uitkomst", "Uitkomst", .links),
                                  .init("regels", "Regels"), .init("fouten", "Fouten")])
         t.rijen = verslagen.map { [Tabel.Cel(kort($0.bestand)), Tabel.Cel($0.bericht ?? $0.soort.map { "\($0)" } ?? "?"), Tabel.Cel($0.uitkomst.rawValue),
