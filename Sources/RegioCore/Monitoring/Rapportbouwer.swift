@@ -52,10 +52,10 @@ final class Rapportbouwer {
         return plan?.status(gemeente: regio ? nil : g ?? gemeente.code, perceel: perceel, maand: maand, verwijzer: verwijzer) ?? .klein
     }
 
-    /// A cell of last year's plan; unknown (no plan) is hidden.
+    /// A cell of last year's plan; without a plan last year has no data at all, which is no secret.
     func vorigeCel(maand: Maand? = nil) -> Onderdrukking.Status {
-        guard raad else { return .zichtbaar }
-        return planVorig?.status(gemeente: gemeente.code, maand: maand) ?? .klein
+        guard raad, let planVorig else { return .zichtbaar }
+        return planVorig.status(gemeente: gemeente.code, maand: maand)
     }
 
     /// Last year January..month: the whole year's cell, or the sum of its months, hidden when any of them is.

@@ -11,6 +11,9 @@ public struct Koppeltabellen: Sendable {
         public var basis: Int
         public var waarde: Int64
         public var niveau: Niveau
+        /// False for a sum that is never shown but holds between shown ones (a municipality's cost outside the pooled
+        /// lots): hidden from the start, never primary, never chosen.
+        public var gepubliceerd = true
     }
 
     /// How dear a cell is to hide as a secondary: an inner cell before a subtotal, a subtotal before a grand total.
@@ -39,15 +42,16 @@ public struct Koppeltabellen: Sendable {
     /// Adds a cell (or returns the one with this key: a cell published on two pages is one cell). The smallest basis
     /// and the highest level seen win, so a cell is never treated as safer than on any page it appears.
     @discardableResult
-    public mutating func cel(_ s: Celsleutel, basis: Int, waarde: Int64, niveau: Niveau = .cel) -> Int {
+    public mutating func cel(_ s: Celsleutel, basis: Int, waarde: Int64, niveau: Niveau = .cel, gepubliceerd: Bool = true) -> Int {
         if let i = index[s] {
             cellen[i].basis = min(cellen[i].basis, basis)
             cellen[i].niveau = max(cellen[i].niveau, niveau)
+            cellen[i].gepubliceerd = cellen[i].gepubliceerd || gepubliceerd
             return i
         }
         index[s] = cellen.count
         sleutels.append(s)
-        cellen.append(Cel(basis: basis, waarde: waarde, niveau: niveau))
+        cellen.append(Cel(basis: basis, waarde: waarde, niveau: niveau, gepubliceerd: gepubliceerd))
         return cellen.count - 1
     }
 
@@ -73,14 +77,15 @@ public struct Koppeltabellen: Sendable {
         public let status: [Onderdrukking.Status]
         /// Primary cells that stay determined after every possible secondary: structural (a sum of nothing); empty.
         public let onbeschermd: [Int]
-        public var aanvullend: Int { status.filter { $0 == .aanvullend }.count }
+        let gepubliceerd: [Bool]
+        public var aanvullend: Int { status.indices.filter { status[$0] == .aanvullend && gepubliceerd[$0] }.count }
         public var klein: Int { status.filter { $0 == .klein }.count }
     }
 
     /// Hides every cell with a basis below `drempel`, then the fewest extra cells until no hidden primary cell can be
     /// computed from the visible ones.
     public func onderdruk(drempel: Int = Onderdrukking.drempel) -> Uitkomst {
-        var status = cellen.map { $0.basis < drempel ? Onderdrukking.Status.klein : .zichtbaar }
+        var status = cellen.map { !$0.gepubliceerd ? Onderdrukking.Status.aanvullend : $0.basis < drempel ? .klein : .zichtbaar }
         var opgegeven = Set<Int>()
         let perCel = relatiesPerCel()
         for _ in 0..<(cellen.count + 1) {
@@ -90,17 +95,12 @@ public struct Koppeltabellen: Sendable {
             guard !lek.isEmpty else { break }
             var veranderd = false
             for h in lek {
-                // an earlier addition this round may already protect h: the next round checks again
+                // an earlier addition this round may already protect h
+                if veranderd, !isAfleidbaar(h, status: status, perCel: perCel) { continue }
                 var pad = sluitendPad(h, status: status, perCel: perCel).filter { status[$0] == .zichtbaar }
                 if pad.isEmpty {
-                    // already on a cycle of hidden cells but still determined (a cell in three or more relations):
-                    // the cheapest visible cell of h's relations, else of the relations of the hidden cells beside it
-                    let buren = Set(perCel[h].flatMap { r in [relaties[r].totaal] + relaties[r].delen })
-                    let verder = Set(buren.filter { status[$0].isVerborgen }.flatMap { perCel[$0] })
-                        .flatMap { r in [relaties[r].totaal] + relaties[r].delen }
-                    let kandidaat = buren.filter { status[$0] == .zichtbaar }.min { kosten($0) < kosten($1) }
-                        ?? verder.filter { status[$0] == .zichtbaar }.min { kosten($0) < kosten($1) }
-                    pad = kandidaat.map { [$0] } ?? []
+                    // already on a cycle of hidden cells but still determined (a cell in three or more relations)
+                    pad = probeer(h, status: status, perCel: perCel).map { [$0] } ?? []
                 }
                 if pad.isEmpty { opgegeven.insert(h); continue }
                 for c in pad { status[c] = .aanvullend; veranderd = true }
@@ -110,7 +110,33 @@ public struct Koppeltabellen: Sendable {
         let verborgen = Set(status.indices.filter { status[$0].isVerborgen })
         let rest = Koppeltabellen.afleidbaar(verborgen: verborgen, relaties: relaties, perCel: perCel)
             .filter { status[$0] == .klein }.sorted()
-        return Uitkomst(status: status, onbeschermd: rest)
+        return Uitkomst(status: status, onbeschermd: rest, gepubliceerd: cellen.map(\.gepubliceerd))
+    }
+
+    /// The cheapest visible cell near h (in its relations or those of the hidden cells beside it) whose hiding makes
+    /// h undetermined, tried in order of cost; else the cheapest of h's own relations, to be followed by another.
+    func probeer(_ h: Int, status: [Onderdrukking.Status], perCel: [[Int]]) -> Int? {
+        func cellenVan(_ rs: [Int]) -> Set<Int> { Set(rs.flatMap { r in [relaties[r].totaal] + relaties[r].delen }) }
+        let buren = cellenVan(perCel[h])
+        let verder = cellenVan(buren.filter { status[$0].isVerborgen }.flatMap { perCel[$0] })
+        let kandidaten = buren.union(verder).filter { status[$0] == .zichtbaar }.sorted { kosten($0) < kosten($1) }
+        for c in kandidaten.prefix(60) {
+            var s = status
+            s[c] = .aanvullend
+            if !isAfleidbaar(h, status: s, perCel: perCel) { return c }
+        }
+        return buren.filter { status[$0] == .zichtbaar }.min { kosten($0) < kosten($1) } ?? kandidaten.first
+    }
+
+    /// Whether one hidden cell is determined, solving only its own group.
+    func isAfleidbaar(_ h: Int, status: [Onderdrukking.Status], perCel: [[Int]]) -> Bool {
+        var groep: Set<Int> = [h], rij = [h]
+        while let x = rij.popLast() {
+            for r in perCel[x] {
+                for c in [relaties[r].totaal] + relaties[r].delen where status[c].isVerborgen && groep.insert(c).inserted { rij.append(c) }
+            }
+        }
+        return Koppeltabellen.afleidbaar(verborgen: groep, relaties: relaties, perCel: perCel).contains(h)
     }
 
     func relatiesPerCel() -> [[Int]] {

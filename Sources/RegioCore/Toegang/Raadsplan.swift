@@ -21,8 +21,9 @@ public struct Raadsplan: Sendable {
     /// Primary cells no secondary can protect (a sum of nothing): none in practice; tested.
     public let onbeschermd: [Celsleutel]
 
-    /// The subtotal of the pooled lots (verevend = ja) in the lot dimension.
+    /// The subtotal of the pooled lots (verevend = ja) in the lot dimension, and of the others (never shown).
     public static let verevend = "*verevend"
+    static let nietVerevend = "*overig"
 
     /// A part of the year's records the plan needs the figures of.
     public struct Deel: Sendable, Hashable {
@@ -88,22 +89,49 @@ public struct Raadsplan: Sendable {
             }
             k.tabel(cellen: cellen, rijtotalen: rijtotalen, kolomtotalen: kolomtotalen, totaal: hoek)
         }
-        try tabel(.gemeente, gs, .perceel, percelen, rijtotalen: gTot, kolomtotalen: pTot, per: .perceel) { Deel(gemeente: $0) }
+        // municipality x lot. Each row is split into its pooled lots, whose sum is published (the equalization's own
+        // cost), and the others, whose sum is not (but follows from the two published ones); so a cell of a row is in
+        // two sums, its part of the row and its column, and hiding it needs a second cell in the same part.
+        let pool = try figuren(.gemeente, Deel(alleenVerevend: true))
+        let gepoold = percelen.filter(verevendeCodes.contains), overig = percelen.filter { !verevendeCodes.contains($0) }
+        let splitsen = !gepoold.isEmpty && !overig.isEmpty
+        let poolTot = cel([.perceel: verevend], pool.totaal, .marge)
+        let restTot = k.cel(Celsleutel([.perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
+        var gp: [[Int]] = []
+        var poolG: [Int] = [], restG: [Int] = []
+        for (r, g) in gs.enumerated() {
+            let f = perGroep(try figuren(.perceel, Deel(gemeente: g)))
+            let rij = percelen.map { p in cel([.gemeente: g, .perceel: p], f[p]) }
+            gp.append(rij)
+            let deel = Dictionary(uniqueKeysWithValues: zip(percelen, rij))
+            let vv = cel([.gemeente: g, .perceel: verevend], perGroep(pool)[g], .marge)
+            poolG.append(vv)
+            if splitsen {
+                let rest = k.cel(Celsleutel([.gemeente: g, .perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
+                restG.append(rest)
+                k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
+                k.relatie(totaal: rest, delen: overig.map { deel[$0]! })
+                k.relatie(totaal: gTot[r], delen: [vv, rest])
+            } else {
+                k.relatie(totaal: gTot[r], delen: rij)
+                k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
+            }
+        }
+        for (j, p) in pTot.enumerated() { k.relatie(totaal: p, delen: gp.map { $0[j] }) }
+        k.relatie(totaal: hoek, delen: gTot)
+        k.relatie(totaal: poolTot, delen: poolG)
+        k.relatie(totaal: poolTot, delen: zip(percelen, pTot).filter { verevendeCodes.contains($0.0) }.map(\.1))
+        if splitsen {
+            k.relatie(totaal: restTot, delen: restG)
+            k.relatie(totaal: restTot, delen: zip(percelen, pTot).filter { !verevendeCodes.contains($0.0) }.map(\.1))
+            k.relatie(totaal: hoek, delen: [poolTot, restTot])
+        } else {
+            k.relatie(totaal: hoek, delen: pTot)
+        }
         try tabel(.gemeente, gs, .maand, ms, rijtotalen: gTot, kolomtotalen: mTot, per: .maand) { Deel(gemeente: $0) }
         try tabel(.perceel, percelen, .maand, ms, rijtotalen: pTot, kolomtotalen: mTot, per: .maand) { Deel(perceel: $0) }
         try tabel(.gemeente, gs, .verwijzer, verwijzers, rijtotalen: gTot, kolomtotalen: vTot, per: .verwijzer) { Deel(gemeente: $0) }
         try tabel(.perceel, percelen, .aanbieder, aanbieders, rijtotalen: pTot, kolomtotalen: aTot, per: .aanbieder) { Deel(perceel: $0) }
-
-        // the pooled subtotal per municipality (the equalization's own cost) and of the region
-        let pool = try figuren(.gemeente, Deel(alleenVerevend: true))
-        let poolTot = cel([.perceel: verevend], pool.totaal, .marge)
-        let poolG = gs.map { g in cel([.gemeente: g, .perceel: verevend], perGroep(pool)[g], .marge) }
-        let gepoold = percelen.filter(verevendeCodes.contains)
-        for (g, i) in zip(gs, poolG) {
-            k.relatie(totaal: i, delen: gepoold.compactMap { k.plek(Celsleutel([.gemeente: g, .perceel: $0])) })
-        }
-        k.relatie(totaal: poolTot, delen: poolG)
-        k.relatie(totaal: poolTot, delen: gepoold.compactMap { k.plek(Celsleutel([.perceel: $0])) })
 
         let u = k.onderdruk()
         var status: [Celsleutel: Onderdrukking.Status] = [:]
