@@ -65,13 +65,13 @@ final class Bestandslezing: @unchecked Sendable {
                 sleutels.reserveer(Int(Double(grootte) / Double(gelezen) * Double(verslag.rijen) * 1.05))
             }
             if blok.count >= Importeur.blokgrootte, let uit {
-                if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+                if let verwijzers { try Importeur.tel(blok, verwijzers, &sommen) }
                 guard uit.zet(blok) else { return }   // the writer stopped
                 blok.removeAll(keepingCapacity: true)
             }
         }
         if let uit, verslag.fouten.isEmpty, !blok.isEmpty {
-            if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+            if let verwijzers { try Importeur.tel(blok, verwijzers, &sommen) }
             _ = uit.zet(blok)
         }
     }

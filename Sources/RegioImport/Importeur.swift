@@ -171,7 +171,7 @@ public final class Importeur {
                         guard lezing.verslag.fouten.isEmpty else { throw Afgekeurd() }
                         if !lezing.uitgesteld.isEmpty {
                             t = t + (try w.schrijf(lezing.uitgesteld))
-                            if let v = lezing.verwijzers { Importeur.tel(lezing.uitgesteld, v, &lezing.sommen) }
+                            if let v = lezing.verwijzers { try Importeur.tel(lezing.uitgesteld, v, &lezing.sommen) }
                         }
                         lezing.sleutels = Sleutelset()   // before the store rebuilds its indexes, which takes memory too
                         try w.logImport(ImportlogRegel(bestand: (bestand as NSString).lastPathComponent, soort: soort.rawValue, tijdstip: nu,
@@ -183,7 +183,9 @@ public final class Importeur {
                     verslag.geschreven = true
                     if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.ongewijzigd == 0 {
                         // taken over, not merged, when these are the first: two copies of a national year's sums do not fit
-                        if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else { nieuweSommen?.voegToe(lezing.sommen) }
+                        if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else {
+                            do { try nieuweSommen?.voegToe(lezing.sommen) } catch { nieuweSommen = nil }   // rebuilt afterwards
+                        }
                         lezing.sommen = Declaratieaggregaten()
                     } else if (soort == .declaraties || soort == .toewijzingen) && (telling.gewijzigd > 0 || telling.ongewijzigd > 0) {
                         nieuweSommen = nil   // changed or repeated lines, or a changed referrer: rebuild
@@ -211,13 +213,13 @@ public final class Importeur {
                                "begindatum", "einddatum", "debet_credit", "status", "ingediend_op", "agb"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
 
     /// Adds declaration rows to the sums, with the same rules as `Declaratieaggregaten.voegToe(_:verwijzer:)`.
-    static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) {
+    static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) throws(Gegevensfout) {
         let k = kolom
         for r in rijen {
             let w = r.waarden
             let bedrag = w[k[0]].geheel ?? 0
             let v = verwijzers[w[k[1]].tekst ?? ""] ?? ""
-            sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
+            try sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
                            productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst, agb: w[k[11]].tekst ?? "",
                            verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                            van: Dag(dagnummer: Int32(w[k[6]].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheel ?? 0)),

@@ -52,6 +52,10 @@ struct Rijlezer {
     mutating func euro(_ k: String, verplicht v: Bool, nietNegatief: Bool = true) -> Euro? {
         guard let s = v ? verplicht(k) : tekst(k) else { return nil }
         guard let e = Euro.parse(s) else {
+            // more digits than 64-bit cents hold: far beyond any bound, say so rather than blame the notation
+            if let x = Double(s.replacingOccurrencesOfComma()), x.magnitude >= 9e16 {
+                fout(k, "'\(s.prefix(30))' is veel te groot voor een bedrag"); return nil
+            }
             fout(k, "ongeldig bedrag '\(s)' (hooguit twee decimalen; '1.234' is dubbelzinnig: schrijf 1234 of 1.234,00)")
             return nil
         }
@@ -79,7 +83,7 @@ struct Rijlezer {
 
     mutating func decimaal(_ k: String) -> Double? {
         guard let s = tekst(k) else { return nil }
-        guard let d = Double(s.replacingOccurrencesOfComma()) else { fout(k, "geen getal: '\(s)'"); return nil }
+        guard let d = Double(s.replacingOccurrencesOfComma()), d.isFinite else { fout(k, "geen getal: '\(s)'"); return nil }
         return d
     }
 

@@ -43,8 +43,8 @@ struct Rijvertaling {
             let ses = r.decimaal("ses"), fte = r.decimaal("wijkteam_fte")
             if let inw, let jeugd, jeugd > inw { r.fout("jeugdigen", "meer jeugdigen (\(jeugd)) dan inwoners (\(inw))") }
             guard let code, let jaar, let inw, let jeugd, let macro, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Gemeentecijfers(gemeentecode: code, jaar: jaar, inwoners: inw, jeugdigen: jeugd,
-                                                macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte))
+            return binnenGrenzen(Gemeentecijfers(gemeentecode: code, jaar: jaar, inwoners: inw, jeugdigen: jeugd,
+                                                 macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte), &r, Grenzen.controleer, Codering.rij)
         case .percelen:
             let code = r.sleutel("perceel"), naam = r.verplicht("naam"), segment = r.verplicht("segment")
             let verevend = r.janee("verevend")
@@ -60,8 +60,8 @@ struct Rijvertaling {
             let eenheid = r.eenheid(), tarief = r.euro("tarief", verplicht: false), jaar = r.jaar("jaar", verplicht: false)
             if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let code, let cat, let perceel, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Product(productcode: code, productcategorie: cat, perceel: perceel, omschrijving: r.tekst("omschrijving"),
-                                        eenheid: eenheid, tarief: tarief, jaar: jaar))
+            return binnenGrenzen(Product(productcode: code, productcategorie: cat, perceel: perceel, omschrijving: r.tekst("omschrijving"),
+                                         eenheid: eenheid, tarief: tarief, jaar: jaar), &r, Grenzen.controleer, Codering.rij)
         case .aanbieders:
             let agb = r.agb(), naam = r.verplicht("naam")
             guard let agb, let naam else { return nil }
@@ -71,7 +71,7 @@ struct Rijvertaling {
             let budget = r.euro("budget", verplicht: true)
             if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let jaar, let code, let perceel, let budget, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget))
+            return binnenGrenzen(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget), &r, Grenzen.controleer, Codering.rij)
         case .normbudgetten:
             let agb = r.agb(), jaar = r.jaar("jaar", verplicht: true), perceel = r.tekst("perceel")
             // a negative ceiling has no meaning: the reader's own message for amounts speaks of credits, so say it here
@@ -86,7 +86,8 @@ struct Rijvertaling {
             if let agb, !ref.aanbieders.contains(agb) { r.fout("agb", "onbekende aanbieder '\(agb)' (importeer eerst aanbieders)") }
             if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let agb, let jaar, let bedrag, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag))
+            return binnenGrenzen(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag), &r, Grenzen.controleer,
+                                 Codering.rij)
         case .verzoeken:
             let nr = r.sleutel("verzoeknummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
@@ -94,11 +95,11 @@ struct Rijvertaling {
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), freq = r.frequentie()
             let verw = r.verwijzer(), geb = r.dag("geboortedatum", verplicht: false)
             guard let nr, let client, let zorg, let ontvangen, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Verzoek(verzoeknummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
+            return binnenGrenzen(Verzoek(verzoeknummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
                                         productcategorie: zorg.categorie, productcode: zorg.code, ingangsdatum: zorg.van,
                                         einddatum: zorg.tot, volume: volume, eenheid: eenheid, frequentie: freq,
                                         verwijzer: verw, verwijzerNaam: r.tekst("verwijzer_naam"), geboortedatum: geb,
-                                        ontvangenOp: ontvangen))
+                                        ontvangenOp: ontvangen), &r, Grenzen.controleer, Codering.rij)
         case .toewijzingen:
             let nr = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
@@ -112,12 +113,12 @@ struct Rijvertaling {
             }
             if volume != nil && budget == nil && freq == nil { r.fout("frequentie", "volume zonder frequentie (WMO757)") }
             guard let nr, let client, let zorg, let datum, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Toewijzing(toewijzingnummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
+            return binnenGrenzen(Toewijzing(toewijzingnummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
                                            productcategorie: zorg.categorie, productcode: zorg.code, ingangsdatum: zorg.van,
                                            einddatum: zorg.tot, volume: volume, eenheid: eenheid, frequentie: freq,
                                            budget: budget, verwijzer: verw, verwijzerNaam: r.tekst("verwijzer_naam"),
                                            verzoeknummer: r.tekst("verzoeknummer"), geboortedatum: geb,
-                                           redenWijziging: reden, toewijzingsdatum: datum))
+                                           redenWijziging: reden, toewijzingsdatum: datum), &r, Grenzen.controleer, Codering.rij)
         case .declaraties:
             let nr = r.sleutel("declaratienummer"), ref = r.sleutel("referentienummer")
             let tw = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
@@ -136,12 +137,20 @@ struct Rijvertaling {
             if let tw, !self.ref.toewijzingen.contains(tw) { r.fout("toewijzingnummer", "onbekende toewijzing '\(tw)'") }
             guard let nr, let ref, let tw, let client, let zorg, let tot = zorg.tot, let bedrag, let ingediend,
                   r.fouten.isEmpty else { return nil }
-            return Codering.rij(Declaratieregel(declaratienummer: nr, referentienummer: ref, toewijzingnummer: tw, client: client,
+            return binnenGrenzen(Declaratieregel(declaratienummer: nr, referentienummer: ref, toewijzingnummer: tw, client: client,
                                                 gemeentecode: zorg.gemeente, agb: zorg.agb, productcategorie: zorg.categorie,
                                                 productcode: zorg.code, begindatum: zorg.van, einddatum: tot, volume: volume,
                                                 eenheid: eenheid, tarief: tarief, bedrag: bedrag, debetCredit: dc,
-                                                status: status, ingediendOp: ingediend))
+                                                status: status, ingediendOp: ingediend), &r, Grenzen.controleer, Codering.rij)
         }
+    }
+
+    /// The row of a record within `Grenzen`; nil, with each field outside them reported at its column, otherwise.
+    func binnenGrenzen<T>(_ x: T, _ r: inout Rijlezer, _ controleer: (T, (Grenzen.Fout) -> Void) -> Void, _ rij: (T) -> Rij) -> Rij? {
+        var fouten: [Grenzen.Fout] = []
+        controleer(x) { fouten.append($0) }
+        for f in fouten { r.fout(f.veld, f.reden) }
+        return fouten.isEmpty ? rij(x) : nil
     }
 
     func bekendeGemeente(_ r: inout Rijlezer) -> String? {

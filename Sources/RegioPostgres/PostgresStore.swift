@@ -45,6 +45,7 @@ public final class PostgresStore: RegioStore, Sendable {
             for soort in Soort.allCases {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
+            try g.controleerGrenzen()
             return g
         }
     }

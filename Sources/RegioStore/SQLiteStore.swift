@@ -27,6 +27,7 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         try db.read { db in
             var g = Gegevens()
             for soort in Soort.allCases { try SQLiteStore.lees(soort, db, in: &g) }
+            try g.controleerGrenzen()
             return g
         }
     }
