@@ -81,6 +81,13 @@ public struct Tabel: Sendable {
 
     public static func groepeer(_ n: Int) -> String { Euro.groepeer(UInt64(n.magnitude), negatief: n < 0) }
 
+    /// A Double rounded to a whole number with thousands grouped: "-" for no number, never a trap beyond 64 bits.
+    public static func groepeer(_ x: Double) -> String {
+        let r = x.rounded()
+        guard r.isFinite, r.magnitude < 9.2e18 else { return r.isNaN ? "-" : "\(r)" }
+        return groepeer(Int(r))
+    }
+
     /// "73,4%": one decimal, Dutch comma.
     public static func procentTekst(_ x: Double) -> String { decimaal(x * 100, 1).replacing(".", with: ",") + "%" }
 
@@ -89,6 +96,8 @@ public struct Tabel: Sendable {
         var schaal = 1.0
         for _ in 0..<n { schaal *= 10 }
         let v = (x * schaal).rounded(.toNearestOrAwayFromZero)
+        // a ratio over a zero or tiny base: printed as what it is, never a trap converting it
+        guard v.isFinite, v.magnitude < 9.2e18 else { return v.isNaN ? "-" : "\(x)" }
         let neg = v < 0
         let a = Int64(abs(v))
         let geheel = a / Int64(schaal), frac = a % Int64(schaal)
