@@ -84,12 +84,15 @@ public struct Tabel: Sendable {
     /// A Double rounded to a whole number with thousands grouped: "-" for no number, never a trap beyond 64 bits.
     public static func groepeer(_ x: Double) -> String {
         let r = x.rounded()
-        guard r.isFinite, r.magnitude < 9.2e18 else { return r.isNaN ? "-" : "\(r)" }
+        guard r.isFinite, r.magnitude < 9.2e18 else { return Tabel.geenGeheel(r) }
         return groepeer(Int(r))
     }
 
     /// "73,4%": one decimal, Dutch comma.
     public static func procentTekst(_ x: Double) -> String { decimaal(x * 100, 1).replacing(".", with: ",") + "%" }
+
+    /// What no 64-bit integer holds: "-" for no number, "∞", or the value as Swift writes it ("1e+30").
+    static func geenGeheel(_ x: Double) -> String { x.isNaN ? "-" : x.isInfinite ? (x < 0 ? "-∞" : "∞") : "\(x)" }
 
     /// Fixed decimals without Foundation, rounding half away from zero.
     public static func decimaal(_ x: Double, _ n: Int) -> String {
@@ -97,7 +100,7 @@ public struct Tabel: Sendable {
         for _ in 0..<n { schaal *= 10 }
         let v = (x * schaal).rounded(.toNearestOrAwayFromZero)
         // a ratio over a zero or tiny base: printed as what it is, never a trap converting it
-        guard v.isFinite, v.magnitude < 9.2e18 else { return v.isNaN ? "-" : "\(x)" }
+        guard v.isFinite, v.magnitude < 9.2e18 else { return Tabel.geenGeheel(x) }
         let neg = v < 0
         let a = Int64(abs(v))
         let geheel = a / Int64(schaal), frac = a % Int64(schaal)
