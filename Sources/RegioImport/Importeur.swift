@@ -9,6 +9,9 @@ public struct Bestandsverslag: Sendable {
     public var rijen = 0
     public var telling = Telling()
     public var fouten: [ImportFout] = []
+    /// Rows imported with a finding (the first `Importeur.maxFouten`); `aantalWaarschuwingen` counts them all.
+    public var waarschuwingen: [ImportFout] = []
+    public var aantalWaarschuwingen = 0
     /// True when the rows were written (not when only checked, or rejected).
     public var geschreven = false
     /// Seconds the file took, reading to commit.
@@ -41,9 +44,10 @@ public final class Importeur {
         var r = Referenties()
         r.gemeenten = try store.sleutels(.gemeenten)
         r.aanbieders = try store.sleutels(.aanbieders)
-        r.percelen = try store.sleutels(.percelen)
+        for p in try store.sleutels(.percelen) { r.percelen[Toewijzingskaart.gevouwen(p)] = r.percelen[Toewijzingskaart.gevouwen(p)] ?? p }
         r.producten = Set(try store.sleutels(.producten).map { k in k.split(separator: "/").prefix(2).joined(separator: "|") })
-        r.toewijzingen = try store.sleutels(.toewijzingen)
+        r.toewijzingen.reserveer(try store.aantal(.toewijzingen))
+        try store.elkeToewijzing { r.toewijzingen.voegToe($0) }
         ref = r
         return r
     }
@@ -199,6 +203,7 @@ public final class Importeur {
             }
             // later files (and later checks) may refer to these rows
             for rij in lezing.nieuweSleutels { ref.neemOp(rij) }
+            ref.toewijzingen.voegToe(lezing.nieuweToewijzingen)
             self.ref = ref
         } catch let f as CSVFout {
             verslag.fouten.append(.rij(bestand: bestand, regel: f.regel, kolom: nil, reden: f.reden))

@@ -6,6 +6,8 @@ struct Rijlezer {
     let record: CSVRecord
     let index: [String: Int]
     var fouten: [ImportFout] = []
+    /// Findings that do not refuse the row (it is imported): shown with the report.
+    var waarschuwingen: [ImportFout] = []
 
     init(bestand: String, record: CSVRecord, index: [String: Int]) {
         self.bestand = bestand; self.record = record; self.index = index
@@ -13,6 +15,10 @@ struct Rijlezer {
 
     mutating func fout(_ kolom: String?, _ reden: String) {
         fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
+    }
+
+    mutating func waarschuwing(_ kolom: String?, _ reden: String) {
+        waarschuwingen.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
     }
 
     /// The trimmed text of a column, nil when the column is absent or the cell empty.

@@ -50,6 +50,17 @@ public final class PostgresStore: RegioStore, Sendable {
         }
     }
 
+    public func elkeToewijzing(_ perToewijzing: (Toewijzingskenmerken) -> Void) throws {
+        try leesMomentopname { v in
+            try Kolomlezer.lees(v, tabel: "toewijzing", kolommen: ["toewijzingnummer", "client", "gemeentecode", "agb", "ingangsdatum",
+                                                                  "einddatum"]) { w in
+                perToewijzing(Toewijzingskenmerken(nummer: w[0].tekst ?? "", client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
+                                                   agb: w[3].tekst ?? "", van: Dag(opgeslagen: w[4].geheel ?? 0),
+                                                   tot: w[5].geheel.map { Dag(opgeslagen: $0) }))
+            }
+        }
+    }
+
     public func sleutels(_ soort: Soort) throws -> Set<String> {
         try pool.metVerbinding { v in
             let leeg = [Waarde](repeating: .leeg, count: soort.inhoud.count)

@@ -62,6 +62,17 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         }
     }
 
+    public func elkeToewijzing(_ perToewijzing: (Toewijzingskenmerken) -> Void) throws {
+        try db.read { db in
+            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, client, gemeentecode, agb, ingangsdatum, einddatum FROM toewijzing") { s in
+                perToewijzing(Toewijzingskenmerken(nummer: SQLiteStore.tekst(s, 0) ?? "", client: SQLiteStore.tekst(s, 1) ?? "",
+                                                   gemeentecode: SQLiteStore.tekst(s, 2) ?? "", agb: SQLiteStore.tekst(s, 3) ?? "",
+                                                   van: Dag(opgeslagen: sqlite3_column_int64(s, 4)),
+                                                   tot: sqlite3_column_type(s, 5) == SQLITE_NULL ? nil : Dag(opgeslagen: sqlite3_column_int64(s, 5))))
+            }
+        }
+    }
+
     public func aantal(_ soort: Soort) throws -> Int {
         try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(soort.tabel)") ?? 0 }
     }

@@ -89,6 +89,11 @@ struct Importeer: ParsableCommand {
                 for s in t.gewijzigdeSleutels.prefix(20) { print("  gewijzigd: \(s)") }
                 if t.gewijzigdeSleutels.count > 20 { print("  ... en nog \(t.gewijzigdeSleutels.count - 20)") }
             }
+            if v.fouten.isEmpty && v.aantalWaarschuwingen > 0 {
+                stderr("\(v.bestand): \(v.aantalWaarschuwingen) waarschuwing\(v.aantalWaarschuwingen == 1 ? "" : "en") (wel \(controleer ? "in orde" : "geïmporteerd")):")
+                for w in v.waarschuwingen.prefix(20) { stderr("  \(w)") }
+                if v.aantalWaarschuwingen > 20 { stderr("  ... en nog \(v.aantalWaarschuwingen - 20)") }
+            }
         }
         return fout
     }
