@@ -25,6 +25,8 @@ final class Bestandslezing: @unchecked Sendable {
     /// When set (declarations, while only added lines can be summed): the sums of the rows handed on, and the referrers.
     var verwijzers: [String: String]?
     var sommen = Declaratieaggregaten()
+    /// Rows so far, bytes read, file size: every 10,000 rows.
+    var meld: (@Sendable (Int, Int, Int) -> Void)?
 
     init(bestand: String, soort: Soort, kolommen: [String], index: [String: Int], lezer: CSVLezer,
          open: @escaping () throws(CSVFout) -> CSVLezer, vertaling: Rijvertaling, verslag: Bestandsverslag) {
@@ -41,7 +43,13 @@ final class Bestandslezing: @unchecked Sendable {
         blok.reserveCapacity(Importeur.blokgrootte)
         while let record = try lezer.volgende() {
             verslag.rijen += 1
-            if record.velden.count != kolommen.count {
+            if !record.problemen.isEmpty {
+                // text the reader could not take as it is: the row is refused, the other rows are still checked
+                for p in record.problemen {
+                    verslag.fouten.append(.rij(bestand: bestand, regel: record.regel,
+                                               kolom: p.veld < kolommen.count ? kolommen[p.veld] : "veld \(p.veld + 1)", reden: p.reden))
+                }
+            } else if record.velden.count != kolommen.count {
                 verslag.fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: nil,
                                            reden: "\(record.velden.count) velden, de kopregel heeft er \(kolommen.count)"))
             } else {
@@ -68,6 +76,9 @@ final class Bestandslezing: @unchecked Sendable {
             if verslag.rijen == Importeur.blokgrootte, let (gelezen, grootte) = lezer.voortgang, gelezen > 0 {
                 // sized once from the first rows: doubling a national file's table would hold both copies at once
                 sleutels.reserveer(Int(Double(grootte) / Double(gelezen) * Double(verslag.rijen) * 1.05))
+            }
+            if verslag.rijen % Importeur.blokgrootte == 0, let meld, let (gelezen, grootte) = lezer.voortgang {
+                meld(verslag.rijen, gelezen, grootte)
             }
             if blok.count >= Importeur.blokgrootte, let uit {
                 if let verwijzers { try Importeur.tel(blok, verwijzers, &sommen) }

@@ -26,6 +26,22 @@ public struct ImportOpties: Sendable {
     }
 }
 
+/// Where a multi-file import is: for a progress line, and to say which files are in after an interruption.
+public struct Importvoortgang: Sendable {
+    public enum Fase: Sendable { case begonnen, bezig, klaar }
+    public let bestand: String
+    /// 1-based position of the file in the import, and the number of files.
+    public let nummer: Int
+    public let aantal: Int
+    public let fase: Fase
+    public let rijen: Int
+    /// Bytes read of the file and its size (0 when not known).
+    public let gelezen: Int
+    public let grootte: Int
+    /// When `klaar`: the file's rows are committed (else it was refused, or only checked).
+    public let geschreven: Bool
+}
+
 /// Imports canonical CSV files: each file is checked whole and written in one transaction, or not at all.
 public final class Importeur {
     let store: any RegioStore
@@ -34,6 +50,9 @@ public final class Importeur {
     var ref: Referenties?
     /// The sums of the lines added in this run of `importeer(paden:)`, while nothing else changed; nil otherwise.
     var nieuweSommen: Declaratieaggregaten?
+    /// Told when `importeer(paden:)` begins and finishes a file, and every 10,000 rows in between (from the reading
+    /// thread).
+    public var voortgang: (@Sendable (Importvoortgang) -> Void)?
 
     public init(store: any RegioStore, pseudonimiseerder: Pseudonimiseerder, opties: ImportOpties = ImportOpties()) {
         self.store = store; self.pseudonimiseerder = pseudonimiseerder; self.opties = opties
@@ -69,11 +88,24 @@ public final class Importeur {
         // lines that are only added can be summed on the way in; anything else rebuilds the sums afterwards
         nieuweSommen = (try? (store as? any AggregaatStore)?.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
         defer { nieuweSommen = nil }
-        for (pad, _) in geladen {
+        for (i, (pad, _)) in geladen.enumerated() {
             let start = Date()
+            let meld = voortgang
+            meld?(Importvoortgang(bestand: pad, nummer: i + 1, aantal: geladen.count, fase: .begonnen, rijen: 0, gelezen: 0, grootte: 0,
+                                  geschreven: false))
+            let aantal = geladen.count
+            if let meld {
+                blokMelding = { @Sendable (rijen: Int, gelezen: Int, grootte: Int) in
+                    meld(Importvoortgang(bestand: pad, nummer: i + 1, aantal: aantal, fase: .bezig, rijen: rijen, gelezen: gelezen,
+                                         grootte: grootte, geschreven: false))
+                }
+            }
             var v = importeer(bestand: pad, nu: nu) { () throws(CSVFout) in try CSVLezer(pad: pad) }
+            blokMelding = nil
             v.duur = Date().timeIntervalSince(start)
             verslagen.append(v)
+            meld?(Importvoortgang(bestand: pad, nummer: i + 1, aantal: geladen.count, fase: .klaar, rijen: v.rijen, gelezen: 0, grootte: 0,
+                                  geschreven: v.geschreven))
         }
         if verslagen.contains(where: \.geschreven) {
             if let nieuw = nieuweSommen, let a = store as? any AggregaatStore {
@@ -90,6 +122,9 @@ public final class Importeur {
     public func werkAggregatenBij() {
         try? (store as? any AggregaatStore)?.ververstAggregaten()
     }
+
+    /// Given to the file being read: rows so far, bytes read, file size.
+    var blokMelding: (@Sendable (Int, Int, Int) -> Void)?
 
     public func importeer(bestand: String, bytes: [UInt8], nu: String) -> Bestandsverslag {
         importeer(bestand: bestand, nu: nu) { () throws(CSVFout) in CSVLezer(bytes: bytes) }
@@ -115,6 +150,10 @@ public final class Importeur {
                 return verslag
             }
             let kolommen = kop.velden.map(normaliseerKolom)
+            if let p = kop.problemen.first {
+                verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: "kolom \(p.veld + 1)", reden: p.reden))
+                return verslag
+            }
             guard let soort = Soort.herken(Set(kolommen)) else {
                 verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: nil,
                                            reden: "onbekend bestandstype: de kopregel past bij geen van de bestandssoorten (\(Importeur.besteGok(kolommen)))"))
@@ -138,6 +177,7 @@ public final class Importeur {
                                         vertaling: Rijvertaling(soort: soort, pseudonimiseerder: pseudonimiseerder, ref: ref,
                                                                 cache: Pseudoniemcache()),
                                         verslag: verslag)
+            lezing.meld = blokMelding
             // declarations are summed on the reading thread as they go in (the writer is the busier one);
             // the referrer comes from the line's allocation
             if soort == .declaraties && nieuweSommen != nil && !opties.controleer {

@@ -17,6 +17,18 @@ struct Rijlezer {
         fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
     }
 
+    /// Names and descriptions hold at most this many characters (any field at most `CSVLezer.maxVeld` bytes).
+    static let maxNaam = 200
+    static let naamkolommen = ["naam", "segment", "omschrijving", "verwijzer_naam"]
+
+    mutating func controleerLengtes() {
+        for k in Rijlezer.naamkolommen {
+            if let i = index[k], i < record.velden.count, record.velden[i].count > Rijlezer.maxNaam {
+                fout(k, "langer dan \(Rijlezer.maxNaam) tekens: '\(record.velden[i].prefix(20))...'")
+            }
+        }
+    }
+
     mutating func waarschuwing(_ kolom: String?, _ reden: String) {
         waarschuwingen.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
     }

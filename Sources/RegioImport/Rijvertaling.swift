@@ -34,10 +34,11 @@ struct Rijvertaling {
     let cache: Pseudoniemcache
 
     func vertaal(_ r: inout Rijlezer) -> Rij? {
+        r.controleerLengtes()
         switch soort {
         case .gemeenten:
             let code = r.gemeente(), naam = r.verplicht("naam")
-            guard let code, let naam else { return nil }
+            guard let code, let naam, r.fouten.isEmpty else { return nil }
             return Codering.rij(Gemeente(code: code, naam: naam))
         case .gemeentecijfers:
             let code = bekendeGemeente(&r), jaar = r.jaar("jaar", verplicht: true)
@@ -69,7 +70,7 @@ struct Rijvertaling {
                                          eenheid: eenheid, tarief: tarief, jaar: jaar), &r, Grenzen.controleer, Codering.rij)
         case .aanbieders:
             let agb = r.agb(), naam = r.verplicht("naam")
-            guard let agb, let naam else { return nil }
+            guard let agb, let naam, r.fouten.isEmpty else { return nil }
             return Codering.rij(Aanbieder(agb: agb, naam: naam))
         case .budgetten:
             let jaar = r.jaar("jaar", verplicht: true), code = bekendeGemeente(&r), perceel = bekendPerceel(&r, verplicht: true)

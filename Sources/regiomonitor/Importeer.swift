@@ -30,7 +30,17 @@ struct Importeer: ParsableCommand {
         if !csv.isEmpty {
             let importeur = Importeur(store: store, pseudonimiseerder: p,
                                       opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
-            fout = Importeer.drukVerslag(importeur.importeer(paden: csv, nu: nuTijdstip()), controleer: controleer)
+            let nu = nuTijdstip()
+            // the file under way when Ctrl-C comes may just have committed: its line in the import log says so
+            let stand = Importstand(controleer: controleer) { pad in
+                (try? store.importlog())?.contains { $0.bestand == (pad as NSString).lastPathComponent && $0.tijdstip == nu } == true
+            }
+            importeur.voortgang = { stand.meld($0) }
+            let onderbreking = stand.vangOnderbreking()
+            let verslagen = importeur.importeer(paden: csv, nu: nu)
+            onderbreking.cancel()
+            stand.klaar()
+            fout = Importeer.drukVerslag(verslagen, controleer: controleer)
         }
         if !xml.isEmpty {
             let importeur = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer)

@@ -111,7 +111,7 @@ import GRDB
             try q.write { db in
                 for (nr, ref, bedrag) in [("D9", "R1", 300), ("D1", "R2", 100), ("D5", "R1", 200)] {
                     try db.execute(sql: """
-                        INSERT INTO declaratie VALUES (?, ?, 'T1', 'P1', '0307', '75000001', '45', '45A05', 1, 2, NULL, NULL, NULL, ?, 'D', 'toegekend', 3, 7)
+                        INSERT INTO declaratie VALUES (?, ?, 'T1', 'P1', '0307', '75000001', '45', '45A05', 17897, 17898, NULL, NULL, NULL, ?, 'D', 'toegekend', 17900, 7)
                         """, arguments: [nr, ref, bedrag])
                 }
             }

@@ -45,12 +45,24 @@ public struct Tabel: Sendable {
         return uit.joined(separator: "\n") + "\n"
     }
 
+    /// The table as CSV, for the CLI and the dashboard's downloads alike. A text that a spreadsheet would take for a
+    /// formula (starting with = + - @, tab or CR: a provider named "=HYPERLINK(...)") gets a leading apostrophe, as
+    /// spreadsheets expect (OWASP, CSV injection); numbers are written as they are.
     public func csv() -> String {
         func veld(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+            s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
         }
-        return ([kolommen.map(\.naam)] + (rijen + voet).map { $0.map(\.machine) }).map { $0.map(veld).joined(separator: ",") }
-            .joined(separator: "\n") + "\n"
+        let kop = kolommen.map { veld($0.naam) }.joined(separator: ",")
+        let regels = (rijen + voet).map { r in r.map { c in veld(c.isGetal ? c.machine : Tabel.zonderFormule(c.machine)) }.joined(separator: ",") }
+        return ([kop] + regels).joined(separator: "\n") + "\n"
+    }
+
+    /// A text cell that cannot start a spreadsheet formula. A plain number ("-12.5") or a lone "-" stays as it is: a
+    /// spreadsheet reads it as that value, no formula.
+    static func zonderFormule(_ s: String) -> String {
+        guard let eerste = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste), s != "-",
+              Double(s) == nil || s.contains(where: { $0.isLetter }) else { return s }
+        return "'" + s
     }
 
     /// A JSON string literal: quotes, backslash and control characters escaped.
