@@ -359,12 +359,6 @@ import GRDB
         importeur.werkAggregatenBij()
         #expect(try store.aggregaten(jaren: 2019...2019) != nil)
     }
-
-    @Test func bsnVanLandelijkIsGeldigEnUniek() {
-        let nummers = (1...50_000).map(Landelijk.bsn)
-        #expect(nummers.allSatisfy(BSN.isGeldig))
-        #expect(Set(nummers).count == 50_000)
-    }
 }
 
 extension CSVLezer {
