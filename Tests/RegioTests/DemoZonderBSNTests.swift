@@ -7,9 +7,11 @@ import RegioStore
 /// Issue 26: `regiomonitor demo` wrote its CSV files, with synthetic BSNs (which pass the elfproef, so may be someone's),
 /// to a temporary folder. What the demo writes to disk now has client numbers; the regional demo imports from memory.
 @Suite struct DemoZonderBSNTests {
-    /// Every 9-digit number in a text that passes the elfproef: a BSN as far as anyone can tell.
+    /// The client column's values that are BSNs (a `bsn` column's values, or a client number that passes the elfproef).
     static func bsns(_ tekst: String) -> [String] {
-        tekst.split(whereSeparator: { !$0.isNumber }).map(String.init).filter { $0.count == 9 && BSN.isGeldig($0) }
+        let regels = tekst.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let kop = regels.first, let i = kop.firstIndex(of: "bsn") ?? kop.firstIndex(of: "clientnummer") else { return [] }
+        return regels.dropFirst().map { $0[i] }.filter { kop[i] == "bsn" || BSN.isGeldig($0) }
     }
 
     @Test func regioMetClientnummersIsDezelfdeRegio() {

@@ -8,6 +8,8 @@
 ///   total within the allocation period x days/allocation days (open end: as per year, like a budget);
 /// - rounding half away from zero to the cent, once per allocation and year (per month for monthly volumes);
 /// - no budget, volume or tariff: commitment unknown (nil), reported as such, never guessed.
+/// - more than `grens` (EUR 1 bln) for one allocation in the period: unknown too (absurd volume x tariff; checked
+///   arithmetic, so nothing overflows on the way).
 public enum Verplichting {
     /// More than this for one allocation in one period is no real commitment (bounds of absurd volumes and tariffs
     /// multiplied): it counts as unknown, so the sums over allocations cannot overflow.
