@@ -154,3 +154,23 @@ import RegioStore
         return Backend.url(try #require(Backend.postgresURL), schema: try #require(pg.adres.schema))
     }
 }
+
+/// The same bounds on iJw messages (RM05), at the element that holds the value.
+@Suite struct IJWGrenzenTests {
+    typealias S = IJWSjabloon
+
+    @Test(arguments: Backend.alle) func toewijzingEnDeclaratieBuitenDeGrenzen(_ backend: Backend) throws {
+        let r = try IJWReeksTests.regio(backend)
+        // an allocation that ends in 9999 (XSD-valid: any year from 1)
+        let t = try r.een("t2.xml", S.jw301(id: "T2", producten: [S.Product(nummer: "5002", tot: "9999-12-31")]))
+        #expect(t.codes == ["RM05"], "\(t.tekst)")
+        #expect(t.fouten.first?.pad == "Client/ToegewezenProducten/ToegewezenProduct[1]/Einddatum")
+        #expect(t.fouten.first?.reden == "datum 31-12-9999 valt buiten 01-01-2000 tot en met 31-12-2100")
+        // a prestatie over 0001-2026: refused as outside the bounds (and outside the allocation, as before)
+        let d = try r.een("d.xml", IJWReeksTests.declaratie("D1", "DEC1", [S.Prestatie(referentie: "R1", van: "0001-01-01", tot: "2026-02-28", volume: 1, bedrag: 6250)],
+                                                           periode: ("0001-01-01", "2026-02-28")))
+        #expect(d.codes.contains("RM05"), "\(d.tekst)")
+        #expect(d.fouten.contains { $0.pad == "Declaratie/Clienten/Client[1]/Prestaties/Prestatie[1]/ProductPeriode/Begindatum" && $0.code == "RM05" })
+        #expect(try r.store.aantal(.declaraties) == 0 && r.store.aantal(.toewijzingen) == 1)
+    }
+}
