@@ -7,10 +7,14 @@ public struct Demoregio {
     public let jaren: ClosedRange<Int>
     /// The day the data was extracted: later requests, allocations and declarations are not known yet.
     public let stand: Dag
+    /// Client numbers ("K000123") in a `clientnummer` column instead of synthetic BSNs: for files on disk, where no BSN
+    /// may go (a synthetic BSN passes the elfproef, so it may be a real person's). The region is the same either way.
+    public let clientnummers: Bool
 
-    public init(seed: UInt64 = 1, jaren: ClosedRange<Int> = 2016...2020, stand: Dag? = nil) {
+    public init(seed: UInt64 = 1, jaren: ClosedRange<Int> = 2016...2020, stand: Dag? = nil, clientnummers: Bool = false) {
         self.seed = seed
         self.jaren = jaren
+        self.clientnummers = clientnummers
         self.stand = stand ?? Dag(jaar: jaren.upperBound + 1, maand: 3, dag: 31)!
     }
 

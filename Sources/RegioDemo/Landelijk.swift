@@ -109,9 +109,9 @@ public struct Landelijk: Sendable {
             let a = Double(z.duur.lowerBound), b = Double(z.duur.upperBound)
             return z.startsPerJaar * (b - a) / (b / a).logNatural
         }
-        let verzoeken = try CSVUit(map + "/verzoeken.csv", kop: "verzoeknummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
-        let toewijzingen = try CSVUit(map + "/toewijzingen.csv", kop: "toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
-        let declaraties = try CSVUit(map + "/declaraties.csv", kop: "declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
+        let verzoeken = try CSVUit(map + "/verzoeken.csv", kop: "verzoeknummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
+        let toewijzingen = try CSVUit(map + "/toewijzingen.csv", kop: "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
+        let declaraties = try CSVUit(map + "/declaraties.csv", kop: "declaratienummer,referentienummer,toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
         var kosten = Array(repeating: Array(repeating: Int64(0), count: Catalogus.percelen.count), count: specs.count)
         let perceelIndex = Dictionary(uniqueKeysWithValues: Catalogus.percelen.enumerated().map { ($1.code, $0) })
         var clientnummer = 0, twNummer = 0, refNummer = 0
@@ -121,7 +121,8 @@ public struct Landelijk: Sendable {
             for _ in 0..<n {
                 clientnummer += 1
                 telling.clienten += 1
-                let bsn = Landelijk.bsn(clientnummer)
+                // a client number, no (synthetic) BSN: these files go to disk, where no BSN may go
+                let client = "K" + pad(clientnummer, 9)
                 let geboren = jaarBegin - k.geheel((2 * 365)...(17 * 365 + 300))
                 // most children have one product, many two, some more (stacking)
                 let aantal = 1 + (k.kans(0.6) ? 1 : 0) + (k.kans(0.35) ? 1 : 0) + (k.kans(0.12) ? 1 : 0)
@@ -147,12 +148,12 @@ public struct Landelijk: Sendable {
                         if ontvangen <= stand {
                             vz = "V" + pad(twNummer, 8)
                             telling.verzoeken += 1
-                            verzoeken.regel("\(vz),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(geboren),\(ontvangen)")
+                            verzoeken.regel("\(vz),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(geboren),\(ontvangen)")
                         }
                     }
                     guard toegewezen <= stand else { continue }
                     telling.toewijzingen += 1
-                    toewijzingen.regel("\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(open ? "" : eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(geboren),\(toegewezen)")
+                    toewijzingen.regel("\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(start),\(open ? "" : eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(geboren),\(toegewezen)")
 
                     // declarations of the year only: per month of care; output products once, when they end in it
                     let benutting = 0.6 + 0.5 * k.uniform()
@@ -191,7 +192,7 @@ public struct Landelijk: Sendable {
                         let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
                         let decl = declaratienummer(agb, ingediend)
                         telling.declaraties += 1
-                        declaraties.regel("\(decl),R\(pad(refNummer, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                        declaraties.regel("\(decl),R\(pad(refNummer, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
                         if afgewezen { continue }
                         var netto = bedrag.centen
                         // a correction: credited and filed again with one unit less
@@ -201,8 +202,8 @@ public struct Landelijk: Sendable {
                                 let decl2 = declaratienummer(agb, later)
                                 refNummer += 2
                                 telling.declaraties += 2
-                                declaraties.regel("\(decl2),R\(pad(refNummer - 1, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
-                                declaraties.regel("\(decl2),R\(pad(refNummer, 9)),\(tw),\(bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\((tarief * (eenheden - 1)).machineTekst),D,toegekend,\(later)")
+                                declaraties.regel("\(decl2),R\(pad(refNummer - 1, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
+                                declaraties.regel("\(decl2),R\(pad(refNummer, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\((tarief * (eenheden - 1)).machineTekst),D,toegekend,\(later)")
                                 netto -= tarief.centen
                             }
                         }
@@ -225,18 +226,6 @@ public struct Landelijk: Sendable {
         try budget.sluit()
         return telling
     }
-
-    /// The n-th synthetic BSN: 8 digits from n plus the elfproef check digit; distinct for distinct n.
-    static func bsn(_ n: Int) -> String {
-        var basis = 10_000_000 + n * 11
-        while true {
-            let d = String(basis).compactMap { $0.wholeNumberValue }
-            let som = (0..<8).reduce(0) { $0 + d[$1] * (9 - $1) }
-            if som % 11 <= 9 { return String(basis) + String(som % 11) }
-            basis += 1   // cannot reach the next n's base: that is 11 further
-        }
-    }
-
 }
 
 /// One CSV file written through a 1 MB buffer.

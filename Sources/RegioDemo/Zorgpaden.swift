@@ -16,7 +16,7 @@ struct Uitvoer {
 }
 
 extension Demoregio {
-    struct Client { let bsn: String; var gemeente: Int; let geboren: Dag }
+    struct Client { let bsn: String; let nummer: Int; var gemeente: Int; let geboren: Dag }
     struct Episode { let soort: Int; let client: Int; let start: Dag; let eind: Dag; var tariefCent: Int64? = nil; var open = false }
 
     func zorg(_ k: inout Kansen, _ aanbieders: [[(agb: String, gewicht: Double)]], _ uit: inout Uitvoer) {
@@ -29,7 +29,7 @@ extension Demoregio {
             var bsn = ""
             repeat { bsn = Demoregio.maakBSN(&k) } while gebruikteBSN.contains(bsn)
             gebruikteBSN.insert(bsn)
-            clienten.append(Client(bsn: bsn, gemeente: gemeente, geboren: start - k.geheel(0...(17 * 365))))
+            clienten.append(Client(bsn: bsn, nummer: clienten.count + 1, gemeente: gemeente, geboren: start - k.geheel(0...(17 * 365))))
             return clienten.count - 1
         }
         func gemeenteKiezen(_ k: inout Kansen, zwaar: Bool) -> Int {
@@ -71,9 +71,12 @@ extension Demoregio {
                                     start: start, eind: start + 83))
         }
 
-        uit.verzoeken.append("verzoeknummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
-        uit.toewijzingen.append("toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
-        uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
+        let kolom = clientnummers ? "clientnummer" : "bsn"
+        // the column of the client: the synthetic BSN (pseudonymised on import) or, for files on disk, a client number
+        let id: (Client) -> String = clientnummers ? { "K" + pad($0.nummer, 6) } : { $0.bsn }
+        uit.verzoeken.append("verzoeknummer,\(kolom),gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verwijzer_naam,geboortedatum,ontvangen_op")
+        uit.toewijzingen.append("toewijzingnummer,\(kolom),gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
+        uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,\(kolom),gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
         var kosten: [String: Int64] = [:]  // "jaar|gemeente|perceel" -> cents, for the budgets
         var kostenAanbieder: [String: Int64] = [:]  // "jaar|agb|perceel" -> cents, for the norm budgets
         var ref = 0
@@ -95,13 +98,13 @@ extension Demoregio {
                 toegewezen = ontvangen + (k.kans(0.82) ? k.geheel(1...6) : k.geheel(8...30))
                 if ontvangen <= stand {
                     vz = "V\(pad(nr + 1, 7))"
-                    uit.verzoeken.append("\(vz),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(c.geboren),\(ontvangen)")
+                    uit.verzoeken.append("\(vz),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(c.geboren),\(ontvangen)")
                 }
             } else {
                 toegewezen = e.start + (k.kans(0.85) ? -k.geheel(0...14) : k.geheel(0...90))
             }
             guard toegewezen <= stand else { continue }
-            uit.toewijzingen.append("\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
+            uit.toewijzingen.append("\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
 
             // declarations: per month of care, each filed with a lag; output products once at the end
             let benutting = 0.6 + 0.5 * k.uniform()
@@ -132,17 +135,17 @@ extension Demoregio {
                 let afgewezen = k.kans(0.01)
                 let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
                 let decl = declaratienummer(agb, ingediend)
-                uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
                 // a correction: the line is credited and filed again with fewer units
                 if !afgewezen && eenheden > 1 && k.kans(0.015) {
                     let later = ingediend + k.geheel(20...90)
                     guard later <= stand else { continue }
                     let decl2 = declaratienummer(agb, later)
                     ref += 1
-                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
+                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
                     ref += 1
                     let minder = tarief * (eenheden - 1)
-                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(c.bsn),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\(minder.machineTekst),D,toegekend,\(later)")
+                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\(minder.machineTekst),D,toegekend,\(later)")
                     kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
                     kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] -= tarief.centen
                 }

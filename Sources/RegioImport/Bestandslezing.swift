@@ -15,6 +15,8 @@ final class Bestandslezing: @unchecked Sendable {
     var verslag: Bestandsverslag
     /// Keys later files may refer to.
     var nieuweSleutels: [Rij] = []
+    /// The allocations of this file, for the declarations of later files.
+    var nieuweToewijzingen = Toewijzingskaart()
     var sleutels = Sleutelset()
     /// Rows whose key hash was seen before: confirmed or cleared by `bevestigDubbelen`.
     var kandidaten: [(regel: Int, eerder: Int, sleutel: String)] = []
@@ -23,6 +25,8 @@ final class Bestandslezing: @unchecked Sendable {
     /// When set (declarations, while only added lines can be summed): the sums of the rows handed on, and the referrers.
     var verwijzers: [String: String]?
     var sommen = Declaratieaggregaten()
+    /// Rows so far, bytes read, file size: every 10,000 rows.
+    var meld: (@Sendable (Int, Int, Int) -> Void)?
 
     init(bestand: String, soort: Soort, kolommen: [String], index: [String: Int], lezer: CSVLezer,
          open: @escaping () throws(CSVFout) -> CSVLezer, vertaling: Rijvertaling, verslag: Bestandsverslag) {
@@ -34,12 +38,18 @@ final class Bestandslezing: @unchecked Sendable {
     func lees(naar uit: Blokrij<[Rij]>?) throws {
         let lezer = Vooruitlezer(self.lezer)
         defer { lezer.stop() }
-        let verwijsbaar = soort == .percelen || soort == .toewijzingen || soort == .gemeenten || soort == .aanbieders || soort == .producten
+        let verwijsbaar = soort == .percelen || soort == .gemeenten || soort == .aanbieders || soort == .producten
         var blok: [Rij] = []
         blok.reserveCapacity(Importeur.blokgrootte)
         while let record = try lezer.volgende() {
             verslag.rijen += 1
-            if record.velden.count != kolommen.count {
+            if !record.problemen.isEmpty {
+                // text the reader could not take as it is: the row is refused, the other rows are still checked
+                for p in record.problemen {
+                    verslag.fouten.append(.rij(bestand: bestand, regel: record.regel,
+                                               kolom: p.veld < kolommen.count ? kolommen[p.veld] : "veld \(p.veld + 1)", reden: p.reden))
+                }
+            } else if record.velden.count != kolommen.count {
                 verslag.fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: nil,
                                            reden: "\(record.velden.count) velden, de kopregel heeft er \(kolommen.count)"))
             } else {
@@ -53,8 +63,11 @@ final class Bestandslezing: @unchecked Sendable {
                         blok.append(rij)
                     }
                     if verwijsbaar { nieuweSleutels.append(Rij(soort: soort, waarden: Array(rij.waarden.prefix(soort == .producten ? 2 : 1)))) }
+                    if soort == .toewijzingen { Bestandslezing.neemOp(rij, in: &nieuweToewijzingen) }
                 }
                 verslag.fouten += r.fouten
+                verslag.aantalWaarschuwingen += r.waarschuwingen.count
+                if verslag.waarschuwingen.count < Importeur.maxFouten { verslag.waarschuwingen += r.waarschuwingen }
             }
             if verslag.fouten.count >= Importeur.maxFouten {
                 verslag.fouten.append(.algemeen("\(bestand): meer dan \(Importeur.maxFouten) fouten; de controle is gestopt op regel \(record.regel)"))
@@ -64,16 +77,29 @@ final class Bestandslezing: @unchecked Sendable {
                 // sized once from the first rows: doubling a national file's table would hold both copies at once
                 sleutels.reserveer(Int(Double(grootte) / Double(gelezen) * Double(verslag.rijen) * 1.05))
             }
+            if verslag.rijen % Importeur.blokgrootte == 0, let meld, let (gelezen, grootte) = lezer.voortgang {
+                meld(verslag.rijen, gelezen, grootte)
+            }
             if blok.count >= Importeur.blokgrootte, let uit {
-                if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+                if let verwijzers { try Importeur.tel(blok, verwijzers, &sommen) }
                 guard uit.zet(blok) else { return }   // the writer stopped
                 blok.removeAll(keepingCapacity: true)
             }
         }
         if let uit, verslag.fouten.isEmpty, !blok.isEmpty {
-            if let verwijzers { Importeur.tel(blok, verwijzers, &sommen) }
+            if let verwijzers { try Importeur.tel(blok, verwijzers, &sommen) }
             _ = uit.zet(blok)
         }
+    }
+
+    /// Positions of the allocation columns a declaration is checked against.
+    static let toewijzingskolom: [Int] = ["toewijzingnummer", "client", "gemeentecode", "agb", "ingangsdatum", "einddatum"]
+        .map { Soort.toewijzingen.kolommen.firstIndex(of: $0)! }
+
+    static func neemOp(_ rij: Rij, in kaart: inout Toewijzingskaart) {
+        let k = toewijzingskolom, w = rij.waarden
+        kaart.voegToe(nummer: w[k[0]].tekst ?? "", client: w[k[1]].tekst ?? "", gemeentecode: w[k[2]].tekst ?? "",
+                      agb: w[k[3]].tekst ?? "", van: Dag(opgeslagen: w[k[4]].geheel ?? 0), tot: w[k[5]].geheel.map { Dag(opgeslagen: $0) })
     }
 
     /// Reads the file again for the earlier lines of equal key hashes and reports the real duplicates.
@@ -87,12 +113,17 @@ final class Bestandslezing: @unchecked Sendable {
             var r = Rijlezer(bestand: bestand, record: record, index: index)
             if let rij = vertaling.vertaal(&r) { tekst[record.regel] = rij.sleutelTekst }
         }
-        var anders: [String: Int] = [:]   // keys that only shared a hash, by their first line
+        // keys compared with a-z as A-Z, as they are hashed: "t1" and "T1" are one key, never two rows
+        let vouw = Toewijzingskaart.gevouwen
+        var anders: [String: (regel: Int, sleutel: String)] = [:]   // keys that only shared a hash, by their first line
         for k in kandidaten {
-            let eerder = tekst[k.eerder] == k.sleutel ? k.eerder : anders[k.sleutel]
-            guard let eerder else { anders[k.sleutel] = k.regel; continue }
+            let eerste: (regel: Int, sleutel: String)?
+            if let t = tekst[k.eerder], vouw(t) == vouw(k.sleutel) { eerste = (k.eerder, t) } else { eerste = anders[vouw(k.sleutel)] }
+            guard let eerste else { anders[vouw(k.sleutel)] = (k.regel, k.sleutel); continue }
+            let reden = eerste.sleutel == k.sleutel ? "dubbele sleutel '\(k.sleutel)' (ook op regel \(eerste.regel))"
+                : "dubbele sleutel '\(k.sleutel)': verschilt alleen in hoofdletters van '\(eerste.sleutel)' op regel \(eerste.regel)"
             verslag.fouten.append(.rij(bestand: bestand, regel: k.regel, kolom: soort.sleutel.joined(separator: "+"),
-                                       reden: BSN.verberg(in: "dubbele sleutel '\(k.sleutel)' (ook op regel \(eerder))")))
+                                       reden: BSN.verberg(in: reden)))
         }
         // in line order, as the user reads the file (a stable sort keeps a line's own errors in order)
         verslag.fouten = verslag.fouten.enumerated().sorted { a, b in

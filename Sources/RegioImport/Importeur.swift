@@ -9,6 +9,9 @@ public struct Bestandsverslag: Sendable {
     public var rijen = 0
     public var telling = Telling()
     public var fouten: [ImportFout] = []
+    /// Rows imported with a finding (the first `Importeur.maxFouten`); `aantalWaarschuwingen` counts them all.
+    public var waarschuwingen: [ImportFout] = []
+    public var aantalWaarschuwingen = 0
     /// True when the rows were written (not when only checked, or rejected).
     public var geschreven = false
     /// Seconds the file took, reading to commit.
@@ -23,6 +26,22 @@ public struct ImportOpties: Sendable {
     }
 }
 
+/// Where a multi-file import is: for a progress line, and to say which files are in after an interruption.
+public struct Importvoortgang: Sendable {
+    public enum Fase: Sendable { case begonnen, bezig, klaar }
+    public let bestand: String
+    /// 1-based position of the file in the import, and the number of files.
+    public let nummer: Int
+    public let aantal: Int
+    public let fase: Fase
+    public let rijen: Int
+    /// Bytes read of the file and its size (0 when not known).
+    public let gelezen: Int
+    public let grootte: Int
+    /// When `klaar`: the file's rows are committed (else it was refused, or only checked).
+    public let geschreven: Bool
+}
+
 /// Imports canonical CSV files: each file is checked whole and written in one transaction, or not at all.
 public final class Importeur {
     let store: any RegioStore
@@ -31,6 +50,9 @@ public final class Importeur {
     var ref: Referenties?
     /// The sums of the lines added in this run of `importeer(paden:)`, while nothing else changed; nil otherwise.
     var nieuweSommen: Declaratieaggregaten?
+    /// Told when `importeer(paden:)` begins and finishes a file, and every 10,000 rows in between (from the reading
+    /// thread).
+    public var voortgang: (@Sendable (Importvoortgang) -> Void)?
 
     public init(store: any RegioStore, pseudonimiseerder: Pseudonimiseerder, opties: ImportOpties = ImportOpties()) {
         self.store = store; self.pseudonimiseerder = pseudonimiseerder; self.opties = opties
@@ -41,9 +63,10 @@ public final class Importeur {
         var r = Referenties()
         r.gemeenten = try store.sleutels(.gemeenten)
         r.aanbieders = try store.sleutels(.aanbieders)
-        r.percelen = try store.sleutels(.percelen)
+        for p in try store.sleutels(.percelen) { r.percelen[Toewijzingskaart.gevouwen(p)] = r.percelen[Toewijzingskaart.gevouwen(p)] ?? p }
         r.producten = Set(try store.sleutels(.producten).map { k in k.split(separator: "/").prefix(2).joined(separator: "|") })
-        r.toewijzingen = try store.sleutels(.toewijzingen)
+        r.toewijzingen.reserveer(try store.aantal(.toewijzingen))
+        try store.elkeToewijzing { r.toewijzingen.voegToe($0) }
         ref = r
         return r
     }
@@ -76,11 +99,24 @@ public final class Importeur {
         // lines that are only added can be summed on the way in; anything else rebuilds the sums afterwards
         nieuweSommen = (try? (store as? any AggregaatStore)?.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
         defer { nieuweSommen = nil }
-        for (naam, _, open) in geladen {
+        for (i, (naam, _, open)) in geladen.enumerated() {
             let start = Date()
+            let meld = voortgang
+            meld?(Importvoortgang(bestand: naam, nummer: i + 1, aantal: geladen.count, fase: .begonnen, rijen: 0, gelezen: 0, grootte: 0,
+                                  geschreven: false))
+            let aantal = geladen.count
+            if let meld {
+                blokMelding = { @Sendable (rijen: Int, gelezen: Int, grootte: Int) in
+                    meld(Importvoortgang(bestand: naam, nummer: i + 1, aantal: aantal, fase: .bezig, rijen: rijen, gelezen: gelezen,
+                                         grootte: grootte, geschreven: false))
+                }
+            }
             var v = importeer(bestand: naam, nu: nu, lezer: open)
+            blokMelding = nil
             v.duur = Date().timeIntervalSince(start)
             verslagen.append(v)
+            meld?(Importvoortgang(bestand: naam, nummer: i + 1, aantal: geladen.count, fase: .klaar, rijen: v.rijen, gelezen: 0, grootte: 0,
+                                  geschreven: v.geschreven))
         }
         if verslagen.contains(where: \.geschreven) {
             if let nieuw = nieuweSommen, let a = store as? any AggregaatStore {
@@ -97,6 +133,9 @@ public final class Importeur {
     public func werkAggregatenBij() {
         try? (store as? any AggregaatStore)?.ververstAggregaten()
     }
+
+    /// Given to the file being read: rows so far, bytes read, file size.
+    var blokMelding: (@Sendable (Int, Int, Int) -> Void)?
 
     public func importeer(bestand: String, bytes: [UInt8], nu: String) -> Bestandsverslag {
         importeer(bestand: bestand, nu: nu) { () throws(CSVFout) in CSVLezer(bytes: bytes) }
@@ -122,6 +161,10 @@ public final class Importeur {
                 return verslag
             }
             let kolommen = kop.velden.map(normaliseerKolom)
+            if let p = kop.problemen.first {
+                verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: "kolom \(p.veld + 1)", reden: p.reden))
+                return verslag
+            }
             guard let soort = Soort.herken(Set(kolommen)) else {
                 verslag.fouten.append(.rij(bestand: bestand, regel: kop.regel, kolom: nil,
                                            reden: "onbekend bestandstype: de kopregel past bij geen van de bestandssoorten (\(Importeur.besteGok(kolommen)))"))
@@ -145,6 +188,7 @@ public final class Importeur {
                                         vertaling: Rijvertaling(soort: soort, pseudonimiseerder: pseudonimiseerder, ref: ref,
                                                                 cache: Pseudoniemcache()),
                                         verslag: verslag)
+            lezing.meld = blokMelding
             // declarations are summed on the reading thread as they go in (the writer is the busier one);
             // the referrer comes from the line's allocation
             if soort == .declaraties && nieuweSommen != nil && !opties.controleer {
@@ -182,7 +226,7 @@ public final class Importeur {
                         guard lezing.verslag.fouten.isEmpty else { throw Afgekeurd() }
                         if !lezing.uitgesteld.isEmpty {
                             t = t + (try w.schrijf(lezing.uitgesteld))
-                            if let v = lezing.verwijzers { Importeur.tel(lezing.uitgesteld, v, &lezing.sommen) }
+                            if let v = lezing.verwijzers { try Importeur.tel(lezing.uitgesteld, v, &lezing.sommen) }
                         }
                         lezing.sleutels = Sleutelset()   // before the store rebuilds its indexes, which takes memory too
                         try w.logImport(ImportlogRegel(bestand: (bestand as NSString).lastPathComponent, soort: soort.rawValue, tijdstip: nu,
@@ -194,7 +238,9 @@ public final class Importeur {
                     verslag.geschreven = true
                     if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.ongewijzigd == 0 {
                         // taken over, not merged, when these are the first: two copies of a national year's sums do not fit
-                        if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else { nieuweSommen?.voegToe(lezing.sommen) }
+                        if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else {
+                            do { try nieuweSommen?.voegToe(lezing.sommen) } catch { nieuweSommen = nil }   // rebuilt afterwards
+                        }
                         lezing.sommen = Declaratieaggregaten()
                     } else if (soort == .declaraties || soort == .toewijzingen) && (telling.gewijzigd > 0 || telling.ongewijzigd > 0) {
                         nieuweSommen = nil   // changed or repeated lines, or a changed referrer: rebuild
@@ -208,6 +254,7 @@ public final class Importeur {
             }
             // later files (and later checks) may refer to these rows
             for rij in lezing.nieuweSleutels { ref.neemOp(rij) }
+            ref.toewijzingen.voegToe(lezing.nieuweToewijzingen)
             self.ref = ref
         } catch let f as CSVFout {
             verslag.fouten.append(.rij(bestand: bestand, regel: f.regel, kolom: nil, reden: f.reden))
@@ -222,13 +269,13 @@ public final class Importeur {
                                "begindatum", "einddatum", "debet_credit", "status", "ingediend_op", "agb"].map { Soort.declaraties.kolommen.firstIndex(of: $0)! }
 
     /// Adds declaration rows to the sums, with the same rules as `Declaratieaggregaten.voegToe(_:verwijzer:)`.
-    static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) {
+    static func tel(_ rijen: [Rij], _ verwijzers: [String: String], _ sommen: inout Declaratieaggregaten) throws(Gegevensfout) {
         let k = kolom
         for r in rijen {
             let w = r.waarden
             let bedrag = w[k[0]].geheel ?? 0
             let v = verwijzers[w[k[1]].tekst ?? ""] ?? ""
-            sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
+            try sommen.voegToe(client: w[k[2]].tekst ?? "", gemeentecode: w[k[3]].tekst ?? "",
                            productcategorie: w[k[4]].tekst ?? "", productcode: w[k[5]].tekst, agb: w[k[11]].tekst ?? "",
                            verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                            van: Dag(dagnummer: Int32(w[k[6]].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[k[7]].geheel ?? 0)),

@@ -6,6 +6,8 @@ struct Rijlezer {
     let record: CSVRecord
     let index: [String: Int]
     var fouten: [ImportFout] = []
+    /// Findings that do not refuse the row (it is imported): shown with the report.
+    var waarschuwingen: [ImportFout] = []
 
     init(bestand: String, record: CSVRecord, index: [String: Int]) {
         self.bestand = bestand; self.record = record; self.index = index
@@ -14,6 +16,22 @@ struct Rijlezer {
     /// Records a problem; a quoted value that could be a BSN is left out (reports are printed and logged).
     mutating func fout(_ kolom: String?, _ reden: String) {
         fouten.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: BSN.verberg(in: reden)))
+    }
+
+    /// Names and descriptions hold at most this many characters (any field at most `CSVLezer.maxVeld` bytes).
+    static let maxNaam = 200
+    static let naamkolommen = ["naam", "segment", "omschrijving", "verwijzer_naam"]
+
+    mutating func controleerLengtes() {
+        for k in Rijlezer.naamkolommen {
+            if let i = index[k], i < record.velden.count, record.velden[i].count > Rijlezer.maxNaam {
+                fout(k, "langer dan \(Rijlezer.maxNaam) tekens: '\(record.velden[i].prefix(20))...'")
+            }
+        }
+    }
+
+    mutating func waarschuwing(_ kolom: String?, _ reden: String) {
+        waarschuwingen.append(.rij(bestand: bestand, regel: record.regel, kolom: kolom, reden: reden))
     }
 
     /// The trimmed text of a column, nil when the column is absent or the cell empty.
@@ -53,6 +71,10 @@ struct Rijlezer {
     mutating func euro(_ k: String, verplicht v: Bool, nietNegatief: Bool = true) -> Euro? {
         guard let s = v ? verplicht(k) : tekst(k) else { return nil }
         guard let e = Euro.parse(s) else {
+            // more digits than 64-bit cents hold: far beyond any bound, say so rather than blame the notation
+            if let x = Double(s.replacingOccurrencesOfComma()), x.magnitude >= 9e16 {
+                fout(k, "'\(s.prefix(30))' is veel te groot voor een bedrag"); return nil
+            }
             fout(k, "ongeldig bedrag '\(s)' (hooguit twee decimalen; '1.234' is dubbelzinnig: schrijf 1234 of 1.234,00)")
             return nil
         }
@@ -80,7 +102,7 @@ struct Rijlezer {
 
     mutating func decimaal(_ k: String) -> Double? {
         guard let s = tekst(k) else { return nil }
-        guard let d = Double(s.replacingOccurrencesOfComma()) else { fout(k, "geen getal: '\(s)'"); return nil }
+        guard let d = Double(s.replacingOccurrencesOfComma()), d.isFinite else { fout(k, "geen getal: '\(s)'"); return nil }
         return d
     }
 

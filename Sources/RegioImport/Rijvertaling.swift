@@ -5,22 +5,25 @@ import RegioStore
 struct Referenties {
     var gemeenten: Set<String> = []
     var aanbieders: Set<String> = []
-    var percelen: Set<String> = []
+    /// Lot codes as written, by their folded form (A-Z as a-z): a code differing only in case is the same lot.
+    var percelen: [String: String] = [:]
     /// "categorie|code"
     var producten: Set<String> = []
-    var toewijzingen: Set<String> = []
+    var toewijzingen = Toewijzingskaart()
 
     mutating func neemOp(_ rij: Rij) {
         let s = rij.waarden.first?.tekst ?? ""
         switch rij.soort {
         case .gemeenten: gemeenten.insert(s)
         case .aanbieders: aanbieders.insert(s)
-        case .percelen: percelen.insert(s)
+        case .percelen: percelen[Toewijzingskaart.gevouwen(s)] = s
         case .producten: producten.insert(s + "|" + (rij.waarden[1].tekst ?? ""))
-        case .toewijzingen: toewijzingen.insert(s)
         default: break
         }
     }
+
+    /// The known lot for a code, as it was first written; nil when unknown.
+    func perceel(_ code: String) -> String? { percelen[Toewijzingskaart.gevouwen(code)] }
 }
 
 /// Turns one validated CSV record into a row of its kind.
@@ -31,10 +34,11 @@ struct Rijvertaling {
     let cache: Pseudoniemcache
 
     func vertaal(_ r: inout Rijlezer) -> Rij? {
+        r.controleerLengtes()
         switch soort {
         case .gemeenten:
             let code = r.gemeente(), naam = r.verplicht("naam")
-            guard let code, let naam else { return nil }
+            guard let code, let naam, r.fouten.isEmpty else { return nil }
             return Codering.rij(Gemeente(code: code, naam: naam))
         case .gemeentecijfers:
             let code = bekendeGemeente(&r), jaar = r.jaar("jaar", verplicht: true)
@@ -43,10 +47,13 @@ struct Rijvertaling {
             let ses = r.decimaal("ses"), fte = r.decimaal("wijkteam_fte")
             if let inw, let jeugd, jeugd > inw { r.fout("jeugdigen", "meer jeugdigen (\(jeugd)) dan inwoners (\(inw))") }
             guard let code, let jaar, let inw, let jeugd, let macro, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Gemeentecijfers(gemeentecode: code, jaar: jaar, inwoners: inw, jeugdigen: jeugd,
-                                                macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte))
+            return binnenGrenzen(Gemeentecijfers(gemeentecode: code, jaar: jaar, inwoners: inw, jeugdigen: jeugd,
+                                                 macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte), &r, Grenzen.controleer, Codering.rij)
         case .percelen:
             let code = r.sleutel("perceel"), naam = r.verplicht("naam"), segment = r.verplicht("segment")
+            if let code, let bekend = ref.perceel(code), bekend != code {
+                r.fout("perceel", "'\(code)' verschilt alleen in hoofdletters van het bekende perceel '\(bekend)'")
+            }
             let verevend = r.janee("verevend")
             var bek: Bekostigingsvorm?
             if let b = r.tekst("bekostiging") {
@@ -56,24 +63,22 @@ struct Rijvertaling {
             guard let code, let naam, let segment, let verevend, r.fouten.isEmpty else { return nil }
             return Codering.rij(Perceel(code: code, naam: naam, segment: segment, verevend: verevend, bekostiging: bek))
         case .producten:
-            let code = r.productcode(verplicht: true), cat = r.categorie(), perceel = r.sleutel("perceel")
+            let code = r.productcode(verplicht: true), cat = r.categorie(), perceel = bekendPerceel(&r, verplicht: true)
             let eenheid = r.eenheid(), tarief = r.euro("tarief", verplicht: false), jaar = r.jaar("jaar", verplicht: false)
-            if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let code, let cat, let perceel, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Product(productcode: code, productcategorie: cat, perceel: perceel, omschrijving: r.tekst("omschrijving"),
-                                        eenheid: eenheid, tarief: tarief, jaar: jaar))
+            return binnenGrenzen(Product(productcode: code, productcategorie: cat, perceel: perceel, omschrijving: r.tekst("omschrijving"),
+                                         eenheid: eenheid, tarief: tarief, jaar: jaar), &r, Grenzen.controleer, Codering.rij)
         case .aanbieders:
             let agb = r.agb(), naam = r.verplicht("naam")
-            guard let agb, let naam else { return nil }
+            guard let agb, let naam, r.fouten.isEmpty else { return nil }
             return Codering.rij(Aanbieder(agb: agb, naam: naam))
         case .budgetten:
-            let jaar = r.jaar("jaar", verplicht: true), code = bekendeGemeente(&r), perceel = r.sleutel("perceel")
+            let jaar = r.jaar("jaar", verplicht: true), code = bekendeGemeente(&r), perceel = bekendPerceel(&r, verplicht: true)
             let budget = r.euro("budget", verplicht: true)
-            if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let jaar, let code, let perceel, let budget, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget))
+            return binnenGrenzen(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget), &r, Grenzen.controleer, Codering.rij)
         case .normbudgetten:
-            let agb = r.agb(), jaar = r.jaar("jaar", verplicht: true), perceel = r.tekst("perceel")
+            let agb = r.agb(), jaar = r.jaar("jaar", verplicht: true), perceel = bekendPerceel(&r, verplicht: false)
             // a negative ceiling has no meaning: the reader's own message for amounts speaks of credits, so say it here
             var bedrag: Euro?
             if let s = r.verplicht("normbudget") {
@@ -84,9 +89,9 @@ struct Rijvertaling {
                 }
             }
             if let agb, !ref.aanbieders.contains(agb) { r.fout("agb", "onbekende aanbieder '\(agb)' (importeer eerst aanbieders)") }
-            if let perceel, !ref.percelen.contains(perceel) { r.fout("perceel", "onbekend perceel '\(perceel)'") }
             guard let agb, let jaar, let bedrag, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag))
+            return binnenGrenzen(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel, bedrag: bedrag), &r, Grenzen.controleer,
+                                 Codering.rij)
         case .verzoeken:
             let nr = r.sleutel("verzoeknummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
@@ -94,15 +99,18 @@ struct Rijvertaling {
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), freq = r.frequentie()
             let verw = r.verwijzer(), geb = r.dag("geboortedatum", verplicht: false)
             guard let nr, let client, let zorg, let ontvangen, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Verzoek(verzoeknummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
+            return binnenGrenzen(Verzoek(verzoeknummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
                                         productcategorie: zorg.categorie, productcode: zorg.code, ingangsdatum: zorg.van,
                                         einddatum: zorg.tot, volume: volume, eenheid: eenheid, frequentie: freq,
                                         verwijzer: verw, verwijzerNaam: r.tekst("verwijzer_naam"), geboortedatum: geb,
-                                        ontvangenOp: ontvangen))
+                                        ontvangenOp: ontvangen), &r, Grenzen.controleer, Codering.rij)
         case .toewijzingen:
             let nr = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "ingangsdatum", tot: "einddatum")
             let datum = r.dag("toewijzingsdatum", verplicht: true)
+            if let nr, case .andereHoofdletters = ref.toewijzingen.zoek(nr) {
+                r.fout("toewijzingnummer", "'\(nr)' verschilt alleen in hoofdletters van een bekende toewijzing")
+            }
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), freq = r.frequentie()
             let budget = r.euro("budget", verplicht: false), verw = r.verwijzer(), geb = r.dag("geboortedatum", verplicht: false)
             var reden = r.tekst("reden_wijziging")
@@ -112,12 +120,12 @@ struct Rijvertaling {
             }
             if volume != nil && budget == nil && freq == nil { r.fout("frequentie", "volume zonder frequentie (WMO757)") }
             guard let nr, let client, let zorg, let datum, r.fouten.isEmpty else { return nil }
-            return Codering.rij(Toewijzing(toewijzingnummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
+            return binnenGrenzen(Toewijzing(toewijzingnummer: nr, client: client, gemeentecode: zorg.gemeente, agb: zorg.agb,
                                            productcategorie: zorg.categorie, productcode: zorg.code, ingangsdatum: zorg.van,
                                            einddatum: zorg.tot, volume: volume, eenheid: eenheid, frequentie: freq,
                                            budget: budget, verwijzer: verw, verwijzerNaam: r.tekst("verwijzer_naam"),
                                            verzoeknummer: r.tekst("verzoeknummer"), geboortedatum: geb,
-                                           redenWijziging: reden, toewijzingsdatum: datum))
+                                           redenWijziging: reden, toewijzingsdatum: datum), &r, Grenzen.controleer, Codering.rij)
         case .declaraties:
             let nr = r.sleutel("declaratienummer"), ref = r.sleutel("referentienummer")
             let tw = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
@@ -133,15 +141,74 @@ struct Rijvertaling {
                 if let v = DeclaratieStatus(rawValue: s.lowercased()) { status = v }
                 else { r.fout("status", "verwacht ingediend, toegekend of afgewezen, niet '\(s)'") }
             }
-            if let tw, !self.ref.toewijzingen.contains(tw) { r.fout("toewijzingnummer", "onbekende toewijzing '\(tw)'") }
-            guard let nr, let ref, let tw, let client, let zorg, let tot = zorg.tot, let bedrag, let ingediend,
+            var toewijzing: Toewijzingskaart.Kenmerk?
+            if let tw {
+                switch self.ref.toewijzingen.zoek(tw) {
+                case .bekend(let k): toewijzing = k
+                case .andereHoofdletters:
+                    r.fout("toewijzingnummer", "onbekende toewijzing '\(tw)' (een bekende toewijzing verschilt alleen in hoofdletters)")
+                case .onbekend: r.fout("toewijzingnummer", "onbekende toewijzing '\(tw)'")
+                }
+            }
+            guard let nr, let ref, let tw, let client, let zorg, let tot = zorg.tot, let bedrag, let ingediend, let toewijzing,
                   r.fouten.isEmpty else { return nil }
-            return Codering.rij(Declaratieregel(declaratienummer: nr, referentienummer: ref, toewijzingnummer: tw, client: client,
-                                                gemeentecode: zorg.gemeente, agb: zorg.agb, productcategorie: zorg.categorie,
-                                                productcode: zorg.code, begindatum: zorg.van, einddatum: tot, volume: volume,
-                                                eenheid: eenheid, tarief: tarief, bedrag: bedrag, debetCredit: dc,
-                                                status: status, ingediendOp: ingediend))
+            let regel = Declaratieregel(declaratienummer: nr, referentienummer: ref, toewijzingnummer: tw, client: client,
+                                        gemeentecode: zorg.gemeente, agb: zorg.agb, productcategorie: zorg.categorie,
+                                        productcode: zorg.code, begindatum: zorg.van, einddatum: tot, volume: volume,
+                                        eenheid: eenheid, tarief: tarief, bedrag: bedrag, debetCredit: dc,
+                                        status: status, ingediendOp: ingediend)
+            guard let rij = binnenGrenzen(regel, &r, Grenzen.controleer, Codering.rij) else { return nil }
+            Rijvertaling.controleer(regel, tegen: toewijzing, &r)
+            return r.fouten.isEmpty ? rij : nil
         }
+    }
+
+    /// Days a debit line's period may lie outside its allocation's and still be imported, with a warning (and the
+    /// signal DECL-PERIODE): exports that declare whole calendar months around an allocation ending mid-month.
+    static let periodemarge = 31
+
+    /// A declaration line against its allocation, as the iJw import does (docs/importformaten.md says which is an
+    /// error and why): the municipality and the provider (9338) and the client (8187) must be the allocation's, and a
+    /// debit's care period must lie within the allocation's (9307, 9308), up to `periodemarge` days outside as a warning.
+    static func controleer(_ d: Declaratieregel, tegen t: Toewijzingskaart.Kenmerk, _ r: inout Rijlezer) {
+        if UInt16(d.gemeentecode) != t.gemeente {
+            r.fout("gemeentecode", "toewijzing \(d.toewijzingnummer) is van gemeente \(t.gemeentecode), niet van \(d.gemeentecode) (iJw 9338)")
+        }
+        if UInt32(d.agb) != t.agb {
+            r.fout("agb", "toewijzing \(d.toewijzingnummer) is gegeven aan aanbieder \(t.agbcode), niet aan \(d.agb) (iJw 9338)")
+        }
+        if Toewijzingskaart.hash(d.client) != t.client {
+            r.fout(r.index["bsn"] != nil ? "bsn" : "clientnummer", "toewijzing \(d.toewijzingnummer) is van een andere cliënt (iJw 8187)")
+        }
+        // a provider must be able to credit a line after its allocation was shortened
+        guard d.debetCredit == .debet else { return }
+        let periode = t.periode
+        let tekst = "\(periode.van.nederlands) t/m \(periode.tot?.nederlands ?? "open")"
+        for (kolom, dag, regel) in [("begindatum", d.begindatum, "9307"), ("einddatum", d.einddatum, "9308")] {
+            let buiten = dag < periode.van ? periode.van - dag : periode.tot.map { dag > $0 ? dag - $0 : 0 } ?? 0
+            guard buiten > 0 else { continue }
+            let reden = "\(kolom) \(dag.nederlands) ligt \(buiten) dag\(buiten == 1 ? "" : "en") buiten toewijzing \(d.toewijzingnummer) (\(tekst))"
+            if buiten > periodemarge {
+                r.fout(kolom, reden + "; hooguit \(periodemarge) dagen wordt met een waarschuwing geïmporteerd (iJw \(regel))")
+            } else {
+                r.waarschuwing(kolom, reden + ": geïmporteerd, en gesignaleerd als DECL-PERIODE")
+            }
+        }
+    }
+
+    /// The row of a record within `Grenzen`; nil, with each field outside them reported at its column, otherwise.
+    func binnenGrenzen<T>(_ x: T, _ r: inout Rijlezer, _ controleer: (T, (Grenzen.Fout) -> Void) -> Void, _ rij: (T) -> Rij) -> Rij? {
+        var fouten: [Grenzen.Fout] = []
+        controleer(x) { fouten.append($0) }
+        for f in fouten { r.fout(f.veld, f.reden) }
+        return fouten.isEmpty ? rij(x) : nil
+    }
+
+    /// A lot code that is known, in the spelling it was first imported in (a code differing only in case is the same lot).
+    func bekendPerceel(_ r: inout Rijlezer, verplicht: Bool) -> String? {
+        guard let code = verplicht ? r.sleutel("perceel") : r.tekst("perceel") else { return nil }
+        guard let bekend = ref.perceel(code) else { r.fout("perceel", "onbekend perceel '\(code)'"); return nil }
+        return bekend
     }
 
     func bekendeGemeente(_ r: inout Rijlezer) -> String? {

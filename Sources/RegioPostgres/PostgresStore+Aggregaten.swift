@@ -31,16 +31,22 @@ extension PostgresStore: AggregaatStore {
             var a = Declaratieaggregaten()
             let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
                             "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op", "agb"]
+            var fout: Gegevensfout?
             try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
+                guard fout == nil else { return }
                 let bedrag = w[7].geheel ?? 0
                 let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
-                a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
-                          productcategorie: w[3].tekst ?? "", productcode: w[4].tekst, agb: w[11].tekst ?? "",
-                          verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
-                          van: Dag(dagnummer: Int32(w[5].geheel ?? 0)), tot: Dag(dagnummer: Int32(w[6].geheel ?? 0)),
-                          ingediend: Dag(dagnummer: Int32(w[10].geheel ?? 0)), kosten: Euro(centen: w[8].tekst == "C" ? -bedrag : bedrag),
-                          afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
+                do throws(Gegevensfout) {
+                    try a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
+                                  productcategorie: w[3].tekst ?? "", productcode: w[4].tekst, agb: w[11].tekst ?? "",
+                                  verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
+                                  van: Dag(opgeslagen: w[5].geheel ?? 0), tot: Dag(opgeslagen: w[6].geheel ?? 0),
+                                  ingediend: Dag(opgeslagen: w[10].geheel ?? 0),
+                                  kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: w[8].tekst == "C"),
+                                  afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
+                } catch { fout = error }
             }
+            if let fout { throw fout }
             try PostgresStore.schrijf(a, v)
         }
     }
@@ -60,7 +66,7 @@ extension PostgresStore: AggregaatStore {
             var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try PostgresStore.schrijf(nieuw, v) }
-            a.voegToe(nieuw)
+            try a.voegToe(nieuw)
             try PostgresStore.schrijf(a, v)
         }
     }
@@ -72,14 +78,18 @@ extension PostgresStore: AggregaatStore {
     public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
         try leesMomentopname { v in
             guard try PostgresStore.actueel(v) else { return nil }
-            return try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
+            let a = try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
+            // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
+            // then come from the lines, whose check names the line
+            return (try? a.controleerGrenzen()) == nil ? nil : a
         }
     }
 
     public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
         try leesMomentopname { v in
             guard try PostgresStore.actueel(v) else { return nil }
-            return try PostgresStore.leesDriehoek(v)
+            let d = try PostgresStore.leesDriehoek(v)
+            return (try? Declaratieaggregaten.controleerGrenzen(d)) == nil ? nil : d   // as in `aggregaten`
         }
     }
 
@@ -100,6 +110,7 @@ extension PostgresStore: AggregaatStore {
             for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
+            try g.controleerGrenzen()
             return g
         }
     }
@@ -110,6 +121,7 @@ extension PostgresStore: AggregaatStore {
             var g = Gegevens()
             let soort = Soort.declaraties
             try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen, gelijk: ("client", client)) { Codering.voegToe(soort, $0, aan: &g) }
+            try Gegevens.controleerGrenzen(g.declaraties)
             return g.declaraties
         }
     }
@@ -127,6 +139,7 @@ extension PostgresStore: AggregaatStore {
             try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
                 if client(w[i].tekst ?? "") { Codering.voegToe(soort, w, aan: &g) }
             }
+            try Gegevens.controleerGrenzen(g.declaraties)
             return g.declaraties
         }
     }
@@ -137,7 +150,7 @@ extension PostgresStore: AggregaatStore {
         try v.rijen("DELETE FROM agg_kosten_aanbieder")
         try v.rijen("DELETE FROM agg_clienten")
         try v.rijen("DELETE FROM agg_driehoek")
-        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", a.zonderAanbieders().kosten)] {
+        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", try a.zonderAanbieders().kosten)] {
             let rijen = kosten.map { k, e -> [Waarde] in
                 [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
                  .geheel(Int64(k.maand.index)), .tekst(k.agb), .geheel(e.centen)]

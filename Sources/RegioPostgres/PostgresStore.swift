@@ -45,7 +45,19 @@ public final class PostgresStore: RegioStore, Sendable {
             for soort in Soort.allCases {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
+            try g.controleerGrenzen()
             return g
+        }
+    }
+
+    public func elkeToewijzing(_ perToewijzing: (Toewijzingskenmerken) -> Void) throws {
+        try leesMomentopname { v in
+            try Kolomlezer.lees(v, tabel: "toewijzing", kolommen: ["toewijzingnummer", "client", "gemeentecode", "agb", "ingangsdatum",
+                                                                  "einddatum"]) { w in
+                perToewijzing(Toewijzingskenmerken(nummer: w[0].tekst ?? "", client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
+                                                   agb: w[3].tekst ?? "", van: Dag(opgeslagen: w[4].geheel ?? 0),
+                                                   tot: w[5].geheel.map { Dag(opgeslagen: $0) }))
+            }
         }
     }
 

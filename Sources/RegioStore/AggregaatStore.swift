@@ -12,14 +12,15 @@ public protocol AggregaatStore: Sendable {
     /// Allocation number -> referrer (`Verwijzer.rawValue`, "" when none), to sum lines by their allocation's referrer.
     func verwijzers() throws -> [String: String]
     /// The sums for these years, with the cost by provider or summed over providers; nil when they were not built
-    /// from the data as it is now stored.
+    /// from the data as it is now stored, or add up beyond `Grenzen.totaal` (then the lines are read, and checked).
     func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten?
     /// The forecast's triangle of the sums (all months); nil when the sums were not built from the data as now stored.
     func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]?
     /// Everything the figures need besides the declaration lines: references and allocations, and the requests when
     /// asked for (the figures do not need them).
     func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens
-    /// The lines of one client, in stored order (a client's page when the lines are not held in memory).
+    /// The lines of one client, in stored order (a client's page when the lines are not held in memory). Like every
+    /// read of records, throws `Gegevensfout` for a record outside `Grenzen`.
     func declaraties(client: ClientID) throws -> [Declaratieregel]
     /// The lines of the clients in a range, in stored order (the signal run in parts).
     func declaraties(clienten: Clientbereik) throws -> [Declaratieregel]

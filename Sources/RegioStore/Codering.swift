@@ -13,8 +13,8 @@ extension Velden {
     mutating func i() -> Int64 { io() ?? 0 }
     mutating func e() -> Euro { Euro(centen: i()) }
     mutating func eo() -> Euro? { io().map { Euro(centen: $0) } }
-    mutating func d() -> Dag { Dag(dagnummer: Int32(i())) }
-    mutating func dn() -> Dag? { io().map { Dag(dagnummer: Int32($0)) } }
+    mutating func d() -> Dag { Dag(opgeslagen: i()) }
+    mutating func dn() -> Dag? { io().map { Dag(opgeslagen: $0) } }
     mutating func g() -> Double? { so().flatMap(Double.init) }
 }
 

@@ -12,6 +12,22 @@ public protocol RegioStore: Sendable {
     func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T
     /// The import history, newest first.
     func importlog() throws -> [ImportlogRegel]
+    /// Every allocation's number, client, municipality, provider and period, streamed: what a declaration is checked
+    /// against on import, without holding the allocations as records.
+    func elkeToewijzing(_ perToewijzing: (Toewijzingskenmerken) -> Void) throws
+}
+
+/// What a declaration line must agree with in its allocation.
+public struct Toewijzingskenmerken: Sendable {
+    public let nummer: String
+    public let client: String
+    public let gemeentecode: String
+    public let agb: String
+    public let van: Dag
+    public let tot: Dag?
+    public init(nummer: String, client: String, gemeentecode: String, agb: String, van: Dag, tot: Dag?) {
+        self.nummer = nummer; self.client = client; self.gemeentecode = gemeentecode; self.agb = agb; self.van = van; self.tot = tot
+    }
 }
 
 /// Writes inside a transaction.

@@ -27,12 +27,12 @@ extension SQLiteStore: AggregaatStore {
             try SQLiteStore.elkeRij(db, sql) { s in
                 let v = verwijzers[SQLiteStore.tekst(s, 0) ?? ""] ?? ""
                 let bedrag = sqlite3_column_int64(s, 8)
-                a.voegToe(client: SQLiteStore.tekst(s, 1) ?? "", gemeentecode: SQLiteStore.tekst(s, 2) ?? "",
+                try a.voegToe(client: SQLiteStore.tekst(s, 1) ?? "", gemeentecode: SQLiteStore.tekst(s, 2) ?? "",
                           productcategorie: SQLiteStore.tekst(s, 3) ?? "", productcode: SQLiteStore.tekst(s, 4),
                           agb: SQLiteStore.tekst(s, 5) ?? "", verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
-                          van: Dag(dagnummer: Int32(sqlite3_column_int64(s, 6))), tot: Dag(dagnummer: Int32(sqlite3_column_int64(s, 7))),
-                          ingediend: Dag(dagnummer: Int32(sqlite3_column_int64(s, 10))),
-                          kosten: Euro(centen: SQLiteStore.tekst(s, 9) == "C" ? -bedrag : bedrag),
+                          van: Dag(opgeslagen: sqlite3_column_int64(s, 6)), tot: Dag(opgeslagen: sqlite3_column_int64(s, 7)),
+                          ingediend: Dag(opgeslagen: sqlite3_column_int64(s, 10)),
+                          kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: SQLiteStore.tekst(s, 9) == "C"),
                           afgewezen: SQLiteStore.tekst(s, 11) == DeclaratieStatus.afgewezen.rawValue)
             }
             try SQLiteStore.schrijf(a, db)
@@ -51,7 +51,7 @@ extension SQLiteStore: AggregaatStore {
             var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try SQLiteStore.schrijf(nieuw, db) }
-            a.voegToe(nieuw)
+            try a.voegToe(nieuw)
             try SQLiteStore.schrijf(a, db)
         }
     }
@@ -76,7 +76,7 @@ extension SQLiteStore: AggregaatStore {
         try db.execute(sql: "DELETE FROM agg_kosten_aanbieder")
         try db.execute(sql: "DELETE FROM agg_clienten")
         try db.execute(sql: "DELETE FROM agg_driehoek")
-        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", a.zonderAanbieders().kosten)] {
+        for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", try a.zonderAanbieders().kosten)] {
             let k = try db.makeStatement(sql: "INSERT INTO \(tabel) (gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for (s, bedrag) in kosten.sorted(by: { $0.key.schrijfvolgorde < $1.key.schrijfvolgorde }) {
                 try k.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""), .tekst(s.verwijzer),
@@ -145,14 +145,18 @@ extension SQLiteStore: AggregaatStore {
     public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
         try db.read { db in
             guard try SQLiteStore.actueel(db) else { return nil }
-            return try SQLiteStore.leesDriehoek(db)
+            let d = try SQLiteStore.leesDriehoek(db)
+            return (try? Declaratieaggregaten.controleerGrenzen(d)) == nil ? nil : d   // as in `aggregaten`
         }
     }
 
     public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
         try db.read { db in
             guard try SQLiteStore.actueel(db) else { return nil }
-            return try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
+            let a = try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
+            // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
+            // then come from the lines, whose check names the line
+            return (try? a.controleerGrenzen()) == nil ? nil : a
         }
     }
 
@@ -162,6 +166,7 @@ extension SQLiteStore: AggregaatStore {
             for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
                 try SQLiteStore.lees(soort, db, in: &g)
             }
+            try g.controleerGrenzen()
             return g
         }
     }
@@ -170,6 +175,7 @@ extension SQLiteStore: AggregaatStore {
         try db.read { db in
             var g = Gegevens()
             try SQLiteStore.lees(.declaraties, db, waar: "WHERE client = ?", argumenten: [client], in: &g)
+            try Gegevens.controleerGrenzen(g.declaraties)
             return g.declaraties
         }
     }
@@ -180,6 +186,7 @@ extension SQLiteStore: AggregaatStore {
             let grenzen = [b.van.map { ("client >= ?", $0) }, b.tot.map { ("client < ?", $0) }].compactMap { $0 }
             try SQLiteStore.lees(.declaraties, db, waar: grenzen.isEmpty ? "" : "WHERE " + grenzen.map(\.0).joined(separator: " AND "),
                                  argumenten: StatementArguments(grenzen.map(\.1)), tellen: true, in: &g)
+            try Gegevens.controleerGrenzen(g.declaraties)
             return g.declaraties
         }
     }

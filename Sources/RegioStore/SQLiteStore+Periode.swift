@@ -8,6 +8,7 @@ extension SQLiteStore: PeriodeStore {
             for soort in Soort.allCases where soort != .declaraties { try SQLiteStore.lees(soort, db, in: &g) }
             try SQLiteStore.lees(.declaraties, db, waar: "WHERE einddatum >= ? AND begindatum <= ?",
                                  argumenten: [Int64(van.dagnummer), Int64(tot.dagnummer)], in: &g)
+            try g.controleerGrenzen()
             return g
         }
     }

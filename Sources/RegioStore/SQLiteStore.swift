@@ -33,6 +33,7 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
         try db.read { db in
             var g = Gegevens()
             for soort in Soort.allCases { try SQLiteStore.lees(soort, db, in: &g) }
+            try g.controleerGrenzen()
             return g
         }
     }
@@ -64,6 +65,17 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
                 s.insert(Rij(soort: soort, waarden: w + Array(repeating: .leeg, count: soort.inhoud.count)).sleutelTekst)
             }
             return s
+        }
+    }
+
+    public func elkeToewijzing(_ perToewijzing: (Toewijzingskenmerken) -> Void) throws {
+        try db.read { db in
+            try SQLiteStore.elkeRij(db, "SELECT toewijzingnummer, client, gemeentecode, agb, ingangsdatum, einddatum FROM toewijzing") { s in
+                perToewijzing(Toewijzingskenmerken(nummer: SQLiteStore.tekst(s, 0) ?? "", client: SQLiteStore.tekst(s, 1) ?? "",
+                                                   gemeentecode: SQLiteStore.tekst(s, 2) ?? "", agb: SQLiteStore.tekst(s, 3) ?? "",
+                                                   van: Dag(opgeslagen: sqlite3_column_int64(s, 4)),
+                                                   tot: sqlite3_column_type(s, 5) == SQLITE_NULL ? nil : Dag(opgeslagen: sqlite3_column_int64(s, 5))))
+            }
         }
     }
 

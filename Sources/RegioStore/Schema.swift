@@ -100,7 +100,8 @@ public struct Rij: Sendable, Hashable {
             switch w {
             case .leeg: voeg(0)
             case .geheel(let i): voeg(1); withUnsafeBytes(of: i.littleEndian) { for b in $0 { voeg(b) } }
-            case .tekst(let s): voeg(2); for b in s.utf8 { voeg(b) }; voeg(0xff)
+            // a-z as A-Z: keys that differ only in case hash alike, so the import confirms them as duplicates
+            case .tekst(let s): voeg(2); for b in s.utf8 { voeg(b >= 97 && b <= 122 ? b - 32 : b) }; voeg(0xff)
             }
         }
         return h

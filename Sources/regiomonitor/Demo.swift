@@ -8,11 +8,15 @@ import RegioStore
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Maak een synthetische demoregio (7 gemeenten, 2016-2020) en importeer die.",
-        discussion: "De bestanden gaan door dezelfde import als echte bestanden, inclusief BSN-pseudonimisering.")
+        discussion: """
+            De bestanden gaan door dezelfde import als echte bestanden; de regio wordt vanuit het geheugen geïmporteerd, \
+            met (synthetische) BSN's, inclusief BSN-pseudonimisering. Wat naar schijf gaat (--uit, en de landelijke \
+            bestanden), heeft cliëntnummers: een BSN komt nooit op schijf.
+            """)
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde regio.") var seed: UInt64 = 1
-    @Option(name: .long, help: "Schrijf de CSV-bestanden ook naar deze map.") var uit: String?
+    @Option(name: .long, help: "Schrijf de CSV-bestanden ook naar deze map (met cliëntnummers, nooit BSN's).") var uit: String?
     @Flag(name: .customLong("niet-importeren"), help: "Alleen bestanden schrijven (met --uit).") var nietImporteren = false
     @Option(name: .long, help: "Pad van de pseudoniemsleutel.") var sleutel: String?
     @Option(name: .long, help: "regio (7 gemeenten, 2016-2020) of land (alle 342 gemeenten, één jaar, ~12 miljoen declaratieregels).")
@@ -29,21 +33,27 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let map = uit ?? (NSTemporaryDirectory() + "regiomonitor-demo-\(getpid())")
-        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
-        defer { if uit == nil { try? FileManager.default.removeItem(atPath: map) } }
+        // no BSN on disk, not even a synthetic one (it passes the elfproef, so it may be someone's): files get client
+        // numbers; the regional demo is imported from memory, with BSNs, so it shows the pseudonymisation
         var paden: [String] = []
+        var bestanden: [(naam: String, inhoud: String)] = []
+        let map = uit ?? (NSTemporaryDirectory() + "regiomonitor-demo-\(getpid())")
+        if schaal == .land || uit != nil {
+            try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        defer { if uit == nil && schaal == .land { try? FileManager.default.removeItem(atPath: map) } }
         if schaal == .land {
             let t = try Landelijk(seed: seed, jaar: jaar, fractie: fractie).schrijf(naar: map)
             paden = ["gemeenten", "gemeentecijfers", "percelen", "producten", "aanbieders", "budgetten", "verzoeken",
                      "toewijzingen", "declaraties"].map { map + "/" + $0 + ".csv" }
             print("Landelijk \(jaar): \(t.gemeenten) gemeenten, \(t.clienten) cliënten, \(t.verzoeken) verzoeken, \(t.toewijzingen) toewijzingen, \(t.declaraties) declaratieregels.")
         } else {
-            for b in Demoregio(seed: seed).bestanden() {
-                let pad = map + "/" + b.naam
-                try b.inhoud.write(toFile: pad, atomically: true, encoding: .utf8)
-                paden.append(pad)
+            if let uit {
+                for b in Demoregio(seed: seed, clientnummers: true).bestanden() {
+                    try b.inhoud.write(toFile: uit + "/" + b.naam, atomically: true, encoding: .utf8)
+                }
             }
+            if !nietImporteren { bestanden = Demoregio(seed: seed).bestanden() }
         }
         let gegenereerd = Date().timeIntervalSince(start)
         if nietImporteren {
@@ -53,7 +63,14 @@ struct Demo: ParsableCommand {
         let store = try database.open()
         let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
         let importStart = Date()
-        let verslagen = Importeur(store: store, pseudonimiseerder: p).importeer(paden: paden, nu: nuTijdstip())
+        let importeur = Importeur(store: store, pseudonimiseerder: p)
+        let verslagen: [Bestandsverslag]
+        if schaal == .land {
+            verslagen = importeur.importeer(paden: paden, nu: nuTijdstip())
+        } else {
+            verslagen = bestanden.map { importeur.importeer(bestand: $0.naam, bytes: Array($0.inhoud.utf8), nu: nuTijdstip()) }
+            importeur.werkAggregatenBij()   // file by file from memory: the sums are built once, afterwards
+        }
         let importDuur = Date().timeIntervalSince(importStart)
         if Importeer.drukVerslag(verslagen, controleer: false) { throw ExitCode(1) }
         let klaar = Date().timeIntervalSince(start)

@@ -30,7 +30,17 @@ struct Importeer: ParsableCommand {
         if !csv.isEmpty {
             let importeur = Importeur(store: store, pseudonimiseerder: p,
                                       opties: ImportOpties(negeerKolommen: negeerKolommen, controleer: controleer))
-            fout = Importeer.drukVerslag(importeur.importeer(paden: csv, nu: nuTijdstip()), controleer: controleer)
+            let nu = nuTijdstip()
+            // the file under way when Ctrl-C comes may just have committed: its line in the import log says so
+            let stand = Importstand(controleer: controleer) { pad in
+                (try? store.importlog())?.contains { $0.bestand == (pad as NSString).lastPathComponent && $0.tijdstip == nu } == true
+            }
+            importeur.voortgang = { stand.meld($0) }
+            let onderbreking = stand.vangOnderbreking()
+            let verslagen = importeur.importeer(paden: csv, nu: nu)
+            onderbreking.cancel()
+            stand.klaar()
+            fout = Importeer.drukVerslag(verslagen, controleer: controleer)
         }
         if !xml.isEmpty {
             let importeur = try IJWImporteur(store: store, pseudonimiseerder: p, controleer: controleer)
@@ -88,6 +98,11 @@ struct Importeer: ParsableCommand {
                       + (v.duur >= 1 ? String(format: " (%.1f s)", v.duur) : ""))
                 for s in t.gewijzigdeSleutels.prefix(20) { print("  gewijzigd: \(s)") }
                 if t.gewijzigdeSleutels.count > 20 { print("  ... en nog \(t.gewijzigdeSleutels.count - 20)") }
+            }
+            if v.fouten.isEmpty && v.aantalWaarschuwingen > 0 {
+                stderr("\(v.bestand): \(v.aantalWaarschuwingen) waarschuwing\(v.aantalWaarschuwingen == 1 ? "" : "en") (wel \(controleer ? "in orde" : "geïmporteerd")):")
+                for w in v.waarschuwingen.prefix(20) { stderr("  \(w)") }
+                if v.aantalWaarschuwingen > 20 { stderr("  ... en nog \(v.aantalWaarschuwingen - 20)") }
             }
         }
         return fout

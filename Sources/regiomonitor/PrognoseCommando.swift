@@ -101,7 +101,8 @@ struct BacktestCommando: ParsableCommand {
         guard let groepering = Jaarprognose.Groepering(rawValue: per) else { throw ValidationError("--per: kies regio, gemeente of perceel") }
         let start = Date()
         let (basis, _) = try PrognoseCommando.basis(database.open(), per: groepering)
-        let regels = Backtest.voerUit(basis, jaren: a...b)
+        let regels: [Backtest.Regel]
+        do { regels = try Backtest.voerUit(basis, jaren: a...b) } catch { throw ValidationError("geen backtest mogelijk: \(error.reden)") }
         if format == .tabel { print("Backtest \(a)-\(b) per \(per): fout van de jaarprognose op de laatste dag van elke maand") }
         Backtest.tabel(regels).afdrukken(format)
         if format == .tabel {

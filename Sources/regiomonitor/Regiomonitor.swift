@@ -11,7 +11,28 @@ struct Regiomonitor: AsyncParsableCommand {
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
         subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, Serve.self, GebruikerCommando.self])
+
+    /// As ArgumentParser's own, but an error from the data or the database is printed in Dutch ("fout: ..."), not as
+    /// "Error: ...".
+    static func main() async {
+        do {
+            var opdracht = try parseAsRoot()
+            if var a = opdracht as? any AsyncParsableCommand { try await a.run() } else { try opdracht.run() }
+        } catch let f as any Gegevensprobleem {
+            stderr("fout: \(f)")
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
+
+/// Errors of the data a command reads, for people: printed as they are, in Dutch.
+protocol Gegevensprobleem: Error, CustomStringConvertible {}
+extension Gegevensfout: Gegevensprobleem {}
+extension Bedragoverloop: Gegevensprobleem {}
+extension ChainLadderFout: Gegevensprobleem {}
+extension StoreFout: Gegevensprobleem {}
 
 /// Options every command that opens the database shares.
 struct DatabaseOpties: ParsableArguments {

@@ -22,7 +22,7 @@ import RegioStore
     /// the part its own codes say, as a plain loop over the rows does.
     @Test func sommenVerdelenAlsPerRij() throws {
         let g = try Self.store.gegevens()
-        let a = Declaratieaggregaten.van(g), ref = Referentiekaart(g)
+        let a = try Declaratieaggregaten.van(g), ref = Referentiekaart(g)
         #expect(a.perAanbieder && !a.kosten.isEmpty && !a.clienten.isEmpty)
         let perceel = { (c: String, p: String?) in ref.perceel(categorie: c, code: p, jaar: 2020)?.code }
         let gevallen: [(Declaratieaggregaten.Velden, (String, String, String, String?) -> String?)] = [

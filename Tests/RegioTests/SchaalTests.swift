@@ -111,7 +111,7 @@ import GRDB
             try q.write { db in
                 for (nr, ref, bedrag) in [("D9", "R1", 300), ("D1", "R2", 100), ("D5", "R1", 200)] {
                     try db.execute(sql: """
-                        INSERT INTO declaratie VALUES (?, ?, 'T1', 'P1', '0307', '75000001', '45', '45A05', 1, 2, NULL, NULL, NULL, ?, 'D', 'toegekend', 3, 7)
+                        INSERT INTO declaratie VALUES (?, ?, 'T1', 'P1', '0307', '75000001', '45', '45A05', 17897, 17898, NULL, NULL, NULL, ?, 'D', 'toegekend', 17900, 7)
                         """, arguments: [nr, ref, bedrag])
                 }
             }
@@ -205,7 +205,7 @@ import GRDB
     /// By hand: 25-12-2019..05-01-2020 is 7 days in December and 5 in January, so EUR 120 splits 70 / 50; a credit of
     /// EUR 20 in January leaves 30 there; a rejected line counts nowhere (but its submission date is the latest); the client
     /// has lines in 2019 and 2020, in 2020 under two referrers (the line of an unknown allocation has none).
-    @Test func aggregatenMetDeHandNagerekend() {
+    @Test func aggregatenMetDeHandNagerekend() throws {
         func regel(_ nr: String, _ van: String, _ tot: String, _ cent: Int64, _ dc: DebetCredit = .debet,
                    _ status: DeclaratieStatus = .toegekend, tw: String = "T1", ingediend: String = "2020-02-01") -> Declaratieregel {
             Declaratieregel(declaratienummer: nr, referentienummer: "1", toewijzingnummer: tw, client: "P1", gemeentecode: "0307",
@@ -222,7 +222,7 @@ import GRDB
         g.declaraties = [regel("D1", "2019-12-25", "2020-01-05", 12_000), regel("D2", "2020-01-02", "2020-01-03", 2_000, .credit, ingediend: "2020-03-10"),
                          regel("D3", "2020-01-10", "2020-01-11", 99_999, .debet, .afgewezen, ingediend: "2020-04-01"),
                          regel("D4", "2020-02-01", "2020-02-03", 500, tw: "T9")]
-        let a = Declaratieaggregaten.van(g)
+        let a = try Declaratieaggregaten.van(g)
         func k(_ m: String, _ verwijzer: String) -> Euro? {
             a.kosten[.init(gemeentecode: "0307", productcategorie: "45", productcode: "45A05", agb: "75000001", verwijzer: verwijzer,
                            maand: Maand.parse(m)!)]
@@ -287,7 +287,8 @@ import GRDB
             let a = try #require(try store.aggregaten(jaren: d1.jaar...d2.jaar, perAanbieder: true))
             // without providers: a fifth of the rows, the same figures for what is not about providers
             let zonderAanbieders = try #require(try store.aggregaten(jaren: d1.jaar...d2.jaar))
-            #expect(!zonderAanbieders.perAanbieder && zonderAanbieders.kosten == a.zonderAanbieders().kosten)
+            let somZonder = try a.zonderAanbieders()
+            #expect(!zonderAanbieders.perAanbieder && zonderAanbieders.kosten == somZonder.kosten)
             #expect(zonderAanbieders.kosten.count < a.kosten.count && zonderAanbieders.kosten.values.reduce(.nul, +) == a.kosten.values.reduce(.nul, +))
             for per in Groepering.allCases where per != .leeftijd && per != .aanbieder {
                 let x = Monitoring.kengetallen(zonder, van: d1, tot: d2, per: per, aggregaten: a)
@@ -357,12 +358,6 @@ import GRDB
         #expect(try store.aggregaten(jaren: 2019...2019) == nil)
         importeur.werkAggregatenBij()
         #expect(try store.aggregaten(jaren: 2019...2019) != nil)
-    }
-
-    @Test func bsnVanLandelijkIsGeldigEnUniek() {
-        let nummers = (1...50_000).map(Landelijk.bsn)
-        #expect(nummers.allSatisfy(BSN.isGeldig))
-        #expect(Set(nummers).count == 50_000)
     }
 }
 

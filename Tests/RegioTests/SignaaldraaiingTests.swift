@@ -73,8 +73,9 @@ import RegioImport
 }
 
 @Suite struct SignaaldraaiingVerwevenTests {
-    /// A line that points at another client's allocation (the CSV import allows it) ties two clients together; they
-    /// may fall in different parts, so the run then reads everything at once and finds what one run finds.
+    /// A line that points at another client's allocation ties two clients together; they may fall in different parts,
+    /// so the run then reads everything at once and finds what one run finds. The import refuses such a line since
+    /// issue 26 (8187), but a database of before may hold it: it is written past the import here.
     @Test func regelBijToewijzingVanAndereClient() throws {
         let opslag = try Backend.sqlite.maak()
         let regio = opslag.store
@@ -90,13 +91,13 @@ import RegioImport
         func deel(_ bsn: String) -> Int { bereiken.firstIndex { $0.bevat(pseudoniem.pseudoniem(bsn: bsn)) }! }
         let a = regels[1]
         let b = try #require(regels.dropFirst().first { deel(veld($0, "bsn")) != deel(veld(a, "bsn")) })
-        let dag = veld(a, "ingangsdatum")
-        let regel = "declaratienummer,referentienummer,toewijzingnummer,bsn,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op\n"
-            + "X-1,XR-1,\(veld(a, "toewijzingnummer")),\(veld(b, "bsn")),\(veld(a, "gemeentecode")),\(veld(a, "agb")),"
-            + "\(veld(a, "productcategorie")),\(veld(a, "productcode")),\(dag),\(dag),1,\(veld(a, "eenheid")),100.00,100.00,D,toegekend,\(dag)\n"
-        let importeur = Importeur(store: regio, pseudonimiseerder: pseudoniem)
-        let v = importeur.importeer(bestand: "declaraties.csv", bytes: Array(regel.utf8), nu: "2026-01-01T00:00:00Z")
-        #expect(v.fouten.isEmpty, "\(v.fouten.map(\.description))")
+        let dag = try #require(Dag.parse(veld(a, "ingangsdatum")))
+        let regel = Declaratieregel(declaratienummer: "X-1", referentienummer: "XR-1", toewijzingnummer: veld(a, "toewijzingnummer"),
+                                    client: pseudoniem.pseudoniem(bsn: veld(b, "bsn")), gemeentecode: veld(a, "gemeentecode"),
+                                    agb: veld(a, "agb"), productcategorie: veld(a, "productcategorie"), productcode: veld(a, "productcode"),
+                                    begindatum: dag, einddatum: dag, volume: 1, eenheid: veld(a, "eenheid"), tarief: Euro(euro: 100),
+                                    bedrag: Euro(euro: 100), status: .toegekend, ingediendOp: dag)
+        try regio.transactie { w in _ = try w.schrijf([Codering.rij(regel)]) }
         try store.ververstAggregaten()
 
         let alles = try regio.gegevens()

@@ -4,6 +4,10 @@ public struct Dag: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public init(dagnummer: Int32) { self.dagnummer = dagnummer }
 
+    /// A day number as a store gives it back: one that no import writes (beyond Int32) is clamped, never a trap, so
+    /// the check against `Grenzen` refuses it.
+    public init(opgeslagen n: Int64) { dagnummer = Int32(clamping: n) }
+
     /// nil for a day that does not exist (2027-06-31, 2023-02-29): never rolled over.
     public init?(jaar: Int, maand: Int, dag: Int) {
         guard (1...9999).contains(jaar), (1...12).contains(maand),

@@ -1,4 +1,5 @@
-/// An exact amount of money in eurocents. Never a floating-point value.
+/// An exact amount of money in eurocents. Never a floating-point value. The operators trap on overflow: they are for
+/// amounts within `Grenzen` (which the import and the stores enforce); sums over data use the checked `plus`, `keer`.
 public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var centen: Int64
 
@@ -54,8 +55,9 @@ public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         guard let e = geheel.isEmpty ? Int64(0) : Int64(geheel) else { return nil }
         let c = fractie.isEmpty ? Int64(0) : Int64(fractie)! * (fractie.count == 1 ? 10 : 1)
         let (m, overloop) = e.multipliedReportingOverflow(by: 100)
-        guard !overloop else { return nil }
-        return Euro(centen: negatief ? -(m + c) : m + c)
+        let (som, overloop2) = m.addingReportingOverflow(c)
+        guard !overloop, !overloop2 else { return nil }
+        return Euro(centen: negatief ? -som : som)
     }
 
     /// "-1234.56": an optional minus, 1-15 digits, optionally a point and one or two digits; read from the bytes.
@@ -158,6 +160,67 @@ extension Euro {
             over -= 1
         }
         return delen.map { Euro(centen: $0 * teken) }
+    }
+}
+
+/// An amount that does not fit in 64-bit cents: a sum or product far beyond `Grenzen`.
+public struct Bedragoverloop: Error, Sendable, Equatable, CustomStringConvertible {
+    public let reden: String
+    public init(_ reden: String) { self.reden = reden }
+    public var description: String { "bedrag te groot om te rekenen: \(reden)" }
+}
+
+/// Checked arithmetic: an error instead of a trap, for sums and conversions over data.
+extension Euro {
+    public func plus(_ b: Euro) throws(Bedragoverloop) -> Euro {
+        let (s, over) = centen.addingReportingOverflow(b.centen)
+        guard !over else { throw Bedragoverloop("\(machineTekst) + \(b.machineTekst)") }
+        return Euro(centen: s)
+    }
+
+    public func minus(_ b: Euro) throws(Bedragoverloop) -> Euro {
+        let (s, over) = centen.subtractingReportingOverflow(b.centen)
+        guard !over else { throw Bedragoverloop("\(machineTekst) - \(b.machineTekst)") }
+        return Euro(centen: s)
+    }
+
+    public func keer(_ n: Int64) throws(Bedragoverloop) -> Euro {
+        let (p, over) = centen.multipliedReportingOverflow(by: n)
+        guard !over else { throw Bedragoverloop("\(machineTekst) x \(n)") }
+        return Euro(centen: p)
+    }
+
+    /// `maal(_:gedeeldDoor:)` with the same rounding, but an error where the result does not fit.
+    public func keer(_ teller: Int64, gedeeldDoor noemer: Int64) throws(Bedragoverloop) -> Euro {
+        guard noemer != 0 else { throw Bedragoverloop("\(machineTekst) x \(teller) / 0") }
+        let negatief = ((centen < 0) != (teller < 0)) != (noemer < 0)
+        let p = centen.magnitude.multipliedFullWidth(by: teller.magnitude), n = noemer.magnitude
+        guard p.high < n else { throw Bedragoverloop("\(machineTekst) x \(teller) / \(noemer)") }
+        let (q, r) = n.dividingFullWidth(p)
+        // half away from zero: 2r >= n, without overflowing 2r
+        let m = r != 0 && r >= n - r ? q &+ 1 : q
+        guard m <= UInt64(Int64.max), m >= q else { throw Bedragoverloop("\(machineTekst) x \(teller) / \(noemer)") }
+        return Euro(centen: negatief ? -Int64(m) : Int64(m))
+    }
+
+    /// Cents computed as a Double (a forecast, an interval) rounded to whole cents; an error for NaN, infinity or
+    /// a value beyond 64-bit cents, where `Int64(_:)` would trap.
+    public init(afgerondeCenten x: Double) throws(Bedragoverloop) {
+        let r = x.rounded()
+        // 2^63 is exactly representable; every Double below it converts
+        guard r.isFinite, r >= -9_223_372_036_854_775_808.0, r < 9_223_372_036_854_775_808.0 else {
+            throw Bedragoverloop("\(x) eurocent")
+        }
+        self.init(centen: Int64(r))
+    }
+}
+
+extension Sequence where Element == Euro {
+    /// `som()` with an error instead of a trap.
+    public func somGecontroleerd() throws(Bedragoverloop) -> Euro {
+        var s = Euro.nul
+        for e in self { s = try s.plus(e) }
+        return s
     }
 }
 

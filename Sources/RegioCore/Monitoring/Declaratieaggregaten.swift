@@ -155,42 +155,64 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         van == van.maand.eersteDag && tot == tot.maand.laatsteDag && van <= tot
     }
 
-    public mutating func voegToe(_ d: Declaratieregel, verwijzer: Verwijzer?) {
-        voegToe(client: d.client, gemeentecode: d.gemeentecode, productcategorie: d.productcategorie, productcode: d.productcode,
+    public mutating func voegToe(_ d: Declaratieregel, verwijzer: Verwijzer?) throws(Gegevensfout) {
+        try voegToe(client: d.client, gemeentecode: d.gemeentecode, productcategorie: d.productcategorie, productcode: d.productcode,
                 agb: d.agb, verwijzer: verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel, van: d.begindatum, tot: d.einddatum,
                 ingediend: d.ingediendOp, kosten: d.kosten, afgewezen: d.status == .afgewezen)
     }
 
-    /// One line from its fields; `kosten` signed (debit minus credit).
+    /// One line from its fields; `kosten` signed (debit minus credit). Throws for a line outside `Grenzen` (stored by an
+    /// older version: it would add a row per month of a century) and where a sum would overflow.
     public mutating func voegToe(client: ClientID, gemeentecode: String, productcategorie: String, productcode: String?,
-                                 agb: String, verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro, afgewezen: Bool) {
+                                 agb: String, verwijzer: String, van: Dag, tot: Dag, ingediend: Dag, kosten k: Euro,
+                                 afgewezen: Bool) throws(Gegevensfout) {
+        if let r = Grenzen.bedrag(k, max: Grenzen.declaratiebedrag, negatiefMag: true) ?? Grenzen.dag(van) ?? Grenzen.dag(tot)
+            ?? Grenzen.dag(ingediend) ?? (tot - van >= Grenzen.declaratieperiode ? "periode langer dan \(Grenzen.declaratieperiode) dagen" : nil) {
+            throw Gegevensfout("declaratieregel van \(van.nederlands) tot en met \(tot.nederlands): \(r)")
+        }
         laatsteIndiening = max(laatsteIndiening ?? ingediend, ingediend)
         guard !afgewezen else { return }
         let indiening = ingediend.maand
         var jaar = 0, clientjaar: Clientjaar?
         for (m, bedrag) in Declaratieregel.kostenPerMaand(k, van: van, tot: tot) {
-            kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
-                                 agb: agb, verwijzer: verwijzer, maand: m), default: .nul] += bedrag
-            driehoek[Driehoeksleutel(gemeentecode: gemeentecode, productcategorie: productcategorie, productcode: productcode,
-                                     dienst: m, indiening: indiening), default: .nul] += bedrag
+            try Declaratieaggregaten.tel(&kosten[Kostensleutel(gemeentecode: gemeentecode, productcategorie: productcategorie,
+                                                               productcode: productcode, agb: agb, verwijzer: verwijzer, maand: m),
+                                                 default: .nul], bedrag)
+            try Declaratieaggregaten.tel(&driehoek[Driehoeksleutel(gemeentecode: gemeentecode, productcategorie: productcategorie,
+                                                                   productcode: productcode, dienst: m, indiening: indiening),
+                                                   default: .nul], bedrag)
             // every year the service touches, also with a zero amount: the client counts there
             if m.jaar != jaar {
                 jaar = m.jaar
                 clientjaar = Clientjaar(client: client, gemeentecode: gemeentecode, productcategorie: productcategorie,
                                         productcode: productcode, agb: agb, verwijzer: verwijzer, jaar: jaar)
             }
-            clienten[clientjaar!, default: Clientsom()].voegToe(bedrag, maand: m.maand)
+            try clienten[clientjaar!, default: Clientsom()].voegToe(bedrag, maand: m.maand)
         }
     }
 
+    /// A stored line's signed cost: the credit of an amount no import writes (-2^63) saturates, never traps, and is
+    /// then refused by `voegToe`.
+    public static func kosten(centen: Int64, credit: Bool) -> Euro {
+        Euro(centen: credit ? (centen == .min ? .max : -centen) : centen)
+    }
+
+    /// `som += bedrag`, checked: a sum in place (one hash lookup), an error instead of a trap.
+    static func tel(_ som: inout Euro, _ bedrag: Euro) throws(Gegevensfout) {
+        let (s, over) = som.centen.addingReportingOverflow(bedrag.centen)
+        guard !over else { throw Gegevensfout("een maandsom loopt over (\(som.machineTekst) + \(bedrag.machineTekst))") }
+        som.centen = s
+    }
+
     /// The cost summed over providers (what the stores keep beside the cost by provider).
-    public func zonderAanbieders() -> Declaratieaggregaten {
+    public func zonderAanbieders() throws(Gegevensfout) -> Declaratieaggregaten {
         var a = self
         a.perAanbieder = false
         a.kosten = [:]
         for (k, e) in kosten {
-            a.kosten[Kostensleutel(gemeentecode: k.gemeentecode, productcategorie: k.productcategorie, productcode: k.productcode,
-                                   agb: "", verwijzer: k.verwijzer, maand: k.maand), default: .nul] += e
+            try Declaratieaggregaten.tel(&a.kosten[Kostensleutel(gemeentecode: k.gemeentecode, productcategorie: k.productcategorie,
+                                                                 productcode: k.productcode, agb: "", verwijzer: k.verwijzer,
+                                                                 maand: k.maand), default: .nul], e)
         }
         return a
     }
@@ -201,11 +223,11 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     public var isLeeg: Bool { kosten.isEmpty && clienten.isEmpty && driehoek.isEmpty && laatsteIndiening == nil }
 
     /// Adds another set of sums (lines imported since these were made).
-    public mutating func voegToe(_ ander: Declaratieaggregaten) {
+    public mutating func voegToe(_ ander: Declaratieaggregaten) throws(Gegevensfout) {
         precondition(perAanbieder == ander.perAanbieder)
-        for (k, e) in ander.kosten { kosten[k, default: .nul] += e }
-        for (c, e) in ander.clienten { clienten[c, default: Clientsom()].voegToe(e) }
-        for (k, e) in ander.driehoek { driehoek[k, default: .nul] += e }
+        for (k, e) in ander.kosten { try Declaratieaggregaten.tel(&kosten[k, default: .nul], e) }
+        for (c, e) in ander.clienten { try clienten[c, default: Clientsom()].voegToe(e) }
+        for (k, e) in ander.driehoek { try Declaratieaggregaten.tel(&driehoek[k, default: .nul], e) }
         if let d = ander.laatsteIndiening { laatsteIndiening = max(laatsteIndiening ?? d, d) }
     }
 
@@ -256,23 +278,23 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     }
 
     /// The sums of the lines in `g` (with the referrer of each line's allocation), for tests and small regions.
-    public static func van(_ g: Gegevens) -> Declaratieaggregaten {
+    public static func van(_ g: Gegevens) throws(Gegevensfout) -> Declaratieaggregaten {
         var verwijzers: [String: Verwijzer?] = [:]
         for t in g.toewijzingen where verwijzers[t.toewijzingnummer] == nil { verwijzers[t.toewijzingnummer] = .some(t.verwijzer) }
         var a = Declaratieaggregaten()
-        for d in g.declaraties { a.voegToe(d, verwijzer: verwijzers[d.toewijzingnummer] ?? nil) }
+        for d in g.declaraties { try a.voegToe(d, verwijzer: verwijzers[d.toewijzingnummer] ?? nil) }
         return a
     }
 }
 
 extension Declaratieaggregaten.Clientsom {
-    mutating func voegToe(_ b: Euro, maand: Int) {
-        bedrag += b
+    mutating func voegToe(_ b: Euro, maand: Int) throws(Gegevensfout) {
+        try Declaratieaggregaten.tel(&bedrag, b)
         maanden |= 1 << (maand - 1)
     }
 
-    mutating func voegToe(_ ander: Declaratieaggregaten.Clientsom) {
-        bedrag += ander.bedrag
+    mutating func voegToe(_ ander: Declaratieaggregaten.Clientsom) throws(Gegevensfout) {
+        try Declaratieaggregaten.tel(&bedrag, ander.bedrag)
         maanden |= ander.maanden
     }
 }

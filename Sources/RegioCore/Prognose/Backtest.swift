@@ -11,8 +11,10 @@ public enum Backtest {
     }
 
     /// For every year and valuation month: each method's forecast per group against the group's final declared cost.
-    /// Years need their own final figures: use only years whose declarations are complete in the data.
-    public static func voerUit(_ basis: Jaarprognose.Basis, jaren: ClosedRange<Int>) -> [Regel] {
+    /// Years need their own final figures: use only years whose declarations are complete in the data. Throws when the
+    /// amounts are beyond `Grenzen` (then every month would fail for that reason, not for lack of history).
+    public static func voerUit(_ basis: Jaarprognose.Basis, jaren: ClosedRange<Int>) throws(ChainLadderFout) -> [Regel] {
+        if let f = basis.fout { throw f }
         var paren: [Prognosemethode: [Int: [(voorspelling: Double, werkelijk: Double)]]] = [:]
         for jaar in jaren {
             let werkelijk = basis.werkelijk(jaar: jaar)

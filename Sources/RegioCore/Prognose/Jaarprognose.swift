@@ -55,6 +55,9 @@ public struct Jaarprognose: Sendable {
         let gegevens: Gegevens
         let ref: Referentiekaart
         let per: Groepering
+        /// Set when the amounts add up beyond `Grenzen.totaal` (data the stores would refuse): no forecast then, since
+        /// its sums could overflow.
+        let fout: ChainLadderFout?
 
         public init(_ g: Gegevens, per: Groepering) {
             var posten: [Post] = []
@@ -83,6 +86,10 @@ public struct Jaarprognose: Sendable {
 
         private init(_ g: Gegevens, ref: Referentiekaart, per: Groepering, posten: [Post]) {
             self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per
+            var totaal = Grenstotaal()
+            for p in posten { totaal.voegToe(Euro(centen: p.centen)) }
+            fout = totaal.teGroot
+                ? ChainLadderFout(reden: "de gedeclareerde bedragen tellen op tot meer dan \(Euro(centen: Grenzen.totaal).heleEuros)") : nil
         }
 
         /// The group of an amount by municipality, product and service month; lots looked up once per product-year.
@@ -108,6 +115,7 @@ public struct Jaarprognose: Sendable {
 
     public init(_ basis: Basis, jaar: Int, peildatum: Dag, methode: Prognosemethode = .bf) throws(ChainLadderFout) {
         self.jaar = jaar; self.peildatum = peildatum; self.methode = methode
+        if let f = basis.fout { throw f }
         let peilMaand = peildatum.maand.index
         let jan = Maand(jaar: jaar, maand: 1).index, dec = jan + 11
         // a month counts as known when the valuation date is its last day or later
@@ -247,7 +255,7 @@ public struct Jaarprognose: Sendable {
         var totaalPrognose: [Prognosemethode: Euro] = [:]
         for m in Prognosemethode.allCases {
             let waarden = ruw.map { ($0[m] ?? 0) }
-            let afgerond = Jaarprognose.centen(waarden)
+            let afgerond = try Jaarprognose.centen(waarden)
             for i in uit.indices { uit[i].prognose[m] = afgerond[i] }
             totaalPrognose[m] = afgerond.som()
         }
@@ -259,19 +267,30 @@ public struct Jaarprognose: Sendable {
         for i in uit.indices {
             let p = Double((uit[i].prognose[methode] ?? .nul).centen)
             let aandeel = t.centen == 0 ? 0 : p / Double(t.centen)
-            uit[i].ondergrens = Euro(centen: Int64((p - Jaarprognose.z80 * se * aandeel.squareRoot()).rounded()))
-            uit[i].bovengrens = Euro(centen: Int64((p + Jaarprognose.z80 * se * aandeel.squareRoot()).rounded()))
+            uit[i].ondergrens = try Jaarprognose.euro(p - Jaarprognose.z80 * se * aandeel.squareRoot())
+            uit[i].bovengrens = try Jaarprognose.euro(p + Jaarprognose.z80 * se * aandeel.squareRoot())
         }
         self.groepen = uit
         let budgetTotaal = uit.compactMap(\.budget)
         totaal = Groepsprognose(groep: "totaal", gedeclareerd: Euro(centen: gedeclareerd.values.reduce(0, +)), prognose: totaalPrognose,
-                                ondergrens: Euro(centen: Int64((Double(t.centen) - Jaarprognose.z80 * se).rounded())),
-                                bovengrens: Euro(centen: Int64((Double(t.centen) + Jaarprognose.z80 * se).rounded())),
+                                ondergrens: try Jaarprognose.euro(Double(t.centen) - Jaarprognose.z80 * se),
+                                bovengrens: try Jaarprognose.euro(Double(t.centen) + Jaarprognose.z80 * se),
                                 budget: budgetTotaal.isEmpty ? nil : budgetTotaal.som())
     }
 
-    /// Amounts in cents (as Double) to whole cents whose sum is the rounded sum: largest remainder.
-    static func centen(_ waarden: [Double]) -> [Euro] {
+    /// An amount in cents computed as a Double: an error, not a trap, when it is no number or beyond 64-bit cents
+    /// (development factors far beyond anything real, on amounts at the bounds).
+    static func euro(_ x: Double) throws(ChainLadderFout) -> Euro {
+        do { return try Euro(afgerondeCenten: x) } catch { throw ChainLadderFout(reden: "prognose niet te berekenen: \(error)") }
+    }
+
+    /// Amounts in cents (as Double) to whole cents whose sum is the rounded sum: largest remainder. An error when a
+    /// value is no number or so large that the cents (or their sum) would not fit.
+    static func centen(_ waarden: [Double]) throws(ChainLadderFout) -> [Euro] {
+        let grens = Double(Int64.max) / 2 / Double(max(1, waarden.count))
+        if let x = waarden.first(where: { !($0.magnitude < grens) }) {
+            throw ChainLadderFout(reden: "prognose niet te berekenen: \(x) eurocent past niet in een bedrag")
+        }
         let doel = Int64(waarden.reduce(0, +).rounded())
         var afgekapt = waarden.map { Int64($0.rounded(.down)) }
         var rest = doel - afgekapt.reduce(0, +)

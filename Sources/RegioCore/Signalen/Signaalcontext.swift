@@ -144,7 +144,7 @@ enum Tekst {
     static func euro(_ e: Euro) -> String { e.heleEuros }
     static func dag(_ d: Dag) -> String { d.nederlands }
     static func procent(_ teller: Euro, _ noemer: Euro) -> String {
-        noemer.centen == 0 ? "-" : String(Int((Double(teller.centen) * 100 / Double(noemer.centen)).rounded())) + "%"
+        noemer.centen == 0 ? "-" : Tabel.groepeer(Double(teller.centen) * 100 / Double(noemer.centen)) + "%"
     }
     static func meervoud(_ n: Int, _ enkel: String, _ meer: String) -> String { "\(n) \(n == 1 ? enkel : meer)" }
     static func product(_ categorie: String, _ code: String?) -> String { code ?? "categorie \(categorie)" }

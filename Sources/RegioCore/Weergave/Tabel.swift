@@ -45,12 +45,24 @@ public struct Tabel: Sendable {
         return uit.joined(separator: "\n") + "\n"
     }
 
+    /// The table as CSV, for the CLI and the dashboard's downloads alike. A text that a spreadsheet would take for a
+    /// formula (starting with = + - @, tab or CR: a provider named "=HYPERLINK(...)") gets a leading apostrophe, as
+    /// spreadsheets expect (OWASP, CSV injection); numbers are written as they are.
     public func csv() -> String {
         func veld(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
+            s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
         }
-        return ([kolommen.map(\.naam)] + (rijen + voet).map { $0.map(\.machine) }).map { $0.map(veld).joined(separator: ",") }
-            .joined(separator: "\n") + "\n"
+        let kop = kolommen.map { veld($0.naam) }.joined(separator: ",")
+        let regels = (rijen + voet).map { r in r.map { c in veld(c.isGetal ? c.machine : Tabel.zonderFormule(c.machine)) }.joined(separator: ",") }
+        return ([kop] + regels).joined(separator: "\n") + "\n"
+    }
+
+    /// A text cell that cannot start a spreadsheet formula. A plain number ("-12.5") or a lone "-" stays as it is: a
+    /// spreadsheet reads it as that value, no formula.
+    static func zonderFormule(_ s: String) -> String {
+        guard let eerste = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste), s != "-",
+              Double(s) == nil || s.contains(where: { $0.isLetter }) else { return s }
+        return "'" + s
     }
 
     /// A JSON string literal: quotes, backslash and control characters escaped.
@@ -81,14 +93,26 @@ public struct Tabel: Sendable {
 
     public static func groepeer(_ n: Int) -> String { Euro.groepeer(UInt64(n.magnitude), negatief: n < 0) }
 
+    /// A Double rounded to a whole number with thousands grouped: "-" for no number, never a trap beyond 64 bits.
+    public static func groepeer(_ x: Double) -> String {
+        let r = x.rounded()
+        guard r.isFinite, r.magnitude < 9.2e18 else { return Tabel.geenGeheel(r) }
+        return groepeer(Int(r))
+    }
+
     /// "73,4%": one decimal, Dutch comma.
     public static func procentTekst(_ x: Double) -> String { decimaal(x * 100, 1).replacing(".", with: ",") + "%" }
+
+    /// What no 64-bit integer holds: "-" for no number, "∞", or the value as Swift writes it ("1e+30").
+    static func geenGeheel(_ x: Double) -> String { x.isNaN ? "-" : x.isInfinite ? (x < 0 ? "-∞" : "∞") : "\(x)" }
 
     /// Fixed decimals without Foundation, rounding half away from zero.
     public static func decimaal(_ x: Double, _ n: Int) -> String {
         var schaal = 1.0
         for _ in 0..<n { schaal *= 10 }
         let v = (x * schaal).rounded(.toNearestOrAwayFromZero)
+        // a ratio over a zero or tiny base: printed as what it is, never a trap converting it
+        guard v.isFinite, v.magnitude < 9.2e18 else { return Tabel.geenGeheel(x) }
         let neg = v < 0
         let a = Int64(abs(v))
         let geheel = a / Int64(schaal), frac = a % Int64(schaal)

@@ -150,14 +150,14 @@ public enum VereveningGrafiek {
             if s.hasSuffix(".") { s.removeLast() }
             return teken + "€ " + s.replacing(".", with: ",") + " mln"
         }
-        return teken + "€ " + Tabel.groepeer(Int(a.rounded()))
+        return teken + "€ " + Tabel.groepeer(a)
     }
 
     /// "+€ 1,23 mln", "−€ 314.280": for bar labels, the sign always shown.
     static func lang(_ v: Double) -> String {
         let a = abs(v)
         let bedrag = a >= 1_000_000 ? "€ " + Tabel.decimaal(a / 1_000_000, 2).replacing(".", with: ",") + " mln"
-            : "€ " + Tabel.groepeer(Int(a.rounded()))
+            : "€ " + Tabel.groepeer(a)
         return (a.rounded() == 0 ? "" : v < 0 ? "−" : "+") + bedrag
     }
 

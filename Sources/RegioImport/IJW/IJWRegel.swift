@@ -8,7 +8,7 @@ public enum IJWRegel: String, CaseIterable, Sendable {
     // header and identity
     case dagtekeningToekomst, identificatieUniek
     // client and reference data
-    case bsnElfproef, gemeenteOnbekend, productOnbekend, aanbiederOnbekend, datumvolgorde
+    case bsnElfproef, gemeenteOnbekend, productOnbekend, aanbiederOnbekend, datumvolgorde, buitenGrenzen
     // toewijzing (JW301)
     case toewijzingNummerUniek, verwijderdMetDeclaraties
     // start and stop of care (JW305, JW307)
@@ -33,6 +33,7 @@ public enum IJWRegel: String, CaseIterable, Sendable {
         case .productOnbekend: "S329"
         case .aanbiederOnbekend: "RM02"
         case .datumvolgorde: "RM03"
+        case .buitenGrenzen: "RM05"
         case .toewijzingNummerUniek: "9332"
         case .verwijderdMetDeclaraties: "9385"
         case .statusAanlevering: "CS058"
@@ -73,7 +74,7 @@ public enum IJWRegel: String, CaseIterable, Sendable {
         case .welgevormd, .xsd: "VECOZO-foutcodelijst"
         case .antwoordAlOntvangen: "Foutcodelijst berichtenverkeer (VECOZO)"
         case .statusAanlevering: "COD467 / CS058"
-        case .bsnElfproef, .aanbiederOnbekend, .datumvolgorde, .totaalbedrag: "Regiomonitor"
+        case .bsnElfproef, .aanbiederOnbekend, .datumvolgorde, .totaalbedrag, .buitenGrenzen: "Regiomonitor"
         case .dagtekeningToekomst: "WJ001 TR135"
         case .identificatieUniek: "WJ001 TR056"
         case .gemeenteOnbekend: "WJ001 TR378"
@@ -121,6 +122,7 @@ public enum IJWRegel: String, CaseIterable, Sendable {
         case .productOnbekend: "ProductCode ongeldig."
         case .aanbiederOnbekend: "Aanbieder (AGB-code) is niet bekend in de regio."
         case .datumvolgorde: "Einddatum ligt voor de begindatum."
+        case .buitenGrenzen: "Waarde valt buiten de grenzen die de regio aanneemt (datums 2000-2100, bedragen, perioden)."
         case .toewijzingNummerUniek: "Toewijzing heeft geen uniek nummer binnen wettelijk domein."
         case .verwijderdMetDeclaraties: "Toewijzing heeft goedgekeurde declaratieregels."
         case .statusAanlevering: "StatusAanlevering 2 en 9 mogen niet worden gebruikt."

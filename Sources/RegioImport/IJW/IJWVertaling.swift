@@ -76,6 +76,22 @@ struct IJWVertaling {
         return pseudonimiseerder.pseudoniem(bsn: bsn)
     }
 
+    /// Bounds (`Grenzen`, the same as for CSV) on a translated record; `elementen` names the element of each field,
+    /// below `p` or, starting with "/", from the message's root.
+    mutating func grenzen<T>(_ x: T, _ p: Plaats, _ elementen: [String: String], _ controleer: (T, (Grenzen.Fout) -> Void) -> Void) {
+        var fouten: [Grenzen.Fout] = []
+        controleer(x) { fouten.append($0) }
+        for f in fouten {
+            let e = elementen[f.veld] ?? f.veld
+            fout(e.hasPrefix("/") ? Plaats(pad: String(e.dropFirst()), regel: p.regel) : p.en(e), .buitenGrenzen, f.reden)
+        }
+    }
+
+    /// A date of a start or stop within `Grenzen`.
+    mutating func grenzen(_ d: Dag, _ p: Plaats, _ element: String) {
+        if let r = Grenzen.dag(d) { fout(p.en(element), .buitenGrenzen, r) }
+    }
+
     mutating func volgorde(_ van: Dag?, _ tot: Dag?, _ p: Plaats, _ naamVan: String, _ naamTot: String) {
         if let van, let tot, tot < van { fout(p.en(naamTot), .datumvolgorde, "\(naamTot) \(tot) ligt voor \(naamVan) \(van)") }
     }
@@ -112,6 +128,9 @@ struct IJWVertaling {
                             verwijzer: verwijzer?.tekst("Type").flatMap(Verwijzer.init(rawValue:)),
                             verwijzerNaam: verwijzer?.tekst("Naam") ?? verwijzer?.tekst("ZorgverlenerCode"),
                             geboortedatum: geboren, ontvangenOp: kop.dagtekening)
+            grenzen(v, plaats, ["ingangsdatum": "ToewijzingIngangsdatum", "einddatum": "ToewijzingEinddatum", "volume": "Omvang/Volume",
+                                "geboortedatum": "/Client/Geboortedatum/Datum", "ontvangen_op": "/Header/BerichtIdentificatie/Dagtekening"],
+                    Grenzen.controleer)
             return .init(waarde: v, plaats: plaats)
         }
     }
@@ -134,6 +153,9 @@ struct IJWVertaling {
                                budget: Self.getal(p.tekst("Budget")).map { Euro(centen: $0) },
                                verzoeknummer: p.tekst("ReferentieAanbieder").map { kop.ontvanger + "-" + $0 },
                                geboortedatum: geboren, redenWijziging: p.tekst("RedenWijziging"), toewijzingsdatum: datum)
+            grenzen(t, plaats, ["ingangsdatum": "Ingangsdatum", "einddatum": "Einddatum", "volume": "Omvang/Volume", "budget": "Budget",
+                                "geboortedatum": "/Client/Geboortedatum/Datum", "toewijzingsdatum": "Toewijzingsdatum"],
+                    Grenzen.controleer)
             return .init(waarde: t, plaats: plaats)
         }
     }
@@ -142,6 +164,7 @@ struct IJWVertaling {
 
     mutating func startregel(_ p: IJWKnoop, client: ClientID) -> IJWBericht.Startregel? {
         guard let begin = Self.dag(p.tekst("Begindatum")), let status = p.tekst("StatusAanlevering") else { return nil }
+        grenzen(begin, Self.plaats(p), "Begindatum")
         if status == "2" || status == "9" {
             fout(Self.plaats(p, "StatusAanlevering"), .statusAanlevering,
                  "StatusAanlevering \(status) wordt niet gebruikt: 1 (eerste aanlevering) of 3 (verwijderen)")
@@ -165,6 +188,7 @@ struct IJWVertaling {
             guard let start = startregel(p, client: client), let reden = p.tekst("RedenBeeindiging"),
                   let eind = Self.dag(p.tekst("Einddatum")) else { return nil }
             volgorde(start.begindatum, eind, start.plaats, "Begindatum", "Einddatum")
+            grenzen(eind, start.plaats, "Einddatum")
             return IJWBericht.Stopregel(start: start, redenBeeindiging: reden, einddatum: eind)
         }
     }
@@ -192,6 +216,10 @@ struct IJWVertaling {
                                     gemeentecode: gemeente, agb: agb, productcategorie: cat, productcode: code, begindatum: van,
                                     einddatum: tot, volume: volume, eenheid: eenheid, tarief: tarief.map { Euro(centen: $0) },
                                     bedrag: Euro(centen: bedrag), debetCredit: dc == "C" ? .credit : .debet, ingediendOp: ingediendOp)
+        grenzen(regel, plaats, ["begindatum": "ProductPeriode/Begindatum", "einddatum": "ProductPeriode/Einddatum", "volume": "GeleverdVolume",
+                                "tarief": "ProductTarief", "bedrag": "IngediendBedrag/Bedrag",
+                                "ingediend_op": kop.soort == .jw323 ? "/Declaratie/DeclaratieDagtekening" : "/Header/BerichtIdentificatie/Dagtekening"],
+                Grenzen.controleer)
         return (regel, p.tekst("ProductReferentie", "VorigReferentieNummer"))
     }
 

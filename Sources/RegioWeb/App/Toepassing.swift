@@ -28,8 +28,13 @@ public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, log
     if instellingen.voorverwarmen {
         app.beforeServerStarts {
             let start = Date()
-            try Voorverwarming.vul(bron)
-            logger.info("cijfers geladen en voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            do {
+                try Voorverwarming.vul(bron)
+                logger.info("cijfers geladen en voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            } catch {
+                // the dashboard still starts: a page that needs these figures answers 500 with the same reason
+                logger.error("voorberekenen mislukt: \(error)")
+            }
         }
     }
     return app

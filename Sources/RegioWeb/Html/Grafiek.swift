@@ -206,8 +206,8 @@ enum Grafiek {
 
     static func tekst(_ v: Double, _ e: Eenheid) -> String {
         switch e {
-        case .euro: Euro(centen: Int64((v * 100).rounded())).heleEuros
-        case .aantal: Tabel.groepeer(Int(v.rounded()))
+        case .euro: (try? Euro(afgerondeCenten: v * 100))?.heleEuros ?? "-"   // no trap on a value beyond 64-bit cents
+        case .aantal: Tabel.groepeer(v)
         case .procent: Tabel.procentTekst(v)
         }
     }
