@@ -51,6 +51,19 @@ import Testing
         #expect(bepaald([c[0][0], c[0][1], c[1][0]]) == [c[0][0], c[0][1], c[1][0]])
     }
 
+    /// An empty cell cannot cover a small one (a reader may know it is empty). The small cell A-X (2 clients) beside the
+    /// empty A-Y is covered through column Z (A-Z, B-Z, B-X), not through A-Y with B-Y and B-X, which would be cheaper;
+    /// the empty cell is then still alone in its column, so B-Y is hidden too, to keep it looking like a small one.
+    @Test func legeCelDektGeenKleine() {
+        let (k, c, rij, kol, hoek) = Self.tabel([[2, 0, 20], [30, 16, 40]])
+        let u = k.onderdruk()
+        #expect(u.status[c[0][0]] == .klein && u.status[c[0][1]] == .klein)
+        let aanvullend = Set(u.status.indices.filter { u.status[$0] == .aanvullend })
+        #expect(aanvullend == [c[0][2], c[1][0], c[1][1], c[1][2]])
+        #expect((rij + kol + [hoek]).allSatisfy { u.status[$0] == .zichtbaar })
+        #expect(u.onbeschermd.isEmpty)
+    }
+
     /// An empty cell is hidden like a small one and protected the same way.
     @Test func legeCelIsPrimair() {
         let (k, c, _, _, _) = Self.tabel([[0, 12, 20], [30, 16, 40]])

@@ -150,7 +150,8 @@ import Testing
             }
             if o.naam == "kerncijfers" {
                 for rij in t.rijen where telkolommen.contains(rij[0].machine) {
-                    for c in rij[1...2] { #expect(c.machine == "<5" || (Int(c.machine) ?? 0) >= 5, "kerncijfers \(rij[0].machine): \(c.machine)") }
+                    // the municipality's own total may be a secondary too (a tiny region: an empty cell covers nothing)
+                    for c in rij[1...2] { #expect(["<5", "×"].contains(c.machine) || (Int(c.machine) ?? 0) >= 5, "kerncijfers \(rij[0].machine): \(c.machine)") }
                 }
             }
         }

@@ -191,15 +191,20 @@ import Testing
 
             // no hidden amount of a small cell, nor its difference with the budget, in any council page's text
             let sessie = try await Web.sessie(c, "raad")
-            var teksten = ""
+            var teksten: [(pad: String, tekst: String)] = []
             for (pad, _) in paginas {
-                teksten += Web.tekst(try await Web.get(c, pad.replacing("/api/v1/overzicht", with: "/").replacing("/api/v1", with: ""), sessie))
+                let html = pad.replacing("/api/v1/overzicht", with: "/").replacing("/api/v1", with: "")
+                teksten.append((html, Web.tekst(try await Web.get(c, html, sessie))))
             }
             for d in klein {
                 guard let w = waar[d], abs(w) >= 100_000 else { continue }
                 var verraad = [Euro(centen: w).heleEuros]
                 if let b = budget[d], abs(w - b) >= 100_000 { verraad.append(Euro(centen: abs(w - b)).heleEuros) }
-                for t in verraad where teksten.contains(t) { Issue.record("\(d): \(t) staat op een raadspagina") }
+                // the same whole euros as a published amount is a coincidence the reader cannot tell apart
+                let gezien = Set(zichtbaar.values.map { Euro(centen: $0).heleEuros })
+                for t in verraad where !gezien.contains(t) {
+                    for (pad, tekst) in teksten where tekst.contains(t) { Issue.record("\(d): \(t) staat op \(pad)") }
+                }
             }
         }
     }

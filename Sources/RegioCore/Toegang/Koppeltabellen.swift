@@ -89,15 +89,13 @@ public struct Koppeltabellen: Sendable {
         var opgegeven = Set<Int>()
         let perCel = relatiesPerCel()
         for _ in 0..<(cellen.count + 1) {
-            let verborgen = Set(status.indices.filter { status[$0].isVerborgen })
-            let lek = Koppeltabellen.afleidbaar(verborgen: verborgen, relaties: relaties, perCel: perCel)
-                .filter { status[$0] == .klein && !opgegeven.contains($0) }.sorted()
+            let lek = lekken(status: status, perCel: perCel).filter { !opgegeven.contains($0) }
             guard !lek.isEmpty else { break }
             var veranderd = false
             for h in lek {
                 // an earlier addition this round may already protect h
                 if veranderd, !isAfleidbaar(h, status: status, perCel: perCel) { continue }
-                var pad = sluitendPad(h, status: status, perCel: perCel).filter { status[$0] == .zichtbaar }
+                var pad = sluitendPad(h, status: status, perCel: perCel).filter { status[$0] == .zichtbaar && !leeg($0) }
                 if pad.isEmpty {
                     // already on a cycle of hidden cells but still determined (a cell in three or more relations)
                     pad = probeer(h, status: status, perCel: perCel).map { [$0] } ?? []
@@ -107,9 +105,7 @@ public struct Koppeltabellen: Sendable {
             }
             if !veranderd { break }
         }
-        let verborgen = Set(status.indices.filter { status[$0].isVerborgen })
-        let rest = Koppeltabellen.afleidbaar(verborgen: verborgen, relaties: relaties, perCel: perCel)
-            .filter { status[$0] == .klein }.sorted()
+        let rest = lekken(status: status, perCel: perCel)
         return Uitkomst(status: status, onbeschermd: rest, gepubliceerd: cellen.map(\.gepubliceerd))
     }
 
@@ -118,14 +114,14 @@ public struct Koppeltabellen: Sendable {
     func probeer(_ h: Int, status: [Onderdrukking.Status], perCel: [[Int]]) -> Int? {
         func cellenVan(_ rs: [Int]) -> Set<Int> { Set(rs.flatMap { r in [relaties[r].totaal] + relaties[r].delen }) }
         let buren = cellenVan(perCel[h])
-        let verder = cellenVan(buren.filter { status[$0].isVerborgen }.flatMap { perCel[$0] })
-        let kandidaten = buren.union(verder).filter { status[$0] == .zichtbaar }.sorted { kosten($0) < kosten($1) }
+        let verder = cellenVan(buren.filter { onbekend($0, status, voor: h) }.flatMap { perCel[$0] })
+        let kandidaten = buren.union(verder).filter { status[$0] == .zichtbaar && !leeg($0) }.sorted { kosten($0) < kosten($1) }
         for c in kandidaten.prefix(60) {
             var s = status
             s[c] = .aanvullend
             if !isAfleidbaar(h, status: s, perCel: perCel) { return c }
         }
-        return buren.filter { status[$0] == .zichtbaar }.min { kosten($0) < kosten($1) } ?? kandidaten.first
+        return buren.filter { status[$0] == .zichtbaar && !leeg($0) }.min { kosten($0) < kosten($1) } ?? kandidaten.first
     }
 
     /// Whether one hidden cell is determined, solving only its own group.
@@ -133,7 +129,7 @@ public struct Koppeltabellen: Sendable {
         var groep: Set<Int> = [h], rij = [h]
         while let x = rij.popLast() {
             for r in perCel[x] {
-                for c in [relaties[r].totaal] + relaties[r].delen where status[c].isVerborgen && groep.insert(c).inserted { rij.append(c) }
+                for c in [relaties[r].totaal] + relaties[r].delen where onbekend(c, status, voor: h) && groep.insert(c).inserted { rij.append(c) }
             }
         }
         return Koppeltabellen.afleidbaar(verborgen: groep, relaties: relaties, perCel: perCel).contains(h)
@@ -157,7 +153,7 @@ public struct Koppeltabellen: Sendable {
             // a cell in one relation only: another cell of that relation, the cheapest visible one
             guard let r = eigen.first else { return [] }
             let rel = relaties[r]
-            let kandidaten = ([rel.totaal] + rel.delen).filter { $0 != h && status[$0] == .zichtbaar }
+            let kandidaten = ([rel.totaal] + rel.delen).filter { $0 != h && status[$0] == .zichtbaar && !leeg($0) }
             return kandidaten.min { kosten($0) < kosten($1) }.map { [$0] } ?? []
         }
         // Dijkstra over relations, from h's first relation to any other of its relations, without h itself
@@ -177,7 +173,7 @@ public struct Koppeltabellen: Sendable {
                 return pad
             }
             let rel = relaties[r]
-            for c in [rel.totaal] + rel.delen where c != h {
+            for c in [rel.totaal] + rel.delen where c != h && (leeg(h) || !leeg(c)) {
                 let w = status[c].isVerborgen ? 0 : kosten(c)
                 for volgende in perCel[c] where volgende != r && !klaar.contains(volgende) {
                     let nd = d + w
@@ -190,6 +186,26 @@ public struct Koppeltabellen: Sendable {
             }
         }
         return []
+    }
+
+    /// An empty cell (no clients, nothing declared) is shown hidden like a small one, but it protects nothing: a reader
+    /// may know from elsewhere that a provider has no contract for a lot, so it counts as a known zero (as in tau-ARGUS,
+    /// where empty cells are never secondaries). A hidden total over one small cell and empty ones is that cell.
+    func leeg(_ c: Int) -> Bool { cellen[c].basis == 0 && cellen[c].waarde == 0 }
+
+    /// Whether the reader lacks cell c when solving for h: a hidden cell, except an empty one when h is not empty. An
+    /// empty cell itself is protected as if every hidden cell were unknown (then it looks like a small one); a small
+    /// one as if the empty cells were known zeros (then they cannot be its cover).
+    func onbekend(_ c: Int, _ status: [Onderdrukking.Status], voor h: Int) -> Bool {
+        status[c].isVerborgen && (c == h || leeg(h) || !leeg(c))
+    }
+
+    /// The primary cells a reader can compute: the non-empty ones with the empty cells known, the empty ones without.
+    func lekken(status: [Onderdrukking.Status], perCel: [[Int]]) -> [Int] {
+        let verborgen = status.indices.filter { status[$0].isVerborgen }
+        let zonderLege = Koppeltabellen.afleidbaar(verborgen: Set(verborgen.filter { !leeg($0) }), relaties: relaties, perCel: perCel)
+        let alle = Koppeltabellen.afleidbaar(verborgen: Set(verborgen), relaties: relaties, perCel: perCel)
+        return status.indices.filter { status[$0] == .klein && (leeg($0) ? alle.contains($0) : zonderLege.contains($0)) }
     }
 
     /// Fewest cells first; among equals, inner cells before margins, then the smallest group.

@@ -27,10 +27,13 @@ enum Rapportroute {
                     // whole year once it is over), hidden by the same plan; an earlier stand would differ from the
                     // dashboard by a few clients' declarations
                     guard let laatste = try bron.laatsteDag() else { throw Paginafout.nietGevonden("geen gegevens") }
+                    // a later month of the same year holds no more lines than the last one with data, so its report is
+                    // the stand of now as well; an earlier month goes to the stand of now (no dead end)
                     let toegestaan = laatste.maand.jaar > maand.jaar ? Maand(jaar: maand.jaar, maand: 12) : laatste.maand
-                    guard maand == toegestaan else {
-                        throw Paginafout.ongeldig("De raadsversie van de maandrapportage is er voor de stand van nu: kies maand=\(toegestaan) "
-                                                  + "(t/m \(toegestaan.naam) \(toegestaan.jaar)).")
+                    guard maand >= toegestaan else {
+                        var r = Response(status: .seeOther)
+                        r.headers[.location] = "/gemeente/\(code)/rapport?maand=\(toegestaan)"
+                        return r
                     }
                     let vorig = try bron.jaren().contains(maand.jaar - 1) ? try bron.raadsplan(jaar: maand.jaar - 1) : nil
                     rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: laatste, versie: .raad,
