@@ -24,9 +24,33 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            db = try DatabasePool(path: pad, configuration: config)
+            // a new file opened by two processes at once: one of them may find it locked while the other switches it
+            // to WAL; the busy timeout does not cover that step, so it is tried again
+            var poging = 1
+            while true {
+                do { db = try DatabasePool(path: pad, configuration: config); break } catch let f as DatabaseError where f.resultCode == .SQLITE_BUSY && poging < 6 {
+                    Thread.sleep(forTimeInterval: 0.05 * Double(poging))
+                    poging += 1
+                }
+            }
         }
-        try SQLiteSchema.migrator.migrate(db)
+        try SQLiteStore.migreer(db)
+    }
+
+    /// Migrates, and survives another process migrating the same file at the same moment (an import and a dashboard
+    /// opening a new database together): each migration is its own transaction, so the loser's fails on a table the
+    /// winner just made; once the winner has committed, the migrations are complete or the next try skips them.
+    static func migreer(_ db: any DatabaseWriter) throws {
+        for poging in 1...6 {
+            do {
+                try SQLiteSchema.migrator.migrate(db)
+                return
+            } catch {
+                if try db.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) { return }
+                if poging == 6 { throw error }
+                Thread.sleep(forTimeInterval: 0.05 * Double(poging))
+            }
+        }
     }
 
     public func gegevens() throws -> Gegevens {

@@ -7,6 +7,30 @@ import RegioStore
 /// The change counters another process reads to notice an import or a signal run (issue 26): raised by data and signal
 /// writes, seen by a second store on the same database, and left alone by users, sessions and the audit trail.
 @Suite struct WijzigingTests {
+    /// Two processes opening one new SQLite file at once (the CLI import and a dashboard, or a test that watches an
+    /// import) both migrate it: neither may fail on the tables the other just made.
+    @Test func gelijktijdigMigrerenOpEenNieuwBestand() throws {
+        let map = NSTemporaryDirectory() + "migreren-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        let fouten = Fouten()
+        for i in 0..<12 {
+            let pad = map + "/r\(i).sqlite"
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { _ = try SQLiteStore(pad: pad) } catch { fouten.voeg("\(error)") }
+            }
+            #expect(try SQLiteStore(pad: pad).aantal(.gemeenten) == 0)
+        }
+        #expect(fouten.lijst.isEmpty, "\(fouten.lijst.prefix(3))")
+    }
+
+    final class Fouten: @unchecked Sendable {
+        private let slot = NSLock()
+        private var l: [String] = []
+        func voeg(_ s: String) { slot.lock(); l.append(s); slot.unlock() }
+        var lijst: [String] { slot.lock(); defer { slot.unlock() }; return l }
+    }
+
     @Test(arguments: Backend.alle)
     func tweedeProcesZietDeWijziging(_ backend: Backend) throws {
         let p = try backend.maak(bestand: true)

@@ -33,7 +33,8 @@ public struct Verschilanalyse: Sendable {
 
     /// `tarief(product, inA)`: the product's tariff in A's and B's period; a product without both keeps its price
     /// (ratio 1), so all its change is volume and intensity.
-    public init(a: [String: Invoer], b: [String: Invoer], tarief: (String, Bool) -> Euro?) {
+    /// `clienten`: the unique clients of A and B over all groups (a client in two groups counts once), for the total row.
+    public init(a: [String: Invoer], b: [String: Invoer], clienten: (a: Int, b: Int) = (0, 0), tarief: (String, Bool) -> Euro?) {
         var regels: [Regel] = []
         for groep in Set(a.keys).union(b.keys).sorted() {
             let ia = a[groep] ?? Invoer(clienten: 0, kostenPerProduct: [:]), ib = b[groep] ?? Invoer(clienten: 0, kostenPerProduct: [:])
@@ -59,7 +60,67 @@ public struct Verschilanalyse: Sendable {
         }
         self.regels = regels
         totaal = Regel(groep: "totaal", kostenA: regels.map(\.kostenA).som(), kostenB: regels.map(\.kostenB).som(),
-                       clientenA: 0, clientenB: 0, kostenBConstant: regels.map(\.kostenBConstant).som(),
+                       clientenA: clienten.a, clientenB: clienten.b, kostenBConstant: regels.map(\.kostenBConstant).som(),
                        volume: regels.map(\.volume).som(), intensiteit: regels.map(\.intensiteit).som(), prijs: regels.map(\.prijs).som())
+    }
+}
+
+extension Verschilanalyse {
+    public enum Groepering: String, CaseIterable, Sendable { case perceel, product, aanbieder, gemeente }
+
+    /// What each group had in a care year: unique clients and cost per product (category|code), by the definition
+    /// of the monitoring figures (debit minus credit, by service month, lots by the product in the year).
+    public static func invoer(_ g: Gegevens, jaar: Int, per: Groepering, gemeente: String? = nil) -> (groepen: [String: Invoer], clienten: Int) {
+        let zoeker = Perceelzoeker(Referentiekaart(g))
+        var kosten: [String: [String: Euro]] = [:], clienten: [String: Set<ClientID>] = [:], alle = Set<ClientID>()
+        for d in g.declaraties where d.status != .afgewezen && d.begindatum.jaar <= jaar && d.einddatum.jaar >= jaar {
+            if let gemeente, d.gemeentecode != gemeente { continue }
+            let product = d.productcategorie + "|" + (d.productcode ?? "")
+            for (m, e) in d.kostenPerMaand where m.jaar == jaar && e != .nul {
+                let groep: String = switch per {
+                case .perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar) ?? "onbekend"
+                case .product: product
+                case .aanbieder: d.agb
+                case .gemeente: d.gemeentecode
+                }
+                kosten[groep, default: [:]][product, default: .nul] += e
+                clienten[groep, default: []].insert(d.client)
+                alle.insert(d.client)
+            }
+        }
+        let groepen = Dictionary(uniqueKeysWithValues: kosten.map { ($0.key, Invoer(clienten: clienten[$0.key]?.count ?? 0, kostenPerProduct: $0.value)) })
+        return (groepen, alle.count)
+    }
+
+    /// Year A against year B, with the tariffs of the product list in each year (a product without a tariff in
+    /// either year keeps its price).
+    public init(_ g: Gegevens, van a: Int, naar b: Int, per: Groepering, gemeente: String? = nil) {
+        let ref = Referentiekaart(g)
+        let ia = Verschilanalyse.invoer(g, jaar: a, per: per, gemeente: gemeente)
+        let ib = Verschilanalyse.invoer(g, jaar: b, per: per, gemeente: gemeente)
+        self.init(a: ia.groepen, b: ib.groepen, clienten: (ia.clienten, ib.clienten)) { product, inA in
+            let delen = product.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let code = delen.count > 1 && !delen[1].isEmpty ? String(delen[1]) : nil
+            return ref.product(categorie: String(delen[0]), code: code, jaar: inA ? a : b)?.tarief
+        }
+    }
+}
+
+extension Verschilanalyse {
+    /// Group, costs of A and B, the three effects and the difference, to the cent; the total as the footer.
+    public func tabel(per: Groepering, namen: [String: String] = [:], a: String, b: String) -> Tabel {
+        var t = Tabel(kolommen: [.init(per.rawValue, per.rawValue.prefix(1).uppercased() + per.rawValue.dropFirst(), .links),
+                                 .init("naam", "Naam", .links),
+                                 .init("clienten_a", "Cliënten \(a)"), .init("clienten_b", "Cliënten \(b)"),
+                                 .init("kosten_a", "Kosten \(a)"), .init("kosten_b", "Kosten \(b)"),
+                                 .init("volume_effect", "Volume"), .init("intensiteit_effect", "Intensiteit"),
+                                 .init("prijs_effect", "Prijs"), .init("verschil", "Verschil")])
+        func rij(_ r: Regel, naam: String) -> [Tabel.Cel] {
+            [Tabel.Cel(r.groep), Tabel.Cel(naam), .aantal(r.clientenA), .aantal(r.clientenB), .euroOpCent(r.kostenA), .euroOpCent(r.kostenB),
+             .euroOpCent(r.volume), .euroOpCent(r.intensiteit), .euroOpCent(r.prijs), .euroOpCent(r.verschil)]
+        }
+        t.rijen = regels.map { rij($0, naam: namen[$0.groep] ?? "") }
+        t.voet = [rij(totaal, naam: "")]
+        return t
     }
 }
