@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import RegioCore
+@testable import RegioImport
+import RegioStore
+
+/// `boekjaar` and `verschil` through the built executable on a small region imported from CSV, against hand-worked
+/// answers (the same cases as BoekjaarTests, through the import and the command line).
+@Suite struct PenCCLITests {
+    static func regio() throws -> (map: String, db: String) {
+        let map = NSTemporaryDirectory() + "penc-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        let db = map + "/r.sqlite"
+        let store = try SQLiteStore(pad: db)
+        let importeur = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 3, count: 32)))
+        let bestanden: [(String, String)] = [
+            ("gemeenten.csv", "gemeentecode,naam\n0001,Aadorp\n0002,Beestad\n"),
+            ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,Ambulant,nee\n"),
+            ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100\n"),
+            ("aanbieders.csv", "agb,naam\n75000001,Zorg BV\n"),
+            ("toewijzingen.csv", "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum\n"
+                + "T1,C1,0001,75000001,45,45A04,2019-01-01,2020-12-31,10,04,2,2019-01-01\n"
+                + "T2,C2,0002,75000001,45,45A04,2019-01-01,2019-12-31,10,04,2,2019-01-01\n"),
+            // booked in 2020: Beestad's December 2019 (1.000,00), 3.100,00 over New Year for 16 + 15 days (1.600,00 in
+            // 2019, 1.500,00 in 2020) and March 2020 (500,00); June 2019 was booked in 2019
+            ("declaraties.csv", "declaratienummer,referentienummer,toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,bedrag,ingediend_op\n"
+                + "D1,R1,T2,C2,0002,75000001,45,45A04,2019-12-01,2019-12-31,1000.00,2020-01-15\n"
+                + "D2,R2,T1,C1,0001,75000001,45,45A04,2019-12-16,2020-01-15,3100.00,2020-02-01\n"
+                + "D3,R3,T1,C1,0001,75000001,45,45A04,2020-03-01,2020-03-31,500.00,2020-04-01\n"
+                + "D4,R4,T1,C1,0001,75000001,45,45A04,2019-06-01,2019-06-30,400.00,2019-07-01\n"),
+        ]
+        for (naam, tekst) in bestanden {
+            let v = importeur.importeer(bestand: naam, bytes: Array(tekst.utf8), nu: "2021-01-01T00:00:00Z")
+            #expect(v.fouten.isEmpty, "\(naam): \(v.fouten.prefix(3))")
+        }
+        return (map, db)
+    }
+
+    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    func boekjaarEnVerschil() throws {
+        let (map, db) = try Self.regio()
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        var (code, uit, fout) = try SignalenCLITests.draai(["boekjaar", "--db", db, "--jaar", "2020", "--format", "csv"])
+        #expect(code == 0, "\(fout)")
+        #expect(uit == "zorgjaar,soort,bedrag\n2019,kosten voorgaande jaren,2600.00\n2020,lopend jaar,2000.00\ntotaal,geboekt in 2020,4600.00\n")
+        (code, uit, fout) = try SignalenCLITests.draai(["boekjaar", "--db", db, "--jaar", "2020"])
+        #expect(code == 0 && uit.contains("Kosten voorgaande jaren geboekt in 2020: € 2.600 van € 4.600."), "\(uit)\(fout)")
+        // 2019 -> 2020 per municipality at an unchanged tariff: Aadorp 2.000,00 -> 2.000,00 for its one client;
+        // Beestad's one client of 1.000,00 is gone: volume -1.000,00
+        (code, uit, fout) = try SignalenCLITests.draai(["verschil", "--db", db, "--van", "2019", "--naar", "2020", "--per", "gemeente", "--format", "csv"])
+        #expect(code == 0, "\(fout)")
+        #expect(uit == "gemeente,naam,clienten_a,clienten_b,kosten_a,kosten_b,volume_effect,intensiteit_effect,prijs_effect,verschil\n"
+                + "0001,Aadorp,1,1,2000.00,2000.00,0.00,0.00,0.00,0.00\n"
+                + "0002,Beestad,1,0,1000.00,0.00,-1000.00,0.00,0.00,-1000.00\n"
+                + "totaal,,2,1,3000.00,2000.00,-1000.00,0.00,0.00,-1000.00\n")
+        // a year without data is said, not printed as zeros
+        (code, _, fout) = try SignalenCLITests.draai(["verschil", "--db", db, "--van", "2019", "--naar", "2030"])
+        #expect(code != 0 && fout.contains("geen gedeclareerde kosten in 2030"), "\(fout)")
+        (code, _, fout) = try SignalenCLITests.draai(["boekjaar", "--db", db, "--jaar", "2030"])
+        #expect(code != 0 && fout.contains("geen declaraties ingediend in 2030"), "\(fout)")
+    }
+}
