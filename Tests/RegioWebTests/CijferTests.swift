@@ -179,6 +179,16 @@ import Testing
             let laatste = (alle.count + 1) / 2
             #expect(try await ids("/signalen?status=alle&aantal=2&pagina=\(laatste)") == alle.dropFirst(2 * (laatste - 1)).map(\.id))
             #expect(try await Web.get(c, "/signalen?status=alle&aantal=2&pagina=\(laatste + 1)", r).status == .badRequest)
+            // the page links keep the selection and reach the last page; the first page has no way back, the last no further
+            let eersteBlad = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2", r))
+            #expect(eersteBlad.contains("href=\"/signalen?status=alle&amp;aantal=2&amp;pagina=2\">volgende ›</a>"))
+            #expect(eersteBlad.contains("href=\"/signalen?status=alle&amp;aantal=2&amp;pagina=\(laatste)\">laatste »</a>"))
+            #expect(!eersteBlad.contains("‹ vorige") && eersteBlad.contains("pagina 1 van \(laatste)"))
+            let laatsteBlad = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2&pagina=\(laatste)", r))
+            #expect(laatsteBlad.contains("pagina=\(laatste - 1)\">‹ vorige</a>") && !laatsteBlad.contains("volgende ›"))
+            // the audit log records the rows shown, not the whole list
+            let log = try regio.store.inzagelog(limiet: 1)
+            #expect(log.first?.wat == "signalenlijst (\(alle.count - 2 * (laatste - 1)) van \(alle.count) signalen)", "\(log)")
             #expect(try await Web.get(c, "/signalen?aantal=0", r).status == .badRequest)
             #expect(try await Web.get(c, "/signalen?aantal=1001", r).status == .badRequest)
             let csv = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2&csv=signalen", r))

@@ -52,4 +52,8 @@ struct WebTabel: Sendable {
     var toelichting: String = ""
     /// Rows shown on the page; the CSV and the API always give all of them.
     var maxRijen: Int? = nil
+    /// A table shown a page at a time: links to the first, previous, next and last page under the table.
+    var blad: Blad? = nil
+
+    struct Blad: Sendable { var nummer: Int; var paginas: Int }
 }

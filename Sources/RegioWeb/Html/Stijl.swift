@@ -40,6 +40,7 @@ enum Stijl {
     tr.boven td:first-child{border-left:4px solid var(--rood)}
     tr.onder td:first-child{border-left:4px solid var(--groen)}
     .toel{color:var(--grijs);font-size:.85rem;margin:.2rem 0}
+    .bladeren{margin:.5rem 0;font-size:.9rem}
     .melding{padding:.6rem .8rem;border-radius:6px;border:1px solid var(--lijn);background:#fff}
     .melding.fout{background:var(--roodlicht);border-color:#e6b0aa}
     .melding.waarschuwing{background:var(--geellicht);border-color:#e8d48a}

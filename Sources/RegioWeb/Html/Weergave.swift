@@ -95,6 +95,16 @@ enum Weergave {
             h += "</tfoot>"
         }
         h += "</table></div>"
+        if let b = t.blad, let kader {
+            func naar(_ n: Int, _ tekst: String) -> String {
+                Html.a(Html.link(kader.pad, kader.query.filter { $0.0 != "pagina" && $0.0 != "csv" } + [("pagina", String(n))]), tekst)
+            }
+            var delen: [String] = []
+            if b.nummer > 1 { delen += [naar(1, "« eerste"), naar(b.nummer - 1, "‹ vorige")] }
+            delen.append("pagina \(Tabel.groepeer(b.nummer)) van \(Tabel.groepeer(b.paginas))")
+            if b.nummer < b.paginas { delen += [naar(b.nummer + 1, "volgende ›"), naar(b.paginas, "laatste »")] }
+            h += "<p class=\"bladeren\">" + delen.joined(separator: " · ") + "</p>"
+        }
         if let m = t.maxRijen, t.tabel.rijen.count > m {
             h += "<p class=\"toel\">De eerste \(m) van \(t.tabel.rijen.count) rijen; de CSV bevat ze allemaal.</p>"
         }

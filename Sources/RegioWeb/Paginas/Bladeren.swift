@@ -34,10 +34,13 @@ struct Bladeren {
 
     func deel<T>(_ lijst: [T]) -> [T] { Array(lijst[bereik]) }
 
-    /// Which rows are shown and how to get the others; empty when one page holds them all.
+    /// Which rows are shown; empty when one page holds them all.
     func toelichting(verfijn: String) -> String {
         guard !alles && paginas > 1 else { return "" }
-        return "Getoond: \(Tabel.groepeer(bereik.lowerBound + 1))–\(Tabel.groepeer(bereik.upperBound)) (pagina \(nummer) van "
-            + "\(paginas); een volgende met pagina=\(min(nummer + 1, paginas))). \(verfijn)"
+        return "Getoond: \(Tabel.groepeer(bereik.lowerBound + 1))–\(Tabel.groepeer(bereik.upperBound)) van "
+            + "\(Tabel.groepeer(totaal)) (pagina \(nummer) van \(paginas)). \(verfijn)"
     }
+
+    /// Where the table's page links go: this page and its page count, rendered with the request's own path and query.
+    var blad: WebTabel.Blad? { alles || paginas <= 1 ? nil : WebTabel.Blad(nummer: nummer, paginas: paginas) }
 }

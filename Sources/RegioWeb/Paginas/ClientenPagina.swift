@@ -37,6 +37,7 @@ enum ClientenPagina {
         var w = WebTabel(id: "clienten", titel: "Cliënten op kosten", tabel: t)
         w.koppelingen[0] = getoond.map { Html.link("/client/\(Html.url($0.client))", [("gemeente", gemeente.code)]) }
         w.toelichting = blad.toelichting(verfijn: "Meer per pagina met aantal (tot en met 1000), of download alles als CSV.")
+        w.blad = blad.blad
         p.voeg(.tabel(w))
         return p
     }

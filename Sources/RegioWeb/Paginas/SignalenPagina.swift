@@ -86,7 +86,7 @@ enum SignalenPagina {
             p.voeg(.melding("Raadsleden zien alleen aantallen; de signalen zelf noemen cliënten.", soort: .info))
             return p
         }
-        let blad = try Bladeren(v, totaal: getoond.count, tabel: "signalen")
+        let blad = try Bladeren(v, totaal: getoond.count, tabel: "signalen", standaard: 100)
         let lijst = getoond.signalen(blad.bereik)
         p.inzage = ("signalenlijst (\(lijst.count) van \(getoond.count) signalen)", gemeente ?? "")
         var t = Signaalweergave.lijst(lijst)
@@ -100,7 +100,7 @@ enum SignalenPagina {
         w.toelichting = "Klik op het nummer om een signaal te bekijken en als gezien of afgehandeld te markeren."
         let verder = blad.toelichting(verfijn: "Verfijn met gemeente, regel of status, of download alles als CSV.")
         if !verder.isEmpty { w.toelichting += " " + verder }
-        w.maxRijen = 300
+        w.blad = blad.blad
         p.voeg(.tabel(w))
         return p
     }
