@@ -20,7 +20,8 @@ extension Soort {
 
     var optioneel: [String] {
         switch self {
-        case .gemeenten, .aanbieders, .budgetten: []
+        case .gemeenten, .aanbieders: []
+        case .budgetten: ["versie", "vastgesteld_op"]
         case .normbudgetten: ["perceel"]
         case .gemeentecijfers: ["ses", "wijkteam_fte"]
         case .percelen: ["bekostiging"]

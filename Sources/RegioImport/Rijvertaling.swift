@@ -75,8 +75,15 @@ struct Rijvertaling {
         case .budgetten:
             let jaar = r.jaar("jaar", verplicht: true), code = bekendeGemeente(&r), perceel = bekendPerceel(&r, verplicht: true)
             let budget = r.euro("budget", verplicht: true)
+            // a version is named and dated, or neither (a file without versions: one budget, as before)
+            let versie = r.tekst("versie") ?? "", vastgesteld = r.dag("vastgesteld_op", verplicht: false)
+            if !versie.isEmpty && vastgesteld == nil && r.fouten.isEmpty {
+                r.fout("vastgesteld_op", "een budgetversie ('\(versie)') heeft de datum nodig waarop ze is vastgesteld")
+            }
+            if versie.isEmpty && vastgesteld != nil { r.fout("versie", "vastgesteld_op zonder naam van de versie (bijvoorbeeld primitief of 1e burap)") }
             guard let jaar, let code, let perceel, let budget, r.fouten.isEmpty else { return nil }
-            return binnenGrenzen(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget), &r, Grenzen.controleer, Codering.rij)
+            return binnenGrenzen(Budget(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: budget, versie: versie, vastgesteldOp: vastgesteld),
+                                 &r, Grenzen.controleer, Codering.rij)
         case .normbudgetten:
             let agb = r.agb(), jaar = r.jaar("jaar", verplicht: true), perceel = bekendPerceel(&r, verplicht: false)
             // a negative ceiling has no meaning: the reader's own message for amounts speaks of credits, so say it here

@@ -19,6 +19,7 @@ enum PostgresSchema {
         // SQLite's v9 brings back the index on the lines' client that its v5 dropped; PostgreSQL never dropped it
         ("v9-declaratieclient", []),
         ("v10-wijzigingen", Schemadefinitie.v10Wijzigingen.map(vertaal)),
+        ("v11-budgetversies", Schemadefinitie.v11Budgetversies.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

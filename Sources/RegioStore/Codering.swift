@@ -42,7 +42,7 @@ public enum Codering {
     }
     public static func rij(_ x: Aanbieder) -> Rij { Rij(soort: .aanbieders, waarden: [t(x.agb), t(x.naam)]) }
     public static func rij(_ x: Budget) -> Rij {
-        Rij(soort: .budgetten, waarden: [i(x.jaar), t(x.gemeentecode), t(x.perceel), e(x.bedrag)])
+        Rij(soort: .budgetten, waarden: [i(x.jaar), t(x.gemeentecode), t(x.perceel), t(x.versie), e(x.bedrag), d(x.vastgesteldOp)])
     }
     public static func rij(_ x: Normbudgetafspraak) -> Rij {
         Rij(soort: .normbudgetten, waarden: [t(x.agb), i(x.jaar), t(x.perceel ?? ""), e(x.bedrag)])
@@ -110,7 +110,9 @@ public enum Codering {
             g.producten.append(Product(productcode: code, productcategorie: cat, perceel: r.s(), omschrijving: r.so(),
                                        eenheid: r.so(), tarief: r.eo(), jaar: jaar == 0 ? nil : Int(jaar)))
         case .aanbieders: g.aanbieders.append(Aanbieder(agb: r.s(), naam: r.s()))
-        case .budgetten: g.budgetten.append(Budget(jaar: Int(r.i()), gemeentecode: r.s(), perceel: r.s(), bedrag: r.e()))
+        case .budgetten:
+            let jaar = Int(r.i()), gemeente = r.s(), perceel = r.s(), versie = r.s()
+            g.budgetten.append(Budget(jaar: jaar, gemeentecode: gemeente, perceel: perceel, bedrag: r.e(), versie: versie, vastgesteldOp: r.dn()))
         case .normbudgetten:
             let agb = r.s(), jaar = Int(r.i()), perceel = r.s()
             g.normbudgetten.append(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel.isEmpty ? nil : perceel, bedrag: r.e()))

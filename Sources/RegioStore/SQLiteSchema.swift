@@ -40,6 +40,9 @@ enum SQLiteSchema {
         m.registerMigration("v10-wijzigingen") { db in
             for sql in Schemadefinitie.v10Wijzigingen { try db.execute(sql: sql) }
         }
+        m.registerMigration("v11-budgetversies") { db in
+            for sql in Schemadefinitie.v11Budgetversies { try db.execute(sql: sql) }
+        }
         return m
     }
 }

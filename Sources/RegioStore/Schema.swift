@@ -40,7 +40,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .percelen: ["code"]
         case .producten: ["productcategorie", "productcode", "jaar"]
         case .aanbieders: ["agb"]
-        case .budgetten: ["jaar", "gemeentecode", "perceel"]
+        case .budgetten: ["jaar", "gemeentecode", "perceel", "versie"]
         // perceel "" = the provider's norm budget over all lots (a key column cannot be NULL)
         case .normbudgetten: ["agb", "jaar", "perceel"]
         case .verzoeken: ["verzoeknummer"]
@@ -56,7 +56,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .percelen: ["naam", "segment", "verevend", "bekostiging"]
         case .producten: ["perceel", "omschrijving", "eenheid", "tarief_cent"]
         case .aanbieders: ["naam"]
-        case .budgetten: ["budget_cent"]
+        case .budgetten: ["budget_cent", "vastgesteld_op"]
         case .normbudgetten: ["normbudget_cent"]
         case .verzoeken: ["client", "gemeentecode", "agb", "productcategorie", "productcode", "ingangsdatum", "einddatum",
                           "volume", "eenheid", "frequentie", "verwijzer_type", "verwijzer_naam", "geboortedatum", "ontvangen_op"]
@@ -128,4 +128,21 @@ public struct Telling: Sendable, Equatable {
         t.gewijzigdeSleutels += b.gewijzigdeSleutels
         return t
     }
+}
+
+extension Schemadefinitie {
+    /// Budget versions (issue 22): the version joins the key, the adoption date the content. A budget stored before
+    /// has version "" and no date, which is how a file without these columns is read: nothing changes for it.
+    public static let v11Budgetversies: [String] = [
+        """
+        CREATE TABLE budget_nieuw (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL, versie TEXT NOT NULL,
+          budget_cent BIGINT NOT NULL, vastgesteld_op BIGINT, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, gemeentecode, perceel, versie))
+        """,
+        """
+        INSERT INTO budget_nieuw (jaar, gemeentecode, perceel, versie, budget_cent, vastgesteld_op, inhoud)
+          SELECT jaar, gemeentecode, perceel, '', budget_cent, NULL, inhoud FROM budget
+        """,
+        "DROP TABLE budget",
+        "ALTER TABLE budget_nieuw RENAME TO budget",
+    ]
 }

@@ -65,6 +65,9 @@ struct Cijfers: ParsableCommand {
             if onbekend > 0 {
                 print("Let op: \(onbekend) toewijzingen zonder bekende verplichting (geen budget, volume of tarief) tellen niet mee in de verplichting.")
             }
+            if let versie = g.budgetversieTekst(jaar: tot ?? jaar, op: pd, gemeente: selectie.gemeente) {
+                print("Budget: versie \(versie).")
+            }
             print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
         case .csv, .json:
             Tabel.kengetallen(rijen, totaal, per: per).afdrukken(format)

@@ -117,3 +117,37 @@ struct VerschilCommando: ParsableCommand {
         }
     }
 }
+
+/// `regiomonitor budget`: the budget versions of a year side by side, per lot.
+struct BudgetCommando: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget",
+        abstract: "Budgetversies van een jaar naast elkaar (primitief, 1e burap, ...), per perceel, met de verandering.",
+        discussion: """
+            Versies komen uit de kolommen versie en vastgesteld_op van budgetten.csv en worden naast elkaar bewaard. Het \
+            budget dat op een dag geldt, is per perceel de laatste versie die op of voor die dag is vastgesteld; een \
+            perceel dat een latere versie niet noemt, houdt zijn budget.
+            """)
+
+    @OptionGroup var database: DatabaseOpties
+    @Option(name: .long, help: "Jaar.") var jaar: Int
+    @Option(name: .long, help: "Alleen deze gemeente (gemeentecode); anders de regio.") var gemeente: String?
+    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+
+    func run() throws {
+        let g = try database.open().gegevens()
+        let code = try gemeente.map(Cijfers.gemeentecode)
+        if let code, !g.gemeenten.contains(where: { $0.code == code }) { throw ValidationError("onbekende gemeente '\(code)'") }
+        guard g.budgetten.contains(where: { $0.jaar == jaar && (code == nil || $0.gemeentecode == code) }) else {
+            throw ValidationError("geen budget voor \(jaar)\(code.map { " voor gemeente \($0)" } ?? "")")
+        }
+        if format == .tabel {
+            let naam = code.flatMap { c in g.gemeenten.first { $0.code == c }?.naam } ?? "de regio"
+            print("Budget \(jaar), \(naam): versies naast elkaar")
+        }
+        Budgetversies.tabel(g, jaar: jaar, gemeente: code).afdrukken(format)
+        if format == .tabel, let nu = g.budgetversieTekst(jaar: jaar, gemeente: code) {
+            print("Vergelijkingen met het budget gebruiken de versie die op de peildatum gold; nu is dat \(nu).")
+        }
+    }
+}

@@ -40,6 +40,7 @@ struct PrognoseCommando: ParsableCommand {
             }
             p.tabel(namen: namen).afdrukken(format)
             if format == .tabel {
+                if let versie = g.budgetversieTekst(jaar: jaar, op: peil) { print("Budget: versie \(versie).") }
                 print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(String(format: "%.3f", p.terugwerkendeFactor)). 80%-interval: normale benadering (docs/prognose.md).")
             }
         }

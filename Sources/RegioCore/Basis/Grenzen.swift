@@ -73,6 +73,7 @@ extension Grenzen {
 
     public static func controleer(_ b: Budget, _ meld: (Fout) -> Void) {
         if let r = bedrag(b.bedrag, max: begroting) { meld(Fout("budget", r)) }
+        if let d = b.vastgesteldOp, let r = dag(d) { meld(Fout("vastgesteld_op", r)) }
     }
 
     public static func controleer(_ n: Normbudgetafspraak, _ meld: (Fout) -> Void) {

@@ -78,7 +78,12 @@ public struct Budget: Hashable, Sendable, Codable {
     public var gemeentecode: String
     public var perceel: String
     public var bedrag: Euro
-    public init(jaar: Int, gemeentecode: String, perceel: String, bedrag: Euro) {
+    /// The budget version (primitief, 1e burap, ...): versions are kept side by side; "" for a file without versions.
+    public var versie: String
+    /// The day the version was adopted; nil for a budget without versions (in force from the start).
+    public var vastgesteldOp: Dag?
+    public init(jaar: Int, gemeentecode: String, perceel: String, bedrag: Euro, versie: String = "", vastgesteldOp: Dag? = nil) {
         self.jaar = jaar; self.gemeentecode = gemeentecode; self.perceel = perceel; self.bedrag = bedrag
+        self.versie = versie; self.vastgesteldOp = vastgesteldOp
     }
 }

@@ -317,7 +317,8 @@ public enum Monitoring {
 
         // budgets: every calendar year the period touches
         let jaren = van.jaar...tot.jaar
-        let budgetten = g.budgetten.filter { jaren.contains($0.jaar) && filter($0.gemeentecode, $0.perceel, "") }
+        // the version in force on the valuation date, else the latest adopted
+        let budgetten = g.geldendeBudgetten(op: peildatum).filter { jaren.contains($0.jaar) && filter($0.gemeentecode, $0.perceel, "") }
         func budgetSleutel(_ b: Budget) -> String? {
             switch groepering {
             case .gemeente: return b.gemeentecode

@@ -217,7 +217,8 @@ public struct Jaarprognose: Sendable {
         let verstreken = Double(max(0, min(peildatum, Dag.laatsteVan(jaar: jaar)) - Dag.eersteVan(jaar: jaar) + 1))
             / Double(Dag.laatsteVan(jaar: jaar) - Dag.eersteVan(jaar: jaar) + 1)
         let groepcodes = Set(gedeclareerd.keys).union(nu.keys).sorted()
-        let budgetten = basis.gegevens.budgetten.filter { $0.jaar == jaar }
+        // the budget in force on the valuation date: a forecast made before the first Burap compares with the primitive one
+        let budgetten = basis.gegevens.geldendeBudgetten(op: peildatum).filter { $0.jaar == jaar }
         var uit: [Groepsprognose] = []
         var ruw: [[Prognosemethode: Double]] = []
         for groep in groepcodes {

@@ -27,6 +27,9 @@ enum GemeentePagina {
                                 soort: pj > rj ? .waarschuwing : nil))
         }
         p.voeg(.tegels(tegels))
+        if let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar, gemeente: gemeente.code) {
+            p.voeg(.melding("Budget: versie \(versie).", soort: .info))
+        }
 
         // the 'why': the lots with the largest overrun of their budget
         let overschrijdingen = perceelrijen.zichtbareRijen.compactMap { r -> (Kengetallen, Euro)? in

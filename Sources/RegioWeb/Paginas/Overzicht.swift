@@ -19,6 +19,9 @@ enum Overzicht {
             Tegel(label: "Gemeenten boven budget", waarde: "\(boven.count) van \(regio.groepen.count)",
                   toelichting: boven.map(\.naam).joined(separator: ", "), soort: boven.isEmpty ? .goed : .fout),
         ]))
+        if let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar) {
+            p.voeg(.melding("Budget: versie \(versie).", soort: .info))
+        }
         if !boven.isEmpty {
             var h = "<p class=\"melding fout\"><strong>Boven budget in \(jaar):</strong> "
             h += boven.sorted { ($0.realisatie ?? 0) > ($1.realisatie ?? 0) }.map { r in

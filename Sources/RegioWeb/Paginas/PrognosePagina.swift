@@ -58,7 +58,8 @@ enum PrognosePagina {
                       Tegel(label: "Prognose", waarde: prognose.heleEuros, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
         if let b = t.budget {
             let verschil = prognose - b
-            tegels.append(Tegel(label: "Budget", waarde: b.heleEuros))
+            tegels.append(Tegel(label: "Budget", waarde: b.heleEuros,
+                                toelichting: g.budgetversieTekst(jaar: jaar, op: peil).map { "versie \($0)" } ?? ""))
             tegels.append(Tegel(label: verschil > .nul ? "Verwacht tekort" : "Verwacht overschot", waarde: (verschil > .nul ? verschil : .nul - verschil).heleEuros,
                                 toelichting: t.ondergrens > b ? "ook de ondergrens ligt boven het budget" : "", soort: verschil > .nul ? .fout : .goed))
         }
