@@ -21,15 +21,17 @@ enum GemeentePagina {
         let eigen = perceelrijen.totaal
         var p = Pagina(titel: "\(gemeente.naam) \(jaar)", ondertitel: "Gemeente \(gemeente.code): kosten tegen budget, percelen, verwijzers en aanbieders.")
         p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)", [try Keuze.jaar(v, jaar)])))
-        var tegels = Tegels.standaard(totaal, status: eigen)
+        let verwachting = try v.bron.verwachting(jaar: jaar, per: .gemeente)
+        let peil = verwachting?.peildatum
+        var mijn = verwachting?.groepen.first { $0.groep == gemeente.code }
+        if mijn != nil { mijn!.budget = totaal.budget }
+        let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar, op: peil, gemeente: gemeente.code)
+        var tegels = Tegels.metVerwachting(totaal, status: eigen, verwachting: mijn, peil: peil, versie: versie)
         if !eigen.isVerborgen, let pj = totaal.kostenPerJeugdige, let rj = alle.totaal.kostenPerJeugdige {
             tegels.append(Tegel(label: "Kosten per jeugdige", waarde: pj.heleEuros, toelichting: "regio: \(rj.heleEuros)",
                                 soort: pj > rj ? .waarschuwing : nil))
         }
         p.voeg(.tegels(tegels))
-        if let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar, gemeente: gemeente.code) {
-            p.voeg(.melding("Budget: versie \(versie).", soort: .info))
-        }
 
         // the 'why': the lots with the largest overrun of their budget
         let overschrijdingen = perceelrijen.zichtbareRijen.compactMap { r -> (Kengetallen, Euro)? in
@@ -37,12 +39,22 @@ enum GemeentePagina {
             return (r, r.gedeclareerd - b)
         }.sorted { $0.1 > $1.1 }
         if let budget = totaal.budget, !eigen.isVerborgen {
-            let over = totaal.gedeclareerd > budget
-            var h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) zit in \(jaar) "
-            h += over ? "\((totaal.gedeclareerd - budget).heleEuros) boven budget" : "\((budget - totaal.gedeclareerd).heleEuros) onder budget"
-            h += "</strong> (realisatie \(Tabel.procentTekst(totaal.realisatie ?? 0)))."
+            var h: String
+            if let mijn, let peil {
+                // judged on the expected outcome: what the Burap decides on
+                let verschil = mijn.verwacht - budget
+                h = "<p class=\"melding \(verschil > .nul ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) komt in \(jaar) naar verwachting "
+                h += verschil > .nul ? "\(verschil.heleEuros) boven budget" : "\((.nul - verschil).heleEuros) onder budget"
+                h += "</strong>: verwacht \(mijn.verwacht.heleEuros) (80%: \(mijn.ondergrens.heleEuros) – \(mijn.bovengrens.heleEuros)) tegen een budget van "
+                h += "\(budget.heleEuros)\(versie.map { " (\($0))" } ?? ""); prognose op \(peil.nederlands), gedeclareerd tot nu \(totaal.gedeclareerd.heleEuros)."
+            } else {
+                let over = totaal.gedeclareerd > budget
+                h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) heeft in \(jaar) tot nu "
+                h += over ? "\((totaal.gedeclareerd - budget).heleEuros) meer gedeclareerd dan het budget" : "\((budget - totaal.gedeclareerd).heleEuros) minder gedeclareerd dan het budget"
+                h += "</strong> (realisatie \(Tabel.procentTekst(totaal.realisatie ?? 0)); geen prognose mogelijk)."
+            }
             if !overschrijdingen.isEmpty {
-                h += " Overschrijding per perceel: " + overschrijdingen.prefix(4).map { r, x in
+                h += " Nu al boven het budget van het perceel: " + overschrijdingen.prefix(4).map { r, x in
                     Html.a(Html.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam) + " \(x.heleEuros) erboven ("
                         + (r.realisatie.map { Tabel.procentTekst($0) + " van het budget" } ?? "geen budget") + ")"
                 }.joined(separator: "; ") + (overschrijdingen.count > 4 ? "; en \(overschrijdingen.count - 4) meer" : "") + "."

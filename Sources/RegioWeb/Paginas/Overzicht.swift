@@ -14,19 +14,30 @@ enum Overzicht {
         p.voeg(.html(Keuze.formulier("/", [try Keuze.jaar(v, jaar)])))
 
         let t = regio.totaal
-        let boven = gemeenten.zichtbareRijen.filter { r in r.budget.map { r.gedeclareerd > $0 && $0 > .nul } ?? false }
-        p.voeg(.tegels(Tegels.standaard(t, status: gemeenten.totaal) + [
-            Tegel(label: "Gemeenten boven budget", waarde: "\(boven.count) van \(regio.groepen.count)",
-                  toelichting: boven.map(\.naam).joined(separator: ", "), soort: boven.isEmpty ? .goed : .fout),
+        // "boven budget" is judged on the expected year outcome, not on what is declared so far (seed 001: a deficit
+        // seen in October); without a forecast, on what is declared, and the tile says so
+        let verwachting = try v.bron.verwachting(jaar: jaar, per: .gemeente)
+        let peil = verwachting?.peildatum
+        let perGemeente = Dictionary((verwachting?.groepen ?? []).map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
+        let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar, op: peil)
+        let boven: [(rij: Kengetallen, uitkomst: Euro, erboven: Euro)] = gemeenten.zichtbareRijen.compactMap { r in
+            guard let b = r.budget, b > .nul else { return nil }
+            let uitkomst = verwachting == nil ? r.gedeclareerd : (perGemeente[r.groep]?.verwacht ?? r.gedeclareerd)
+            return uitkomst > b ? (r, uitkomst, uitkomst - b) : nil
+        }.sorted { $0.erboven > $1.erboven }
+        let regioVerwachting = verwachting.map { w in var x = w.totaal; x.budget = t.budget; return x }
+        p.voeg(.tegels(Tegels.metVerwachting(t, status: gemeenten.totaal, verwachting: regioVerwachting, peil: peil, versie: versie) + [
+            Tegel(label: verwachting == nil ? "Gemeenten boven budget" : "Gemeenten verwacht boven budget", waarde: "\(boven.count) van \(regio.groepen.count)",
+                  toelichting: verwachting == nil ? "gedeclareerd tot nu" + (boven.isEmpty ? "" : ": " + boven.map(\.rij.naam).joined(separator: ", "))
+                      : "volgens de prognose" + (boven.isEmpty ? "" : ": " + boven.map(\.rij.naam).joined(separator: ", ")),
+                  soort: boven.isEmpty ? .goed : .fout),
         ]))
-        if let versie = try v.bron.gegevens().budgetversieTekst(jaar: jaar) {
-            p.voeg(.melding("Budget: versie \(versie).", soort: .info))
-        }
         if !boven.isEmpty {
-            var h = "<p class=\"melding fout\"><strong>Boven budget in \(jaar):</strong> "
-            h += boven.sorted { ($0.realisatie ?? 0) > ($1.realisatie ?? 0) }.map { r in
-                Html.a(Html.link("/gemeente/\(r.groep)", [("jaar", String(jaar))]), r.naam)
-                    + " (\(Tabel.procentTekst(r.realisatie ?? 0)), \((r.gedeclareerd - (r.budget ?? .nul)).heleEuros) erboven)"
+            var h = "<p class=\"melding fout\"><strong>" + (verwachting == nil ? "Boven budget in \(jaar):" : "Verwacht boven budget in \(jaar)"
+                + (peil.map { " (prognose op \($0.nederlands))" } ?? "") + ":") + "</strong> "
+            h += boven.map { x in
+                Html.a(Html.link("/gemeente/\(x.rij.groep)", [("jaar", String(jaar))]), x.rij.naam)
+                    + " (" + (verwachting == nil ? "gedeclareerd " : "verwacht ") + "\(x.uitkomst.heleEuros), \(x.erboven.heleEuros) erboven)"
             }.joined(separator: ", ")
             h += ". Open een gemeente om te zien in welke percelen het geld zit en welke signalen openstaan.</p>"
             p.voeg(.html(h))

@@ -40,7 +40,11 @@ enum PercelenPagina {
                        ondertitel: "Perceel \(perceel.code), segment \(perceel.segment), \(perceel.verevend ? "verevend" : "niet verevend")"
                            + (perceel.bekostiging.map { ", bekostiging \($0.rawValue)" } ?? "") + ".")
         p.voeg(.html(Keuze.formulier("/percelen/\(perceel.code)", [try Keuze.jaar(v, jaar)])))
-        p.voeg(.tegels(Tegels.standaard(gemeenten.totaal, status: gemeenterijen.totaal)))
+        let verwachting = try v.bron.verwachting(jaar: jaar, per: .perceel)
+        var mijn = verwachting?.groepen.first { $0.groep == perceel.code }
+        if mijn != nil { mijn!.budget = gemeenten.totaal.budget }
+        p.voeg(.tegels(Tegels.metVerwachting(gemeenten.totaal, status: gemeenterijen.totaal, verwachting: mijn, peil: verwachting?.peildatum,
+                                             versie: try v.bron.gegevens().budgetversieTekst(jaar: jaar, op: verwachting?.peildatum))))
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { $0.status(perceel: code, maand: $1) }
         p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar)))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenterijen, totaal: gemeenten.totaal,

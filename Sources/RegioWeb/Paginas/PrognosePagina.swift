@@ -22,13 +22,6 @@ enum PrognosePagina {
         } else {
             peil = min(laatste ?? Dag.laatsteVan(jaar: jaar), Dag.laatsteVan(jaar: jaar))
         }
-        let basis = try v.bron.figuur("prognosebasis-\(per.rawValue)") { g in
-            // the run-off triangle of the sums when the lines are not in memory
-            if try v.bron.sommen() != nil, let a = v.bron.store as? any AggregaatStore, let d = try a.driehoek() {
-                return Jaarprognose.Basis(g, driehoek: d, per: per)
-            }
-            return Jaarprognose.Basis(g, per: per)
-        }
         var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.rawValue), 80%-interval.")
         pagina.voeg(.html(Keuze.formulier("/prognose", [
             try Keuze.jaar(v, jaar),
@@ -39,9 +32,7 @@ enum PrognosePagina {
         let p: Jaarprognose
         // a figure, not only part of the page: the page is cached per query, and `?jaar=` of the default year is the
         // same forecast as no query (which the start computes in the background)
-        let uitkomst = try v.bron.figuur("prognose|\(per.rawValue)|\(jaar)|\(peil)|\(methode.rawValue)") { _ in
-            Result { () throws(ChainLadderFout) -> Jaarprognose in try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: methode) }
-        }
+        let uitkomst = try v.bron.prognose(jaar: jaar, per: per, peil: peil, methode: methode)
         switch uitkomst {
         case .success(let x): p = x
         case .failure(let error):

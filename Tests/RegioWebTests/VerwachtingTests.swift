@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegioCore
+import RegioStore
+import Testing
+@testable import RegioWeb
+
+/// Issue 22, part 1: "boven budget" is judged on the expected year outcome, not on what is declared so far.
+///
+/// Aadorp: ten clients at EUR 1.000 a month since 2017, each month declared on the 10th of the next; 2020 known up to
+/// June (declared on 10-07-2020): EUR 60.000 declared against a budget of EUR 80.000, so year-to-date it is under
+/// budget, while the year will come to about EUR 120.000. Beestad: two clients at EUR 500, budget EUR 50.000 (a year
+/// of about EUR 12.000): under budget either way.
+@Suite struct VerwachtingTests {
+    static func bestanden() -> [(naam: String, inhoud: String)] {
+        var toew = ["toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,budget,toewijzingsdatum"]
+        var decl = ["declaratienummer,referentienummer,toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,bedrag,ingediend_op"]
+        var nr = 0
+        for (gemeente, clienten, bedrag) in [("0001", 10, 1000), ("0002", 2, 500)] {
+            for c in 0..<clienten {
+                for jaar in 2017...2020 {
+                    let t = "T\(gemeente)\(c)\(jaar)"
+                    toew.append("\(t),C\(gemeente)\(c),\(gemeente),75000001,45,45A04,\(jaar)-01-01,\(jaar)-12-31,\(bedrag * 12),\(jaar)-01-01")
+                    for m in 1...(jaar == 2020 ? 6 : 12) {
+                        nr += 1
+                        let maand = Maand(jaar: jaar, maand: m), volgende = maand + 1
+                        decl.append("D\(nr),R\(nr),\(t),C\(gemeente)\(c),\(gemeente),75000001,45,45A04,\(maand.eersteDag),\(maand.laatsteDag),\(bedrag).00,\(volgende.eersteDag + 9)")
+                    }
+                }
+            }
+        }
+        return [
+            ("gemeenten.csv", "gemeentecode,naam\n0001,Aadorp\n0002,Beestad\n"),
+            ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,Ambulant,nee\n"),
+            ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100\n"),
+            ("aanbieders.csv", "agb,naam\n75000001,Zorg BV\n"),
+            ("budgetten.csv", "jaar,gemeentecode,perceel,budget\n2020,0001,AMB,80000\n2020,0002,AMB,50000\n"),
+            ("toewijzingen.csv", toew.joined(separator: "\n") + "\n"),
+            ("declaraties.csv", decl.joined(separator: "\n") + "\n"),
+        ]
+    }
+
+    @Test func bovenBudgetVolgensDeVerwachting() async throws {
+        let store = try RaadsaanvalTests.opslag(Self.bestanden())
+        let app = bouwToepassing(store: store, instellingen: Instellingen(veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4),
+                                                                          pseudoniemsleutel: NSTemporaryDirectory() + "rm-verw-\(UUID())/sleutel",
+                                                                          klok: { 1_579_089_600 }))
+        try await app.test(.router) { c in
+            let r = try await Web.sessie(c, "regio")
+            let overzicht = Web.tekst(try await Web.get(c, "/?jaar=2020", r))
+            // declared so far is under budget for both; the expected outcome is over for Aadorp only
+            #expect(overzicht.contains("Gedeclareerd tot nu") && overzicht.contains("€ 66.000"), "\(overzicht.prefix(3000))")
+            #expect(overzicht.contains("Gemeenten verwacht boven budget") && overzicht.contains("1 van 2"))
+            #expect(overzicht.contains("Verwacht boven budget in 2020 (prognose op 10-07-2020)"))
+            let banner = try #require(overzicht.components(separatedBy: "Verwacht boven budget in 2020").last)
+            #expect(banner.contains(">Aadorp</a> (verwacht € 1") && !banner.prefix(400).contains("Beestad"))
+            // the expected outcome lies near a year of cost (EUR 120.000 and EUR 12.000), well above what is declared
+            let p = try #require(try Cijferbron(store: store).verwachting(jaar: 2020, per: .gemeente))
+            let aadorp = try #require(p.groepen.first { $0.groep == "0001" })
+            #expect(aadorp.gedeclareerd == Euro(euro: 60_000))
+            #expect(aadorp.verwacht > Euro(euro: 110_000) && aadorp.verwacht < Euro(euro: 130_000), "\(aadorp.verwacht)")
+            #expect(aadorp.ondergrens <= aadorp.verwacht && aadorp.verwacht <= aadorp.bovengrens)
+
+            let gemeente = Web.tekst(try await Web.get(c, "/gemeente/0001?jaar=2020", r))
+            #expect(gemeente.contains("Aadorp komt in 2020 naar verwachting") && gemeente.contains("boven budget"))
+            #expect(gemeente.contains("Verwacht tekort") && gemeente.contains("Verwachte jaaruitkomst"))
+            let beestad = Web.tekst(try await Web.get(c, "/gemeente/0002?jaar=2020", r))
+            #expect(beestad.contains("Beestad komt in 2020 naar verwachting") && beestad.contains("onder budget") && beestad.contains("Verwacht overschot"))
+            let perceel = Web.tekst(try await Web.get(c, "/percelen/AMB?jaar=2020", r))
+            #expect(perceel.contains("Verwachte jaaruitkomst") && perceel.contains("Verwacht tekort"))
+        }
+    }
+}
