@@ -65,6 +65,9 @@ public struct Maandrapport: Sendable {
             }()
         }
         let b = Rapportbouwer(g: g, rapport: r, plan: plan)
+        // the expected outcome of the year as known on the valuation date: what the Burap decides on (issue 22)
+        b.verwachting = (try? Jaarprognose(Jaarprognose.Basis(g, per: .gemeente), jaar: maand.jaar, peildatum: p, methode: .bf))?
+            .groepen.first { $0.groep == code }
         r.onderdelen = [b.kerncijfers(), b.budget(), b.trend(), b.verwijzers(), b.vergelijking()]
         if versie == .intern { r.onderdelen.append(b.duursteClienten()) }
         r.kernpunten = b.kernpunten()

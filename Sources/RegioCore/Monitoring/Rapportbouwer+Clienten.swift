@@ -95,6 +95,14 @@ extension Rapportbouwer {
             let v = Double(perceelJaar.totaal.verplichting.centen) / Double(b.centen)
             uit.append("Van het budget \(maand.jaar) (\(b.heleEuros)) is \(Opmaak.procent(r, decimalen: 0)) gedeclareerd na \(maand.maand) van de 12 maanden; "
                 + "de toegewezen zorg voor heel \(maand.jaar) is \(Opmaak.procent(v, decimalen: 0)) van het budget.")
+            if let w = verwachting {
+                let verwacht = w.prognose[.bf] ?? w.gedeclareerd, verschil = verwacht - b
+                var zin = "Verwachte uitkomst \(maand.jaar): \(verwacht.heleEuros) (80%: \(w.ondergrens.heleEuros) – \(w.bovengrens.heleEuros)) tegen een budget van \(b.heleEuros)"
+                if let versie = g.budgetversieTekst(jaar: maand.jaar, op: p, gemeente: gemeente.code) { zin += ", versie \(versie)" }
+                zin += verschil > .nul ? ": verwacht tekort \(verschil.heleEuros)" : ": verwacht overschot \((.nul - verschil).heleEuros)"
+                if w.ondergrens > b { zin += "; ook de ondergrens ligt boven het budget" }
+                uit.append(zin + ".")
+            }
         }
         if let a = nu.kostenPerJeugdige, !regioStatus.totaal.isVerborgen, let r = regio.totaal.kostenPerJeugdige, r.centen > 0 {
             let x = Double(a.centen - r.centen) / Double(r.centen)

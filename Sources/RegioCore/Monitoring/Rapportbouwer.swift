@@ -19,6 +19,9 @@ final class Rapportbouwer {
     /// The council version's plans: this year's (over the report's months) and last year's (whole year, as now known).
     let plan: Raadsplan?
     let planVorig: Raadsplan?
+    /// The municipality's expected year outcome on the valuation date (Bornhuetter-Ferguson, 80% interval); nil when
+    /// the history is too short for a forecast.
+    var verwachting: Groepsprognose?
 
     init(g: Gegevens, rapport r: Maandrapport, plan: (nu: Raadsplan, vorig: Raadsplan?)?) {
         self.plan = plan?.nu; planVorig = plan?.vorig
