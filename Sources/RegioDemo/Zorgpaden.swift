@@ -151,8 +151,11 @@ extension Demoregio {
                 }
             }
         }
-        // budgets: what the municipality expected, mostly a little under what the year really cost
-        uit.budgetten.append("jaar,gemeentecode,perceel,budget")
+        // budgets: what the municipality expected, mostly a little under what the year really cost; the primitive
+        // budget adopted in November of the year before, and in the last year a first Burap (25 June) that raises the
+        // lots more than 5% short by half of the shortfall as it looked then (no random draw: the rest stays the same)
+        uit.budgetten.append("jaar,gemeentecode,perceel,budget,versie,vastgesteld_op")
+        var burap: [String] = []
         for jaar in jaren {
             for g in Catalogus.gemeenten {
                 for p in Catalogus.percelen {
@@ -161,10 +164,16 @@ extension Demoregio {
                     let budget = Euro(centen: echt).maal(factor, gedeeldDoor: 1000)
                     // budgets are set in whole thousands of euros
                     let afgerond = Euro(euro: (budget.centen + 50_000) / 100_000 * 1000)
-                    uit.budgetten.append("\(jaar),\(g.code),\(p.code),\(afgerond.machineTekst)")
+                    uit.budgetten.append("\(jaar),\(g.code),\(p.code),\(afgerond.machineTekst),primitief,\(jaar - 1)-11-10")
+                    if jaar == jaren.upperBound, factor < 950 {
+                        let herzien = Euro(centen: echt).maal(factor + (1000 - factor) / 2, gedeeldDoor: 1000)
+                        let h = Euro(euro: (herzien.centen + 50_000) / 100_000 * 1000)
+                        burap.append("\(jaar),\(g.code),\(p.code),\(h.machineTekst),1e burap,\(jaar)-06-25")
+                    }
                 }
             }
         }
+        uit.budgetten += burap
         normbudgetten(&k, kostenAanbieder, &uit)
     }
 

@@ -64,3 +64,18 @@ import Testing
         #expect(t.voet[0].map(\.machine) == ["totaal", "", "150000.00", "170000.00", "165000.00", "15000.00"])
     }
 }
+
+extension BudgetversieTests {
+    /// Over two municipalities: Beestad's AMB budget (30.000, primitief only) stays in force under the 1e burap that
+    /// only Aadorp adopted, so the region's AMB is 130.000 then 150.000.
+    @Test func regioOverGemeenten() {
+        var g = Self.regio()
+        g.gemeenten.append(Gemeente(code: "0002", naam: "Beestad"))
+        g.budgetten.append(Budget(jaar: 2020, gemeentecode: "0002", perceel: "AMB", bedrag: Self.e("30000"), versie: "primitief",
+                                  vastgesteldOp: Self.d("2019-11-07")))
+        let t = Budgetversies.tabel(g, jaar: 2020)
+        #expect(t.rijen[0].map(\.machine) == ["AMB", "Ambulant", "130000.00", "150000.00", "150000.00", "20000.00"])
+        #expect(t.voet[0].map(\.machine) == ["totaal", "", "180000.00", "200000.00", "195000.00", "15000.00"])
+        #expect(g.geldendeBudgetten(op: Self.d("2020-06-30")).map(\.bedrag).som() == Self.e("200000"))
+    }
+}

@@ -55,9 +55,10 @@ extension Budgetversies {
         }
         kolommen.append(.init("verandering", "Verandering"))
         var t = Tabel(kolommen: kolommen)
-        var per: [String: [String: Euro]] = [:]
+        // per municipality and lot the amount of each version it names
+        var per: [String: [String: [String: Euro]]] = [:]
         for b in g.budgetten where b.jaar == jaar && (gemeente == nil || b.gemeentecode == gemeente) {
-            per[b.perceel, default: [:]][b.versie, default: .nul] += b.bedrag
+            per[b.perceel, default: [:]][b.gemeentecode, default: [:]][b.versie] = b.bedrag
         }
         let namen = Dictionary(g.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         // a revision that leaves a lot out leaves its budget as it was: each column is the budget in force under it
@@ -68,10 +69,14 @@ extension Budgetversies {
                 + [.euroOpCent(eerste.flatMap { e in laatste.map { $0 - e } })]
         }
         for code in per.keys.sorted() {
-            var geldend: Euro? = nil
-            let waarden = versies.map { v -> Euro? in
-                if let e = per[code]![v.versie] { geldend = e }
-                return geldend
+            // each municipality's budget in force under each version, summed over the municipalities
+            var waarden = [Euro?](repeating: nil, count: versies.count)
+            for (_, eigen) in per[code]! {
+                var geldend: Euro? = nil
+                for (i, v) in versies.enumerated() {
+                    if let e = eigen[v.versie] { geldend = e }
+                    if let geldend { waarden[i] = (waarden[i] ?? .nul) + geldend }
+                }
             }
             t.rijen.append(rij(code, namen[code] ?? "", waarden))
             for (i, w) in waarden.enumerated() { if let w { totalen[i] = (totalen[i] ?? .nul) + w } }
