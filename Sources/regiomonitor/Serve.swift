@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
         discussion: "Met --demo wordt een lege database eerst gevuld met de demoregio en krijgen de demogebruikers regio, amersfoort en raad een nieuw wachtwoord, dat wordt getoond.")
 
     @OptionGroup var database: DatabaseOpties
+    @OptionGroup var regelopties: RegelOpties
     @Flag(name: .long, help: "Vul een lege database met de demoregio en maak de demogebruikers aan.") var demo = false
     @Option(name: .long, help: "Adres om op te luisteren (standaard alleen deze computer).") var host = "127.0.0.1"
     @Option(name: .long, help: "Poort.") var port = 8080
@@ -22,6 +23,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         for map in Uploadopruiming.ruimOp() { print("Achtergebleven upload van een oudere versie verwijderd: \(map)") }
+        // a rule file with an error stops the start, before anything is imported or served
+        let regels = try regelopties.instellingen()
         let store = try database.openWeb()
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {
@@ -31,8 +34,9 @@ struct Serve: AsyncParsableCommand {
         if try store.gebruikers().isEmpty {
             print("Let op: er zijn nog geen gebruikers. Maak er een aan met: regiomonitor gebruiker toevoegen NAAM --rol regio")
         }
-        let instellingen = Instellingen(host: host, port: port, veiligeCookies: !onveiligeCookies, pseudoniemsleutel: sleutelpad,
+        var instellingen = Instellingen(host: host, port: port, veiligeCookies: !onveiligeCookies, pseudoniemsleutel: sleutelpad,
                                         voorverwarmen: true)
+        instellingen.regels = regels
         let adres = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         print("Cijfers voorberekenen; daarna is het dashboard bereikbaar op \(adres)")
         // the demo passwords must reach a log file or pipe now, not when the server stops

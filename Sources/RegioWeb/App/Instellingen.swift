@@ -20,6 +20,9 @@ public struct Instellingen: Sendable {
     /// The largest import upload in bytes. Held in memory while it is imported (never on disk): 1 GB takes a region's
     /// declarations of several years; a national file goes through `regiomonitor import`.
     public var maxUpload = 1 << 30
+    /// The region's signal rule settings (`serve --regels-bestand`, REGIOMONITOR_REGELS): "Regels nu draaien" uses
+    /// them, as `regiomonitor signalen` does, so a click in the dashboard never undoes the region's thresholds.
+    public var regels: Signaalinstellingen = .standaard
 
     public init(host: String = "127.0.0.1", port: Int = 8080, veiligeCookies: Bool = true, sessieduur: Int64 = 8 * 3600,
                 wachtwoord: Wachtwoord = Wachtwoord(), pseudoniemsleutel: String = "", voorverwarmen: Bool = false,

@@ -15,7 +15,8 @@ enum Signaalroutes {
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }
             _ = try await Formulieren.lees(Tokenformulier.self, request, context: context, csrf: true)
             guard g.rol.isRegio else { throw Paginafout.verboden("Alleen medewerkers van de regio draaien de regels.") }
-            _ = try SignalenPagina.bijwerken(store, try signaalstore(), tijdstip: Instellingen.tijdstip(instellingen.klok()))
+            _ = try SignalenPagina.bijwerken(store, try signaalstore(), tijdstip: Instellingen.tijdstip(instellingen.klok()),
+                                             regels: instellingen.regels)
             bron.signalenGewijzigd()
             return Antwoord.naar("/signalen")
         }

@@ -138,8 +138,9 @@ enum SignalenPagina {
     }
 
     /// Runs every rule on the latest day in the data and stores the outcome (the CLI's `signalen lijst`).
-    static func bijwerken(_ store: any RegioStore, _ signaalstore: any SignaalStore, tijdstip: String) throws -> Signaalrunverslag? {
-        guard let run = try Signaaldraaiing.draai(store, peildatum: nil)?.run else { return nil }
+    static func bijwerken(_ store: any RegioStore, _ signaalstore: any SignaalStore, tijdstip: String,
+                          regels: Signaalinstellingen) throws -> Signaalrunverslag? {
+        guard let run = try Signaaldraaiing.draai(store, peildatum: nil, instellingen: regels)?.run else { return nil }
         let m = Signaalbeheer.verwerk(bestaand: try signaalstore.signalen(), run: run, tijdstip: tijdstip)
         return try signaalstore.slaOp(m, peildatum: run.peildatum, tijdstip: tijdstip)
     }
