@@ -60,7 +60,7 @@ struct Demo: ParsableCommand {
             print("Demobestanden geschreven naar \(map) in \(String(format: "%.1f", gegenereerd)) s.")
             return
         }
-        let store = try database.open()
+        let store = try database.open(maakAan: true)
         let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
         let importStart = Date()
         let importeur = Importeur(store: store, pseudonimiseerder: p)

@@ -22,7 +22,7 @@ struct Importeer: ParsableCommand {
     @Argument(help: "Bestanden of mappen.") var bestanden: [String]
 
     func run() throws {
-        let store = try database.open()
+        let store = try database.open(maakAan: true)
         let p = try Pseudonimiseerder.vanBestand(sleutel ?? Pseudonimiseerder.standaardPad)
         let alle = try Importeer.bestandenIn(bestanden)
         let xml = alle.filter(Importeer.isXML), csv = alle.filter { !Importeer.isXML($0) }

@@ -22,7 +22,7 @@ struct Migreer: ParsableCommand {
             throw ValidationError("bron '\(van)' bestaat niet")
         }
         let start = Date()
-        let bron = try DatabaseOpties.open(van), doel = try DatabaseOpties.open(naar)
+        let bron = try DatabaseOpties.open(van), doel = try DatabaseOpties.open(naar, maakAan: true)
         let verslag = try Overzetting.verplaats(van: bron, naar: doel)
         var t = Tabel(kolommen: [.init("soort", "Soort", .links), .init("bron", "Bron"), .init("doel", "Doel"),
                                  .init("toegevoegd", "Toegevoegd"), .init("gewijzigd", "Gewijzigd"), .init("ongewijzigd", "Ongewijzigd")])

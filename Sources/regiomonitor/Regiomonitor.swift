@@ -34,6 +34,9 @@ extension Bedragoverloop: Gegevensprobleem {}
 extension ChainLadderFout: Gegevensprobleem {}
 extension StoreFout: Gegevensprobleem {}
 
+/// A command that cannot do what was asked, said in Dutch ("fout: ...").
+struct Opdrachtfout: Gegevensprobleem { let description: String }
+
 /// Options every command that opens the database shares.
 struct DatabaseOpties: ParsableArguments {
     @Option(name: .long, help: "SQLite-bestand (standaard regiomonitor.sqlite) of postgres://gebruiker:wachtwoord@host:poort/db; ook via REGIOMONITOR_DB.")
@@ -44,12 +47,20 @@ struct DatabaseOpties: ParsableArguments {
     /// The database for messages: a PostgreSQL password is never printed.
     var omschrijving: String { DatabaseOpties.omschrijving(pad) }
 
-    func open() throws -> any RegioStore { try DatabaseOpties.open(pad) }
+    /// The database of a command that reads: a SQLite file that does not exist is refused (it would be created empty
+    /// and the command would print empty tables). `maakAan`: for the commands that fill a database (import, demo,
+    /// serve, gebruiker, migreer's target).
+    func open(maakAan: Bool = false) throws -> any RegioStore { try DatabaseOpties.open(pad, maakAan: maakAan) }
 
     /// `postgres://...` or `postgresql://...` is a server; `sqlite:PAD` or any other text is a SQLite file.
-    static func open(_ pad: String) throws -> any RegioStore {
+    static func open(_ pad: String, maakAan: Bool = false) throws -> any RegioStore {
         if pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://") { return try PostgresStore(url: pad) }
-        return try SQLiteStore(pad: sqlitePad(pad))
+        let bestand = sqlitePad(pad)
+        if !maakAan && bestand != ":memory:" && !FileManager.default.fileExists(atPath: bestand) {
+            throw Opdrachtfout(description: "database '\(bestand)' bestaat niet. Vul er een met 'regiomonitor import' of 'regiomonitor demo', "
+                                         + "of wijs een bestaande aan met --db of REGIOMONITOR_DB.")
+        }
+        return try SQLiteStore(pad: bestand)
     }
 
     static func sqlitePad(_ pad: String) -> String {
@@ -64,7 +75,7 @@ struct DatabaseOpties: ParsableArguments {
 
     /// The store with users, sessions and the audit trail: what the dashboard and user management need (both backends).
     func openWeb() throws -> any Webopslag {
-        guard let s = try open() as? any Webopslag else { throw ValidationError("deze database kent geen gebruikers") }
+        guard let s = try open(maakAan: true) as? any Webopslag else { throw ValidationError("deze database kent geen gebruikers") }
         return s
     }
 }

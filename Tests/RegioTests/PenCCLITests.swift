@@ -59,4 +59,22 @@ import RegioStore
         (code, _, fout) = try SignalenCLITests.draai(["boekjaar", "--db", db, "--jaar", "2030"])
         #expect(code != 0 && fout.contains("geen declaraties ingediend in 2030"), "\(fout)")
     }
+
+    /// Issue 27: a command that reads refuses a SQLite file that does not exist, instead of creating it empty and
+    /// printing empty tables; a command that fills one (import) still creates it.
+    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    func ontbrekendeDatabaseWordtGeweigerd() throws {
+        let map = NSTemporaryDirectory() + "geen-db-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        let db = map + "/bestaat-niet.sqlite"
+        for opdracht in [["cijfers", "--jaar", "2020"], ["boekjaar", "--jaar", "2020"], ["signalen"], ["prognose", "--jaar", "2020", "--peildatum", "2020-06-30"]] {
+            let (code, _, fout) = try SignalenCLITests.draai(opdracht + ["--db", db])
+            #expect(code == 1 && fout.hasPrefix("fout: database '\(db)' bestaat niet."), "\(opdracht): \(fout)")
+            #expect(!FileManager.default.fileExists(atPath: db), "\(opdracht)")
+        }
+        try "gemeentecode,naam\n0001,Aadorp\n".write(toFile: map + "/gemeenten.csv", atomically: true, encoding: .utf8)
+        let (code, _, fout) = try SignalenCLITests.draai(["import", "--db", db, "--sleutel", map + "/sleutel", map + "/gemeenten.csv"])
+        #expect(code == 0 && FileManager.default.fileExists(atPath: db), "\(fout)")
+    }
 }
