@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #else
@@ -53,9 +54,18 @@ public struct CSVLezer {
         scheidingsteken = CSVLezer.sniff(b)
     }
 
+    /// Why a file cannot be opened, for people: not found, a folder, no permission, or otherwise unreadable.
+    public static func onleesbaar(_ pad: String) -> String {
+        var map: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: pad, isDirectory: &map) else { return "bestand niet gevonden" }
+        if map.boolValue { return "dit is een map, geen bestand" }
+        guard FileManager.default.isReadableFile(atPath: pad) else { return "geen leesrechten op dit bestand" }
+        return "bestand niet te lezen"
+    }
+
     /// Streams the file at `pad`; the encoding is judged on its first block.
     public init(pad: String) throws(CSVFout) {
-        guard let bron = Blokbron(pad: pad) else { throw CSVFout(regel: 0, reden: "bestand niet te lezen") }
+        guard let bron = Blokbron(pad: pad) else { throw CSVFout(regel: 0, reden: CSVLezer.onleesbaar(pad)) }
         self.bron = bron
         var b = bron.lees()
         eof = b.isEmpty

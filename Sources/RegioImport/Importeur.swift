@@ -88,10 +88,12 @@ public final class Importeur {
         var geladen: [(naam: String, soort: Soort?, open: () throws(CSVFout) -> CSVLezer)] = []
         var verslagen: [Bestandsverslag] = []
         for bron in bronnen {
-            guard var lezer = try? bron.open() else {
-                verslagen.append(Bestandsverslag(bestand: bron.naam, fouten: [.algemeen("\(bron.naam): bestand niet te lezen")]))
+            let geopend: CSVLezer
+            do { geopend = try bron.open() } catch {
+                verslagen.append(Bestandsverslag(bestand: bron.naam, fouten: [.algemeen("\(bron.naam): \(error.reden)")]))
                 continue
             }
+            var lezer = geopend
             let kop = try? lezer.volgende()
             geladen.append((bron.naam, kop.flatMap { Soort.herken(Set($0.velden.map(normaliseerKolom))) }, bron.open))
         }

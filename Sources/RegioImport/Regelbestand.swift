@@ -10,7 +10,7 @@ import RegioCore
 /// numbers, yes/no as true/false. Unknown rules or parameters and values of the wrong kind are refused with their place.
 public enum Regelbestand {
     public static func lees(pad: String) throws -> Signaalinstellingen {
-        guard let data = FileManager.default.contents(atPath: pad) else { throw ImportFout.algemeen("\(pad): bestand niet te lezen") }
+        guard let data = FileManager.default.contents(atPath: pad) else { throw ImportFout.algemeen("\(pad): \(CSVLezer.onleesbaar(pad))") }
         return try lees(data: data, bestand: pad)
     }
 

@@ -84,17 +84,17 @@ struct Importeer: ParsableCommand {
     static func drukVerslag(_ verslagen: [Bestandsverslag], controleer: Bool, stil: Bool = false) -> Bool {
         var fout = false
         for v in verslagen {
-            let soort = v.soort?.rawValue ?? "?"
+            let soort = v.soort.map { " (\($0.rawValue))" } ?? ""
             if !v.fouten.isEmpty {
                 fout = true
-                stderr("\(v.bestand) (\(soort)): GEWEIGERD, niets geïmporteerd — \(v.fouten.count) fout\(v.fouten.count == 1 ? "" : "en"):")
+                stderr("\(v.bestand)\(soort): GEWEIGERD, niets geïmporteerd — \(v.fouten.count) fout\(v.fouten.count == 1 ? "" : "en"):")
                 for f in v.fouten.prefix(200) { stderr("  \(f)") }
                 if v.fouten.count > 200 { stderr("  ... en nog \(v.fouten.count - 200) fouten") }
             } else if controleer {
-                if !stil { print("\(v.bestand) (\(soort)): \(v.rijen) rijen, geen fouten (gecontroleerd, niets geschreven)") }
+                if !stil { print("\(v.bestand)\(soort): \(v.rijen) rijen, geen fouten (gecontroleerd, niets geschreven)") }
             } else if !stil {
                 let t = v.telling
-                print("\(v.bestand) (\(soort)): \(v.rijen) rijen — \(t.toegevoegd) toegevoegd, \(t.gewijzigd) gewijzigd, \(t.ongewijzigd) ongewijzigd"
+                print("\(v.bestand)\(soort): \(v.rijen) rijen — \(t.toegevoegd) toegevoegd, \(t.gewijzigd) gewijzigd, \(t.ongewijzigd) ongewijzigd"
                       + (v.duur >= 1 ? String(format: " (%.1f s)", v.duur) : ""))
                 for s in t.gewijzigdeSleutels.prefix(20) { print("  gewijzigd: \(s)") }
                 if t.gewijzigdeSleutels.count > 20 { print("  ... en nog \(t.gewijzigdeSleutels.count - 20)") }

@@ -22,8 +22,35 @@ struct Regiomonitor: AsyncParsableCommand {
             stderr("fout: \(f)")
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            // help and version as the parser prints them; its errors in Dutch
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            stderr(Regiomonitor.nederlands(fullMessage(for: error)))
+            Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The argument parser's messages, which come in English, as a Dutch user reads them ("fout: ...").
+    static func nederlands(_ tekst: String) -> String {
+        var t = tekst.hasPrefix("Error: ") ? String(tekst.dropFirst("Error: ".count)) : tekst
+        let vervangingen: [(String, String)] = [
+            (#"The value '([^']*)' is invalid for '([^']*)'"#, "de waarde '$1' is ongeldig voor '$2'"),
+            (#"Missing expected argument '([^']*)'"#, "ontbrekend argument '$1'"),
+            (#"Missing value for '([^']*)'"#, "geen waarde gegeven voor '$1'"),
+            (#"Unknown option '([^']*)'"#, "onbekende optie '$1'"),
+            (#"Unexpected argument '([^']*)'"#, "onverwacht argument '$1'"),
+            (#"Unexpected arguments? (.*)"#, "onverwachte argumenten $1"),
+            (#"\. Please provide one of the following:"#, "; kies een van deze:"),
+            (#"Please provide one of the following:"#, "Kies een van deze:"),
+            (#"Did you mean '([^']*)'\?"#, "Bedoelde u '$1'?"),
+            (#"(?m)^Help: "#, "Uitleg: "),
+            (#"(?m)^Usage: "#, "Gebruik: "),
+            (#"See '([^']*)' for more information\."#, "Meer uitleg: '$1'."),
+        ]
+        for (patroon, door) in vervangingen {
+            t = t.replacingOccurrences(of: patroon, with: door, options: .regularExpression)
+        }
+        return "fout: " + t
     }
 }
 

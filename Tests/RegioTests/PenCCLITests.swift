@@ -76,5 +76,23 @@ import RegioStore
         try "gemeentecode,naam\n0001,Aadorp\n".write(toFile: map + "/gemeenten.csv", atomically: true, encoding: .utf8)
         let (code, _, fout) = try SignalenCLITests.draai(["import", "--db", db, "--sleutel", map + "/sleutel", map + "/gemeenten.csv"])
         #expect(code == 0 && FileManager.default.fileExists(atPath: db), "\(fout)")
+        // a file that is not there is "niet gevonden", not "niet te lezen (?)"
+        let (c2, _, f2) = try SignalenCLITests.draai(["import", "--db", db, "--sleutel", map + "/sleutel", map + "/weg.csv"])
+        #expect(c2 != 0 && f2.contains("\(map)/weg.csv: GEWEIGERD") && f2.contains("\(map)/weg.csv: bestand niet gevonden") && !f2.contains("(?)"), "\(f2)")
+    }
+
+    /// Issue 27: the argument parser's errors in Dutch, with the usage line as "Gebruik:".
+    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    func argumentfoutenInHetNederlands() throws {
+        for (opdracht, begin) in [(["cijfers", "--jaar", "twintig"], "fout: de waarde 'twintig' is ongeldig voor '--jaar <jaar>'"),
+                                  (["cijfers"], "fout: ontbrekend argument '--jaar <jaar>'"),
+                                  (["cijfers", "--jaar", "2020", "--onzin"], "fout: onbekende optie '--onzin'"),
+                                  (["cijfers", "--jaar", "2020", "--per", "iets"], "fout: de waarde 'iets' is ongeldig voor '--per <per>'; kies een van deze:")] {
+            let (code, _, fout) = try SignalenCLITests.draai(opdracht)
+            #expect(code == 64 && fout.hasPrefix(begin) && fout.contains("Gebruik: regiomonitor cijfers"), "\(opdracht): \(fout)")
+            for engels in ["Error:", "Usage:", "Please provide", "Missing expected", "is invalid", "See '"] {
+                #expect(!fout.contains(engels), "\(opdracht): \(engels) in \(fout)")
+            }
+        }
     }
 }
