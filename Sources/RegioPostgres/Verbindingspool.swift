@@ -163,7 +163,19 @@ struct Verbinding {
             if let code = info[.sqlState] { s += " [\(code)]" }
             return s
         }
-        if let onderliggend = p.underlying { return "\(p.code): \(onderliggend)" }
+        if let onderliggend = p.underlying {
+            // the network errors people meet, in words; the rest as the driver says it
+            let tekst = "\(onderliggend)"
+            for (teken, zin) in [("errno: 111", "verbinding geweigerd: draait de server, en klopt de poort?"),
+                                 ("Connection refused", "verbinding geweigerd: draait de server, en klopt de poort?"),
+                                 ("errno: 110", "geen antwoord binnen de tijd: is de server bereikbaar vanaf deze computer?"),
+                                 ("errno: 113", "geen route naar de server: klopt het adres?"),
+                                 ("NXDOMAIN", "onbekende servernaam: klopt het adres?"),
+                                 ("unknown host", "onbekende servernaam: klopt het adres?")] where tekst.contains(teken) {
+                return zin
+            }
+            return "\(p.code): \(onderliggend)"
+        }
         return "\(p.code)"
     }
 }

@@ -56,6 +56,15 @@ struct Cijfers: ParsableCommand {
             (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
         }
         let berekend = Date()
+        // a year without anything in it: say so, as the dashboard does, instead of a table of zeros
+        let periode = "\(jaar)\(tot.map { "-\($0)" } ?? "")" + (selectie.gemeente.map { " voor gemeente \($0)" } ?? "")
+            + (perceel.map { " in perceel \($0)" } ?? "")
+        if totaal.toewijzingen == 0 && totaal.gedeclareerd == .nul && totaal.clienten == 0 && totaal.budget == nil {
+            throw Opdrachtfout(description: "geen gegevens voor \(periode): geen toewijzingen, declaraties of budget in die periode.")
+        }
+        if totaal.gedeclareerd == .nul && totaal.budget == nil {
+            stderr("Let op: geen declaraties en geen budget voor \(periode); de cijfers zijn alleen toewijzingen die in die periode doorlopen.")
+        }
         switch format {
         case .tabel:
             Tabel.kengetallen(rijen, totaal, per: per, kolommen: .kern).afdrukken(.tabel)

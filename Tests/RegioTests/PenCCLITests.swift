@@ -76,6 +76,9 @@ import RegioStore
         try "gemeentecode,naam\n0001,Aadorp\n".write(toFile: map + "/gemeenten.csv", atomically: true, encoding: .utf8)
         let (code, _, fout) = try SignalenCLITests.draai(["import", "--db", db, "--sleutel", map + "/sleutel", map + "/gemeenten.csv"])
         #expect(code == 0 && FileManager.default.fileExists(atPath: db), "\(fout)")
+        // a year without anything: said, not a table of zeros
+        let (c1, u1, f1) = try SignalenCLITests.draai(["cijfers", "--db", db, "--jaar", "2030"])
+        #expect(c1 == 1 && u1.isEmpty && f1.hasPrefix("fout: geen gegevens voor 2030"), "\(f1)")
         // a file that is not there is "niet gevonden", not "niet te lezen (?)"
         let (c2, _, f2) = try SignalenCLITests.draai(["import", "--db", db, "--sleutel", map + "/sleutel", map + "/weg.csv"])
         #expect(c2 != 0 && f2.contains("\(map)/weg.csv: GEWEIGERD") && f2.contains("\(map)/weg.csv: bestand niet gevonden") && !f2.contains("(?)"), "\(f2)")
