@@ -67,6 +67,9 @@ import Testing
             let ander = Web.tekst(try await Web.get(c, "/gemeente/0308/rapport?maand=2019-09", a))
             #expect(eigen.contains("C3") && !ander.contains("C2"))
             #expect(try regio.store.inzagelog(limiet: 10).map(\.gemeentecode) == ["0307"])
+            // the report is kept between requests, but every view of the internal version is still logged
+            #expect(Web.tekst(try await Web.get(c, "/gemeente/0307/rapport?maand=2019-06", a)) == eigen)
+            #expect(try regio.store.inzagelog(limiet: 10).map(\.gemeentecode) == ["0307", "0307"])
         }
     }
 

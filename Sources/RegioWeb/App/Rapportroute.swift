@@ -16,12 +16,14 @@ enum Rapportroute {
                 throw Paginafout.ongeldig("geef de maand als JJJJ-MM, bijvoorbeeld ?maand=2020-06")
             }
             let intern = g.rol.magClientgegevens(van: code)
-            // a report as known on a valuation date needs the lines themselves
-            let gegevens = try bron.volledigeGegevens()
             let rapport: Maandrapport
             do {
                 if intern {
-                    rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: nil, versie: .intern)
+                    // kept like every other figure until the data change (a report with its forecast takes seconds); the
+                    // audit trail below still records every view. A report as known on a valuation date needs the lines.
+                    rapport = try bron.figuur("rapport|\(code)|\(maand)|intern") { _ in
+                        try Maandrapport.maak(try bron.volledigeGegevens(), gemeente: code, maand: maand, peildatum: nil, versie: .intern)
+                    }
                 } else {
                     // the council version is the stand of now, as every council page: up to the last month with data (the
                     // whole year once it is over), hidden by the same plan; an earlier stand would differ from the
@@ -36,8 +38,11 @@ enum Rapportroute {
                         return r
                     }
                     let vorig = try bron.jaren().contains(maand.jaar - 1) ? try bron.raadsplan(jaar: maand.jaar - 1) : nil
-                    rapport = try Maandrapport.maak(gegevens, gemeente: code, maand: maand, peildatum: laatste, versie: .raad,
-                                                    plannen: (try bron.raadsplan(jaar: maand.jaar), vorig))
+                    let plan = try bron.raadsplan(jaar: maand.jaar)
+                    rapport = try bron.figuur("rapport|\(code)|\(maand)|raad|\(laatste)") { _ in
+                        try Maandrapport.maak(try bron.volledigeGegevens(), gemeente: code, maand: maand, peildatum: laatste, versie: .raad,
+                                              plannen: (plan, vorig))
+                    }
                 }
             } catch let f as Paginafout {
                 throw f
