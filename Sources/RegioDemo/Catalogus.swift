@@ -1,6 +1,6 @@
 import RegioCore
 
-/// The demo region's fixed shape: Regio Amersfoort's municipalities (shared/reference), its lots and a product range.
+/// The demo region's fixed shape: Regio Amersfoort's municipalities (Tests/Fixtures/reference/gemeenten-regio-amersfoort.csv), its lots and a product range.
 enum Catalogus {
     struct GemeenteSpec { let code: String; let naam: String; let inwoners: Int; let pctJeugd: Double
                           let clientenPerJeugdige: Double; let zwaarte: Double; let sleutel: Double; let ses: Double; let fte: Double }

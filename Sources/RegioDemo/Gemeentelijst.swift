@@ -1,4 +1,4 @@
-// CBS municipal division on 1 January 2026 (shared/ijw/codelijsten/CBS_Gemeentecodes.md): code|name|province.
+// CBS municipal division on 1 January 2026 (CBS, Gemeentelijke indeling op 1 januari 2026): code|name|province.
 enum Gemeentelijst {
     static let cbs2026 = """
         1680|Aa en Hunze|Drenthe

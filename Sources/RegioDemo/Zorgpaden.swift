@@ -58,7 +58,7 @@ extension Demoregio {
             }
         }
         // planted cases the signal function must find: an extreme client in Soest two years running (~EUR 400,000 a
-        // year, seeds/002) and crisis placements of twelve weeks
+        // year, notitie risicodeling regio Amersfoort) and crisis placements of twelve weeks
         let ef = Catalogus.zorgsoorten.firstIndex { $0.code == "43A13" }!
         let soest = Catalogus.gemeenten.firstIndex { $0.code == "0342" }!
         let extreem = nieuweClient(&k, gemeente: soest, start: Dag(jaar: jaren.upperBound - 1, maand: 1, dag: 1)!)
@@ -177,7 +177,7 @@ extension Demoregio {
         normbudgetten(&k, kostenAanbieder, &uit)
     }
 
-    /// Norm budgets (seeds/001): per lot for the providers of the pooled residential and specialist lots, one over all
+    /// Norm budgets (memo tekort jeugdhulp 2020, Ouder-Amstel): per lot for the providers of the pooled residential and specialist lots, one over all
     /// lots for the broad-spectrum providers; set around what the year really cost, so some providers overrun.
     /// Drawn after everything else, so the rest of the region is the same as without them.
     func normbudgetten(_ k: inout Kansen, _ kostenAanbieder: [String: Int64], _ uit: inout Uitvoer) {

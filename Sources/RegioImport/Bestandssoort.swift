@@ -1,6 +1,6 @@
 import RegioStore
 
-/// The canonical CSV kinds (DESIGN.md) with their required and optional columns.
+/// The canonical CSV kinds (docs/importformaten.md) with their required and optional columns.
 extension Soort {
     var verplicht: [String] {
         switch self {

@@ -1,6 +1,6 @@
 import RegioCore
 
-/// Users, their sessions and the audit trail of who saw client-level data (DESIGN.md, capability 8).
+/// Users, their sessions and the audit trail of who saw client-level data (the three roles: README, "Starten").
 public protocol GebruikerStore: Sendable {
     /// The user with this name, if any.
     func gebruiker(naam: String) throws -> Gebruiker?

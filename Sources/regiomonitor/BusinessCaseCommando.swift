@@ -5,7 +5,7 @@ import RegioCore
 struct BusinessCaseCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "businesscase",
-        abstract: "Meerjarige business case (zoals shared/reference/bsa-businesscase.csv) doorrekenen en de gedrukte cijfers controleren.",
+        abstract: "Meerjarige business case (een CSV met per jaar cliënten, kosten en besparing, zoals de business case brede-spectrum-aanbieders) doorrekenen en de gedrukte cijfers controleren.",
         discussion: "Formules en de controle: docs/bekostiging.md, hoofdstuk 5. De standaardtolerantie past bij de BSA-tabel "
             + "(bedragen in hele duizenden, prijzen in hele euro's): € 1.000 voor bedragen, € 5 voor de prijs per cliënt.")
 

@@ -6,7 +6,7 @@ import RegioCore
 private func eur(_ e: Int64) -> Euro { Euro(euro: e) }
 private func ct(_ c: Int64) -> Euro { Euro(centen: c) }
 
-/// shared/reference/bsa-businesscase.csv, found from this file (the repo root is two folders up, shared its sibling);
+/// Tests/Fixtures/reference/bsa-businesscase.csv, found from this file (two folders up is Tests);
 /// symlinks are resolved so the test also runs from a package that links this file.
 private func bsaBestand() throws -> (tekst: String, pad: String) {
     let hier = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
@@ -21,7 +21,7 @@ private func bsaBusinessCase(_ tolerantie: BusinessCase.Tolerantie = .bsaTabel) 
                         tolerantie: tolerantie)
 }
 
-// MARK: - Business case on the BSA table (seeds/000, 3 June 2020)
+// MARK: - Business case on the BSA table (raadsbijeenkomst regio Amersfoort, 3 juni 2020, 3 June 2020)
 
 @Suite("Business case BSA")
 struct BusinessCaseBSATests {
@@ -290,7 +290,7 @@ struct LumpsumTests {
 
 @Suite("Trajectprijs")
 struct TrajectprijsTests {
-    // seeds/001: a trajectory of 10,000 for two years; actual cost settles 7,500 in year 1 and 7,500 in year 2 = 15,000.
+    // memo tekort jeugdhulp 2020, Ouder-Amstel: a trajectory of 10,000 for two years; actual cost settles 7,500 in year 1 and 7,500 in year 2 = 15,000.
     // Price paid once in 2019: 2019 10,000 vs 7,500 (−2,500), 2020 0 vs 7,500 (+7,500); total 10,000 vs 15,000 (+5,000).
     // Cumulative actual 7,500 <= 10,000 in 2019, 15,000 > 10,000 in 2020: the turn comes in 2020.
     @Test func voorbeeldUitDeMemo() throws {

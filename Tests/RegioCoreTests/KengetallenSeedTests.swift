@@ -1,7 +1,7 @@
 import Testing
 @testable import RegioCore
 
-/// The figures reproduce the seed documents where they apply (shared/reference).
+/// The figures reproduce the seed documents where they apply (Tests/Fixtures/reference).
 @Suite struct KengetallenSeedTests {
     static func d(_ s: String) -> Dag { Dag.parse(s)! }
 

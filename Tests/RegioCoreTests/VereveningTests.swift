@@ -559,7 +559,7 @@ struct VereveningEigenschappenTests {
 
 @Suite("Verevening: Regio Amersfoort 2016-2018")
 struct VereveningSeedTests {
-    /// Tests/Fixtures/reference: the copy of shared/reference (the test file is <repo>/Tests/RegioCoreTests/).
+    /// Tests/Fixtures/reference: the seed documents' figures as CSV (the test file is <repo>/Tests/RegioCoreTests/).
     private static func referentie(_ naam: String) throws -> [[String]] {
         let repo = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -14,7 +14,7 @@ import RegioStore
     }
 
     /// The generated files go through the real import without a single rejected row, and the region looks like
-    /// Regio Amersfoort (shared/reference: ~9,000 clients and EUR 55-70 mln a year; unique counts not additive).
+    /// Regio Amersfoort (Tests/Fixtures/reference: ~9,000 clients and EUR 55-70 mln a year; unique counts not additive).
     @Test func demoregioImporteertEnLijktOpDeRegio() throws {
         let store = try SQLiteStore(pad: ":memory:")
         let importeur = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 3, count: 32)))
@@ -37,7 +37,7 @@ import RegioStore
         var perClient: [String: Euro] = [:]
         for d in g.declaraties where d.gemeentecode == "0342" && d.begindatum.jaar == 2019 { perClient[d.client, default: .nul] += d.kosten }
         #expect(perClient.values.contains { $0 > Euro(euro: 350_000) })
-        // some requests arrive more than six months after the start of care (seeds/001)
+        // some requests arrive more than six months after the start of care (memo tekort jeugdhulp 2020, Ouder-Amstel)
         #expect(g.verzoeken.filter { $0.dagenTeLaat > 182 }.count > 100)
     }
 }

@@ -3,7 +3,7 @@ import RegioCore
 import RegioImport
 import RegioStore
 
-/// Valid iJw 3.2 messages written from the XSDs (shared/ijw/xsd), with only the fields a test varies as parameters.
+/// Valid iJw 3.2 messages written from the iJw 3.2 XSDs (Zorginstituut Nederland), with only the fields a test varies as parameters.
 enum IJWSjabloon {
     struct Product {
         var nummer = "5001"

@@ -4,7 +4,7 @@ import RegioImport
 import RegioStore
 import Testing
 
-/// Every example message in shared/ijw/voorbeeldberichten imports or is rejected for the right reason.
+/// Every example message in Tests/Fixtures/ijw/voorbeeldberichten imports or is rejected for the right reason.
 @Suite struct IJWVoorbeeldTests {
     struct Geval: Sendable, CustomTestStringConvertible {
         let bestand: String

@@ -1,4 +1,4 @@
-/// iJw 3.2 code lists the import checks against (shared/ijw/codelijsten).
+/// iJw 3.2 code lists the import checks against (the code lists of the iJw 3.2 standard, Zorginstituut Nederland).
 public enum Codelijst {
     /// JZ020 productcategorie.
     public static let productcategorie: [String: String] = [

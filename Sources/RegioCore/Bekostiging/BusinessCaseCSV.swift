@@ -17,7 +17,7 @@ public struct BusinessCaseFout: Error, Sendable, Hashable, CustomStringConvertib
 }
 
 extension BusinessCase {
-    /// The columns of shared/reference/bsa-businesscase.csv; the first three are required, the others may be absent
+    /// The columns of Tests/Fixtures/reference/bsa-businesscase.csv; the first three are required, the others may be absent
     /// or empty (one-off items then count as 0, printed figures and clients as not given).
     public static let kolommen = ["jaar", "zorglevering_eur", "budget_eur", "eenmalige_investeringen_eur",
                                   "extra_financiering_urgente_casuistiek_eur", "verschil_subtotaal_eur",

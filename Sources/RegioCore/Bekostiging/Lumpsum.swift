@@ -1,6 +1,6 @@
 extension Bekostiging {
     /// A lump sum for a year, paid in twelve monthly instalments of 1/12, followed against the production the provider
-    /// declares or delivers per month (the Amsterdam-region system from 1 January 2022, seeds/001).
+    /// declares or delivers per month (the Amsterdam-region system from 1 January 2022, memo tekort jeugdhulp 2020, Ouder-Amstel).
     ///
     /// Formulas, amounts exact in cents:
     /// - betaling_m = jaarbedrag / 12, split by largest remainder: every month gets ⌊jaarbedrag / 12⌋ cents and the

@@ -24,7 +24,7 @@ extension Bekostiging {
         public let begrenzing: Begrenzing?
     }
 
-    /// Norm budgets from historical use scaled to the available means (seeds/001: "op basis van historisch verbruik en
+    /// Norm budgets from historical use scaled to the available means (memo tekort jeugdhulp 2020, Ouder-Amstel: "op basis van historisch verbruik en
     /// de beschikbare middelen ... met behulp van een rekenformule").
     ///
     /// Formula, amounts exact in cents:

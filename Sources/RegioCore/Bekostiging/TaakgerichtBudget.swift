@@ -23,7 +23,7 @@ extension Bekostiging {
         case budgetNaarRealisatie
     }
 
-    /// A task-based budget (taakgerichte bekostiging, seeds/004 par. 6.2): the municipalities agree a key beforehand
+    /// A task-based budget (taakgerichte bekostiging, regiovisie jeugdhulp par. 6.2): the municipalities agree a key beforehand
     /// and put their contributions in their budgets; afterwards each one's realisation is established and settled.
     ///
     /// Formulas, amounts exact in cents, every split by largest remainder so the parts add up exactly:

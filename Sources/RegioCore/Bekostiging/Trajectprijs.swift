@@ -9,7 +9,7 @@ extension Bekostiging {
     }
 
     /// One trajectory settled on a fixed trajectory price, compared with settling it on actual cost per year
-    /// (seeds/001, "herstelcliënten": a trajectory priced EUR 10,000 that runs two years costs 2 x EUR 7,500 =
+    /// (memo tekort jeugdhulp 2020, Ouder-Amstel, "herstelcliënten": a trajectory priced EUR 10,000 that runs two years costs 2 x EUR 7,500 =
     /// EUR 15,000 when settled yearly on actual cost).
     ///
     /// Formulas per year j from the start year, amounts exact in cents:

@@ -1,4 +1,4 @@
-/// Provider benchmark ("tarief- en trajectvergelijking", seeds/002 par. 2.3): per provider, per provider and lot or per
+/// Provider benchmark ("tarief- en trajectvergelijking", notitie risicodeling regio Amersfoort par. 2.3): per provider, per provider and lot or per
 /// provider and product, its figures against the median of the providers delivering the same lot or product.
 /// Definitions in docs/contractbeheer.md.
 public enum Benchmarkniveau: String, Sendable, CaseIterable {

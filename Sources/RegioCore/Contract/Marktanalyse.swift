@@ -1,4 +1,4 @@
-/// Market analysis per segment (seeds/003): where the money goes against where the clients are, how concentrated the
+/// Market analysis per segment (verslag raadsbijeenkomst Zuid-Holland Zuid, 16 september 2020): where the money goes against where the clients are, how concentrated the
 /// supply is, who refers, how segments and providers grow, and a Kraljic placement. Definitions: docs/contractbeheer.md.
 public enum Kraljic: String, Sendable, CaseIterable {
     case routine, hefboom, knelpunt, strategisch

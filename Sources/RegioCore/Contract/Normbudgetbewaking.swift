@@ -1,4 +1,4 @@
-/// Norm budgets watched during the year (seeds/001): realisation and year-end forecast per provider against its
+/// Norm budgets watched during the year (memo tekort jeugdhulp 2020, Ouder-Amstel): realisation and year-end forecast per provider against its
 /// norm budget, and a signal for a provider heading for an overrun.
 public enum Normsignaal: String, Sendable {
     /// The realisation is already above the norm budget.

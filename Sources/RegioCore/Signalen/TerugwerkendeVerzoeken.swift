@@ -1,5 +1,5 @@
 /// How late a provider's requests for allocation came in: the list to talk to providers about, with the aim of the
-/// deficit memo (seeds/001) to bring retroactive requests to zero.
+/// deficit memo (memo tekort jeugdhulp 2020, Ouder-Amstel) to bring retroactive requests to zero.
 public struct TerugwerkendPerAanbieder: Sendable, Equatable {
     public var agb: String
     public var naam: String

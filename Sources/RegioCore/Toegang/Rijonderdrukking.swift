@@ -1,4 +1,4 @@
-/// Suppression of small numbers in anything meant for councils (DESIGN.md, capability 7): a cell counting fewer than
+/// Suppression of small numbers in anything meant for councils (docs/onderdrukking.md): a cell counting fewer than
 /// `grens` clients (but more than none) is not shown, nor the amounts of that row, which would reveal individual cost.
 extension Onderdrukking {
     public static var grens: Int { drempel }

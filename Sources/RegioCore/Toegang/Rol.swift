@@ -1,4 +1,4 @@
-/// What a user may see (DESIGN.md, capability 8): the region everything; a municipality client-level data of its own
+/// What a user may see (the three roles: README, "Starten"): the region everything; a municipality client-level data of its own
 /// municipality and the region's aggregates; a council aggregates only, with small numbers suppressed.
 public enum Rol: Hashable, Sendable, CustomStringConvertible {
     case regio

@@ -3,7 +3,7 @@ extension Tabel {
     public enum Kengetallenkolommen: Sendable { case alle, kern, aanvullend }
 
     /// The monitoring figures as a table, one row per group and the total as footer. Column names are the csv contract
-    /// (DESIGN.md): unieke_clienten, toewijzingen, verplichting, gedeclareerd, uitnutting, kosten_per_client, ...
+    /// (docs/definities.md): unieke_clienten, toewijzingen, verplichting, gedeclareerd, uitnutting, kosten_per_client, ...
     public static func kengetallen(_ rijen: [Kengetallen], _ totaal: Kengetallen, per: Groepering,
                                    kolommen keuze: Kengetallenkolommen = .alle) -> Tabel {
         struct K { let kolom: Kolom; let waarde: (Kengetallen) -> Cel; let kern: Bool }

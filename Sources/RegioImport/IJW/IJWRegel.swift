@@ -1,6 +1,6 @@
 /// Every check the iJw import applies, in one table, with the code the standard uses so a user sees the same code
 /// as in a retourbericht: WJ001 retourcodes (with their TR rule), VECOZO codes for XML/XSD, the constraint CS058.
-/// Codes starting with RM are Regiomonitor's own: checks monitoring needs for which the material in shared/ijw
+/// Codes starting with RM are Regiomonitor's own: checks monitoring needs for which the iJw 3.2 standard
 /// gives no code. docs/ijw-import.md lists the same table.
 public enum IJWRegel: String, CaseIterable, Sendable {
     // the file as XML and against the XSD
