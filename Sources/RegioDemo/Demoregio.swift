@@ -18,6 +18,10 @@ public struct Demoregio {
         self.stand = stand ?? Dag(jaar: jaren.upperBound + 1, maand: 3, dag: 31)!
     }
 
+    /// The day the region is generated up to: at least three months after its last year, so that an earlier `stand`
+    /// is the same region cut off on that day (what was known then), not another draw.
+    var trekking: Dag { max(stand, Dag(jaar: jaren.upperBound + 1, maand: 3, dag: 31)!) }
+
     /// File name -> CSV text, in import order.
     public func bestanden() -> [(naam: String, inhoud: String)] {
         var k = Kansen(seed: seed)
@@ -25,6 +29,7 @@ public struct Demoregio {
         referentie(&uit)
         let aanbieders = aanbiedersKiezen(&k, &uit)
         zorg(&k, aanbieders, &uit)
+        if stand < trekking { uit.knip(op: stand) }
         return uit.alsBestanden()
     }
 

@@ -6,6 +6,28 @@ struct Uitvoer {
     var toewijzingen: [String] = []
     var declaraties: [String] = []
 
+    /// What was known on `stand`: requests received, allocations registered, declarations submitted and budget versions
+    /// adopted by then (each file's last column is that day), with a line's status as it was on the day.
+    mutating func knip(op stand: Dag) {
+        func bekend(_ regel: String) -> Bool {
+            guard let d = regel.split(separator: ",", omittingEmptySubsequences: false).last.flatMap({ Dag.parse(String($0)) }) else { return true }
+            return d <= stand
+        }
+        for k in [\Uitvoer.verzoeken, \Uitvoer.toewijzingen, \Uitvoer.budgetten] {
+            self[keyPath: k] = [self[keyPath: k][0]] + self[keyPath: k].dropFirst().filter(bekend)
+        }
+        // a line filed before its (retroactive) allocation was registered waits for it
+        let toewijzingen = Set(toewijzingen.dropFirst().map { $0.prefix { $0 != "," } })
+        declaraties = [declaraties[0]] + declaraties.dropFirst().compactMap { regel in
+            var v = regel.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let ingediend = Dag.parse(v[v.count - 1]), ingediend <= stand, toewijzingen.contains(Substring(v[2])) else { return nil }
+            if v[v.count - 3] == "D" && v[v.count - 2] != "afgewezen" {
+                v[v.count - 2] = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: false)
+            }
+            return v.joined(separator: ",")
+        }
+    }
+
     func alsBestanden() -> [(naam: String, inhoud: String)] {
         [("gemeenten.csv", gemeenten), ("gemeentecijfers.csv", cijfers), ("percelen.csv", percelen),
          ("producten.csv", producten), ("aanbieders.csv", aanbieders), ("budgetten.csv", budgetten),
@@ -96,14 +118,14 @@ extension Demoregio {
                 let vertraging = r < 0.68 ? -k.geheel(1...30) : r < 0.84 ? k.geheel(0...29) : r < 0.96 ? k.geheel(30...181) : k.geheel(182...320)
                 let ontvangen = e.start + vertraging
                 toegewezen = ontvangen + (k.kans(0.82) ? k.geheel(1...6) : k.geheel(8...30))
-                if ontvangen <= stand {
+                if ontvangen <= trekking {
                     vz = "V\(pad(nr + 1, 7))"
                     uit.verzoeken.append("\(vz),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.eind),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),,\(c.geboren),\(ontvangen)")
                 }
             } else {
                 toegewezen = e.start + (k.kans(0.85) ? -k.geheel(0...14) : k.geheel(0...90))
             }
-            guard toegewezen <= stand else { continue }
+            guard toegewezen <= trekking else { continue }
             uit.toewijzingen.append("\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
 
             // declarations: per month of care, each filed with a lag; output products once at the end
@@ -130,16 +152,16 @@ extension Demoregio {
                 let r = k.uniform()
                 let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : r < 0.99 ? k.geheel(181...365) : k.geheel(366...540)
                 let ingediend = tot + lag
-                guard ingediend <= stand else { continue }
+                guard ingediend <= trekking else { continue }
                 ref += 1
                 let afgewezen = k.kans(0.01)
-                let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
+                let status = declaratiestatus(ingediend: ingediend, stand: trekking, afgewezen: afgewezen)
                 let decl = declaratienummer(agb, ingediend)
                 uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
                 // a correction: the line is credited and filed again with fewer units
                 if !afgewezen && eenheden > 1 && k.kans(0.015) {
                     let later = ingediend + k.geheel(20...90)
-                    guard later <= stand else { continue }
+                    guard later <= trekking else { continue }
                     let decl2 = declaratienummer(agb, later)
                     ref += 1
                     uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")

@@ -23,12 +23,20 @@ struct Demo: ParsableCommand {
     var schaal: Schaal = .regio
     @Option(name: .long, help: "Bij --schaal land: aandeel van het land (1 = heel Nederland).") var fractie: Double = 1
     @Option(name: .long, help: "Bij --schaal land: het jaar.") var jaar: Int = 2025
+    @Option(name: .long, help: "Bij --schaal regio: de dag waarop de gegevens zijn getrokken (JJJJ-MM-DD, standaard 31-03-2021); wat later komt, is nog niet bekend.")
+    var stand: String?
 
     enum Schaal: String, ExpressibleByArgument { case regio, land }
 
     func validate() throws {
         if !(fractie > 0 && fractie <= 1) { throw ValidationError("--fractie moet tussen 0 en 1 liggen") }
         if nietImporteren && uit == nil { throw ValidationError("--niet-importeren heeft --uit nodig") }
+        if let stand {
+            guard let d = Dag.parse(stand) else { throw ValidationError("ongeldige stand '\(stand)' (JJJJ-MM-DD)") }
+            guard d >= Dag(jaar: 2016, maand: 1, dag: 1)!, d <= Dag(jaar: 2021, maand: 12, dag: 31)! else {
+                throw ValidationError("--stand moet tussen 01-01-2016 en 31-12-2021 liggen (de demoregio loopt van 2016 tot en met 2020)")
+            }
+        }
     }
 
     func run() throws {
@@ -49,11 +57,11 @@ struct Demo: ParsableCommand {
             print("Landelijk \(jaar): \(t.gemeenten) gemeenten, \(t.clienten) cliënten, \(t.verzoeken) verzoeken, \(t.toewijzingen) toewijzingen, \(t.declaraties) declaratieregels.")
         } else {
             if let uit {
-                for b in Demoregio(seed: seed, clientnummers: true).bestanden() {
+                for b in Demoregio(seed: seed, stand: stand.flatMap(Dag.parse), clientnummers: true).bestanden() {
                     try b.inhoud.write(toFile: uit + "/" + b.naam, atomically: true, encoding: .utf8)
                 }
             }
-            if !nietImporteren { bestanden = Demoregio(seed: seed).bestanden() }
+            if !nietImporteren { bestanden = Demoregio(seed: seed, stand: stand.flatMap(Dag.parse)).bestanden() }
         }
         let gegenereerd = Date().timeIntervalSince(start)
         if nietImporteren {

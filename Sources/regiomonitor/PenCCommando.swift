@@ -71,33 +71,72 @@ struct BoekjaarCommando: ParsableCommand {
     }
 }
 
-/// `regiomonitor verschil`: a cost difference between two years split into volume, intensity and price (p x q).
+/// `regiomonitor verschil`: a cost difference between two years, or a year's budget and forecast, split into volume,
+/// intensity and price (p x q).
 struct VerschilCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verschil",
-        abstract: "Verschil in kosten tussen twee jaren, verklaard uit volume (cliënten), intensiteit en prijs.",
+        abstract: "Verschil in kosten tussen twee jaren, of tussen begroting en prognose, verklaard uit volume (cliënten), intensiteit en prijs.",
         discussion: """
-            Volume: meer of minder cliënten tegen de kosten per cliënt van het eerste jaar. Prijs: de kosten van het tweede \
-            jaar min dezelfde zorg tegen de tarieven van het eerste jaar (tarieven uit de productenlijst per jaar). \
-            Intensiteit: de rest (meer of minder zorg per cliënt en een andere mix). Per groep en in totaal tellen de drie \
-            op tot het verschil, op de cent. Toelichting en rekenvoorbeeld: docs/verschilanalyse.md.
+            --van en --naar zijn een jaar (JJJJ) of begroting of prognose van het jaar --jaar. Volume: meer of minder \
+            cliënten tegen de kosten per cliënt van de eerste kant. Prijs: de kosten van de tweede kant min dezelfde zorg \
+            tegen de tarieven van de eerste (tarieven uit de productenlijst per jaar). Intensiteit: de rest (meer of minder \
+            zorg per cliënt en een andere mix). Per groep en in totaal tellen de drie op tot het verschil, op de cent. Een \
+            begroting wordt gelezen als de zorg van het jaar ervoor tegen de tarieven van het jaar zelf, geschaald naar het \
+            budget; een prognose als de verwachte uitkomst met de mix van wat tot nu gedeclareerd is en de cliënten tot nu, \
+            opgehoogd zoals vorig jaar. Toelichting en rekenvoorbeeld: docs/verschilanalyse.md.
             """)
 
     @OptionGroup var database: DatabaseOpties
-    @Option(name: .long, help: "Het eerste jaar.") var van: Int
-    @Option(name: .long, help: "Het tweede jaar.") var naar: Int
-    @Option(name: .long, help: "perceel, product, aanbieder of gemeente.") var per: Verschilanalyse.Groepering = .perceel
+    @Option(name: .long, help: "De eerste kant: een jaar, begroting of prognose.") var van: String
+    @Option(name: .long, help: "De tweede kant: een jaar, begroting of prognose.") var naar: String
+    @Option(name: .long, help: "Het jaar van begroting en prognose.") var jaar: Int?
+    @Option(name: .long, help: "Gegevens en geldend budget zoals bekend op deze datum (JJJJ-MM-DD; standaard de laatste dag met gegevens).")
+    var peildatum: String?
+    @Option(name: .long, help: "perceel, product, aanbieder of gemeente (begroting en prognose: perceel of gemeente).")
+    var per: Verschilanalyse.Groepering = .perceel
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
 
+    func kant(_ s: String, _ optie: String) throws -> Verschilanalyse.Kant {
+        switch s.lowercased() {
+        case "begroting", "prognose":
+            guard let jaar else { throw ValidationError("--\(optie) \(s) heeft --jaar nodig (het jaar van de \(s.lowercased()))") }
+            return s.lowercased() == "begroting" ? .begroting(jaar) : .prognose(jaar)
+        default:
+            guard let j = Int(s), (1900...2200).contains(j) else {
+                throw ValidationError("--\(optie) '\(s)': geef een jaar (JJJJ), begroting of prognose")
+            }
+            return .jaar(j)
+        }
+    }
+
     func run() throws {
+        let a = try kant(van, "van"), b = try kant(naar, "naar")
         let store = try database.open()
         let g = try store.gegevens()
         let code = try gemeente.map(Cijfers.gemeentecode)
         if let code, !g.gemeenten.contains(where: { $0.code == code }) { throw ValidationError("onbekende gemeente '\(code)'") }
-        let v = Verschilanalyse(g, van: van, naar: naar, per: per, gemeente: code)
-        for (jaar, kosten) in [(van, v.totaal.kostenA), (naar, v.totaal.kostenB)] where kosten == .nul {
-            throw ValidationError("geen gedeclareerde kosten in \(jaar)\(code.map { " voor gemeente \($0)" } ?? ""): er valt niets te vergelijken")
+        let metModel = [a, b].contains { if case .jaar = $0 { false } else { true } }
+        var peil = try leesDag(peildatum, "peildatum")
+        var prognose: Jaarprognose?
+        if metModel {
+            let laatste = g.declaraties.map(\.ingediendOp).max() ?? Dag.laatsteVan(jaar: a.jaar)
+            peil = peil ?? min(laatste, Dag.laatsteVan(jaar: [a, b].first { if case .jaar = $0 { false } else { true } }!.jaar))
+        }
+        if let p = [a, b].first(where: { if case .prognose = $0 { true } else { false } }), let dag = peil {
+            guard per == .perceel || per == .gemeente else { throw ValidationError("een prognose is er per gemeente en perceel, niet per \(per.rawValue)") }
+            let basis = Jaarprognose.Basis(g, per: per == .perceel ? .perceel : .gemeente, binnen: code)
+            do { prognose = try Jaarprognose(basis, jaar: p.jaar, peildatum: dag, methode: .bf) } catch {
+                throw ValidationError("geen prognose voor \(p.jaar) op \(dag.nederlands): \(error.reden)")
+            }
+        }
+        let v: Verschilanalyse
+        do {
+            v = try Verschilanalyse(g, van: a, naar: b, per: per, gemeente: code, peildatum: metModel ? peil : nil, prognose: prognose)
+        } catch { throw ValidationError(error.description) }
+        for (k, kosten) in [(a, v.totaal.kostenA), (b, v.totaal.kostenB)] where kosten == .nul {
+            throw ValidationError("geen kosten voor \(k)\(code.map { " voor gemeente \($0)" } ?? ""): er valt niets te vergelijken")
         }
         var namen: [String: String] = [:]
         switch per {
@@ -108,13 +147,68 @@ struct VerschilCommando: ParsableCommand {
             for x in g.producten { namen[x.productcategorie + "|" + (x.productcode ?? "")] = x.omschrijving ?? "" }
         }
         if format == .tabel {
-            print("Kosten \(van) → \(naar) per \(per.rawValue)\(code.map { " — \(namen[$0] ?? g.gemeenten.first { $0.code == code }?.naam ?? $0)" } ?? "")")
+            print("Kosten \(a) → \(b) per \(per.rawValue)\(code.map { " — \(namen[$0] ?? g.gemeenten.first { $0.code == code }?.naam ?? $0)" } ?? "")"
+                  + (metModel ? ", stand \(peil!.nederlands)" : ""))
         }
-        v.tabel(per: per, namen: namen, a: String(van), b: String(naar)).afdrukken(format)
+        v.tabel(per: per, namen: namen, a: a.kop, b: b.kop).afdrukken(format)
         if format == .tabel {
             let t = v.totaal
             print("Totaal: \(t.verschil.heleEuros) = volume \(t.volume.heleEuros) + intensiteit \(t.intensiteit.heleEuros) + prijs \(t.prijs.heleEuros).")
+            if case .begroting = a { print("De begroting is gelezen als de zorg van \(a.jaar - 1) tegen de tarieven van \(a.jaar), geschaald naar het budget.") }
         }
+    }
+}
+
+/// `regiomonitor burap`: the Burap of one municipality on a valuation date, as printable HTML (or its tables as CSV).
+struct BurapCommando: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "burap",
+        abstract: "De bestuursrapportage (Burap) jeugdhulp van één gemeente op een peildatum, als afdrukbaar HTML-bestand.",
+        discussion: """
+            Per perceel: het geldende en het primitieve budget, wat tot nu gedeclareerd is, de verwachte jaaruitkomst met \
+            80%-interval, het verwachte tekort of overschot en de verklaring daarvan uit volume, intensiteit en prijs, de \
+            kosten voorgaande jaren die dit jaar zijn geboekt en de open signalen met het meeste geld; bovenaan een korte \
+            samenvatting om over te nemen in de Burap. Met --format csv komen de tabellen als CSV-bestanden in de map --uit.
+            """)
+
+    enum Formaat: String, ExpressibleByArgument, CaseIterable { case html, csv }
+
+    @OptionGroup var database: DatabaseOpties
+    @Option(name: .long, help: "Gemeentecode (0307 of GM0307) of naam.") var gemeente: String
+    @Option(name: .long, help: "Peildatum JJJJ-MM-DD: de gegevens en het budget zoals bekend op die dag (standaard de laatste dag met gegevens).")
+    var peildatum: String?
+    @Option(name: .long, help: "HTML-bestand (of map bij --format csv).") var uit: String
+    @Option(name: .long, help: "html of csv.") var format: Formaat = .html
+
+    func run() throws {
+        let store = try database.open()
+        var peil = try leesDag(peildatum, "peildatum")
+        let g = try store.gegevens()
+        let code = Codelijst.gemeentecode(gemeente) ?? g.gemeenten.first { $0.naam.lowercased() == gemeente.lowercased() }?.code
+        guard let code, g.gemeenten.contains(where: { $0.code == code }) else {
+            throw ValidationError("onbekende gemeente '\(gemeente)'; bekend: \(g.gemeenten.map { "\($0.code) \($0.naam)" }.joined(separator: ", "))")
+        }
+        guard let laatste = g.declaraties.map(\.ingediendOp).max() else { throw ValidationError("geen declaraties: er is niets te rapporteren") }
+        peil = peil ?? laatste
+        let signalen = try (store as? any SignaalStore)?.signalen() ?? []
+        let burap: Burap
+        do { burap = try Burap(g, gemeente: code, peildatum: peil!, signalen: signalen) } catch { throw ValidationError(error.description) }
+        let percelen = Dictionary(g.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let aanbieders = Dictionary(g.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        switch format {
+        case .html:
+            try Rapport.html(burap, percelen: percelen, aanbieders: aanbieders).write(toFile: uit, atomically: true, encoding: .utf8)
+            print("Burap \(burap.gemeente.naam) \(burap.jaar), stand \(burap.peildatum.nederlands), geschreven naar \(uit).")
+        case .csv:
+            try FileManager.default.createDirectory(atPath: uit, withIntermediateDirectories: true)
+            for o in burap.onderdelen(percelen: percelen, aanbieders: aanbieders) {
+                guard let t = o.tabel else { continue }
+                let pad = uit + "/" + o.naam + ".csv"
+                try t.csv().write(toFile: pad, atomically: true, encoding: .utf8)
+                print(pad)
+            }
+        }
+        for zin in burap.samenvatting { print("  " + zin) }
     }
 }
 

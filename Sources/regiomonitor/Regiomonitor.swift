@@ -10,7 +10,7 @@ struct Regiomonitor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, Serve.self, GebruikerCommando.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
 
     /// As ArgumentParser's own, but an error from the data or the database is printed in Dutch ("fout: ..."), not as
     /// "Error: ...".

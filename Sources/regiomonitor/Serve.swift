@@ -15,6 +15,15 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOpties
     @OptionGroup var regelopties: RegelOpties
     @Flag(name: .long, help: "Vul een lege database met de demoregio en maak de demogebruikers aan.") var demo = false
+    @Option(name: .long, help: "Met --demo: de dag waarop de demogegevens zijn getrokken (JJJJ-MM-DD, standaard 31-03-2021).")
+    var stand: String?
+
+    func validate() throws {
+        if let stand {
+            guard Dag.parse(stand) != nil else { throw ValidationError("ongeldige stand '\(stand)' (JJJJ-MM-DD)") }
+            guard demo else { throw ValidationError("--stand hoort bij --demo") }
+        }
+    }
     @Option(name: .long, help: "Adres om op te luisteren (standaard alleen deze computer).") var host = "127.0.0.1"
     @Option(name: .long, help: "Poort.") var port = 8080
     @Option(name: .long, help: "Pad van de pseudoniemsleutel (voor imports via de website).") var sleutel: String?
@@ -28,7 +37,7 @@ struct Serve: AsyncParsableCommand {
         let store = try database.openWeb()
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {
-            try Serve.vulDemo(store, sleutelpad: sleutelpad)
+            try Serve.vulDemo(store, sleutelpad: sleutelpad, stand: stand.flatMap(Dag.parse))
             try Serve.demogebruikers(store)
         }
         if try store.gebruikers().isEmpty {
@@ -50,7 +59,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Generates and imports the demo region when the database holds no municipalities yet.
-    static func vulDemo(_ store: any Webopslag, sleutelpad: String) throws {
+    static func vulDemo(_ store: any Webopslag, sleutelpad: String, stand: Dag? = nil) throws {
         guard try store.aantal(.gemeenten) == 0 else {
             print("De database bevat al gegevens; de demoregio wordt niet opnieuw gemaakt.")
             return
@@ -59,7 +68,7 @@ struct Serve: AsyncParsableCommand {
         let start = Date()
         let p = try Pseudonimiseerder.vanBestand(sleutelpad)
         let importeur = Importeur(store: store, pseudonimiseerder: p)
-        for b in Demoregio().bestanden() {
+        for b in Demoregio(stand: stand).bestanden() {
             let v = importeur.importeer(bestand: b.naam, bytes: Array(b.inhoud.utf8), nu: nuTijdstip())
             if !v.fouten.isEmpty {
                 _ = Importeer.drukVerslag([v], controleer: false)

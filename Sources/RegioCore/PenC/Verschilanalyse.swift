@@ -99,9 +99,7 @@ extension Verschilanalyse {
         let ia = Verschilanalyse.invoer(g, jaar: a, per: per, gemeente: gemeente)
         let ib = Verschilanalyse.invoer(g, jaar: b, per: per, gemeente: gemeente)
         self.init(a: ia.groepen, b: ib.groepen, clienten: (ia.clienten, ib.clienten)) { product, inA in
-            let delen = product.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let code = delen.count > 1 && !delen[1].isEmpty ? String(delen[1]) : nil
-            return ref.product(categorie: String(delen[0]), code: code, jaar: inA ? a : b)?.tarief
+            Verschilanalyse.tarief(ref, product, jaar: inA ? a : b)
         }
     }
 }

@@ -55,14 +55,18 @@ public struct Jaarprognose: Sendable {
         let gegevens: Gegevens
         let ref: Referentiekaart
         let per: Groepering
+        /// Only this municipality's groups (the Burap's lots of one municipality): the others' amounts still shape the
+        /// regional development pattern, under the group `Basis.overig`, but are no group of the forecast.
+        let binnen: String?
+        static let overig = "~overig"
         /// Set when the amounts add up beyond `Grenzen.totaal` (data the stores would refuse): no forecast then, since
         /// its sums could overflow.
         let fout: ChainLadderFout?
 
-        public init(_ g: Gegevens, per: Groepering) {
+        public init(_ g: Gegevens, per: Groepering, binnen gemeente: String? = nil) {
             var posten: [Post] = []
             posten.reserveCapacity(g.declaraties.count * 2)
-            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per)
+            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per, binnen: gemeente)
             for d in g.declaraties where d.status != .afgewezen {
                 let indiening = d.ingediendOp.maand.index
                 for (m, e) in d.kostenPerMaand where e != .nul {
@@ -70,22 +74,22 @@ public struct Jaarprognose: Sendable {
                                        dienst: m.index, indiening: indiening, centen: e.centen))
                 }
             }
-            self.init(g, ref: ref, per: per, posten: posten)
+            self.init(g, ref: ref, per: per, binnen: gemeente, posten: posten)
         }
 
         /// From the triangle of the monthly sums, for `g` without its declaration lines (national scale): the same
         /// forecast, because every use of the amounts adds them up (in cents).
-        public init(_ g: Gegevens, driehoek: [Declaratieaggregaten.Driehoeksleutel: Euro], per: Groepering) {
-            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per)
+        public init(_ g: Gegevens, driehoek: [Declaratieaggregaten.Driehoeksleutel: Euro], per: Groepering, binnen gemeente: String? = nil) {
+            let ref = Referentiekaart(g), groep = Basis.groepering(ref, per, binnen: gemeente)
             let posten = driehoek.compactMap { k, e -> Post? in
                 e == .nul ? nil : Post(groep: groep(k.gemeentecode, k.productcategorie, k.productcode, k.dienst),
                                        dienst: k.dienst.index, indiening: k.indiening.index, centen: e.centen)
             }
-            self.init(g, ref: ref, per: per, posten: posten)
+            self.init(g, ref: ref, per: per, binnen: gemeente, posten: posten)
         }
 
-        private init(_ g: Gegevens, ref: Referentiekaart, per: Groepering, posten: [Post]) {
-            self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per
+        private init(_ g: Gegevens, ref: Referentiekaart, per: Groepering, binnen: String?, posten: [Post]) {
+            self.posten = posten; self.gegevens = g; self.ref = ref; self.per = per; self.binnen = binnen
             var totaal = Grenstotaal()
             for p in posten { totaal.voegToe(Euro(centen: p.centen)) }
             fout = totaal.teGroot
@@ -93,10 +97,11 @@ public struct Jaarprognose: Sendable {
         }
 
         /// The group of an amount by municipality, product and service month; lots looked up once per product-year.
-        static func groepering(_ ref: Referentiekaart, _ per: Groepering) -> (String, String, String?, Maand) -> String {
+        static func groepering(_ ref: Referentiekaart, _ per: Groepering, binnen: String?) -> (String, String, String?, Maand) -> String {
             let zoeker = Perceelzoeker(ref)
             return { gemeente, categorie, code, m in
-                switch per {
+                if let binnen, gemeente != binnen { return overig }
+                return switch per {
                 case .regio: "regio"
                 case .gemeente: gemeente
                 case .perceel: zoeker.perceel(categorie, code, jaar: m.jaar) ?? "onbekend"
@@ -186,6 +191,10 @@ public struct Jaarprognose: Sendable {
                     guard t.periode.overlapDagen(maand.eersteDag, maand.laatsteDag) > 0,
                           let v = Verplichting.binnen(t, van: maand.eersteDag, tot: maand.laatsteDag, tarief: tarief) else { continue }
                     let groep: String
+                    if let binnen = basis.binnen, t.gemeentecode != binnen {
+                        uit[Basis.overig, default: [:]][maand.index, default: 0] += v.centen
+                        continue
+                    }
                     switch basis.per {
                     case .regio: groep = "regio"
                     case .gemeente: groep = t.gemeentecode
@@ -245,8 +254,9 @@ public struct Jaarprognose: Sendable {
                 }
             }
             let naief = verstreken > 0 ? Double(gedeclareerd[groep] ?? 0) / verstreken : 0
-            let budget = budgetten.filter { b in
-                switch basis.per { case .regio: true; case .gemeente: b.gemeentecode == groep; case .perceel: b.perceel == groep }
+            let budget = groep == Basis.overig ? [] : budgetten.filter { b in
+                if let binnen = basis.binnen, b.gemeentecode != binnen { return false }
+                switch basis.per { case .regio: return true; case .gemeente: return b.gemeentecode == groep; case .perceel: return b.perceel == groep }
             }
             ruw.append([.chainladder: cl, .bf: bf, .verplichtingen: vp, .naief: naief])
             uit.append(Groepsprognose(groep: groep, gedeclareerd: Euro(centen: gedeclareerd[groep] ?? 0), prognose: [:],
@@ -271,11 +281,18 @@ public struct Jaarprognose: Sendable {
             uit[i].ondergrens = try Jaarprognose.euro(p - Jaarprognose.z80 * se * aandeel.squareRoot())
             uit[i].bovengrens = try Jaarprognose.euro(p + Jaarprognose.z80 * se * aandeel.squareRoot())
         }
-        self.groepen = uit
-        let budgetTotaal = uit.compactMap(\.budget)
-        totaal = Groepsprognose(groep: "totaal", gedeclareerd: Euro(centen: gedeclareerd.values.reduce(0, +)), prognose: totaalPrognose,
-                                ondergrens: try Jaarprognose.euro(Double(t.centen) - Jaarprognose.z80 * se),
-                                bovengrens: try Jaarprognose.euro(Double(t.centen) + Jaarprognose.z80 * se),
+        // within one municipality the others' groups shaped the pattern and the error but are left out; the total is
+        // the sum of the municipality's groups, its interval the total's error by its share (as every group's)
+        let eigen = uit.filter { $0.groep != Basis.overig }
+        self.groepen = eigen
+        let budgetTotaal = eigen.compactMap(\.budget)
+        var eigenPrognose: [Prognosemethode: Euro] = [:]
+        for m in Prognosemethode.allCases { eigenPrognose[m] = eigen.map { $0.prognose[m] ?? .nul }.som() }
+        let p = Double((eigenPrognose[methode] ?? .nul).centen)
+        let wortel = basis.binnen == nil ? 1 : (t.centen == 0 ? 0 : (p / Double(t.centen)).squareRoot())
+        totaal = Groepsprognose(groep: "totaal", gedeclareerd: eigen.map(\.gedeclareerd).som(), prognose: eigenPrognose,
+                                ondergrens: try Jaarprognose.euro(p - Jaarprognose.z80 * se * wortel),
+                                bovengrens: try Jaarprognose.euro(p + Jaarprognose.z80 * se * wortel),
                                 budget: budgetTotaal.isEmpty ? nil : budgetTotaal.som())
     }
 

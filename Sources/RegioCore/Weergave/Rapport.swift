@@ -3,7 +3,28 @@
 public enum Rapport {
     public static func html(_ r: Maandrapport) -> String {
         let raad = r.versie == .raad
-        let titel = "Maandrapportage jeugdhulp \(r.gemeente.naam) — \(r.maand.naam)"
+        return document(titel: "Maandrapportage jeugdhulp \(r.gemeente.naam) — \(r.maand.naam)", kop: "Maandrapportage jeugdhulp",
+                        label: raad ? "Raadsversie — geen cliëntgegevens" : "Interne versie — bevat cliëntgegevens (pseudoniem), niet verspreiden",
+                        raad: raad,
+                        sub: "<strong>\(HTML.tekst(r.gemeente.naam))</strong> · januari t/m \(HTML.tekst(r.maand.naam)) · stand \(r.peildatum.nederlands)",
+                        kernpunten: r.kernpunten, onderdelen: r.onderdelen, voetnoten: r.voetnoten)
+    }
+
+    /// The Burap of one municipality, printable like the monthly report.
+    public static func html(_ b: Burap, percelen: [String: String] = [:], aanbieders: [String: String] = [:]) -> String {
+        document(titel: "Burap jeugdhulp \(b.gemeente.naam) \(b.jaar) — stand \(b.peildatum.nederlands)", kop: "Bestuursrapportage jeugdhulp \(b.jaar)",
+                 label: "Interne versie — voor de Burap", raad: false,
+                 sub: "<strong>\(HTML.tekst(b.gemeente.naam))</strong> · stand \(b.peildatum.nederlands)"
+                    + (b.budgetversie.map { " · budget \(HTML.tekst($0))" } ?? ""),
+                 kernpunten: b.samenvatting, onderdelen: b.onderdelen(percelen: percelen, aanbieders: aanbieders),
+                 voetnoten: ["Bedragen in euro's; een declaratie telt in de maanden waarin de zorg is geleverd (regels over een jaargrens naar dagen verdeeld). "
+                             + "Prognose: Bornhuetter-Ferguson per perceel op het ontwikkelpatroon van de regio, zoals de verwachte uitkomst in het dashboard."],
+                 liggend: true)
+    }
+
+    /// A self-contained printable page: header with label, the short version, sections with charts and tables, notes.
+    static func document(titel: String, kop: String, label: String, raad: Bool, sub: String, kernpunten: [String],
+                         onderdelen: [Maandrapport.Onderdeel], voetnoten: [String], liggend: Bool = false) -> String {
         var h = """
         <!DOCTYPE html>
         <html lang="nl">
@@ -11,22 +32,22 @@ public enum Rapport {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.tekst(titel))</title>
-        <style>\(stijl)</style>
+        <style>\(stijl)\(liggend ? liggendeStijl : "")</style>
         </head>
         <body>
         <header>
-        <p class="label \(raad ? "raad" : "intern")">\(raad ? "Raadsversie — geen cliëntgegevens" : "Interne versie — bevat cliëntgegevens (pseudoniem), niet verspreiden")</p>
-        <h1>Maandrapportage jeugdhulp</h1>
-        <p class="sub"><strong>\(HTML.tekst(r.gemeente.naam))</strong> · januari t/m \(HTML.tekst(r.maand.naam)) · stand \(r.peildatum.nederlands)</p>
+        <p class="label \(raad ? "raad" : "intern")">\(HTML.tekst(label))</p>
+        <h1>\(HTML.tekst(kop))</h1>
+        <p class="sub">\(sub)</p>
         </header>
 
         """
-        if !r.kernpunten.isEmpty {
+        if !kernpunten.isEmpty {
             h += "<section class=\"kern\">\n<h2>In het kort</h2>\n<ul>\n"
-            h += r.kernpunten.map { "<li>\(HTML.tekst($0))</li>" }.joined(separator: "\n")
+            h += kernpunten.map { "<li>\(HTML.tekst($0))</li>" }.joined(separator: "\n")
             h += "\n</ul>\n</section>\n"
         }
-        for o in r.onderdelen {
+        for o in onderdelen {
             // the heading stays on the page of its first chart (or table): no orphaned titles in print
             h += "<section id=\"\(HTML.tekst(o.naam))\">\n<div class=\"blok\">\n<h2>\(HTML.tekst(o.titel))</h2>\n"
             for p in o.inleiding { h += "<p>\(HTML.tekst(p))</p>\n" }
@@ -41,10 +62,17 @@ public enum Rapport {
             h += "</section>\n"
         }
         h += "<footer>\n"
-        for v in r.voetnoten { h += "<p>\(HTML.tekst(v))</p>\n" }
+        for v in voetnoten { h += "<p>\(HTML.tekst(v))</p>\n" }
         h += "</footer>\n</body>\n</html>\n"
         return h
     }
+
+    /// Wide tables (the Burap): A4 landscape.
+    static let liggendeStijl = """
+
+    @page { size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }
+    body { max-width: 273mm; }
+    """
 
     static let stijl = """
     @page { size: A4; margin: 14mm 13mm 16mm 13mm; }

@@ -28,6 +28,9 @@ enum Paginalijst {
         Paginadefinitie(pad: "/signalen/:id", api: "/api/v1/signalen/:id", parameters: ["id"], cache: false,
                         omschrijving: "Eén signaal met zijn historie (cliëntgegevens; inzage wordt gelogd).", queryparameters: [],
                         bouw: SignalenPagina.detail),
+        Paginadefinitie(pad: "/gemeente/:code/burap", api: "/api/v1/gemeente/:code/burap", parameters: ["code"], cache: false,
+                        omschrijving: "Burap van een gemeente op een peildatum: per perceel budget (geldend en primitief), gedeclareerd, verwachte uitkomst met 80%-interval, verwacht verschil met de verklaring uit volume, intensiteit en prijs, kosten voorgaande jaren en de open signalen met het meeste geld (regio en de eigen gemeente).",
+                        queryparameters: ["peildatum"], bouw: BurapPagina.pagina),
         Paginadefinitie(pad: "/prognose", api: "/api/v1/prognose", omschrijving: "Jaarprognose per gemeente, perceel of regio met 80%-interval tegen het budget.",
                         queryparameters: ["jaar", "peildatum", "per", "methode"], bouw: PrognosePagina.pagina),
     ]

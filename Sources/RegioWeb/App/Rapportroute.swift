@@ -7,6 +7,24 @@ import RegioStore
 /// council version (no client rows, small numbers suppressed).
 enum Rapportroute {
     static func routes(_ router: Router<WebContext>, store: any Webopslag, bron: Cijferbron, instellingen: Instellingen) {
+        // the Burap as one printable page (the dashboard page /gemeente/:code/burap has the same figures and its CSV)
+        router.get("/gemeente/:code/burap/afdruk") { request, context in
+            guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }
+            let query = Formulier.urlencoded(request.uri.query ?? "")
+            guard let code = context.parameters.get("code").flatMap(Codelijst.gemeentecode),
+                  try bron.referentie().gemeenten[code] != nil else { throw Paginafout.nietGevonden("onbekende gemeente") }
+            let v = Paginaverzoek(rol: g.rol, gebruiker: g.naam, parameters: Dictionary(query.velden.map { ($0.naam, $0.waarde) }, uniquingKeysWith: { a, _ in a }), bron: bron, vandaag: Instellingen.dag(instellingen.klok()))
+            guard g.rol.magClientgegevens(van: code) else {
+                throw Paginafout.verboden("De Burap is voor medewerkers van de gemeente en de regio.")
+            }
+            let peil = try BurapPagina.peildatum(v)
+            let b = try BurapPagina.burap(v, gemeente: code, peil: peil)
+            let gg = try bron.gegevens()
+            var r = Antwoord.html(Rapport.html(b, percelen: Dictionary(gg.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a }),
+                                               aanbieders: Dictionary(gg.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })))
+            r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+            return r
+        }
         router.get("/gemeente/:code/rapport") { request, context in
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }
             let query = Formulier.urlencoded(request.uri.query ?? "")

@@ -45,6 +45,8 @@ enum Stijl {
     .melding.fout{background:var(--roodlicht);border-color:#e6b0aa}
     .melding.waarschuwing{background:var(--geellicht);border-color:#e8d48a}
     .melding.goed{background:var(--groenlicht);border-color:#a5d6a7}
+    .samenvatting{background:#eef4f8;border-left:4px solid #1f5f8b;padding:.3rem 1rem .5rem;margin:1rem 0;max-width:75rem}
+    .samenvatting h2{margin:.4rem 0}.samenvatting li{margin:.25rem 0}
     figure.grafiek{margin:1rem 0;background:#fff;border:1px solid var(--lijn);border-radius:6px;padding:.6rem}
     figure.grafiek svg{width:100%;height:auto;display:block}
     figcaption{color:var(--grijs);font-size:.85rem;margin-top:.3rem}

@@ -114,8 +114,15 @@ enum Rapportkoppeling {
         guard let laatste = try? v.bron.laatsteDag() else { return [] }
         let maand = laatste.maand.jaar > jaar ? Maand(jaar: jaar, maand: 12) : laatste.maand
         guard maand.jaar == jaar else { return [] }
-        let versie = v.rol.magClientgegevens(van: gemeente) ? "" : " (raadsversie)"
-        return [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")]
+        let intern = v.rol.magClientgegevens(van: gemeente)
+        let versie = intern ? "" : " (raadsversie)"
+        var links = [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")]
+        // the Burap of a year under way (as known now); of a finished year on its last day
+        if intern {
+            let peil = min(laatste, Dag.laatsteVan(jaar: jaar))
+            links.append(Html.a(Html.link("/gemeente/\(gemeente)/burap", [("peildatum", peil.description)]), "Burap \(jaar) (stand \(peil.nederlands))"))
+        }
+        return links
     }
 }
 

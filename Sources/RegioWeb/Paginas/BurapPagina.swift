@@ -1,0 +1,86 @@
+import RegioCore
+import RegioStore
+
+/// The Burap of one municipality on a valuation date (the same figures as `regiomonitor burap`): for the municipality's
+/// own staff and the region, since its lots are not suppressed; the council gets the monthly report's council version.
+/// Every table also as CSV and in the API; a printable version beside it.
+enum BurapPagina {
+    /// The valuation date asked for (default: the last day with data), or why it cannot be used.
+    static func peildatum(_ v: Paginaverzoek) throws -> Dag {
+        guard let laatste = try v.bron.laatsteDag() else { throw Paginafout.nietGevonden("Er zijn nog geen declaraties ingelezen.") }
+        guard let t = v["peildatum"], !t.isEmpty else { return laatste }
+        guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
+        guard d <= laatste else {
+            throw Paginafout.ongeldig("peildatum \(d.nederlands) ligt na de laatste dag met gegevens (\(laatste.nederlands))")
+        }
+        return d
+    }
+
+    /// The Burap's figures, kept until the data change; the work list as it is now.
+    static func burap(_ v: Paginaverzoek, gemeente: String, peil: Dag) throws -> Burap {
+        do {
+            let b = try v.bron.figuur("burap|\(gemeente)|\(peil)") { _ in
+                try Burap(try v.bron.volledigeGegevens(), gemeente: gemeente, peildatum: peil)
+            }
+            return b.metSignalen(try v.bron.signalen() ?? [])
+        } catch let f as Burap.Fout {
+            throw Paginafout.ongeldig("Geen Burap mogelijk: \(f.description)")
+        }
+    }
+
+    static func pagina(_ v: Paginaverzoek) throws -> Pagina {
+        let gemeente = try v.gemeente("code")
+        guard v.rol.magClientgegevens(van: gemeente.code) else {
+            throw Paginafout.verboden(v.rol == .raad
+                ? "De Burap is voor medewerkers van de gemeente en de regio; de raad vindt de cijfers in de raadsversie van de maandrapportage."
+                : "U ziet alleen de Burap van uw eigen gemeente.")
+        }
+        let peil = try peildatum(v)
+        let b = try burap(v, gemeente: gemeente.code, peil: peil)
+        var p = Pagina(titel: "Burap jeugdhulp \(b.jaar) — \(gemeente.naam)",
+                       ondertitel: "Stand \(peil.nederlands)" + (b.budgetversie.map { "; budget \($0)" } ?? "")
+                        + ". Verwachte jaaruitkomst per perceel, het verschil met het budget en waar het vandaan komt.")
+        p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)/burap", [
+            Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10),
+        ])))
+        let t = b.totaal
+        var tegels = [Tegel(label: "Gedeclareerd tot nu", waarde: t.gedeclareerd.heleEuros, toelichting: "zorg in \(b.jaar), ingediend t/m \(peil.nederlands)"),
+                      Tegel(label: "Verwachte jaaruitkomst", waarde: t.verwacht.heleEuros, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
+        if let budget = t.budget, let verschil = t.verschil {
+            tegels.append(Tegel(label: "Budget", waarde: budget.heleEuros, toelichting: b.budgetversie.map { "versie \($0)" } ?? "heel jaar"))
+            tegels.append(Tegel(label: verschil > .nul ? "Verwacht tekort" : "Verwacht overschot", waarde: (verschil > .nul ? verschil : .nul - verschil).heleEuros,
+                                toelichting: t.ondergrens > budget ? "ook de ondergrens van het interval ligt boven het budget" : "volgens de prognose",
+                                soort: verschil > .nul ? .fout : .goed))
+        }
+        tegels.append(Tegel(label: "Kosten voorgaande jaren", waarde: t.geboektVoorgaandeJaren.heleEuros,
+                            toelichting: "geboekt in \(b.jaar) voor zorg uit eerdere jaren"))
+        p.voeg(.tegels(tegels))
+        p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Html.esc($0))</li>" }.joined()
+                     + "</ul><p>" + Html.a(Html.link("/gemeente/\(gemeente.code)/burap/afdruk", [("peildatum", peil.description)]), "Afdrukbare versie (A4 liggend)")
+                     + "</p></section>"))
+        let percelen = try v.bron.gegevens().percelen
+        let aanbieders = try v.bron.gegevens().aanbieders
+        let namenP = Dictionary(percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let namenA = Dictionary(aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        for o in b.onderdelen(percelen: namenP, aanbieders: namenA) {
+            guard let tabel = o.tabel else {
+                p.voeg(.kop(o.titel))
+                for regel in o.inleiding { p.voeg(.melding(regel, soort: .info)) }
+                continue
+            }
+            var w = WebTabel(id: o.naam, titel: o.titel, tabel: tabel)
+            w.toelichting = (o.inleiding + o.noten).joined(separator: " ")
+            switch o.naam {
+            case "uitkomst", "verklaring", "boekjaar":
+                w.koppelingen[0] = tabel.rijen.map { "/percelen/" + Html.url($0[0].machine) }
+                if o.naam == "uitkomst" { w.rijklassen = b.regels.map { ($0.verschil ?? .nul) > .nul ? "boven" : nil } }
+                if o.naam == "verklaring" { w.rijklassen = (b.verklaring?.regels ?? []).map { $0.verschil > .nul ? "boven" : nil } }
+            case "signalen":
+                w.koppelingen[0] = b.signalen.map { "/signalen/\($0.id)" }
+            default: break
+            }
+            p.voeg(.tabel(w))
+        }
+        return p
+    }
+}
