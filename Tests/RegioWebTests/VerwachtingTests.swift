@@ -81,4 +81,53 @@ import Testing
             }
         }
     }
+
+    /// The Burap page of Aadorp (issue 22 point 5): for the region and the municipality's own staff, not for the council
+    /// or another municipality; its tables as CSV add up, the API has them, the printable page says the same.
+    @Test func burapPaginaEnRollen() async throws {
+        let store = try RaadsaanvalTests.opslag(Self.bestanden())
+        try store.bewaar(Gebruiker(naam: "beestad", rol: .gemeente("0002"), wachtwoordHash: Wachtwoord(kosten: 4).hash(Webregio.wachtwoord)))
+        try store.bewaar(Gebruiker(naam: "aadorp", rol: .gemeente("0001"), wachtwoordHash: Wachtwoord(kosten: 4).hash(Webregio.wachtwoord)))
+        let app = bouwToepassing(store: store, instellingen: Instellingen(veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4),
+                                                                          pseudoniemsleutel: NSTemporaryDirectory() + "rm-burap-\(UUID())/sleutel",
+                                                                          klok: { 1_579_089_600 }))
+        let g = try store.gegevens()
+        let verwacht = try Burap(g, gemeente: "0001", peildatum: Dag.parse("2020-07-10")!)
+        try await app.test(.router) { c in
+            for naam in ["regio", "aadorp"] {
+                let s = try await Web.sessie(c, naam)
+                let r = try await Web.get(c, "/gemeente/0001/burap", s)
+                #expect(r.status == .ok, "\(naam)")
+                let html = Web.tekst(r)
+                #expect(html.contains("Burap jeugdhulp 2020 — Aadorp") && html.contains("Stand 10-07-2020"))
+                #expect(html.contains("Verwacht tekort") && html.contains(Html.esc(verwacht.samenvatting[0])), "\(naam)")
+                // the municipality page links to it
+                #expect(Web.tekst(try await Web.get(c, "/gemeente/0001?jaar=2020", s)).contains("/gemeente/0001/burap?peildatum=2020-07-10"))
+            }
+            let s = try await Web.sessie(c, "regio")
+            // the expected-outcome table as CSV: the rows add up to the footer (budget 80.000, expected as the forecast)
+            let csv = Web.tekst(try await Web.get(c, "/gemeente/0001/burap?csv=uitkomst", s)).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(csv[0].contains("verwacht") && csv[0].contains("budget"))
+            let k = try #require(csv[0].firstIndex(of: "verwacht"))
+            #expect(csv.count == 3 && csv[1][0] == "AMB" && csv[2][0] == "totaal" && csv[1][k] == csv[2][k])
+            #expect(Euro.parse(String(csv[2][k])) == verwacht.totaal.verwacht)
+            // the API twin carries the same tables
+            let api = Web.tekst(try await Web.get(c, "/api/v1/gemeente/0001/burap", s))
+            #expect(api.contains("\"uitkomst\"") && api.contains("\"verklaring\"") && api.contains("\"boekjaar\""), "\(api.prefix(500))")
+            // the printable page
+            let afdruk = Web.tekst(try await Web.get(c, "/gemeente/0001/burap/afdruk?peildatum=2020-07-10", s))
+            #expect(afdruk.contains("Bestuursrapportage jeugdhulp 2020") && afdruk.contains("A4 landscape") && afdruk.contains("Aadorp"))
+            // an earlier date: the figures as known then; a date after the data: a clear error
+            #expect(Web.tekst(try await Web.get(c, "/gemeente/0001/burap?peildatum=2020-03-31", s)).contains("Stand 31-03-2020"))
+            let later = try await Web.get(c, "/gemeente/0001/burap?peildatum=2020-12-31", s)
+            #expect(later.status == .badRequest && Web.tekst(later).contains("ligt na de laatste dag met gegevens (10-07-2020)"))
+            // the council and another municipality do not get it
+            for naam in ["raad", "beestad"] {
+                let x = try await Web.sessie(c, naam)
+                for pad in ["/gemeente/0001/burap", "/gemeente/0001/burap/afdruk", "/api/v1/gemeente/0001/burap", "/gemeente/0001/burap?csv=uitkomst"] {
+                    #expect(try await Web.get(c, pad, x).status == .forbidden, "\(naam) \(pad)")
+                }
+            }
+        }
+    }
 }
