@@ -136,7 +136,8 @@ struct VerschilCommando: ParsableCommand {
             v = try Verschilanalyse(g, van: a, naar: b, per: per, gemeente: code, peildatum: metModel ? peil : nil, prognose: prognose)
         } catch { throw ValidationError(error.description) }
         for (k, kosten) in [(a, v.totaal.kostenA), (b, v.totaal.kostenB)] where kosten == .nul {
-            throw ValidationError("geen kosten voor \(k)\(code.map { " voor gemeente \($0)" } ?? ""): er valt niets te vergelijken")
+            let wat = if case .jaar(let j) = k { "geen gedeclareerde kosten in \(j)" } else { "geen bedrag voor de \(k)" }
+            throw ValidationError("\(wat)\(code.map { " voor gemeente \($0)" } ?? ""): er valt niets te vergelijken")
         }
         var namen: [String: String] = [:]
         switch per {

@@ -8,7 +8,8 @@
 ///   tariffs). Against a budget there is then no price effect, only what the budget did not foresee.
 /// - **prognose J**: the expected year outcome, with the product mix of what is declared so far and the expected
 ///   clients of the year: clients so far x (last year's clients of the whole year / last year's clients as known a
-///   year before the valuation date). Its tariffs are J's.
+///   year before the valuation date), per group, or of the whole for a group without last year's clients then (1
+///   without any history). Its tariffs are J's.
 ///
 /// The amounts are split over products by largest remainder, so each group's cost is exactly its budget or forecast.
 extension Verschilanalyse {
@@ -96,8 +97,11 @@ extension Verschilanalyse {
             let vorigJaarPeil = peil.jaarEerder
             let vorigHeel = clienten(g.bekendOp(peil), jaar: j - 1, totMaand: 12, per: per, gemeente: gemeente)
             let vorigToen = clienten(g.bekendOp(vorigJaarPeil), jaar: j - 1, totMaand: vorigJaarPeil.maand.maand, per: per, gemeente: gemeente)
-            func factor(_ heel: Int, _ toen: Int) -> Double { toen > 0 && heel >= toen ? Double(heel) / Double(toen) : 1 / verstreken }
-            let verstreken = Double(max(1, min(peil, Dag.laatsteVan(jaar: j)) - Dag.eersteVan(jaar: j) + 1)) / Double(Dag.laatsteVan(jaar: j) - Dag.eersteVan(jaar: j) + 1)
+            // a group without last year's clients at this point grows like the whole; without any history the clients
+            // so far are the year's (a client in care stays in care: clients do not grow with the days as costs do)
+            let toenAlle = vorigToen[Verschilanalyse.alle] ?? 0, heelAlle = vorigHeel[Verschilanalyse.alle] ?? 0
+            let geheel = toenAlle > 0 && heelAlle >= toenAlle ? Double(heelAlle) / Double(toenAlle) : 1
+            func factor(_ heel: Int, _ toen: Int) -> Double { toen > 0 && heel >= toen ? Double(heel) / Double(toen) : geheel }
             var uit: [String: Invoer] = [:]
             for p in prognose.groepen {
                 let verwacht = p.prognose[prognose.methode] ?? p.gedeclareerd
