@@ -70,6 +70,11 @@ struct LumpsumCommando: ParsableCommand {
         let jaarbedrag = try Bekostigingsinvoer.bedrag(bedrag, "--bedrag")
         var g = try database.open().gegevens()
         var maanden = 12
+        // the day the data are known: the valuation date, or the last submission
+        let stand = try peildatum.map { t -> Dag in
+            guard let d = Dag.parse(t) else { throw ValidationError("ongeldige peildatum '\(t)'") }
+            return d
+        } ?? g.declaraties.map(\.ingediendOp).max()
         if let peildatum {
             guard let d = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)'") }
             g = g.bekendOp(d)
@@ -81,12 +86,15 @@ struct LumpsumCommando: ParsableCommand {
         let l: Bekostiging.Lumpsum
         do { l = try Bekostiging.Lumpsum(jaarbedrag: jaarbedrag, jaar: jaar, productie: Array(productie.prefix(maanden))) }
         catch { throw Bekostigingsinvoer.fout(error) }
-        guard format == .tabel else { l.tabel().afdrukken(format); return }
+        guard format == .tabel else { l.tabel(stand: stand).afdrukken(format); return }
         let naam = g.aanbieders.first { $0.agb == agb }?.naam ?? agb
         print("Lumpsum \(jaar), aanbieder \(agb) (\(naam)): jaarbedrag \(jaarbedrag), per maand 1/12.")
         print("Productie = gedeclareerde kosten van de aanbieder per zorgmaand"
               + (percelen.map { " in " + $0.sorted().joined(separator: ", ") } ?? "") + ".")
-        l.tabel().afdrukken(.tabel)
+        l.tabel(stand: stand).afdrukken(.tabel)
+        if let stand, l.maanden.contains(where: { $0.productie != nil && $0.maand.isVoorlopig(op: stand) }) {
+            print("Nog niet compleet: declaraties over een maand komen tot \(Maand.compleetNaDagen) dagen later binnen; de productie van die maanden groeit nog (stand \(stand.nederlands)).")
+        }
         if let v = l.jaarverschil {
             print("Jaarverschil (jaarbedrag − productie): \(v)" + (v < .nul ? ": de aanbieder leverde meer dan de lumpsum."
                   : v > .nul ? ": de lumpsum is hoger dan de geleverde productie." : "."))

@@ -65,11 +65,16 @@ struct Cijfers: ParsableCommand {
         if totaal.gedeclareerd == .nul && totaal.budget == nil {
             stderr("Let op: geen declaraties en geen budget voor \(periode); de cijfers zijn alleen toewijzingen die in die periode doorlopen.")
         }
+        // per month: the months not yet complete on the valuation date (or the last submission) are marked
+        let stand = per == .maand ? pd ?? [g.declaraties.map(\.ingediendOp).max(), (try? sommen?.waarde.get())??.laatsteIndiening].compactMap { $0 }.max() : nil
         switch format {
         case .tabel:
-            Tabel.kengetallen(rijen, totaal, per: per, kolommen: .kern).afdrukken(.tabel)
+            Tabel.kengetallen(rijen, totaal, per: per, kolommen: .kern, stand: stand).afdrukken(.tabel)
             print("")
             Tabel.kengetallen(rijen, totaal, per: per, kolommen: .aanvullend).afdrukken(.tabel)
+            if let stand, rijen.contains(where: { Maand.parse($0.groep)?.isVoorlopig(op: stand) == true }) {
+                print("Nog niet compleet: declaraties over een maand komen tot \(Maand.compleetNaDagen) dagen later binnen (stand \(stand.nederlands)).")
+            }
             let onbekend = totaal.verplichtingOnbekend
             if onbekend > 0 {
                 print("Let op: \(onbekend) toewijzingen zonder bekende verplichting (geen budget, volume of tarief) tellen niet mee in de verplichting.")
@@ -79,7 +84,7 @@ struct Cijfers: ParsableCommand {
             }
             print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
         case .csv, .json:
-            Tabel.kengetallen(rijen, totaal, per: per).afdrukken(format)
+            Tabel.kengetallen(rijen, totaal, per: per, stand: stand).afdrukken(format)
         }
         if tijd {
             // with the sums, reading them overlaps the counting of the allocations

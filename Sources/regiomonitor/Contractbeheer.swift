@@ -74,11 +74,12 @@ struct Markt: ParsableCommand {
         abstract: "Marktanalyse per segment: kosten- en cliëntaandeel, aanbieders, concentratie (top-5, Herfindahl), verwijzers, groei, Kraljic.",
         discussion: "Definities: docs/contractbeheer.md. Met --grafiek schrijf je de Kraljic-plaatsing als SVG.")
 
-    enum Onderdeel: String, ExpressibleByArgument, CaseIterable { case segmenten, groei, aanbieders }
+    enum Onderdeel: String, ExpressibleByArgument, CaseIterable { case segmenten, groei, verklaring, aanbieders }
 
     @OptionGroup var database: DatabaseOpties
     @OptionGroup var opties: ContractOpties
-    @Option(name: .long, help: "Voor csv/json: segmenten, groei (per segment) of aanbieders (grootste aanbieders per jaar).") var onderdeel: Onderdeel = .segmenten
+    @Option(name: .long, help: "Voor csv/json: segmenten, groei (per segment), verklaring (groei per segment uit volume, intensiteit en prijs) of aanbieders (grootste aanbieders per jaar).")
+    var onderdeel: Onderdeel = .segmenten
     @Option(name: .long, help: "Aantal aanbieders in de groeitabel.") var top = 10
     @Option(name: .long, help: "Schrijf de Kraljic-grafiek (SVG) naar dit bestand.") var grafiek: String?
 
@@ -92,6 +93,10 @@ struct Markt: ParsableCommand {
         let segmenten = Tabel.marktSegmenten(m)
         let groei = Tabel.groei(m.groeiSegmenten, jaren: m.jaren, kop: "Segment", totaal: true)
         let aanbieders = Tabel.groei(m.groeiAanbieders, jaren: m.jaren, kop: "AGB", totaal: false)
+        // the growth of the last year per segment as clients x units x price (the same split as `verschil`)
+        let verschil = Verschilanalyse(g.bekendOp(pd), van: jaar - 1, naar: jaar, per: .segment, gemeente: gemeente)
+        let verklaring = verschil.tabel(per: .segment, namen: Dictionary(g.percelen.map { ($0.segment, $0.segment) }, uniquingKeysWith: { a, _ in a }),
+                                       a: String(jaar - 1), b: String(jaar))
         switch opties.format {
         case .tabel:
             print("Marktanalyse \(jaar)\(gemeente.map { ", gemeente \($0)" } ?? "") (peildatum \(pd))")
@@ -99,12 +104,15 @@ struct Markt: ParsableCommand {
             print("% cliënten: cliënten in het segment / unieke cliënten in de regio (een cliënt in twee segmenten telt in beide). HHI: Herfindahl-index in punten (0-10.000). Verwijzers: aandeel van de kosten.\n")
             print("Kosten per segment per jaar")
             groei.afdrukken(.tabel)
+            print("\nGroei \(jaar - 1) → \(jaar) per segment: volume (cliënten), intensiteit (zorg per cliënt en mix) en prijs (tarieven), zoals regiomonitor verschil")
+            verklaring.afdrukken(.tabel)
             print("\nDe \(top) grootste aanbieders van \(jaar)")
             aanbieders.afdrukken(.tabel)
         case .csv, .json:
             switch onderdeel {
             case .segmenten: segmenten.afdrukken(opties.format)
             case .groei: groei.afdrukken(opties.format)
+            case .verklaring: verklaring.afdrukken(opties.format)
             case .aanbieders: aanbieders.afdrukken(opties.format)
             }
         }

@@ -93,7 +93,7 @@ struct VerschilCommando: ParsableCommand {
     @Option(name: .long, help: "Het jaar van begroting en prognose.") var jaar: Int?
     @Option(name: .long, help: "Gegevens en geldend budget zoals bekend op deze datum (JJJJ-MM-DD; standaard de laatste dag met gegevens).")
     var peildatum: String?
-    @Option(name: .long, help: "perceel, product, aanbieder of gemeente (begroting en prognose: perceel of gemeente).")
+    @Option(name: .long, help: "perceel, segment, product, aanbieder of gemeente (begroting en prognose: perceel of gemeente).")
     var per: Verschilanalyse.Groepering = .perceel
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
@@ -143,6 +143,7 @@ struct VerschilCommando: ParsableCommand {
         switch per {
         case .gemeente: for x in g.gemeenten { namen[x.code] = x.naam }
         case .perceel: for x in g.percelen { namen[x.code] = x.naam }
+        case .segment: for x in g.percelen { namen[x.segment] = x.segment }
         case .aanbieder: for x in g.aanbieders { namen[x.agb] = x.naam }
         case .product:
             for x in g.producten { namen[x.productcategorie + "|" + (x.productcode ?? "")] = x.omschrijving ?? "" }

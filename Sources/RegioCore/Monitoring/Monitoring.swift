@@ -444,3 +444,13 @@ extension Declaratieregel {
         return kostenPerMaand.filter { $0.0.laatsteDag >= van && $0.0.eersteDag <= tot }.map(\.1).som()
     }
 }
+
+extension Maand {
+    /// Most declarations arrive within this many days after the month: a month younger than that on the valuation date
+    /// is not yet complete (every monthly table marks it; the monthly report draws it lighter).
+    public static let compleetNaDagen = 90
+
+    /// Whether this month's declarations are probably still incomplete on `stand` (less than `compleetNaDagen` after
+    /// its last day).
+    public func isVoorlopig(op stand: Dag) -> Bool { stand - laatsteDag < Maand.compleetNaDagen }
+}

@@ -1,8 +1,8 @@
 extension Rapportbouwer {
     static let blauw = "#1f5f8b", grijs = "#b3b3b3", oranje = "#d9822b", lichtblauw = "#8fb3cc"
 
-    /// Months whose declarations are probably still incomplete on the valuation date (most arrive within 90 days).
-    func isVoorlopig(_ m: Maand) -> Bool { p - m.laatsteDag < 90 }
+    /// Months whose declarations are probably still incomplete on the valuation date (`Maand.isVoorlopig`).
+    func isVoorlopig(_ m: Maand) -> Bool { m.isVoorlopig(op: p) }
 
     func trend() -> Maandrapport.Onderdeel {
         let nuM = Monitoring.kengetallen(g, van: van, tot: tot, per: .maand, selectie: selectie, peildatum: p)

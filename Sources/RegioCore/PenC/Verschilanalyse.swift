@@ -66,12 +66,13 @@ public struct Verschilanalyse: Sendable {
 }
 
 extension Verschilanalyse {
-    public enum Groepering: String, CaseIterable, Sendable { case perceel, product, aanbieder, gemeente }
+    public enum Groepering: String, CaseIterable, Sendable { case perceel, segment, product, aanbieder, gemeente }
 
     /// What each group had in a care year: unique clients and cost per product (category|code), by the definition
     /// of the monitoring figures (debit minus credit, by service month, lots by the product in the year).
     public static func invoer(_ g: Gegevens, jaar: Int, per: Groepering, gemeente: String? = nil) -> (groepen: [String: Invoer], clienten: Int) {
         let zoeker = Perceelzoeker(Referentiekaart(g))
+        let segmenten = Dictionary(g.percelen.map { ($0.code, $0.segment) }, uniquingKeysWith: { a, _ in a })
         var kosten: [String: [String: Euro]] = [:], clienten: [String: Set<ClientID>] = [:], alle = Set<ClientID>()
         for d in g.declaraties where d.status != .afgewezen && d.begindatum.jaar <= jaar && d.einddatum.jaar >= jaar {
             if let gemeente, d.gemeentecode != gemeente { continue }
@@ -79,6 +80,7 @@ extension Verschilanalyse {
             for (m, e) in d.kostenPerMaand where m.jaar == jaar && e != .nul {
                 let groep: String = switch per {
                 case .perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar) ?? "onbekend"
+                case .segment: zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar).flatMap { segmenten[$0] } ?? "onbekend"
                 case .product: product
                 case .aanbieder: d.agb
                 case .gemeente: d.gemeentecode

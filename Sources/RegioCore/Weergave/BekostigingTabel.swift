@@ -2,18 +2,32 @@
 extension Bekostiging.Lumpsum {
     /// Per month: payment, cumulative paid, production, cumulative production and saldo; months without known production
     /// stay empty. Footer: the year's totals and the year's difference (jaarbedrag − production) once all are known.
-    public func tabel() -> Tabel {
+    /// With `stand` (the day the data are known): a month whose declarations are not yet complete on that day is marked,
+    /// since its production will still grow (`Maand.isVoorlopig`).
+    public func tabel(stand: Dag? = nil) -> Tabel {
         var t = Tabel(kolommen: [.init("maand", "Maand", .links), .init("betaling", "Betaling 1/12"),
                                  .init("cumulatief_betaald", "Cum. betaald"), .init("productie", "Productie"),
-                                 .init("cumulatief_productie", "Cum. productie"), .init("saldo", "Saldo")])
+                                 .init("cumulatief_productie", "Cum. productie"), .init("saldo", "Saldo")]
+                      + (stand == nil ? [] : [.init("compleet", "Compleet", .links)]))
         for m in maanden {
-            t.rijen.append([Tabel.Cel(m.maand.naam, machine: m.maand.description), .euroOpCent(m.betaling), .euroOpCent(m.cumulatiefBetaald),
-                            .euroOpCent(m.productie), .euroOpCent(m.cumulatiefProductie), .euroOpCent(m.saldo)])
+            var rij: [Tabel.Cel] = [Tabel.Cel(m.maand.naam, machine: m.maand.description), .euroOpCent(m.betaling), .euroOpCent(m.cumulatiefBetaald),
+                                    .euroOpCent(m.productie), .euroOpCent(m.cumulatiefProductie), .euroOpCent(m.saldo)]
+            if let stand { rij.append(Tabel.compleetCel(m.maand, stand: stand, heeftGegevens: m.productie != nil)) }
+            t.rijen.append(rij)
         }
         let productie = laatsteBekendeMaand?.cumulatiefProductie
         t.voet = [[Tabel.Cel("totaal", machine: "totaal"), .euroOpCent(jaarbedrag), .euroOpCent(jaarbedrag), .euroOpCent(productie), .euroOpCent(productie),
-                   .euroOpCent(jaarverschil)]]
+                   .euroOpCent(jaarverschil)] + (stand == nil ? [] : [Tabel.Cel("", machine: "")])]
         return t
+    }
+}
+
+extension Tabel {
+    /// "ja", or "nog niet compleet" for a month whose declarations are still coming in on `stand` (machine: ja/nee);
+    /// empty for a month without data.
+    public static func compleetCel(_ m: Maand, stand: Dag, heeftGegevens: Bool = true) -> Cel {
+        guard heeftGegevens, m.eersteDag <= stand else { return Cel("", machine: "") }
+        return m.isVoorlopig(op: stand) ? Cel("nog niet compleet", machine: "nee") : Cel("ja")
     }
 }
 

@@ -4,8 +4,10 @@ extension Tabel {
 
     /// The monitoring figures as a table, one row per group and the total as footer. Column names are the csv contract
     /// (docs/definities.md): unieke_clienten, toewijzingen, verplichting, gedeclareerd, uitnutting, kosten_per_client, ...
+    /// Per month with `stand` (the day the data are known): a column `compleet` marks the months whose declarations are
+    /// still coming in (`Maand.isVoorlopig`).
     public static func kengetallen(_ rijen: [Kengetallen], _ totaal: Kengetallen, per: Groepering,
-                                   kolommen keuze: Kengetallenkolommen = .alle) -> Tabel {
+                                   kolommen keuze: Kengetallenkolommen = .alle, stand: Dag? = nil) -> Tabel {
         struct K { let kolom: Kolom; let waarde: (Kengetallen) -> Cel; let kern: Bool }
         let sleutel: (String, String) = switch per {
         case .gemeente: ("gemeentecode", "Gemeente")
@@ -41,6 +43,11 @@ extension Tabel {
             alle.append(K(kolom: .init("aandeel_" + v.kolomnaam, "% " + v.afkorting), waarde: { .procent($0.aandeel(v)) }, kern: false))
         }
         alle.append(K(kolom: .init("aandeel_onbekend", "% onb."), waarde: { .procent($0.aandeel(nil)) }, kern: false))
+        if per == .maand, let stand {
+            alle.insert(K(kolom: .init("compleet", "Compleet", .links), waarde: { k in
+                Maand.parse(k.groep).map { Tabel.compleetCel($0, stand: stand) } ?? Cel("", machine: "")
+            }, kern: true), at: 2)
+        }
 
         let gekozen = alle.enumerated().filter { i, k in
             switch keuze {

@@ -14,8 +14,9 @@ enum Grafiek {
     }
 
     /// Vertical bars (the first series) with optional lines over them (the other series), one group per label.
+    /// `lichter`: bar positions drawn lighter (months not yet complete), named in the legend.
     static func kolommen(titel: String, labels: [String], staven: [Reeks], lijnen: [Reeks] = [], eenheid: Eenheid,
-                         breedte: Double = 900, hoogte: Double = 300) -> String {
+                         breedte: Double = 900, hoogte: Double = 300, lichter: Set<Int> = []) -> String {
         let alle = (staven + lijnen).flatMap { $0.waarden.compactMap { $0 } }
         let (laag, hoog, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
         let links = 78.0, rechts = 12.0, boven = 14.0, onder = 46.0
@@ -31,8 +32,9 @@ enum Grafiek {
                 guard let v else { continue }
                 let x = links + Double(i) * groep + groep * 0.1 + Double(r) * staafbreedte
                 let y0 = y(0), y1 = y(v)
-                s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\">"
-                s += "<title>\(Html.esc(labels[i])): \(Html.esc(reeks.naam)) \(Html.esc(tekst(v, eenheid)))</title></rect>"
+                let licht = lichter.contains(i)
+                s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\"\(licht ? " fill-opacity=\"0.35\"" : "")>"
+                s += "<title>\(Html.esc(labels[i])): \(Html.esc(reeks.naam)) \(Html.esc(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
             }
         }
         for reeks in lijnen {
@@ -47,7 +49,11 @@ enum Grafiek {
         for (i, l) in labels.enumerated() where i % elke == 0 {
             s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Html.esc(l))</text>"
         }
-        s += legenda(staven + lijnen, x: links, y: hoogte - 12)
+        var inLegenda = staven + lijnen
+        if !lichter.isEmpty, let eerste = staven.first {
+            inLegenda.append(Reeks(naam: "lichter: nog niet compleet", waarden: [], kleur: eerste.kleur + "59"))
+        }
+        s += legenda(inLegenda, x: links, y: hoogte - 12)
         return s + "</svg>"
     }
 

@@ -38,6 +38,8 @@ enum Stijl {
     tfoot td{font-weight:650;border-top:2px solid #9aa7b3}
     tr.boven td{background:var(--roodlicht)}
     tr.boven td:first-child{border-left:4px solid var(--rood)}
+    tr.voorlopig td{color:#5f6b75;font-style:italic;background:#f4f5f6}
+    tr.voorlopig td:first-child{border-left:4px solid #b8c2cc}
     tr.onder td:first-child{border-left:4px solid var(--groen)}
     .toel{color:var(--grijs);font-size:.85rem;margin:.2rem 0}
     .bladeren{margin:.5rem 0;font-size:.9rem}

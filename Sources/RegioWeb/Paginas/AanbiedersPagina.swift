@@ -47,13 +47,13 @@ enum AanbiedersPagina {
             return p
         }
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { _, _ in .zichtbaar }
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar)))
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(aanbieder.naam)", svg: Maandgrafiek.svg(maanden, budget: nil, jaar: jaar, stand: try v.bron.laatsteDag())))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: perceelrijen, totaal: percelen.totaal,
                                          sleutel: ("perceel", "Perceel"), opties: o)))
         let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: .zichtbaar(gemeenten.groepen), totaal: gemeenten.totaal,
                                          sleutel: ("gemeentecode", "Code"), opties: o)))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: nil)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: nil, stand: try v.bron.laatsteDag())))
         return p
     }
 }

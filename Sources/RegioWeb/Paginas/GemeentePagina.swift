@@ -79,8 +79,8 @@ enum GemeentePagina {
         let vorig = try v.bron.jaren().contains(jaar - 1)
             ? try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar - 1, s), jaar: jaar - 1) { $0.status(gemeente: g, maand: $1) } : nil
         p.voeg(.grafiek(titel: "Gedeclareerd per maand (staven), maandbudget (rood) en \(jaar - 1) (oranje)",
-                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig)))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget)))
+                        svg: Maandgrafiek.svg(maanden, budget: totaal.budget, jaar: jaar, vorigJaar: vorig, stand: try v.bron.laatsteDag())))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: totaal.budget, stand: try v.bron.laatsteDag())))
 
         p.voeg(.kop("Verwijzers"))
         let verwijzers = try v.bron.kengetallen(jaar: jaar, per: .verwijzer, s)

@@ -46,8 +46,8 @@ enum Overzicht {
         p.voeg(.kop("Per maand"))
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar), jaar: jaar) { $0.status(maand: $1) }
         p.voeg(.grafiek(titel: "Gedeclareerde kosten per maand (staven) en het maandbudget (1/12 van het jaarbudget, lijn), \(jaar)",
-                        svg: Maandgrafiek.svg(maanden, budget: t.budget, jaar: jaar)))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: t.budget)))
+                        svg: Maandgrafiek.svg(maanden, budget: t.budget, jaar: jaar, stand: try v.bron.laatsteDag())))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: t.budget, stand: try v.bron.laatsteDag())))
 
         p.voeg(.kop("Per gemeente"))
         p.voeg(.grafiek(titel: "Gedeclareerd per gemeente; de zwarte streep is het budget, rood is erboven",
@@ -92,7 +92,8 @@ enum Tegels {
 enum Maandgrafiek {
     typealias Reeks = (reeks: [(maand: Maand, k: Kengetallen)], status: [Onderdrukking.Status])
 
-    static func svg(_ maanden: Reeks, budget: Euro?, jaar: Int, vorigJaar: Reeks? = nil) -> String {
+    /// `stand`: the last day with data; months not yet complete then are drawn lighter.
+    static func svg(_ maanden: Reeks, budget: Euro?, jaar: Int, vorigJaar: Reeks? = nil, stand: Dag? = nil) -> String {
         func waarden(_ r: Reeks) -> [Double?] {
             var w = [Double?](repeating: nil, count: 12)
             for (i, m) in r.reeks.enumerated() where (1...12).contains(m.maand.maand) && !r.status[i].isVerborgen {
@@ -108,19 +109,21 @@ enum Maandgrafiek {
             lijnen.append(Grafiek.Reeks(naam: "\(jaar - 1)", waarden: waarden(vorigJaar), kleur: "#e07b00"))
         }
         let labels = (1...12).map { String(Maand.namen[$0 - 1].prefix(3)) }
+        let voorlopig = Set((1...12).filter { m in stand.map { Maand(jaar: jaar, maand: m).isVoorlopig(op: $0) } ?? false }.map { $0 - 1 })
         return Grafiek.kolommen(titel: "Gedeclareerde kosten per maand \(jaar)", labels: labels,
                                 staven: [Grafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: waarden(maanden), kleur: "#1f4e79")],
-                                lijnen: lijnen, eenheid: .euro)
+                                lijnen: lijnen, eenheid: .euro, lichter: voorlopig)
     }
 }
 
 /// Month, clients, cost, cumulative cost against the cumulative budget (1/12 a month).
 enum Maandtabel {
-    static func maak(_ maanden: Maandgrafiek.Reeks, budget: Euro?, id: String = "per_maand") -> WebTabel {
+    /// `stand`: the last day with data; a month not yet complete then says so (its declarations are still coming in).
+    static func maak(_ maanden: Maandgrafiek.Reeks, budget: Euro?, id: String = "per_maand", stand: Dag? = nil) -> WebTabel {
         var t = Tabel(kolommen: [.init("maand", "Maand", .links), .init("unieke_clienten", "Cliënten"),
                                  .init("toewijzingen", "Toewijzingen"), .init("gedeclareerd", "Gedeclareerd"),
                                  .init("gedeclareerd_cumulatief", "Cumulatief"), .init("budget_cumulatief", "Budget cumulatief"),
-                                 .init("verschil_cumulatief", "Verschil")])
+                                 .init("verschil_cumulatief", "Verschil"), .init("compleet", "Compleet", .links)])
         let delen = budget.map { $0.verdeel(naar: Array(repeating: 1, count: 12)) }
         var cum = Euro.nul, cumBudget = Euro.nul
         var klassen: [String?] = []
@@ -135,13 +138,16 @@ enum Maandtabel {
                             s.isVerborgen ? Tabel.Cel(s.merk, machine: "") : .aantal(m.k.clienten),
                             s.isVerborgen ? .aantal(nil) : .aantal(m.k.toewijzingen), s.isVerborgen ? .euro(nil) : .euro(m.k.gedeclareerd),
                             cumWeg ? .euro(nil) : .euro(cum), .euro(budget == nil ? nil : cumBudget),
-                            cumWeg || budget == nil ? .euro(nil) : .euro(cum - cumBudget)])
-            klassen.append(budget != nil && !cumWeg && cum > cumBudget ? "boven" : nil)
+                            cumWeg || budget == nil ? .euro(nil) : .euro(cum - cumBudget),
+                            stand.map { Tabel.compleetCel(m.maand, stand: $0) } ?? Tabel.Cel("", machine: "")])
+            let voorlopig = stand.map { m.maand.isVoorlopig(op: $0) } ?? false
+            klassen.append(voorlopig ? "voorlopig" : budget != nil && !cumWeg && cum > cumBudget ? "boven" : nil)
         }
         var w = WebTabel(id: id, titel: "Per maand", tabel: t)
         w.rijklassen = klassen
         w.toelichting = "Kosten naar de maand waarin de zorg is geleverd. Cliënten per maand zijn uniek binnen de maand; opgeteld over maanden tellen ze dubbel."
-            + (klassen.contains { $0 != nil } ? " Rood: cumulatief boven het tijdsevenredige budget." : "")
+            + (klassen.contains("boven") ? " Rood: cumulatief boven het tijdsevenredige budget." : "")
+            + (klassen.contains("voorlopig") ? " Grijs: nog niet compleet, declaraties over die maanden komen tot \(Maand.compleetNaDagen) dagen later binnen (stand \(stand!.nederlands)); vergelijk ze niet met het budget." : "")
             + (maanden.status.contains(where: \.isVerborgen) ? " " + Onderdrukking.toelichting : "")
         return w
     }

@@ -46,7 +46,7 @@ enum PercelenPagina {
         p.voeg(.tegels(Tegels.metVerwachting(gemeenten.totaal, status: gemeenterijen.totaal, verwachting: mijn, peil: verwachting?.peildatum,
                                              versie: try v.bron.gegevens().budgetversieTekst(jaar: jaar, op: verwachting?.peildatum))))
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { $0.status(perceel: code, maand: $1) }
-        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar)))
+        p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar, stand: try v.bron.laatsteDag())))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenterijen, totaal: gemeenten.totaal,
                                          sleutel: ("gemeentecode", "Code"),
                                          link: { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
@@ -59,7 +59,7 @@ enum PercelenPagina {
                                          rijen: gesorteerd, totaal: aanbieders.totaal,
                                          sleutel: ("agb", "AGB"), opties: o,
                                          link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
-        p.voeg(.tabel(Maandtabel.maak(maanden, budget: gemeenten.totaal.budget)))
+        p.voeg(.tabel(Maandtabel.maak(maanden, budget: gemeenten.totaal.budget, stand: try v.bron.laatsteDag())))
         return p
     }
 }
