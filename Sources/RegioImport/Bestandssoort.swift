@@ -30,7 +30,7 @@ extension Soort {
                           "verwijzer_type", "verwijzer_naam", "geboortedatum"]
         case .toewijzingen: ["clientnummer", "bsn", "productcode", "einddatum", "volume", "eenheid", "frequentie", "budget",
                              "verwijzer_type", "verwijzer_naam", "verzoeknummer", "geboortedatum", "reden_wijziging"]
-        case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status"]
+        case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status", "geboekt_op"]
         }
     }
 

@@ -138,6 +138,7 @@ struct Rijvertaling {
             let tw = r.sleutel("toewijzingnummer"), client = r.client(pseudonimiseerder, cache)
             let zorg = zorgvelden(&r, van: "begindatum", tot: "einddatum", eindVerplicht: true)
             let bedrag = r.euro("bedrag", verplicht: true), ingediend = r.dag("ingediend_op", verplicht: true)
+            let geboekt = r.dag("geboekt_op", verplicht: false)
             let volume = r.geheel("volume", verplicht: false), eenheid = r.eenheid(), tarief = r.euro("tarief", verplicht: false)
             var dc = DebetCredit.debet
             if let s = r.tekst("debet_credit") {
@@ -163,7 +164,7 @@ struct Rijvertaling {
                                         gemeentecode: zorg.gemeente, agb: zorg.agb, productcategorie: zorg.categorie,
                                         productcode: zorg.code, begindatum: zorg.van, einddatum: tot, volume: volume,
                                         eenheid: eenheid, tarief: tarief, bedrag: bedrag, debetCredit: dc,
-                                        status: status, ingediendOp: ingediend)
+                                        status: status, ingediendOp: ingediend, geboektOp: geboekt)
             guard let rij = binnenGrenzen(regel, &r, Grenzen.controleer, Codering.rij) else { return nil }
             Rijvertaling.controleer(regel, tegen: toewijzing, &r)
             return r.fouten.isEmpty ? rij : nil

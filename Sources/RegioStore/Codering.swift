@@ -64,7 +64,8 @@ public enum Codering {
         Rij(soort: .declaraties, waarden: [t(x.declaratienummer), t(x.referentienummer), t(x.toewijzingnummer), t(x.client),
                                            t(x.gemeentecode), t(x.agb), t(x.productcategorie), t(x.productcode),
                                            d(x.begindatum), d(x.einddatum), i(x.volume), t(x.eenheid), e(x.tarief),
-                                           e(x.bedrag), t(x.debetCredit.rawValue), t(x.status.rawValue), d(x.ingediendOp)])
+                                           e(x.bedrag), t(x.debetCredit.rawValue), t(x.status.rawValue), d(x.ingediendOp),
+                                           d(x.geboektOp)])
     }
 
     /// Reads a row back from values in `Soort.kolommen` order.
@@ -136,7 +137,8 @@ public enum Codering {
                                                  productcode: r.so(), begindatum: r.d(), einddatum: r.d(), volume: r.io(),
                                                  eenheid: r.so(), tarief: r.eo(), bedrag: r.e(),
                                                  debetCredit: DebetCredit(rawValue: r.s()) ?? .debet,
-                                                 status: DeclaratieStatus(rawValue: r.s()) ?? .ingediend, ingediendOp: r.d()))
+                                                 status: DeclaratieStatus(rawValue: r.s()) ?? .ingediend, ingediendOp: r.d(),
+                                                 geboektOp: r.dn()))
         }
     }
 }

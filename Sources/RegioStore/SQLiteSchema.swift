@@ -43,6 +43,9 @@ enum SQLiteSchema {
         m.registerMigration("v11-budgetversies") { db in
             for sql in Schemadefinitie.v11Budgetversies { try db.execute(sql: sql) }
         }
+        m.registerMigration("v12-boekdatum") { db in
+            for sql in Schemadefinitie.v12Boekdatum { try db.execute(sql: sql) }
+        }
         return m
     }
 }

@@ -64,7 +64,8 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
                              "volume", "eenheid", "frequentie", "budget_cent", "verwijzer_type", "verwijzer_naam", "verzoeknummer",
                              "geboortedatum", "reden_wijziging", "toewijzingsdatum"]
         case .declaraties: ["toewijzingnummer", "client", "gemeentecode", "agb", "productcategorie", "productcode", "begindatum",
-                            "einddatum", "volume", "eenheid", "tarief_cent", "bedrag_cent", "debet_credit", "status", "ingediend_op"]
+                            "einddatum", "volume", "eenheid", "tarief_cent", "bedrag_cent", "debet_credit", "status", "ingediend_op",
+                            "geboekt_op"]
         }
     }
 
@@ -80,7 +81,10 @@ public struct Rij: Sendable, Hashable {
     public let inhoudHash: Int64
     public init(soort: Soort, waarden: [Waarde]) {
         self.soort = soort; self.waarden = waarden
-        inhoudHash = waarden.count > soort.sleutel.count ? Int64(bitPattern: Rij.fnv(waarden[soort.sleutel.count...])) : 0
+        // a declaration without a booking date has the fingerprint it had before that column existed, so a re-import of
+        // an unchanged file into an older database finds every line unchanged
+        let eind = soort == .declaraties && waarden.last == .leeg ? waarden.count - 1 : waarden.count
+        inhoudHash = eind > soort.sleutel.count ? Int64(bitPattern: Rij.fnv(waarden[soort.sleutel.count..<eind])) : 0
     }
 
     public var sleutel: ArraySlice<Waarde> { waarden[..<soort.sleutel.count] }
@@ -133,6 +137,9 @@ public struct Telling: Sendable, Equatable {
 extension Schemadefinitie {
     /// Budget versions (issue 22): the version joins the key, the adoption date the content. A budget stored before
     /// has version "" and no date, which is how a file without these columns is read: nothing changes for it.
+    /// The booking date of a declaration line when the municipality booked it on another day than its submission.
+    public static let v12Boekdatum: [String] = ["ALTER TABLE declaratie ADD COLUMN geboekt_op BIGINT"]
+
     public static let v11Budgetversies: [String] = [
         """
         CREATE TABLE budget_nieuw (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL, versie TEXT NOT NULL,

@@ -44,25 +44,24 @@ struct BoekjaarCommando: ParsableCommand {
         print("Geboekt in \(jaar)\(code.map { " — \(namen[$0] ?? $0)" } ?? ""), naar zorgjaar (boekdatum = datum van indiening)")
         v.tabel(namen: namen, per: per).afdrukken(.tabel)
         print("Kosten voorgaande jaren geboekt in \(jaar): \(v.voorgaandeJaren.heleEuros) van \(v.totaal.heleEuros).")
-        guard code == nil else {
-            print("De overloop wordt voor de hele regio geschat (de prognose per gemeente staat in `regiomonitor prognose`).")
-            return
-        }
-        // the accrual of this care year and the backtest of the earlier ones
-        let basis = Jaarprognose.Basis(g, per: .regio)
+        // the accrual of this care year and the backtest of the earlier ones: for the region, one municipality, or
+        // each municipality (each on the region's development pattern)
+        let groepen: [String]? = code.map { [$0] } ?? (per == .gemeente ? g.gemeenten.map(\.code).sorted() : nil)
+        let basis = Jaarprognose.Basis(g, per: groepen == nil ? .regio : .gemeente)
         let einde = g.declaraties.map(\.ingediendOp).max() ?? Dag.laatsteVan(jaar: jaar)
         let jaren = Set(g.declaraties.map(\.begindatum.jaar)).filter { $0 <= jaar }.sorted()
         var rijen: [Boekjaar.Overloop] = [], mislukt: [String] = []
         for z in jaren {
             do {
-                rijen.append(try Boekjaar.overloop(basis, zorgjaar: z, balansdatum: z == jaar ? balans : nil, eindeGegevens: einde))
+                rijen += try Boekjaar.overloop(basis, zorgjaar: z, balansdatum: z == jaar ? balans : nil, eindeGegevens: einde, groepen: groepen)
             } catch {
                 mislukt.append("\(z): \(error.reden)")
             }
         }
+        if groepen != nil { rijen.sort { ($0.groep ?? "", $0.zorgjaar) < ($1.groep ?? "", $1.zorgjaar) } }
         print("")
-        print("Overloop naar de jaarrekening: nog te betalen per zorgjaar, geschat op de balansdatum (chain ladder, gegevens t/m \(einde.nederlands))")
-        Boekjaar.Overloop.tabel(rijen).afdrukken(.tabel)
+        print("Overloop naar de jaarrekening: nog te betalen per zorgjaar\(groepen == nil ? "" : " en gemeente"), geschat op de balansdatum (chain ladder, gegevens t/m \(einde.nederlands))")
+        Boekjaar.Overloop.tabel(rijen, namen: namen).afdrukken(.tabel)
         if !mislukt.isEmpty { print("Geen schatting voor " + mislukt.joined(separator: "; ") + ".") }
         let getoetst = rijen.compactMap(\.binnenInterval)
         if !getoetst.isEmpty {

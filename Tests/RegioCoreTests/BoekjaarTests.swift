@@ -87,6 +87,35 @@ import Testing
         #expect(nu.werkelijk == nil && nu.verwacht == Self.e("500.00"))
     }
 
+    /// Per municipality on the region's pattern: Aadorp as above (1.000,00 a month in two halves), Beestad 500,00 a month
+    /// (250,00 + 250,00). On 31-12-2019 December's factor is exactly 2: Aadorp 500,00 still to come, Beestad 250,00, and
+    /// that is what came in. A municipality without lines has nothing to book.
+    @Test func overloopPerGemeente() throws {
+        var g = Self.referentie()
+        g.gemeenten.append(Gemeente(code: "0003", naam: "Cedorp"))
+        for (gemeente, helft) in [("0001", "500.00"), ("0002", "250.00")] {
+            for j in 2016...2020 {
+                for m in 1...12 {
+                    let maand = Maand(jaar: j, maand: m)
+                    let van = maand.eersteDag.description, tot = maand.laatsteDag.description
+                    g.declaraties.append(Self.regel(gemeente, van, tot, helft, ingediend: maand.laatsteDag.description))
+                    g.declaraties.append(Self.regel(gemeente, van, tot, helft, ingediend: "\((maand + 1).description)-10", client: "C2"))
+                }
+            }
+        }
+        let basis = Jaarprognose.Basis(g, per: .gemeente)
+        let o = try Boekjaar.overloop(basis, zorgjaar: 2019, eindeGegevens: Self.d("2021-01-10"), groepen: ["0001", "0002", "0003"])
+        #expect(o.map(\.groep) == ["0001", "0002", "0003"])
+        #expect(o.map(\.gedeclareerd) == [Self.e("11500.00"), Self.e("5750.00"), .nul])
+        #expect(o.map(\.verwacht) == [Self.e("500.00"), Self.e("250.00"), .nul])
+        #expect(o.map(\.werkelijk) == [Self.e("500.00"), Self.e("250.00"), .nul])
+        // the region is the sum of its municipalities
+        let regio = try Boekjaar.overloop(Jaarprognose.Basis(g, per: .regio), zorgjaar: 2019, eindeGegevens: Self.d("2021-01-10"))
+        #expect(regio.verwacht == Self.e("750.00") && regio.gedeclareerd == Self.e("17250.00"))
+        let t = Boekjaar.Overloop.tabel(o, namen: ["0001": "Aadorp"])
+        #expect(t.kolommen.first?.naam == "gemeente" && t.rijen[0][1].tekst == "Aadorp")
+    }
+
     /// AMB: 2019 two clients of 10 x 100 = 1.000,00 (2.000,00); 2020 three clients of 12 x 110 = 1.320,00 (3.960,00).
     /// At 2019's tariff 2020 costs 3.960 x 100/110 = 3.600,00: volume 2.000 x 1/2 = 1.000,00, price 360,00,
     /// intensity 1.960 - 1.000 - 360 = 600,00 (= 3.600 - 3 x 1.000). VBJ: one client of 5.000,00 in 2019 only:

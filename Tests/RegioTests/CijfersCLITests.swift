@@ -29,7 +29,7 @@ import RegioStore
             #expect(fout.contains("uit de maandaggregaten"), "\(per): \(fout)")
             let (rijen, totaal) = Monitoring.kengetallen(g, van: jaar, tot: einde, per: per, selectie: Selectie(gemeente: gemeente))
             #expect(rijen.count > 1)
-            // per month the months not yet complete on the last submission are marked (all of 2025 is, on 31-03-2026)
+            // per month the months not yet complete on the last submission are marked (none of 2025 on 31-03-2026, the generator's stand)
             let stand = per == .maand ? g.declaraties.map(\.ingediendOp).max() : nil
             #expect(uit == Tabel.kengetallen(rijen, totaal, per: per, stand: stand).csv(), "\(per)")
         }

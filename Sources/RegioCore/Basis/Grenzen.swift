@@ -103,6 +103,7 @@ extension Grenzen {
                       + "\(declaratieperiode) dagen: splits de declaratie per maand of jaar"))
         }
         if let r = dag(d.ingediendOp) { meld(Fout("ingediend_op", r)) }
+        if let b = d.geboektOp, let r = dag(b) { meld(Fout("geboekt_op", r)) }
     }
 
     /// The first field of `x` outside its bounds, by one of the `controleer` functions.

@@ -123,17 +123,24 @@ public struct Declaratieregel: Hashable, Sendable, Codable {
     public var debetCredit: DebetCredit
     public var status: DeclaratieStatus
     public var ingediendOp: Dag
+    /// The day the municipality booked the line in its ledger, when it differs from the day of submission (the
+    /// optional column `geboekt_op`); nil: booked on submission.
+    public var geboektOp: Dag?
+
+    /// The booking date of the booking-year analysis (docs/boekjaar.md): `geboekt_op`, else `ingediend_op`.
+    public var boekdatum: Dag { geboektOp ?? ingediendOp }
 
     public init(declaratienummer: String, referentienummer: String, toewijzingnummer: String, client: ClientID,
                 gemeentecode: String, agb: String, productcategorie: String, productcode: String? = nil,
                 begindatum: Dag, einddatum: Dag, volume: Int64? = nil, eenheid: String? = nil, tarief: Euro? = nil,
-                bedrag: Euro, debetCredit: DebetCredit = .debet, status: DeclaratieStatus = .ingediend, ingediendOp: Dag) {
+                bedrag: Euro, debetCredit: DebetCredit = .debet, status: DeclaratieStatus = .ingediend, ingediendOp: Dag,
+                geboektOp: Dag? = nil) {
         self.declaratienummer = declaratienummer; self.referentienummer = referentienummer
         self.toewijzingnummer = toewijzingnummer; self.client = client; self.gemeentecode = gemeentecode
         self.agb = agb; self.productcategorie = productcategorie; self.productcode = productcode
         self.begindatum = begindatum; self.einddatum = einddatum; self.volume = volume; self.eenheid = eenheid
         self.tarief = tarief; self.bedrag = bedrag; self.debetCredit = debetCredit; self.status = status
-        self.ingediendOp = ingediendOp
+        self.ingediendOp = ingediendOp; self.geboektOp = geboektOp
     }
 
     /// The cost this line adds: debit positive, credit negative, rejected lines nothing.

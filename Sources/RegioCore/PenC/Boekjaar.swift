@@ -1,5 +1,5 @@
 /// Booking year against care year (docs/boekjaar.md). A declaration is booked on the day it is submitted
-/// (`ingediend_op`); it belongs to the care year of its service period (a line across New Year split by days, as every
+/// (`ingediend_op`), or on its own booking date (`geboekt_op`) where the municipality gives one; it belongs to the care year of its service period (a line across New Year split by days, as every
 /// cost figure). The cost booked in year B is then the sum over care years, and "kosten voorgaande jaren" is one line.
 ///
 /// At year end the jaarrekening books what is still to come for the care year as "nog te betalen": the forecast's
@@ -31,7 +31,7 @@ public enum Boekjaar {
     public static func verdeling(_ g: Gegevens, jaar: Int, per: Groepering? = nil, gemeente: String? = nil) throws(Bedragoverloop) -> Verdeling {
         let zoeker = Perceelzoeker(Referentiekaart(g))
         var som: [String: [Int: Euro]] = [:]
-        for d in g.declaraties where d.ingediendOp.jaar == jaar && d.status != .afgewezen {
+        for d in g.declaraties where d.boekdatum.jaar == jaar && d.status != .afgewezen {
             if let gemeente, d.gemeentecode != gemeente { continue }
             for (m, e) in d.kostenPerMaand where e != .nul {
                 let groep: String = switch per {
@@ -57,6 +57,8 @@ public enum Boekjaar {
 
     /// What the jaarrekening books as still to come for a care year, as estimated on the balance date.
     public struct Overloop: Sendable, Equatable {
+        /// The municipality (or lot) of the estimate; nil for the region.
+        public var groep: String? = nil
         public var zorgjaar: Int
         public var balansdatum: Dag
         /// Declared for the care year and submitted by the balance date.
@@ -77,16 +79,31 @@ public enum Boekjaar {
 
     /// The accrual for `zorgjaar` on its last day (or `balansdatum`), with the forecast `methode`, and what came in
     /// afterwards when the data reach `volledigNa` months beyond the year (`eindeGegevens`: the last day with data).
+    /// `groepen`: one estimate per group of the basis (per municipality: each municipality's own "nog te betalen", on
+    /// the region's development pattern); nil: the whole.
     public static func overloop(_ basis: Jaarprognose.Basis, zorgjaar: Int, balansdatum: Dag? = nil, eindeGegevens: Dag,
                                 methode: Prognosemethode = .chainladder) throws(ChainLadderFout) -> Overloop {
+        try overloop(basis, zorgjaar: zorgjaar, balansdatum: balansdatum, eindeGegevens: eindeGegevens, methode: methode, groepen: nil)[0]
+    }
+
+    public static func overloop(_ basis: Jaarprognose.Basis, zorgjaar: Int, balansdatum: Dag? = nil, eindeGegevens: Dag,
+                                methode: Prognosemethode = .chainladder, groepen: [String]?) throws(ChainLadderFout) -> [Overloop] {
         let dag = balansdatum ?? Dag.laatsteVan(jaar: zorgjaar)
-        let p = try Jaarprognose(basis, jaar: zorgjaar, peildatum: dag, methode: methode).totaal
-        let prognose = p.prognose[methode] ?? p.gedeclareerd
-        let verwacht = prognose - p.gedeclareerd
+        let prognose = try Jaarprognose(basis, jaar: zorgjaar, peildatum: dag, methode: methode)
         let volledig = eindeGegevens.maand.index >= Maand(jaar: zorgjaar, maand: 12).index + volledigNa
-        let werkelijk = volledig ? (basis.werkelijk(jaar: zorgjaar).values.som() - p.gedeclareerd) : nil
-        return Overloop(zorgjaar: zorgjaar, balansdatum: dag, gedeclareerd: p.gedeclareerd, verwacht: verwacht,
-                        ondergrens: p.ondergrens - p.gedeclareerd, bovengrens: p.bovengrens - p.gedeclareerd, werkelijk: werkelijk)
+        let werkelijk = volledig ? basis.werkelijk(jaar: zorgjaar) : nil
+        func schatting(_ p: Groepsprognose, groep: String?, werkelijk totaal: Euro?) -> Overloop {
+            let verwacht = (p.prognose[methode] ?? p.gedeclareerd) - p.gedeclareerd
+            return Overloop(groep: groep, zorgjaar: zorgjaar, balansdatum: dag, gedeclareerd: p.gedeclareerd, verwacht: verwacht,
+                            ondergrens: p.ondergrens - p.gedeclareerd, bovengrens: p.bovengrens - p.gedeclareerd,
+                            werkelijk: totaal.map { $0 - p.gedeclareerd })
+        }
+        guard let groepen else { return [schatting(prognose.totaal, groep: nil, werkelijk: werkelijk.map { $0.values.som() })] }
+        return groepen.map { g in
+            let p = prognose.groepen.first { $0.groep == g }
+                ?? Groepsprognose(groep: g, gedeclareerd: .nul, prognose: [:], ondergrens: .nul, bovengrens: .nul, budget: nil)
+            return schatting(p, groep: g, werkelijk: werkelijk.map { $0[g] ?? .nul })
+        }
     }
 }
 
@@ -112,14 +129,17 @@ extension Boekjaar.Verdeling {
 }
 
 extension Boekjaar.Overloop {
-    public static func tabel(_ rijen: [Boekjaar.Overloop]) -> Tabel {
-        var t = Tabel(kolommen: [.init("zorgjaar", "Zorgjaar", .links), .init("balansdatum", "Balansdatum", .links),
+    public static func tabel(_ rijen: [Boekjaar.Overloop], namen: [String: String] = [:]) -> Tabel {
+        let perGroep = rijen.contains { $0.groep != nil }
+        var t = Tabel(kolommen: (perGroep ? [.init("gemeente", "Gemeente", .links), .init("naam", "Naam", .links)] : [])
+                      + [.init("zorgjaar", "Zorgjaar", .links), .init("balansdatum", "Balansdatum", .links),
                                  .init("gedeclareerd", "Gedeclareerd op balansdatum"), .init("nog_te_betalen", "Nog te betalen (verwacht)"),
                                  .init("ondergrens_80", "80%-ondergrens"), .init("bovengrens_80", "80%-bovengrens"),
                                  .init("werkelijk", "Werkelijk nagekomen"), .init("verschil", "Werkelijk min verwacht"),
                                  .init("binnen_interval", "Binnen interval", .links)])
         for r in rijen {
-            t.rijen.append([Tabel.Cel(String(r.zorgjaar)), Tabel.Cel(r.balansdatum.nederlands, machine: r.balansdatum.description),
+            t.rijen.append((perGroep ? [Tabel.Cel(r.groep ?? ""), Tabel.Cel(namen[r.groep ?? ""] ?? "")] : [])
+                           + [Tabel.Cel(String(r.zorgjaar)), Tabel.Cel(r.balansdatum.nederlands, machine: r.balansdatum.description),
                             .euro(r.gedeclareerd), .euro(r.verwacht), .euro(r.ondergrens), .euro(r.bovengrens), .euro(r.werkelijk),
                             .euro(r.verschil), Tabel.Cel(r.binnenInterval.map { $0 ? "ja" : "nee" } ?? "nog niet compleet",
                                                          machine: r.binnenInterval.map { $0 ? "ja" : "nee" } ?? "")])
