@@ -450,7 +450,7 @@ extension Maand {
     /// is not yet complete (every monthly table marks it; the monthly report draws it lighter).
     public static let compleetNaDagen = 90
 
-    /// Whether this month's declarations are probably still incomplete on `stand` (less than `compleetNaDagen` after
-    /// its last day).
-    public func isVoorlopig(op stand: Dag) -> Bool { stand - laatsteDag < Maand.compleetNaDagen }
+    /// Whether this month's declarations are probably still incomplete on `stand`: it has begun, and ended less than
+    /// `compleetNaDagen` before (a month still to come is not incomplete: it has no data yet).
+    public func isVoorlopig(op stand: Dag) -> Bool { eersteDag <= stand && stand - laatsteDag < Maand.compleetNaDagen }
 }

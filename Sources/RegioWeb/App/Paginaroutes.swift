@@ -63,11 +63,15 @@ struct Paginatoner: Sendable {
         return try bron.pagina(sleutel) { try def.bouw(verzoek) }
     }
 
-    /// {"titel": ..., "parameters": {...}, "tabellen": {"id": [ {kolom: waarde} ]}}
+    /// {"titel": ..., "parameters": {...}, "kerncijfers": [{label, waarde, getal, toelichting}], "tabellen": {"id": [ {kolom: waarde} ]}}
     static func json(_ p: Pagina, parameters: [String: String]) -> String {
         var s = "{\n\"titel\": \(Json.tekst(p.titel)),\n\"parameters\": {"
         s += parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }.map { "\(Json.tekst($0.key)): \(Json.tekst($0.value))" }.joined(separator: ", ")
-        s += "},\n\"tabellen\": {\n"
+        s += "},\n\"kerncijfers\": [" + p.tegels.map { t in
+            "{\"label\": \(Json.tekst(t.label)), \"waarde\": \(Json.tekst(t.waarde)), \"getal\": \(t.getal.map(Json.tekst) ?? "null"), "
+                + "\"toelichting\": \(Json.tekst(t.toelichting))}"
+        }.joined(separator: ", ") + "]"
+        s += ",\n\"tabellen\": {\n"
         s += p.tabellen.map { "\(Json.tekst($0.id)): " + $0.tabel.json().trimmingSuffix() }.joined(separator: ",\n")
         return s + "\n}\n}\n"
     }

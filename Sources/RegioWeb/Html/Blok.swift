@@ -13,6 +13,11 @@ struct Pagina: Sendable {
 
     mutating func voeg(_ b: Blok) { blokken.append(b) }
 
+    /// The tiles of the page, in page order.
+    var tegels: [Tegel] {
+        blokken.flatMap { if case .tegels(let t) = $0 { return t }; return [] }
+    }
+
     /// The tables of the page by id, in page order.
     var tabellen: [WebTabel] {
         blokken.compactMap { if case .tabel(let t) = $0 { return t }; return nil }
@@ -38,6 +43,18 @@ struct Tegel: Sendable {
     var waarde: String
     var toelichting: String = ""
     var soort: Meldingsoort? = nil
+    /// The value for machines (an amount in euros with a decimal point, a count), in the API's "kerncijfers"; nil
+    /// where the tile shows no number (hidden, text).
+    var getal: String? = nil
+
+    init(label: String, waarde: String, toelichting: String = "", soort: Meldingsoort? = nil, getal: String? = nil) {
+        self.label = label; self.waarde = waarde; self.toelichting = toelichting; self.soort = soort; self.getal = getal
+    }
+
+    /// A tile with an amount: whole euros for people, to the cent for machines.
+    init(label: String, bedrag: Euro, toelichting: String = "", soort: Meldingsoort? = nil) {
+        self.init(label: label, waarde: bedrag.heleEuros, toelichting: toelichting, soort: soort, getal: bedrag.machineTekst)
+    }
 }
 
 /// A table with an id (for its CSV download and the API), a title, links on some cells and a class on some rows.

@@ -44,15 +44,15 @@ enum BurapPagina {
             Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10),
         ])))
         let t = b.totaal
-        var tegels = [Tegel(label: "Gedeclareerd tot nu", waarde: t.gedeclareerd.heleEuros, toelichting: "zorg in \(b.jaar), ingediend t/m \(peil.nederlands)"),
-                      Tegel(label: "Verwachte jaaruitkomst", waarde: t.verwacht.heleEuros, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
+        var tegels = [Tegel(label: "Gedeclareerd tot nu", bedrag: t.gedeclareerd, toelichting: "zorg in \(b.jaar), ingediend t/m \(peil.nederlands)"),
+                      Tegel(label: "Verwachte jaaruitkomst", bedrag: t.verwacht, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
         if let budget = t.budget, let verschil = t.verschil {
-            tegels.append(Tegel(label: "Budget", waarde: budget.heleEuros, toelichting: b.budgetversie.map { "versie \($0)" } ?? "heel jaar"))
+            tegels.append(Tegel(label: "Budget", bedrag: budget, toelichting: b.budgetversie.map { "versie \($0)" } ?? "heel jaar"))
             tegels.append(Tegel(label: verschil > .nul ? "Verwacht tekort" : "Verwacht overschot", waarde: (verschil > .nul ? verschil : .nul - verschil).heleEuros,
                                 toelichting: t.ondergrens > budget ? "ook de ondergrens van het interval ligt boven het budget" : "volgens de prognose",
-                                soort: verschil > .nul ? .fout : .goed))
+                                soort: verschil > .nul ? .fout : .goed, getal: verschil.machineTekst))
         }
-        tegels.append(Tegel(label: "Kosten voorgaande jaren", waarde: t.geboektVoorgaandeJaren.heleEuros,
+        tegels.append(Tegel(label: "Kosten voorgaande jaren", bedrag: t.geboektVoorgaandeJaren,
                             toelichting: "geboekt in \(b.jaar) voor zorg uit eerdere jaren"))
         p.voeg(.tegels(tegels))
         p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Html.esc($0))</li>" }.joined()

@@ -43,6 +43,10 @@ enum Overzicht {
             p.voeg(.html(h))
         }
 
+        if let verwachting {
+            p.voeg(.tabel(Verwachtingstabel.maak(gemeenten, verwachting: verwachting, totaal: regioVerwachting, jaar: jaar)))
+        }
+
         p.voeg(.kop("Per maand"))
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar), jaar: jaar) { $0.status(maand: $1) }
         p.voeg(.grafiek(titel: "Gedeclareerde kosten per maand (staven) en het maandbudget (1/12 van het jaarbudget, lijn), \(jaar)",
