@@ -87,7 +87,11 @@ extension Rapportbouwer {
         }
         var zin = "T/m \(maand.naam) is \(nu.gedeclareerd.heleEuros) gedeclareerd voor \(Tabel.groepeer(nu.clienten)) unieke cliënten"
         if !vorigePeriode.isVerborgen, let x = Rapportbouwer.procentVan(nu.gedeclareerd - vorigJaar.gedeclareerd, vorigJaar.gedeclareerd) {
-            zin += " (\(Rapportbouwer.procentMetTeken(x)) aan kosten t.o.v. dezelfde periode in \(maand.jaar - 1), bij gelijke stand)"
+            // the council version compares with last year as known now (a second stand of last year would differ from the
+            // dashboard by a few clients): the recent months of this year are then not yet complete, and it says so
+            zin += raad && pVorigJaar >= p
+                ? " (\(Rapportbouwer.procentMetTeken(x)) aan kosten t.o.v. dezelfde periode in \(maand.jaar - 1) zoals nu bekend; de laatste maanden van \(maand.jaar) zijn nog niet compleet)"
+                : " (\(Rapportbouwer.procentMetTeken(x)) aan kosten t.o.v. dezelfde periode in \(maand.jaar - 1), bij gelijke stand)"
         }
         uit.append(zin + ".")
         if let b = perceelJaar.totaal.budget, b.centen > 0 {

@@ -163,7 +163,9 @@ final class Rapportbouwer {
                             Rapportbouwer.cel(Rapportbouwer.cel(b), sb), Rapportbouwer.cel(verschil, sv), Rapportbouwer.cel(procent, sv)])
         }
         return .init(naam: "kerncijfers", titel: "Kerncijfers \(periodeTekst) \(maand.jaar)",
-                     inleiding: ["Dezelfde maanden vorig jaar, zoals ze bekend waren op \(pVorigJaar.nederlands): zo vergelijken we gelijke stand met gelijke stand."],
+                     inleiding: [raad && pVorigJaar >= p
+                        ? "Dezelfde maanden vorig jaar, zoals ze nu (\(pVorigJaar.nederlands)) bekend zijn. Van dit jaar zijn de laatste maanden nog niet compleet: declaraties komen tot \(Maand.compleetNaDagen) dagen na de maand binnen, dus de verschillen in geld zijn voor die maanden te laag. (De raadsversie toont vorig jaar niet op een eerdere stand: twee standen van hetzelfde jaar zouden samen kleine aantallen kunnen verraden.)"
+                        : "Dezelfde maanden vorig jaar, zoals ze bekend waren op \(pVorigJaar.nederlands): zo vergelijken we gelijke stand met gelijke stand."],
                      grafieken: [], grafiekSoort: [], tabel: t, noten: [])
     }
 
