@@ -52,4 +52,41 @@ import RegioCore
         #expect(fout.fouten.count == 1 && fout.fouten[0].description.contains("declaraties-fout.csv:2") && fout.fouten[0].description.contains("geboekt_op"),
                 "\(fout.fouten)")
     }
+
+    /// The Burap from either database, on the case worked by hand in BurapTests: Aadorp's two lots each cost 1.000,00 a
+    /// month (two halves, on the month's last day and the 10th of the next), allocated since 2016; on 30-06-2020 each
+    /// lot is expected at 12.000,00 against budgets of 11.500 (1e burap) and 13.000; booked in 2020 for 2019: 500,00 a lot.
+    @Test(arguments: Backend.alle)
+    func burapUitDeDatabase(_ backend: Backend) throws {
+        let p = try backend.maak()
+        let importeur = Importeur(store: p.store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 7, count: 32)))
+        var toew = ["toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,volume,eenheid,frequentie,toewijzingsdatum"]
+        var decl = ["declaratienummer,referentienummer,toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,bedrag,ingediend_op"]
+        let einde = Dag.parse("2020-06-30")!
+        for (c, gemeente, code, volume) in [("A", "0001", "45A04", 10), ("B", "0001", "43A01", 4), ("C", "0002", "45A04", 10)] {
+            toew.append("T\(c),\(c),\(gemeente),75000001,\(code.prefix(2)),\(code),2016-01-01,\(volume),04,4,2016-01-01")
+            var m = Maand(jaar: 2016, maand: 1)
+            while m.eersteDag <= einde {
+                for (i, ingediend) in [m.laatsteDag, (m + 1).eersteDag + 9].enumerated() where ingediend <= einde {
+                    decl.append("D\(c)\(m)\(i),R,T\(c),\(c),\(gemeente),75000001,\(code.prefix(2)),\(code),\(m.eersteDag),\(m.laatsteDag),500.00,\(ingediend)")
+                }
+                m = m + 1
+            }
+        }
+        for (naam, tekst) in [("gemeenten.csv", "gemeentecode,naam\n0001,Aadorp\n0002,Beestad\n"),
+                              ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,A,nee\nVBJ,Verblijf,V,ja\n"),
+                              ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100\n43A01,43,VBJ,250\n"),
+                              ("aanbieders.csv", "agb,naam\n75000001,Zorg BV\n"),
+                              ("budgetten.csv", "jaar,gemeentecode,perceel,budget,versie,vastgesteld_op\n2020,0001,AMB,11000,primitief,2019-11-10\n"
+                                + "2020,0001,VBJ,13000,primitief,2019-11-10\n2020,0001,AMB,11500,1e burap,2020-06-25\n"),
+                              ("toewijzingen.csv", toew.joined(separator: "\n") + "\n"), ("declaraties.csv", decl.joined(separator: "\n") + "\n")] {
+            let v = importeur.importeer(bestand: naam, bytes: Array(tekst.utf8), nu: "2021-01-01T00:00:00Z")
+            #expect(v.fouten.isEmpty, "\(naam): \(v.fouten.prefix(2))")
+        }
+        let b = try Burap(try p.store.gegevens(), gemeente: "0001", peildatum: einde)
+        #expect(b.regels.map(\.verwacht) == [Euro(euro: 12_000), Euro(euro: 12_000)])
+        #expect(b.regels.map(\.budget) == [Euro(euro: 11_500), Euro(euro: 13_000)] && b.regels.map(\.primitief) == [Euro(euro: 11_000), Euro(euro: 13_000)])
+        #expect(b.totaal.verschil == Euro(euro: -500) && b.totaal.geboektVoorgaandeJaren == Euro(euro: 1000))
+        #expect(b.verklaring?.totaal.intensiteit == Euro(euro: -500))
+    }
 }
