@@ -91,3 +91,14 @@ public enum Signaaldraaiing {
         return (Signaalrun(peildatum: peil, signalen: gevonden.map(\.signaal), beoordeeldVanaf: vanaf), bereiken.count)
     }
 }
+
+extension Signaaldraaiing {
+    /// Runs the rules on the latest day in the data (the dashboard's "Regels nu draaien", the demo after its import) and
+    /// stores the outcome in the work list; nil without data.
+    public static func werkBij(_ store: any RegioStore, _ signaalstore: any SignaalStore, instellingen: Signaalinstellingen,
+                               tijdstip: String) throws -> (verslag: Signaalrunverslag, peildatum: Dag)? {
+        guard let run = try draai(store, peildatum: nil, instellingen: instellingen)?.run else { return nil }
+        let m = Signaalbeheer.verwerk(bestaand: try signaalstore.signalen(), run: run, tijdstip: tijdstip)
+        return (try signaalstore.slaOp(m, peildatum: run.peildatum, tijdstip: tijdstip), run.peildatum)
+    }
+}

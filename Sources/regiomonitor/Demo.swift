@@ -15,6 +15,7 @@ struct Demo: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOpties
+    @OptionGroup var regelopties: RegelOpties
     @Option(name: .long, help: "Startwaarde van de toevalsgenerator; dezelfde waarde geeft dezelfde regio.") var seed: UInt64 = 1
     @Option(name: .long, help: "Schrijf de CSV-bestanden ook naar deze map (met cliëntnummers, nooit BSN's).") var uit: String?
     @Flag(name: .customLong("niet-importeren"), help: "Alleen bestanden schrijven (met --uit).") var nietImporteren = false
@@ -100,6 +101,11 @@ struct Demo: ParsableCommand {
         }
         print(t.tekst(), terminator: "")
         print(importRegel)
+        // the rules run as part of the demo, so the signal list and every municipality's signals are there at once
+        if let signaalstore = store as? any SignaalStore,
+           let (v, peil) = try Signaaldraaiing.werkBij(store, signaalstore, instellingen: try regelopties.instellingen(), tijdstip: nuTijdstip()) {
+            print("Signaalregels gedraaid op \(peil.nederlands): \(Tabel.groepeer(v.nieuw)) nieuwe signalen (uitleg per regel: regiomonitor signalen --regels).")
+        }
         print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar 2019 --per gemeente")
     }
 }

@@ -37,7 +37,7 @@ struct Serve: AsyncParsableCommand {
         let store = try database.openWeb()
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {
-            try Serve.vulDemo(store, sleutelpad: sleutelpad, stand: stand.flatMap(Dag.parse))
+            try Serve.vulDemo(store, sleutelpad: sleutelpad, stand: stand.flatMap(Dag.parse), regels: regels)
             try Serve.demogebruikers(store)
         }
         if try store.gebruikers().isEmpty {
@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Generates and imports the demo region when the database holds no municipalities yet.
-    static func vulDemo(_ store: any Webopslag, sleutelpad: String, stand: Dag? = nil) throws {
+    static func vulDemo(_ store: any Webopslag, sleutelpad: String, stand: Dag? = nil, regels: Signaalinstellingen = .standaard) throws {
         guard try store.aantal(.gemeenten) == 0 else {
             print("De database bevat al gegevens; de demoregio wordt niet opnieuw gemaakt.")
             return
@@ -77,6 +77,11 @@ struct Serve: AsyncParsableCommand {
         }
         importeur.werkAggregatenBij()   // file by file from memory: the sums are built once, afterwards
         print("Demoregio geïmporteerd in \(String(format: "%.1f", Date().timeIntervalSince(start))) s.")
+        // the rules run with the demo, with the region's rule file: the signals are there on the first page
+        if let signaalstore = store as? any SignaalStore,
+           let (v, peil) = try Signaaldraaiing.werkBij(store, signaalstore, instellingen: regels, tijdstip: nuTijdstip()) {
+            print("Signaalregels gedraaid op \(peil.nederlands): \(v.nieuw) nieuwe signalen.")
+        }
     }
 
     /// The demo users get a fresh random password on every `serve --demo`, printed once.

@@ -110,6 +110,18 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { naam }
 
+    /// A short Dutch label for column headings and legends ("eigen risico 25%", "drempel € 100.000").
+    public var label: String {
+        switch self {
+        case .solidariteit: "solidariteit"
+        case .profijt: "profijt"
+        case .eigenRisico(let r): "eigen risico \(r.procentTekst)"
+        case .drempel(let h, let q): "drempel \(h.heleEuros)" + (q == .een ? "" : " (\(q.procentTekst))")
+        case .bandbreedte(let b, let c): "bandbreedte \(b.procentTekst)" + (c == .een ? "" : " (\(c.procentTekst))")
+        case .bonusMalus(let plus, let min): "bonus-malus \(plus.procentTekst)/\(min.procentTekst)"
+        }
+    }
+
     /// A Dutch sentence for reports.
     public var omschrijving: String {
         switch self {

@@ -105,6 +105,7 @@ public enum Rapport {
     tfoot th, tfoot td { font-weight: bold; border-top: 1.5px solid #9db6c9; border-bottom: none; }
     .r { text-align: right; font-variant-numeric: tabular-nums; }
     td.r { white-space: nowrap; }
+    td:not(.r) { overflow-wrap: anywhere; }
     thead th { vertical-align: bottom; }
     td.o { color: #777; font-style: italic; }
     figure { margin: 2mm 0 3mm; break-inside: avoid; }

@@ -18,7 +18,7 @@ struct Foutafhandeling: RouterMiddleware {
         return r
     }
 
-    static func antwoord(_ error: any Error, api: Bool, logger: Logger) -> Response {
+    static func antwoord(_ error: any Error, api: Bool, logger: Logger, kader: Kader? = nil) -> Response {
         let (status, titel, uitleg): (HTTPResponse.Status, String, String)
         switch error {
         case Paginafout.ongeldig(let s): (status, titel, uitleg) = (.badRequest, "Ongeldige vraag", s)
@@ -39,8 +39,22 @@ struct Foutafhandeling: RouterMiddleware {
         }
         var p = Pagina(titel: titel)
         p.voeg(.melding(uitleg, soort: .fout))
-        p.voeg(.html("<p><a href=\"/\">Naar het overzicht</a></p>"))
-        return Antwoord.html(Weergave.document(p, kader: nil), status: status)
+        // a way back: one level up (the list a detail page belongs to), and the overview
+        var terug = ["<a href=\"/\">Naar het overzicht</a>"]
+        if let pad = kader?.pad {
+            let delen = pad.split(separator: "/")
+            if delen.count > (delen.first == "gemeente" ? 2 : 1), ["gemeente", "signalen", "percelen", "aanbieders"].contains(String(delen[0])) {
+                let hoger = "/" + delen.dropLast().joined(separator: "/")
+                let naam = delen[0] == "gemeente" && delen.count > 2 ? "Naar de gemeente" : delen[0] == "signalen" ? "Naar de signalenlijst"
+                    : delen[0] == "percelen" ? "Naar de percelen" : delen[0] == "aanbieders" ? "Naar de aanbieders" : "Een niveau hoger"
+                terug.insert("<a href=\"\(Html.esc(hoger))\">\(naam)</a>", at: 0)
+            }
+        }
+        p.voeg(.html("<p>" + terug.joined(separator: " · ") + "</p>"))
+        // the menu only for a known user; without one (not logged in, or an error before the session) the bare page
+        var kader = kader
+        kader?.query = []
+        return Antwoord.html(Weergave.document(p, kader: kader), status: status)
     }
 
     /// No scripts, no frames, no external anything; pages are not cached (they may hold client data).

@@ -56,7 +56,7 @@ struct Paginatoner: Sendable {
     /// The page, from the cache (per role and parameters, until the next import) when the page may be cached.
     func bouw(_ def: Paginadefinitie, rol: Rol, gebruiker: String, parameters: [String: String], csrf: String) throws -> Pagina {
         let verzoek = Paginaverzoek(rol: rol, gebruiker: gebruiker, parameters: parameters, bron: bron,
-                                    vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : csrf)
+                                    vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : csrf, regels: instellingen.regels)
         guard def.cache else { return try def.bouw(verzoek) }
         let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + rol.description

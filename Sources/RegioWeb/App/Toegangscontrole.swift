@@ -37,6 +37,13 @@ struct Toegangscontrole: RouterMiddleware {
             let terug = request.method == .get ? request.uri.string : "/"
             return Antwoord.naar(Html.link("/inloggen", [("terug", terug == "/" ? nil : terug)]))
         }
-        return try await next(request, context)
+        // an error page for a logged-in user keeps the navigation bar: no dead end
+        do {
+            return try await next(request, context)
+        } catch {
+            guard !api, let g = context.gebruiker else { throw error }
+            let kader = Kader(gebruiker: g.naam, rol: g.rol, csrf: context.sessie?.csrf ?? "", pad: pad, query: [])
+            return Foutafhandeling.antwoord(error, api: false, logger: context.logger, kader: kader)
+        }
     }
 }

@@ -71,6 +71,11 @@ struct WebTabel: Sendable {
     var maxRijen: Int? = nil
     /// A table shown a page at a time: links to the first, previous, next and last page under the table.
     var blad: Blad? = nil
+    /// An id per row (an anchor to link to, e.g. a rule's code), nil for none.
+    var rijIds: [String?] = []
+    /// The columns (by name) that answer the page's question, shown by default so the table fits a 1366-pixel screen;
+    /// the others come with "meer kolommen" (`?kolommen=alle`). nil: every column. The CSV and the API have them all.
+    var kern: [String]? = nil
 
     struct Blad: Sendable { var nummer: Int; var paginas: Int }
 }

@@ -41,6 +41,13 @@ enum Stijl {
     tr.voorlopig td{color:#5f6b75;font-style:italic;background:#f4f5f6}
     tr.voorlopig td:first-child{border-left:4px solid #b8c2cc}
     tr.onder td:first-child{border-left:4px solid var(--groen)}
+    .scroll td:first-child,.scroll th:first-child{position:sticky;left:0;z-index:1;background:#fff}
+    .scroll thead th:first-child{background:var(--licht)}
+    .scroll tr.boven td:first-child{background:var(--roodlicht)}
+    .scroll tr.voorlopig td:first-child{background:#f4f5f6}
+    td.lang{white-space:normal;min-width:10rem;max-width:24rem}
+    thead th{white-space:normal;vertical-align:bottom;min-width:4.5rem}
+    tr:target td{outline:2px solid var(--blauw, #1f4e79);outline-offset:-2px}
     .toel{color:var(--grijs);font-size:.85rem;margin:.2rem 0}
     .bladeren{margin:.5rem 0;font-size:.9rem}
     .melding{padding:.6rem .8rem;border-radius:6px;border:1px solid var(--lijn);background:#fff}

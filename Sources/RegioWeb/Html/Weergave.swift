@@ -74,10 +74,31 @@ enum Weergave {
     }
 
     static func tabel(_ t: WebTabel, kader: Kader?) -> String {
+        // the key columns first; the rest behind "meer kolommen" (the page's own address with kolommen=alle)
+        let alleKolommen = kader?.query.contains { $0.0 == "kolommen" && $0.1 == "alle" } ?? false
+        var zichtbaar = Array(t.tabel.kolommen.indices)
+        let aantalKolommen = zichtbaar.count
+        if let kern = t.kern, !alleKolommen { zichtbaar = zichtbaar.filter { kern.contains(t.tabel.kolommen[$0].naam) } }
+        var t = t
+        if zichtbaar.count < t.tabel.kolommen.count {
+            func kies(_ r: [Tabel.Cel]) -> [Tabel.Cel] { zichtbaar.map { r[$0] } }
+            var k: [Int: [String?]] = [:]
+            for (nieuw, oud) in zichtbaar.enumerated() { k[nieuw] = t.koppelingen[oud] }
+            t.koppelingen = k
+            t.tabel.kolommen = zichtbaar.map { t.tabel.kolommen[$0] }
+            t.tabel.rijen = t.tabel.rijen.map(kies)
+            t.tabel.voet = t.tabel.voet.map(kies)
+        }
         var h = "<section class=\"tabel\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
         if let kader {
             let q = kader.query.filter { $0.0 != "csv" } + [("csv", t.id)]
             h += Html.a(Html.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")
+            if t.kern != nil && (alleKolommen || zichtbaar.count < aantalKolommen) {
+                let zonder = kader.query.filter { $0.0 != "csv" && $0.0 != "kolommen" }
+                h += alleKolommen
+                    ? Html.a(Html.link(kader.pad, zonder.map { ($0.0, $0.1) }) + "#" + t.id, "minder kolommen", klasse: "csv")
+                    : Html.a(Html.link(kader.pad, (zonder + [("kolommen", "alle")]).map { ($0.0, $0.1) }) + "#" + t.id, "meer kolommen", klasse: "csv")
+            }
         }
         h += "</div>"
         if !t.toelichting.isEmpty { h += "<p class=\"toel\">\(Html.esc(t.toelichting))</p>" }
@@ -113,10 +134,13 @@ enum Weergave {
 
     static func rij(_ r: [Tabel.Cel], index: Int?, t: WebTabel, cel: String) -> String {
         let klasse = index.flatMap { $0 < t.rijklassen.count ? t.rijklassen[$0] : nil }
-        var h = klasse.map { "<tr class=\"\($0)\">" } ?? "<tr>"
+        let id = index.flatMap { $0 < t.rijIds.count ? t.rijIds[$0] : nil }
+        var h = "<tr" + (klasse.map { " class=\"\($0)\"" } ?? "") + (id.map { " id=\"\(Html.esc($0))\"" } ?? "") + ">"
         for (k, c) in r.enumerated() {
             let rechts = t.tabel.kolommen[k].uitlijning == .rechts
-            h += "<\(cel)\(rechts ? " class=\"r\"" : "")>"
+            // long text wraps in its cell instead of widening the table past the screen
+            let lang = !rechts && c.tekst.count > 32
+            h += "<\(cel)\(rechts ? " class=\"r\"" : lang ? " class=\"lang\"" : "")>"
             if let index, let links = t.koppelingen[k], index < links.count, let href = links[index] {
                 h += Html.a(href, c.tekst)
             } else {

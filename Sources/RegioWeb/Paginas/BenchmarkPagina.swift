@@ -35,6 +35,7 @@ enum BenchmarkPagina {
         t.rijen = rijen.rijen.indices.map { rij(rijen.rijen[$0], rijen.status[$0]) }
         t.voet = [rij(regio, rijen.totaal)]
         var w = WebTabel(id: "benchmark", titel: "Kosten en bereik per gemeente", tabel: t)
+        w.kern = ["gemeentecode", "naam", "unieke_clienten", "clienten_per_1000_jeugdigen", "kosten_per_jeugdige", "index_per_jeugdige", "kosten_per_client"]
         w.koppelingen[1] = rijen.rijen.map { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) }
         w.rijklassen = rijen.rijen.indices.map { i in
             guard !rijen.status[i].isVerborgen, let a = rijen.rijen[i].kostenPerJeugdige?.alsDouble, let b = regioPerJeugdige, b > 0 else { return nil }

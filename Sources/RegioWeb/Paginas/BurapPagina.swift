@@ -69,6 +69,13 @@ enum BurapPagina {
                 continue
             }
             var w = WebTabel(id: o.naam, titel: o.titel, tabel: tabel)
+            // on screen the columns that answer the question; the CSV, the API and the printable version have them all
+            switch o.naam {
+            case "uitkomst": w.kern = ["perceel", "naam", "budget", "gedeclareerd", "verwacht", "ondergrens_80", "bovengrens_80", "verwacht_verschil"]
+            case "verklaring": w.kern = ["perceel", "naam", "clienten_a", "clienten_b", "volume_effect", "intensiteit_effect", "prijs_effect", "verschil"]
+            case "signalen": w.kern = ["signaal", "regel", "perceel", "bedrag", "toelichting"]
+            default: break
+            }
             w.toelichting = (o.inleiding + o.noten).joined(separator: " ")
             switch o.naam {
             case "uitkomst", "verklaring", "boekjaar":

@@ -11,11 +11,13 @@ enum ClientPagina {
         let mag: (String) -> Bool = { v.rol.magClientgegevens(van: $0) }
         let toewijzingen = g.toewijzingen.filter { $0.client == client && mag($0.gemeentecode) }
         let declaraties = try v.bron.declaraties(client: client).filter { mag($0.gemeentecode) }
-        if toewijzingen.isEmpty && declaraties.isEmpty {
+        // a client known only by a request (not yet allocated) is known: the signals about late answers name them
+        let verzoeken = g.verzoeken.filter { $0.client == client && mag($0.gemeentecode) }
+        if toewijzingen.isEmpty && declaraties.isEmpty && verzoeken.isEmpty {
             if case .gemeente = v.rol { throw Paginafout.verboden("U hebt alleen toegang tot cliëntgegevens van uw eigen gemeente.") }
             throw Paginafout.nietGevonden("cliënt '\(client)' is niet bekend")
         }
-        let gemeenten = Set(toewijzingen.map(\.gemeentecode) + declaraties.map(\.gemeentecode)).sorted()
+        let gemeenten = Set(toewijzingen.map(\.gemeentecode) + declaraties.map(\.gemeentecode) + verzoeken.map(\.gemeentecode)).sorted()
         var p = Pagina(titel: "Cliënt \(client)", ondertitel: "Gemeente \(gemeenten.map { ref.gemeenten[$0]?.naam ?? $0 }.joined(separator: ", ")). Inzage wordt vastgelegd.")
         p.inzage = ("cliënt \(client)", gemeenten.count == 1 ? gemeenten[0] : "")
 
@@ -63,6 +65,22 @@ enum ClientPagina {
                              Tabel.Cel(t.redenWijziging ?? "")])
         }
         p.voeg(.tabel(WebTabel(id: "toewijzingen", titel: "Toewijzingen", tabel: tw)))
+
+        if !verzoeken.isEmpty {
+            var vt = Tabel(kolommen: [.init("verzoeknummer", "Verzoek", .links), .init("gemeentecode", "Gemeente", .links),
+                                      .init("agb", "Aanbieder", .links), .init("product", "Product", .links),
+                                      .init("ingangsdatum", "Ingang", .links), .init("ontvangen_op", "Ontvangen", .links),
+                                      .init("dagen_na_ingang", "Dagen na ingang")])
+            for x in verzoeken.sorted(by: { $0.ontvangenOp < $1.ontvangenOp }) {
+                vt.rijen.append([Tabel.Cel(x.verzoeknummer), Tabel.Cel(ref.gemeenten[x.gemeentecode]?.naam ?? x.gemeentecode, machine: x.gemeentecode),
+                                 Tabel.Cel(ref.aanbieders[x.agb]?.naam ?? x.agb, machine: x.agb),
+                                 Tabel.Cel(x.productcategorie + (x.productcode.map { "/" + $0 } ?? "")),
+                                 Tabel.Cel(x.ingangsdatum.nederlands, machine: x.ingangsdatum.description),
+                                 Tabel.Cel(x.ontvangenOp.nederlands, machine: x.ontvangenOp.description),
+                                 .aantal(Int(x.ontvangenOp - x.ingangsdatum))])
+            }
+            p.voeg(.tabel(WebTabel(id: "verzoeken", titel: "Verzoeken om toewijzing", tabel: vt)))
+        }
 
         var dt = Tabel(kolommen: [.init("declaratienummer", "Declaratie", .links), .init("toewijzingnummer", "Toewijzing", .links),
                                   .init("begindatum", "Van", .links), .init("einddatum", "Tot", .links),

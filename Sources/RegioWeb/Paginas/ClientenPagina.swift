@@ -35,6 +35,7 @@ enum ClientenPagina {
                             Tabel.Cel(r.gemeenten.joined(separator: " "))])
         }
         var w = WebTabel(id: "clienten", titel: "Cliënten op kosten", tabel: t)
+        w.kern = ["client", "gedeclareerd", "toewijzingen", "percelen", "eerste_ingangsdatum", "verwijzer_type"]
         w.koppelingen[0] = getoond.map { Html.link("/client/\(Html.url($0.client))", [("gemeente", gemeente.code)]) }
         w.toelichting = blad.toelichting(verfijn: "Meer per pagina met aantal (tot en met 1000), of download alles als CSV.")
         w.blad = blad.blad

@@ -46,6 +46,10 @@ enum Kengetaltabel {
         t.rijen = rijen.indices.map { cellen(rijen[$0], r.status[$0]) }
         if let totaal { t.voet = [cellen(totaal, r.totaal)] }
         var w = WebTabel(id: id, titel: titel, tabel: t)
+        // cost against budget answers the page's question; commitment, utilisation and per inhabitant come with "meer kolommen"
+        if opties.budget {
+            w.kern = [sleutel.naam, "naam", "unieke_clienten", "gedeclareerd", "kosten_per_client", "budget", "realisatie", "verschil"]
+        }
         if let link { w.koppelingen[1] = rijen.map { $0.groep == "overig" ? nil : link($0) } }
         if opties.budget {
             w.rijklassen = rijen.enumerated().map { i, rij in

@@ -9,6 +9,8 @@ struct Paginaverzoek: Sendable {
     var vandaag: Dag
     /// The session's form token, for pages with forms (never cached: the token is per session).
     var csrf: String = ""
+    /// The region's signal rule settings (its rule file), for the rules page.
+    var regels: Signaalinstellingen = .standaard
 
     subscript(_ naam: String) -> String? {
         parameters[naam].flatMap { $0.isEmpty ? nil : $0 }

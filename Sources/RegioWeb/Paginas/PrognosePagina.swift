@@ -83,6 +83,8 @@ enum PrognosePagina {
             }
         }
         var w = WebTabel(id: "prognose", titel: "Prognose per \(per.rawValue)", tabel: tabel)
+        // the chosen method against the budget; the other methods with "meer kolommen"
+        w.kern = ["groep", "naam", "gedeclareerd", "prognose", "ondergrens_80", "bovengrens_80", "budget", "verwachte_overschrijding"]
         let rijen = p.groepen + [p.totaal]
         w.rijklassen = tabel.rijen.indices.map { i in
             guard !status[i].isVerborgen, let gp = rijen.first(where: { $0.groep == tabel.rijen[i][0].machine }) ?? (i == tabel.rijen.count - 1 ? p.totaal : nil),

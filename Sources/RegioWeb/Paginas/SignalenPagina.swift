@@ -47,7 +47,7 @@ enum SignalenPagina {
         if v.rol.isRegio || v.rol == .raad {
             velden.append(Keuze.lijst("gemeente", "Gemeente", [("", "alle")] + gemeenten.map { ($0.code, $0.naam) }, gekozen: gemeente))
         }
-        velden.append(Keuze.lijst("regel", "Regel", [("", "alle")] + Signaalregels.alle.map { ($0.code, $0.code) }, gekozen: v["regel"]))
+        velden.append(Keuze.lijst("regel", "Regel", [("", "alle")] + Signaalregels.alle.map { ($0.code, Signaaluitleg.voor($0.code).naam) }, gekozen: v["regel"]))
         if !raad {
             velden.append(Keuze.lijst("status", "Status", [("open", "open (nieuw en gezien)"), ("nieuw", "nieuw"), ("gezien", "gezien"),
                                                            ("afgehandeld", "afgehandeld"), ("alle", "alle")], gekozen: v["status"] ?? "open"))
@@ -73,12 +73,13 @@ enum SignalenPagina {
             let totaal = perGemeente.reduce(0, +)
             guard totaal > 0 || raad else { continue }
             let alle = gemeente == nil
-            telling.rijen.append([Tabel.Cel(r.code)]
+            telling.rijen.append([Tabel.Cel(Signaaluitleg.voor(r.code).naam, machine: r.code)]
                                  + zip(codes, perGemeente).map { c, n in cel(n, plan?.status(regel: r.code, gemeente: c) ?? .zichtbaar) }
                                  + [cel(totaal, plan?.status(regel: r.code, gemeente: alle ? nil : gemeente) ?? .zichtbaar)])
         }
         var tw = WebTabel(id: "signalen_per_regel", titel: "Aantal signalen per regel en gemeente", tabel: telling)
-        tw.toelichting = "De regels en hun drempels: docs/signalen.md."
+        tw.koppelingen[0] = telling.rijen.map { "/signalen/regels#" + $0[0].machine }
+        tw.toelichting = "Wat elke regel controleert, met de drempels van de regio en wat te doen: zie de pagina Signaalregels (klik op een regel)."
             + (raad ? " Open signalen, alle jaren. " + Onderdrukking.toelichting.replacing("cliënten", with: "signalen") : "")
         p.voeg(.tabel(tw))
 
@@ -94,6 +95,8 @@ enum SignalenPagina {
         t.kolommen.remove(at: notitie)
         t.rijen = t.rijen.map { r in var r = r; r.remove(at: notitie); return r }
         var w = WebTabel(id: "signalen", titel: "Signalen (\(Tabel.groepeer(getoond.count)))", tabel: t)
+        // who, how much and why; the provider, the period and who changed the status with "meer kolommen"
+        w.kern = ["id", "regel", "gemeentecode", "clientnummer", "perceel", "bedrag", "status", "toelichting"]
         w.koppelingen[0] = lijst.map { "/signalen/\($0.id)" }
         w.koppelingen[3] = lijst.map { "/client/" + Html.url($0.signaal.client) }
         w.rijklassen = lijst.map { $0.status == .nieuw ? "nieuw" : nil }
@@ -101,6 +104,42 @@ enum SignalenPagina {
         let verder = blad.toelichting(verfijn: "Verfijn met gemeente, regel of status, of download alles als CSV.")
         if !verder.isEmpty { w.toelichting += " " + verder }
         w.blad = blad.blad
+        p.voeg(.tabel(w))
+        return p
+    }
+
+    /// The rules: what each checks, the region's thresholds (its rule file), why it matters in money, what to do, and
+    /// (not for a council: small numbers) how many open signals and how much money each has now.
+    static func regels(_ v: Paginaverzoek) throws -> Pagina {
+        let raad = v.rol == .raad
+        var eigen: String? = nil
+        if case .gemeente(let g) = v.rol { eigen = g }
+        let alle = raad ? [] : (try v.bron.signalen() ?? [])
+        var aantal: [String: Int] = [:], bedrag: [String: Euro] = [:]
+        for b in alle where b.isOpen && (eigen == nil || b.signaal.gemeentecode == eigen) {
+            aantal[b.signaal.regel, default: 0] += 1
+            bedrag[b.signaal.regel, default: .nul] += b.signaal.bedrag ?? .nul
+        }
+        var p = Pagina(titel: "Signaalregels", ondertitel: "Wat elke regel controleert, met de drempels van de regio"
+                       + (raad ? "." : eigen == nil ? ", en wat er nu openstaat." : ", en wat er nu openstaat voor uw gemeente."))
+        var t = Tabel(kolommen: [.init("regel", "Regel", .links), .init("code", "Code", .links), .init("controleert", "Controleert", .links),
+                                 .init("drempels", "Drempels", .links), .init("waarom", "Waarom het telt", .links), .init("actie", "Wat te doen", .links)]
+                      + (raad ? [] : [.init("open", "Open"), .init("bedrag", "Bedrag open")]))
+        for r in Signaalregels.alle {
+            let u = Signaaluitleg.voor(r.code)
+            let actief = v.regels.isActief(r.code)
+            let drempels = r.parameters.map { p in "\(p.omschrijving): \((v.regels.waarde(r, p.naam) ?? p.standaard).tekst)" }.joined(separator: "; ")
+            var rij = [Tabel.Cel(u.naam), Tabel.Cel(r.code), Tabel.Cel(r.omschrijving + (actief ? "" : " (uitgezet in het regelbestand)")),
+                       Tabel.Cel(drempels.isEmpty ? "—" : drempels, machine: drempels), Tabel.Cel(u.waarom), Tabel.Cel(u.actie)]
+            if !raad { rij += [.aantal(aantal[r.code] ?? 0), .euro(bedrag[r.code] ?? .nul)] }
+            t.rijen.append(rij)
+        }
+        var w = WebTabel(id: "regels", titel: "De regels", tabel: t)
+        w.rijIds = Signaalregels.alle.map(\.code)
+        w.kern = ["regel", "controleert", "drempels", "waarom", "actie", "open", "bedrag"]
+        if !raad { w.koppelingen[6] = Signaalregels.alle.map { Html.link("/signalen", [("regel", $0.code)]) } }
+        w.toelichting = "De drempels komen uit het regelbestand van de regio (bij de start van het dashboard opgegeven); zonder regelbestand gelden de standaardwaarden. "
+            + "Het bedrag is de som van de bedragen in de open signalen (niet elk signaal heeft een bedrag)."
         p.voeg(.tabel(w))
         return p
     }
@@ -113,15 +152,24 @@ enum SignalenPagina {
         }
         try v.eisClientgegevens(van: b.signaal.gemeentecode)
         let s = b.signaal
-        var p = Pagina(titel: "Signaal \(b.id): \(s.regel)", ondertitel: Signaalregels.regel(s.regel)?.omschrijving ?? "")
+        let uitleg = Signaaluitleg.voor(s.regel)
+        var p = Pagina(titel: "Signaal \(b.id): \(uitleg.naam)", ondertitel: Signaalregels.regel(s.regel)?.omschrijving ?? "")
         p.inzage = ("signaal \(b.id) (cliënt \(s.client))", s.gemeentecode)
         p.voeg(.tegels([
             Tegel(label: "Status", waarde: b.status.rawValue, toelichting: b.statusDoor.map { "door \($0) op \(b.statusOp ?? "")" } ?? ""),
             Tegel(label: "Bedrag", waarde: s.bedrag?.heleEuros ?? "—"),
             Tegel(label: "Periode", waarde: [s.van?.nederlands, s.tot?.nederlands].compactMap { $0 }.joined(separator: " – ")),
         ]))
-        p.voeg(.html("<p>\(Html.esc(s.toelichting))</p><p>Cliënt " + Html.a("/client/" + Html.url(s.client), s.client)
-                     + " · gemeente \(Html.esc(s.gemeentecode)) · aanbieder \(Html.esc(s.agb ?? "—")) · perceel \(Html.esc(s.perceel ?? "—"))</p>"))
+        // what is wrong, what to do, and the way to everything it names
+        let ref = try v.bron.referentie()
+        var wie = ["cliënt " + Html.a("/client/" + Html.url(s.client), s.client)]
+        wie.append("gemeente " + Html.a("/gemeente/" + Html.url(s.gemeentecode), ref.gemeenten[s.gemeentecode]?.naam ?? s.gemeentecode))
+        if let agb = s.agb { wie.append("aanbieder " + Html.a("/aanbieders/" + Html.url(agb), ref.aanbieders[agb]?.naam ?? agb)) }
+        if let perceel = s.perceel { wie.append("perceel " + Html.a("/percelen/" + Html.url(perceel), ref.percelen[perceel]?.naam ?? perceel)) }
+        p.voeg(.html("<section class=\"samenvatting\"><h2>Wat is er aan de hand</h2><p>\(Html.esc(s.toelichting))</p>"
+                     + (uitleg.waarom.isEmpty ? "" : "<p>\(Html.esc(uitleg.waarom))</p>")
+                     + "<h2>Wat te doen</h2><p>\(Html.esc(uitleg.actie))</p>"
+                     + "<p>Over: " + wie.joined(separator: " · ") + " · " + Html.a("/signalen/regels#" + Html.url(s.regel), "de regel en haar drempels") + "</p></section>"))
         let opties = Signaalstatus.allCases.map { "<option\($0 == b.status ? " selected" : "")>\($0.rawValue)</option>" }.joined()
         p.voeg(.html("""
             <form class="keuze" method="post" action="/signalen/\(b.id)">\
@@ -140,8 +188,6 @@ enum SignalenPagina {
     /// Runs every rule on the latest day in the data and stores the outcome (the CLI's `signalen lijst`).
     static func bijwerken(_ store: any RegioStore, _ signaalstore: any SignaalStore, tijdstip: String,
                           regels: Signaalinstellingen) throws -> Signaalrunverslag? {
-        guard let run = try Signaaldraaiing.draai(store, peildatum: nil, instellingen: regels)?.run else { return nil }
-        let m = Signaalbeheer.verwerk(bestaand: try signaalstore.signalen(), run: run, tijdstip: tijdstip)
-        return try signaalstore.slaOp(m, peildatum: run.peildatum, tijdstip: tijdstip)
+        try Signaaldraaiing.werkBij(store, signaalstore, instellingen: regels, tijdstip: tijdstip)?.verslag
     }
 }

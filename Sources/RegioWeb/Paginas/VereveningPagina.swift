@@ -58,7 +58,7 @@ enum VereveningPagina {
         p.voeg(.grafiek(titel: "Saldo per gemeente per scenario (eigen kosten min bijdrage): boven nul voordeel, onder nul nadeel",
                         svg: Grafiek.gegroepeerd(titel: "Saldo per scenario", labels: namen,
                                                  reeksen: uitkomsten.enumerated().map { i, u in
-                                                     Grafiek.Reeks(naam: u.scenario.naam, waarden: u.regels.enumerated().map { r, x in
+                                                     Grafiek.Reeks(naam: u.scenario.label, waarden: u.regels.enumerated().map { r, x in
                                                          raad.status(codes[r], jaar).isVerborgen ? nil : x.saldo.alsDouble },
                                                                    kleur: Grafiek.kleuren[i % Grafiek.kleuren.count]) },
                                                  eenheid: .euro)))
@@ -67,7 +67,7 @@ enum VereveningPagina {
                             status: status, totaal: raad.totaal(jaar))))
         p.voeg(.tabel(tabel(id: "bijdrage", titel: "Bijdrage per scenario (wat de gemeente betaalt)", uitkomsten, namen: namen, veld: \.bijdrage,
                             status: status, totaal: raad.totaal(jaar))))
-        p.voeg(.html("<ul class=\"toel\">" + uitkomsten.map { "<li><code>\(Html.esc($0.scenario.naam))</code>: \(Html.esc($0.scenario.omschrijving))</li>" }.joined() + "</ul>"))
+        p.voeg(.html("<ul class=\"toel\">" + uitkomsten.map { "<li><strong>\(Html.esc($0.scenario.label))</strong>: \(Html.esc($0.scenario.omschrijving)) (als extra scenario: <code>\(Html.esc($0.scenario.naam))</code>)</li>" }.joined() + "</ul>"))
 
         if jaren.count > 1 {
             let getoond = uitkomsten.map(\.scenario)
@@ -93,7 +93,7 @@ enum VereveningPagina {
         let eerste = uitkomsten[0]
         var t = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links), .init("eigen_kosten", "Eigen kosten"),
                                  .init("sleutelaandeel", "Sleutelaandeel")]
-                      + uitkomsten.map { Tabel.Kolom((id == "saldo" ? "saldo_" : "bijdrage_") + machinenaam($0.scenario.naam), $0.scenario.naam) })
+                      + uitkomsten.map { Tabel.Kolom((id == "saldo" ? "saldo_" : "bijdrage_") + machinenaam($0.scenario.naam), $0.scenario.label) })
         for (i, r) in eerste.regels.enumerated() {
             let s = status[i]
             t.rijen.append([Tabel.Cel(r.gemeentecode), Tabel.Cel(namen[i]), Onderdrukking.cel(.euro(r.eigenKosten), s), Onderdrukking.cel(.procent(r.aandeel), s)]
@@ -102,6 +102,8 @@ enum VereveningPagina {
         t.voet = [[Tabel.Cel("totaal"), Tabel.Cel("Totaal"), Onderdrukking.cel(.euro(eerste.totaal), totaal), .procent(1)]
                   + uitkomsten.map { u in Onderdrukking.cel(.euro(u.regels.map { $0[keyPath: veld] }.som()), totaal) }]
         var w = WebTabel(id: id, titel: titel, tabel: t)
+        // every scenario side by side fits when the code column goes to the CSV
+        w.kern = t.kolommen.map(\.naam).filter { $0 != "gemeentecode" }
         if status.contains(where: \.isVerborgen) || totaal.isVerborgen { w.toelichting = Onderdrukking.toelichting }
         return w
     }
