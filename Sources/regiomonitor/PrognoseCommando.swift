@@ -61,26 +61,67 @@ struct PrognoseCommando: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "driehoek",
             abstract: "Chain ladder (Mack 1993) op een cumulatieve driehoek in CSV: per herkomst laatste, ultimo, IBNR en standaardfout.",
-            discussion: "Eerste kolom de herkomst, daarna één kolom per ontwikkelperiode; lege cellen zijn de toekomst. Scheidingsteken , of ;.")
-        @Argument(help: "CSV-bestand met de cumulatieve driehoek.") var bestand: String
+            discussion: """
+                Met een bestand: eerste kolom de herkomst, daarna één kolom per ontwikkelperiode; lege cellen zijn de toekomst. \
+                Scheidingsteken , of ;. Zonder bestand: de driehoek van de database (--db) per zorgjaar, ontwikkeling in jaren \
+                van indiening (0 = ingediend in het zorgjaar zelf), cumulatief, zoals de declaraties nu bekend zijn.
+                """)
+        @OptionGroup var database: DatabaseOpties
+        @Argument(help: "CSV-bestand met de cumulatieve driehoek (zonder: de driehoek van de database).") var bestand: String?
         @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: bestand) else { throw ValidationError("\(bestand): bestand niet te lezen") }
             let d: Driehoek
-            do { d = try Driehoek.parseCSV(String(decoding: data, as: UTF8.self), bestand: bestand) } catch {
-                stderr(error.description); throw ExitCode(1)
+            let bron: String
+            if let bestand {
+                bron = bestand
+                guard let data = FileManager.default.contents(atPath: bestand) else { throw ValidationError("\(bestand): bestand niet te lezen") }
+                do { d = try Driehoek.parseCSV(String(decoding: data, as: UTF8.self), bestand: bestand) } catch {
+                    stderr(error.description); throw ExitCode(1)
+                }
+            } else {
+                bron = database.omschrijving
+                d = try DriehoekCommando.uitDatabase(try database.open().gegevens())
             }
+            let bestand = bron
             let r: MackResultaat
             do { r = try MackChainLadder(d).resultaat } catch { stderr("\(bestand): \(error.reden)"); throw ExitCode(1) }
             var t = Tabel(kolommen: [.init("herkomst", "Herkomst", .links), .init("laatste", "Laatste"), .init("ultimo", "Ultimo"),
                                      .init("ibnr", "IBNR"), .init("standaardfout", "Standaardfout")])
-            func getal(_ x: Double) -> Tabel.Cel { Tabel.Cel(Tabel.decimaal(x, 2), machine: String(format: "%.2f", x), getal: true) }
+            // people read Dutch amounts (1.234.567,89); machines the plain number
+            func getal(_ x: Double) -> Tabel.Cel {
+                let tekst = x.magnitude < 9e15 ? Euro(centen: Int64((x * 100).rounded())).description.replacing("€ ", with: "") : Tabel.decimaal(x, 2)
+                return Tabel.Cel(tekst, machine: String(format: "%.2f", x), getal: true)
+            }
             for rij in r.rijen {
                 t.rijen.append([Tabel.Cel(rij.herkomst), getal(rij.laatste), getal(rij.ultimo), getal(rij.ibnr), getal(rij.standaardfout)])
             }
             t.rijen.append([Tabel.Cel("totaal"), getal(r.totaalLaatste), getal(r.totaalUltimo), getal(r.totaalIbnr), getal(r.totaalStandaardfout)])
             t.afdrukken(format)
+        }
+
+        /// Care year against years of submission, cumulative: the yearly run-off triangle of the stored declarations.
+        static func uitDatabase(_ g: Gegevens) throws -> Driehoek {
+            var centen: [Int: [Int: Int64]] = [:]
+            for r in g.declaraties where r.status != .afgewezen {
+                for (m, e) in r.kostenPerMaand where e != .nul { centen[m.jaar, default: [:]][max(0, r.ingediendOp.jaar - m.jaar), default: 0] += e.centen }
+            }
+            guard let eerste = centen.keys.min(), let laatste = centen.keys.max(),
+                  let einde = g.declaraties.map(\.ingediendOp.jaar).max() else {
+                throw ValidationError("geen declaraties in de database: geef een CSV-bestand met een driehoek")
+            }
+            let jaren = Array(eerste...laatste), perioden = max(1, einde - eerste + 1)
+            let cellen: [[Double?]] = jaren.map { j in
+                var som: Int64 = 0
+                return (0..<perioden).map { k -> Double? in
+                    guard j + k <= einde else { return nil }
+                    som += centen[j]?[k] ?? 0
+                    return Double(som) / 100
+                }
+            }
+            do {
+                return try Driehoek(herkomsten: jaren.map(String.init), ontwikkelperioden: (0..<perioden).map(String.init), cellen: cellen)
+            } catch { throw ValidationError("driehoek uit de database: \(error)") }
         }
     }
 }

@@ -60,7 +60,7 @@ enum ApiDocumentatie {
             .map { i, d in i == 0 ? String(d) : d.prefix(1).uppercased() + d.dropFirst() }.joined()
     }
 
-    static func pagina() -> Pagina {
+    static func pagina(adres: String = "http://127.0.0.1:8080") -> Pagina {
         var p = Pagina(titel: "JSON-API", ondertitel: "Voor het eigen BI-hulpmiddel van de regio: dezelfde cijfers als het dashboard.")
         p.voeg(.html("""
             <p>Elke pagina van het dashboard heeft een tweeling onder <code>/api/v1</code> die de tabellen van die pagina als JSON geeft.
@@ -68,8 +68,8 @@ enum ApiDocumentatie {
             De rolregels gelden ook hier: een raadslid krijgt onderdrukte cellen als <code>null</code>, een gemeente krijgt 403 voor cliëntgegevens van een andere gemeente.
             Opvragen van cliëntgegevens via de API komt in het inzagelog.</p>
             <p>Inloggen met HTTP Basic, bijvoorbeeld:</p>
-            <pre>curl -u GEBRUIKER:WACHTWOORD 'http://127.0.0.1:8080/api/v1/overzicht?jaar=2020'
-            curl -u GEBRUIKER:WACHTWOORD 'http://127.0.0.1:8080/api/v1/gemeente/0307?jaar=2020&amp;csv=per_perceel'</pre>
+            <pre>curl -u GEBRUIKER:WACHTWOORD '\(Html.esc(adres))/api/v1/overzicht?jaar=2020'
+            curl -u GEBRUIKER:WACHTWOORD '\(Html.esc(adres))/api/v1/gemeente/0307?jaar=2020&amp;csv=per_perceel'</pre>
             <p>De beschrijving in OpenAPI 3.0: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
             """))
         var t = RegioCore.Tabel(kolommen: [.init("pad", "Pad", .links), .init("parameters", "Parameters", .links), .init("omschrijving", "Omschrijving", .links)])

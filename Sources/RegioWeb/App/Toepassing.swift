@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import Logging
 import RegioCore
 import RegioImport
@@ -74,7 +75,10 @@ func bouwRouter(store: any Webopslag, bron: Cijferbron, instellingen: Instelling
     router.get("/api") { request, context in
         let kader = Kader(gebruiker: context.gebruiker?.naam ?? "", rol: context.gebruiker?.rol ?? .raad, csrf: context.sessie?.csrf ?? "",
                           pad: "/api", query: [])
-        return Antwoord.html(Weergave.document(ApiDocumentatie.pagina(), kader: kader))
+        // the examples use the address this server was reached on (host and port as the browser sent them)
+        let host = request.head.authority.flatMap { a in a.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) } ? a : nil }
+        let schema = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
+        return Antwoord.html(Weergave.document(ApiDocumentatie.pagina(adres: host.map { "\(schema)://\($0)" } ?? "http://127.0.0.1:8080"), kader: kader))
     }
     router.get("/api/openapi.json") { _, _ in Antwoord.json(ApiDocumentatie.openapi()) }
     return router

@@ -10,7 +10,10 @@ enum Overzicht {
                                             totaal: { $0.status() })
         let perPerceel = try Raadsrijen.voor(v, percelen, jaar: jaar, codes: \.percelen, status: { $0.status(perceel: $1) },
                                              totaal: { $0.status() })
-        var p = Pagina(titel: "Regio-overzicht \(jaar)", ondertitel: "Kosten en cliënten van de regio per maand, gemeente en perceel, tegen het budget.")
+        // the data date first: every figure below is as known then
+        let stand = try v.bron.laatsteDag()
+        var p = Pagina(titel: "Regio-overzicht \(jaar)", ondertitel: (stand.map { "Stand \($0.nederlands) (laatste ingediende declaratie). " } ?? "")
+                       + "Kosten en cliënten van de regio per maand, gemeente en perceel, tegen het budget.")
         p.voeg(.html(Keuze.formulier("/", [try Keuze.jaar(v, jaar)])))
 
         let t = regio.totaal
