@@ -28,6 +28,28 @@ struct RegelOpties: ParsableArguments {
     }
 }
 
+extension Signalen {
+    /// The list with the columns that fit a terminal: id, rule, municipality, client, amount, status and the explanation
+    /// cut to what is left of `breedte` characters.
+    static func smal(_ t: Tabel, breedte: Int) -> Tabel {
+        let namen = ["id", "regel", "gemeentecode", "clientnummer", "bedrag", "status", "toelichting"]
+        let index = namen.compactMap { n in t.kolommen.firstIndex { $0.naam == n } }
+        var s = Tabel(kolommen: index.map { t.kolommen[$0] })
+        s.rijen = t.rijen.map { r in index.map { r[$0] } }
+        guard let laatste = s.kolommen.indices.last, s.kolommen[laatste].naam == "toelichting" else { return s }
+        // the widths of the other columns (header or widest cell) and two spaces between columns
+        let vast = s.kolommen.indices.dropLast().map { k in max(s.kolommen[k].kop.count, s.rijen.map { $0[k].tekst.count }.max() ?? 0) + 2 }.reduce(0, +)
+        let rest = max(20, breedte - vast)
+        s.rijen = s.rijen.map { r in
+            var r = r
+            let tekst = r[laatste].tekst
+            if tekst.count > rest { r[laatste] = Tabel.Cel(String(tekst.prefix(rest - 1)) + "…", machine: r[laatste].machine) }
+            return r
+        }
+        return s
+    }
+}
+
 func signaalStore(_ database: DatabaseOpties) throws -> (any RegioStore, any SignaalStore) {
     let store = try database.open()
     guard let s = store as? any SignaalStore else { throw ValidationError("deze database bewaart (nog) geen signalen") }
@@ -60,6 +82,7 @@ extension Signalen {
         @Option(name: .long, help: "nieuw, gezien, afgehandeld, open (nieuw en gezien; standaard) of alle.") var status: String = "open"
         @Flag(name: .customLong("niet-opslaan"), help: "Alleen tonen, de signalenlijst niet bijwerken.") var nietOpslaan = false
         @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @Flag(name: .long, help: "Alle kolommen en de hele toelichting (anders past de tabel in het terminalvenster).") var breed = false
 
         func run() throws {
             let instellingen = try regelopties.instellingen()
@@ -108,7 +131,13 @@ extension Signalen {
             let filter = Signaalfilter(jaar: jaar, gemeente: filterGemeente, regel: regel, statussen: statussen)
             let getoond = lijst.filter(filter.past)
             melding += " Getoond: \(getoond.count) van \(lijst.count) signalen."
-            Signaalweergave.lijst(getoond, csv: format == .csv).afdrukken(format)
+            var tabel = Signaalweergave.lijst(getoond, csv: format == .csv)
+            if format == .tabel && !breed {
+                // a terminal table: who, how much and why, cut to the window (COLUMNS, else 100); the rest with --breed
+                let venster = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+                tabel = Signalen.smal(tabel, breedte: max(60, venster))
+            }
+            tabel.afdrukken(format)
             if format == .tabel { print(melding) } else { stderr(melding) }
         }
     }
