@@ -101,7 +101,9 @@ public final class Importeur {
         // lines that are only added can be summed on the way in; anything else rebuilds the sums afterwards
         nieuweSommen = (try? (store as? any AggregaatStore)?.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
         defer { nieuweSommen = nil }
-        for (i, (naam, _, open)) in geladen.enumerated() {
+        // allocations of a file that was refused: a declaration naming one fails for that reason, said once per file
+        var geweigerd: [String: (bestand: String, regel: Int)] = [:]
+        for (i, (naam, soort, open)) in geladen.enumerated() {
             let start = Date()
             let meld = voortgang
             meld?(Importvoortgang(bestand: naam, nummer: i + 1, aantal: geladen.count, fase: .begonnen, rijen: 0, gelezen: 0, grootte: 0,
@@ -115,6 +117,11 @@ public final class Importeur {
             }
             var v = importeer(bestand: naam, nu: nu, lezer: open)
             blokMelding = nil
+            if soort == .toewijzingen, !v.fouten.isEmpty, !v.geschreven {
+                let regel = v.fouten.compactMap(\.regel).min() ?? 1
+                for nummer in Importeur.sleutels(open, kolom: "toewijzingnummer") { geweigerd[nummer] = (naam, regel) }
+            }
+            if soort == .declaraties, !geweigerd.isEmpty { v.fouten = Importeur.groepeerVervolgfouten(v.fouten, geweigerd: geweigerd) }
             v.duur = Date().timeIntervalSince(start)
             verslagen.append(v)
             meld?(Importvoortgang(bestand: naam, nummer: i + 1, aantal: geladen.count, fase: .klaar, rijen: v.rijen, gelezen: 0, grootte: 0,
@@ -128,6 +135,46 @@ public final class Importeur {
             werkAggregatenBij()
         }
         return verslagen
+    }
+
+    /// The values of one column of a file (the keys of a refused file), read again from the start.
+    static func sleutels(_ open: () throws(CSVFout) -> CSVLezer, kolom: String) -> Set<String> {
+        guard var lezer = try? open(), let kop = try? lezer.volgende(),
+              let k = kop.velden.map(normaliseerKolom).firstIndex(of: kolom) else { return [] }
+        var uit = Set<String>()
+        while let r = try? lezer.volgende() { if k < r.velden.count { uit.insert(r.velden[k].trimmingCharacters(in: .whitespaces)) } }
+        return uit
+    }
+
+    /// "onbekende toewijzing" for an allocation of a refused file is a consequence, not a cause: those errors become one
+    /// per refused file, naming it, the line of its first error, how many lines it affects and which.
+    static func groepeerVervolgfouten(_ fouten: [ImportFout], geweigerd: [String: (bestand: String, regel: Int)]) -> [ImportFout] {
+        var eigen: [ImportFout] = []
+        var gevolgen: [String: (regel: Int, regels: [Int], nummers: [String])] = [:]
+        var volgorde: [String] = []
+        for f in fouten {
+            guard case let .rij(_, regel, kolom, reden) = f, kolom == "toewijzingnummer", reden.hasPrefix("onbekende toewijzing '"),
+                  reden.hasSuffix("'") else { eigen.append(f); continue }
+            let nummer = String(reden.dropFirst("onbekende toewijzing '".count).dropLast())
+            guard let oorzaak = geweigerd[nummer] else { eigen.append(f); continue }
+            if gevolgen[oorzaak.bestand] == nil { volgorde.append(oorzaak.bestand); gevolgen[oorzaak.bestand] = (oorzaak.regel, [], []) }
+            gevolgen[oorzaak.bestand]!.regels.append(regel)
+            gevolgen[oorzaak.bestand]!.nummers.append(nummer)
+        }
+        let bestand: String = {
+            for f in fouten { if case let .rij(b, _, _, _) = f { return b } }
+            return ""
+        }()
+        for oorzaak in volgorde {
+            let g = gevolgen[oorzaak]!
+            let regels = g.regels.prefix(5).map(String.init).joined(separator: ", ") + (g.regels.count > 5 ? " en \(g.regels.count - 5) meer" : "")
+            let eerste = g.nummers[0]
+            eigen.append(.rij(bestand: bestand, regel: g.regels[0], kolom: "toewijzingnummer",
+                              reden: "toewijzing \(eerste)" + (g.regels.count > 1 ? " (en die van nog \(g.regels.count - 1) regels)" : "")
+                                + " staat in \(oorzaak), dat om een fout op regel \(g.regel) is geweigerd; verbeter dat bestand en importeer beide opnieuw"
+                                + " (regels \(regels))"))
+        }
+        return eigen.sorted { ($0.regel ?? 0) < ($1.regel ?? 0) }
     }
 
     /// Rebuilds the monthly sums after data changed. When that fails the import still stands: the sums then no longer
