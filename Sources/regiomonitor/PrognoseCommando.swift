@@ -36,12 +36,12 @@ struct PrognoseCommando: ParsableCommand {
             var namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
             for perceel in g.percelen { namen[perceel.code] = perceel.naam }
             if format == .tabel {
-                print("Prognose \(jaar) per \(per), peildatum \(peil.nederlands), methode \(m.rawValue)")
+                print("Prognose \(jaar) per \(per), peildatum \(peil.nederlands), methode \(m.naam)")
             }
             p.tabel(namen: namen).afdrukken(format)
             if format == .tabel {
                 if let versie = g.budgetversieTekst(jaar: jaar, op: peil) { print("Budget: versie \(versie).") }
-                print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(String(format: "%.3f", p.terugwerkendeFactor)). 80%-interval: normale benadering (docs/prognose.md).")
+                print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(Tabel.decimaal(p.terugwerkendeFactor, 3).replacing(".", with: ",")). 80%-interval: normale benadering (docs/prognose.md).")
             }
         }
     }

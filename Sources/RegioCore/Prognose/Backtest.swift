@@ -45,8 +45,8 @@ public enum Backtest {
     public static func tabel(_ regels: [Regel]) -> Tabel {
         var kolommen: [Tabel.Kolom] = [.init("maand", "Peilmaand", .links)]
         for m in Prognosemethode.allCases {
-            kolommen += [.init("wape_\(m.rawValue)", "WAPE \(m.rawValue)"), .init("mape_\(m.rawValue)", "MAPE \(m.rawValue)"),
-                         .init("bias_\(m.rawValue)", "Bias \(m.rawValue)")]
+            kolommen += [.init("wape_\(m.rawValue)", "WAPE \(m.naam)"), .init("mape_\(m.rawValue)", "MAPE \(m.naam)"),
+                         .init("bias_\(m.rawValue)", "Bias \(m.naam)")]
         }
         var t = Tabel(kolommen: kolommen)
         for maand in 1...12 {
@@ -66,10 +66,10 @@ extension Jaarprognose {
     /// or underrun, and the other methods; a total row that is the exact sum of the groups.
     public func tabel(namen: [String: String] = [:]) -> Tabel {
         var kolommen: [Tabel.Kolom] = [.init("groep", "Groep", .links), .init("naam", "Naam", .links),
-                                       .init("gedeclareerd", "Gedeclareerd t/m peildatum"), .init("prognose", "Prognose \(methode.rawValue)"),
+                                       .init("gedeclareerd", "Gedeclareerd t/m peildatum"), .init("prognose", "Prognose \(methode.naam)"),
                                        .init("ondergrens_80", "80%-interval van"), .init("bovengrens_80", "tot"),
                                        .init("budget", "Budget"), .init("verwachte_overschrijding", "Verwachte over(+)/onderschrijding(−)")]
-        for m in Prognosemethode.allCases where m != methode { kolommen.append(.init("prognose_\(m.rawValue)", m.rawValue)) }
+        for m in Prognosemethode.allCases where m != methode { kolommen.append(.init("prognose_\(m.rawValue)", m.naam)) }
         var t = Tabel(kolommen: kolommen)
         for g in groepen + [totaal] {
             let p = g.prognose[methode] ?? .nul

@@ -10,6 +10,16 @@ public enum Prognosemethode: String, CaseIterable, Sendable {
     case verplichtingen
     /// Declared so far divided by the elapsed fraction of the year: what a spreadsheet does.
     case naief
+
+    /// The method's name in words, for people (the raw value stays the option and column name).
+    public var naam: String {
+        switch self {
+        case .chainladder: "chain ladder"
+        case .bf: "Bornhuetter-Ferguson"
+        case .verplichtingen: "verplichtingen"
+        case .naief: "naïef"
+        }
+    }
 }
 
 /// The year-end cost forecast of one group (a municipality, a lot, or the region).

@@ -54,7 +54,7 @@ public enum Signaalweergave {
             var r: [Tabel.Cel] = csv ? [] : [.aantal(Int(b.id))]
             r += [Tabel.Cel(s.regel), Tabel.Cel(s.gemeentecode), Tabel.Cel(s.client), Tabel.Cel(s.agb ?? ""), Tabel.Cel(s.perceel ?? ""),
                   .euro(s.bedrag), dag(s.van), dag(s.tot), Tabel.Cel(b.status.rawValue)]
-            if !csv { r += [Tabel.Cel(b.statusDoor ?? ""), Tabel.Cel(b.statusOp ?? "")] }
+            if !csv { r += [Tabel.Cel(b.statusDoor ?? ""), Tijdstip.cel(b.statusOp)] }
             r.append(Tabel.Cel(s.toelichting))
             if !csv { r.append(Tabel.Cel(b.notitie ?? "")) }
             t.rijen.append(r)

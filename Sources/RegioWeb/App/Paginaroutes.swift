@@ -47,8 +47,9 @@ struct Paginatoner: Sendable {
         switch formaat {
         case .json: return Antwoord.json(Paginatoner.json(pagina, parameters: parameters))
         case .html:
-            let kader = Kader(gebruiker: gebruiker.naam, rol: gebruiker.rol, csrf: context.sessie?.csrf ?? "", pad: request.uri.path,
+            var kader = Kader(gebruiker: gebruiker.naam, rol: gebruiker.rol, csrf: context.sessie?.csrf ?? "", pad: request.uri.path,
                               query: query.velden.map { ($0.naam, $0.waarde) })
+            if case .gemeente(let g) = gebruiker.rol { kader.gemeentenaam = (try? bron.referentie())?.gemeenten[g]?.naam }
             return Antwoord.html(Weergave.document(pagina, kader: kader))
         }
     }

@@ -62,10 +62,17 @@ enum Grafiek {
         r.rijen.indices.map { i in (r.rijen[i].naam, r.status[i].isVerborgen ? nil : r.rijen[i].gedeclareerd.alsDouble, r.rijen[i].budget?.alsDouble) }
     }
 
+    /// A label that fits `ruimte` pixels at about 6,6 pixels a character: cut with "…" (the whole label in the title).
+    static func past(_ label: String, ruimte: Double) -> String {
+        let n = max(4, Int(ruimte / 6.6))
+        return label.count <= n ? label : String(label.prefix(n - 1)) + "…"
+    }
+
     /// Horizontal bars, one per label, with an optional reference per bar (e.g. the budget) drawn as a tick;
-    /// bars over their reference are red. A value nil is a hidden one (council): no bar, its mark instead.
+    /// bars more than `marge` over their reference are red (the page's one colour rule, stated in its caption).
+    /// A value nil is a hidden one (council): no bar, its mark instead. Long labels are cut, whole in the title.
     static func balken(titel: String, items: [(label: String, waarde: Double?, referentie: Double?)], eenheid: Eenheid,
-                       breedte: Double = 900, merk: String = Onderdrukking.kleinTekst) -> String {
+                       breedte: Double = 900, merk: String = Onderdrukking.kleinTekst, marge: Double = 0) -> String {
         let rij = 26.0, links = 170.0, rechts = 110.0, boven = 8.0
         let hoogte = boven + rij * Double(items.count) + 24
         let maxWaarde = items.map { max($0.waarde ?? 0, $0.referentie ?? 0) }.max() ?? 1
@@ -81,12 +88,13 @@ enum Grafiek {
         }
         for (i, item) in items.enumerated() {
             let y = boven + Double(i) * rij
-            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">\(Html.esc(item.label))</text>"
+            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
+                + "<title>\(Html.esc(item.label))</title>\(Html.esc(past(item.label, ruimte: links - 14)))</text>"
             guard let waarde = item.waarde else {
                 s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(Html.esc(merk)) (niet getoond)</text>"
                 continue
             }
-            let over = item.referentie.map { waarde > $0 } ?? false
+            let over = item.referentie.map { waarde > $0 * (1 + marge) } ?? false
             s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
             s += "<title>\(Html.esc(item.label)): \(Html.esc(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
             if let r = item.referentie {
@@ -113,7 +121,8 @@ enum Grafiek {
         var s = open(titel, breedte, hoogte)
         for (i, label) in labels.enumerated() {
             let y = boven + Double(i) * rij
-            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">\(Html.esc(label))</text>"
+            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
+                + "<title>\(Html.esc(label))</title>\(Html.esc(past(label, ruimte: links - 14)))</text>"
             var x = links
             let som = max(aandelen[i].reduce(0, +), 1e-12)
             for (k, a) in aandelen[i].enumerated() {

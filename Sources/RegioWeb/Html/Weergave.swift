@@ -9,6 +9,17 @@ struct Kader: Sendable {
     var pad: String
     /// Query parameters of the request, for CSV links that keep the same selection.
     var query: [(String, String)]
+    /// The municipality's name for a municipality's user ("gemeente Amersfoort" in the header).
+    var gemeentenaam: String? = nil
+
+    /// The role in words: "regio", "gemeente Amersfoort", "raad".
+    var rolTekst: String {
+        switch rol {
+        case .regio: "regio"
+        case .gemeente(let g): "gemeente " + (gemeentenaam ?? g)
+        case .raad: "raad"
+        }
+    }
 }
 
 /// Renders a `Pagina` as one HTML document: layout, navigation, blocks. No scripts, no external resources.
@@ -48,7 +59,7 @@ enum Weergave {
             h += "<a href=\"\(href)\"\(actief ? " class=\"actief\" aria-current=\"page\"" : "")>\(naam)</a>"
         }
         h += "</nav><form class=\"uit\" method=\"post\" action=\"/uitloggen\">"
-        h += "<span>\(Html.esc(kader.gebruiker)) (\(Html.esc(kader.rol.description)))</span>"
+        h += "<span>\(Html.esc(kader.gebruiker)) (\(Html.esc(kader.rolTekst)))</span>"
         h += "<input type=\"hidden\" name=\"csrf\" value=\"\(Html.esc(kader.csrf))\"><button>Uitloggen</button></form></header>"
         return h
     }

@@ -10,10 +10,10 @@ enum BenchmarkPagina {
         let regio = k.totaal
         let rijen = try Raadsrijen.voor(v, k, jaar: jaar, codes: \.gemeenten, status: { $0.status(gemeente: $1) }, totaal: { $0.status() })
         let regioPerJeugdige = rijen.totaal.isVerborgen ? nil : regio.kostenPerJeugdige?.alsDouble
-        p.voeg(.grafiek(titel: "Kosten per jeugdige per gemeente; de zwarte streep is het regiogemiddelde",
+        p.voeg(.grafiek(titel: "Kosten per jeugdige per gemeente; de zwarte streep is het regiogemiddelde, rood is meer dan 10% erboven (zoals in de tabel)",
                         svg: Grafiek.balken(titel: "Kosten per jeugdige", items: rijen.rijen.indices.map { i in
                             (rijen.rijen[i].naam, rijen.status[i].isVerborgen ? nil : rijen.rijen[i].kostenPerJeugdige?.alsDouble ?? 0, regioPerJeugdige)
-                        }, eenheid: .euro)))
+                        }, eenheid: .euro, marge: 0.10)))
 
         var t = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links), .init("inwoners", "Inwoners"),
                                  .init("jeugdigen", "Jeugdigen"), .init("unieke_clienten", "Cliënten"),

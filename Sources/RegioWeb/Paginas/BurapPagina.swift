@@ -9,7 +9,7 @@ enum BurapPagina {
     static func peildatum(_ v: Paginaverzoek) throws -> Dag {
         guard let laatste = try v.bron.laatsteDag() else { throw Paginafout.nietGevonden("Er zijn nog geen declaraties ingelezen.") }
         guard let t = v["peildatum"], !t.isEmpty else { return laatste }
-        guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
+        guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (DD-MM-JJJJ)") }
         guard d <= laatste else {
             throw Paginafout.ongeldig("peildatum \(d.nederlands) ligt na de laatste dag met gegevens (\(laatste.nederlands))")
         }
@@ -41,7 +41,7 @@ enum BurapPagina {
                        ondertitel: "Stand \(peil.nederlands)" + (b.budgetversie.map { "; budget \($0)" } ?? "")
                         + ". Verwachte jaaruitkomst per perceel, het verschil met het budget en waar het vandaan komt.")
         p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)/burap", [
-            Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10),
+            Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.nederlands, breedte: 10),
         ])))
         let t = b.totaal
         var tegels = [Tegel(label: "Gedeclareerd tot nu", bedrag: t.gedeclareerd, toelichting: "zorg in \(b.jaar), ingediend t/m \(peil.nederlands)"),

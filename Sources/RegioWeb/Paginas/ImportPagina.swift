@@ -19,7 +19,7 @@ enum ImportPagina {
         p.voeg(.html("<p>" + Html.a("/import/verslag", "Laatste importverslag") + "</p>"))
         var t = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("soort", "Soort", .links), .init("tijdstip", "Tijdstip", .links),
                                  .init("toegevoegd", "Toegevoegd"), .init("gewijzigd", "Gewijzigd"), .init("ongewijzigd", "Ongewijzigd")])
-        t.rijen = try store.importlog().map { [Tabel.Cel($0.bestand), Tabel.Cel($0.soort), Tabel.Cel($0.tijdstip),
+        t.rijen = try store.importlog().map { [Tabel.Cel($0.bestand), Tabel.Cel($0.soort), Tijdstip.cel($0.tijdstip),
                                                .aantal($0.toegevoegd), .aantal($0.gewijzigd), .aantal($0.ongewijzigd)] }
         var w = WebTabel(id: "importlog", titel: "Eerdere imports (nieuwste eerst)", tabel: t)
         w.maxRijen = 50

@@ -115,7 +115,7 @@ enum Maandgrafiek {
         if let vorigJaar {
             lijnen.append(Grafiek.Reeks(naam: "\(jaar - 1)", waarden: waarden(vorigJaar), kleur: "#e07b00"))
         }
-        let labels = (1...12).map { String(Maand.namen[$0 - 1].prefix(3)) }
+        let labels = (1...12).map { Maand(jaar: jaar, maand: $0).afkorting }
         let voorlopig = Set((1...12).filter { m in stand.map { Maand(jaar: jaar, maand: m).isVoorlopig(op: $0) } ?? false }.map { $0 - 1 })
         return Grafiek.kolommen(titel: "Gedeclareerde kosten per maand \(jaar)", labels: labels,
                                 staven: [Grafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: waarden(maanden), kleur: "#1f4e79")],

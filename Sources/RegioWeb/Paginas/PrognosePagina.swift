@@ -17,17 +17,17 @@ enum PrognosePagina {
             // differs by the declarations of a few clients
             peil = laatste ?? Dag.laatsteVan(jaar: jaar)
         } else if let t = v["peildatum"] {
-            guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (JJJJ-MM-DD)") }
+            guard let d = Dag.parse(t) else { throw Paginafout.ongeldig("ongeldige peildatum '\(t)' (DD-MM-JJJJ)") }
             peil = d
         } else {
             peil = min(laatste ?? Dag.laatsteVan(jaar: jaar), Dag.laatsteVan(jaar: jaar))
         }
-        var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.rawValue), 80%-interval.")
+        var pagina = Pagina(titel: "Prognose \(jaar)", ondertitel: "Verwachte kosten aan het eind van het jaar uit wat op \(peil.nederlands) bekend was; methode \(methode.naam), 80%-interval.")
         pagina.voeg(.html(Keuze.formulier("/prognose", [
             try Keuze.jaar(v, jaar),
-        ] + (raad ? [] : [Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.description, breedte: 10)]) + [
+        ] + (raad ? [] : [Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.nederlands, breedte: 10)]) + [
             Keuze.lijst("per", "Per", [("gemeente", "gemeente"), ("perceel", "perceel"), ("regio", "regio")], gekozen: per.rawValue),
-            Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.rawValue) }, gekozen: methode.rawValue),
+            Keuze.lijst("methode", "Methode", Prognosemethode.allCases.map { ($0.rawValue, $0.naam) }, gekozen: methode.rawValue),
         ])))
         let p: Jaarprognose
         // a figure, not only part of the page: the page is cached per query, and `?jaar=` of the default year is the
@@ -91,7 +91,7 @@ enum PrognosePagina {
                   let b = gp.budget, let x = gp.prognose[methode] else { return nil }
             return x > b ? "boven" : nil
         }
-        w.toelichting = "Rood: prognose boven budget. Uitnutting vorig jaar \(Tabel.procentTekst(p.uitnutting)); verplichting verhoogd met factor \(Tabel.decimaal(p.terugwerkendeFactor, 3)) voor terugwerkende toewijzingen. Formules: docs/prognose.md."
+        w.toelichting = "Rood: prognose boven budget. Uitnutting vorig jaar \(Tabel.procentTekst(p.uitnutting)); verplichting verhoogd met factor \(Tabel.decimaal(p.terugwerkendeFactor, 3).replacing(".", with: ",")) voor terugwerkende toewijzingen. Formules: docs/prognose.md."
         pagina.voeg(.tabel(w))
         return pagina
     }

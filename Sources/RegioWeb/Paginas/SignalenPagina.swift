@@ -156,7 +156,7 @@ enum SignalenPagina {
         var p = Pagina(titel: "Signaal \(b.id): \(uitleg.naam)", ondertitel: Signaalregels.regel(s.regel)?.omschrijving ?? "")
         p.inzage = ("signaal \(b.id) (cliënt \(s.client))", s.gemeentecode)
         p.voeg(.tegels([
-            Tegel(label: "Status", waarde: b.status.rawValue, toelichting: b.statusDoor.map { "door \($0) op \(b.statusOp ?? "")" } ?? ""),
+            Tegel(label: "Status", waarde: b.status.rawValue, toelichting: b.statusDoor.map { "door \($0) op \(b.statusOp.map(Tijdstip.nederlands) ?? "")" } ?? ""),
             Tegel(label: "Bedrag", waarde: s.bedrag?.heleEuros ?? "—"),
             Tegel(label: "Periode", waarde: [s.van?.nederlands, s.tot?.nederlands].compactMap { $0 }.joined(separator: " – ")),
         ]))
@@ -179,7 +179,7 @@ enum SignalenPagina {
             """))
         var h = Tabel(kolommen: [.init("tijdstip", "Tijdstip", .links), .init("status", "Status", .links), .init("door", "Door", .links),
                                  .init("notitie", "Notitie", .links)])
-        h.rijen = try signaalstore.historie(id: b.id).map { [Tabel.Cel($0.tijdstip), Tabel.Cel($0.status.rawValue), Tabel.Cel($0.door),
+        h.rijen = try signaalstore.historie(id: b.id).map { [Tijdstip.cel($0.tijdstip), Tabel.Cel($0.status.rawValue), Tabel.Cel($0.door),
                                                              Tabel.Cel($0.notitie ?? "")] }
         p.voeg(.tabel(WebTabel(id: "historie", titel: "Historie", tabel: h)))
         return p
