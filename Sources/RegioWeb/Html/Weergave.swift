@@ -100,7 +100,9 @@ enum Weergave {
             t.tabel.rijen = t.tabel.rijen.map(kies)
             t.tabel.voet = t.tabel.voet.map(kies)
         }
-        var h = "<section class=\"tabel\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
+        // with every column asked for, the table may scroll inside its box (the first column stays): marked "breed"
+        let breed = t.kern != nil && alleKolommen
+        var h = "<section class=\"tabel\(breed ? " breed" : "")\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
         if let kader {
             let q = kader.query.filter { $0.0 != "csv" } + [("csv", t.id)]
             h += Html.a(Html.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")

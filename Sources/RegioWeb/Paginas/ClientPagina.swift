@@ -64,7 +64,9 @@ enum ClientPagina {
                              Tabel.Cel(t.toewijzingsdatum.nederlands, machine: t.toewijzingsdatum.description),
                              Tabel.Cel(t.redenWijziging ?? "")])
         }
-        p.voeg(.tabel(WebTabel(id: "toewijzingen", titel: "Toewijzingen", tabel: tw)))
+        var tww = WebTabel(id: "toewijzingen", titel: "Toewijzingen", tabel: tw)
+        tww.kern = ["toewijzingnummer", "agb", "product", "perceel", "ingangsdatum", "einddatum", "volume", "toewijzingsdatum"]
+        p.voeg(.tabel(tww))
 
         if !verzoeken.isEmpty {
             var vt = Tabel(kolommen: [.init("verzoeknummer", "Verzoek", .links), .init("gemeentecode", "Gemeente", .links),
