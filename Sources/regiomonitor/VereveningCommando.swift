@@ -83,7 +83,7 @@ struct VereveningCommando: ParsableCommand {
             print("Let op: sleutel gebruik voor \(jaar) rust alleen op \(gebruikt.map(String.init).joined(separator: ", ")); "
                   + "in de andere jaren van \(venster.lowerBound)-\(venster.upperBound) zijn geen verevende kosten geregistreerd.")
         }
-        for s in r.scenarios { print("Scenario \(s.naam): \(s.omschrijving).") }
+        for s in r.scenarios { print("Scenario \(s.label) (--scenario \(s.naam)): \(s.omschrijving).") }
         for (titel, tabel) in try r.tabellen() {
             print("")
             print(titel)
@@ -97,7 +97,7 @@ struct VereveningCommando: ParsableCommand {
         for o in r.onderdelen {
             let waar = o.perceel.map { ", perceel \($0)" } ?? ""
             print("")
-            print("Afronding \(o.scenario.naam)\(waar): totaal T = \(o.uitkomst.totaal), restpot \(o.uitkomst.restpot).")
+            print("Afronding \(o.scenario.label)\(waar): totaal T = \(o.uitkomst.totaal), restpot \(o.uitkomst.restpot).")
             for regel in o.uitkomst.afrondingstoelichting { print("  " + regel) }
         }
         if r.onderdelen.allSatisfy({ $0.uitkomst.totaal == .nul }) {

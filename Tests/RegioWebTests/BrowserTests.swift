@@ -14,6 +14,8 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+    /// The walk through every page runs when asked (scripts/test runs it on its own, after the other tests).
+    static let rondgang = ProcessInfo.processInfo.environment["REGIOMONITOR_RONDGANG"] == "1"
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/browsertest.py").path
 
@@ -56,7 +58,7 @@ import Testing
     /// on the pages answering 200 or 303 (a page offers no link its reader may not follow), and the signal list's
     /// paging links among them (the last page answers). scripts/rondgang.py drives Chromium; screenshots stay in a
     /// temporary folder named in the output.
-    @Test(.enabled(if: chromium != nil || inCI, "chromium ontbreekt (scripts/test installeert het)"))
+    @Test(.enabled(if: rondgang && (chromium != nil || inCI), "alleen met REGIOMONITOR_RONDGANG=1 (scripts/test) en chromium"))
     func rondgangPerRolEnBreedte() async throws {
         let store = try SQLiteStore(pad: ":memory:")
         let importeur = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 3, count: 32)))

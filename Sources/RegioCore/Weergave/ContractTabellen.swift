@@ -211,13 +211,24 @@ extension SVGGrafiek {
         s += "<text x=\"\(f(links + bw / 2))\" y=\"\(f(hoogte - 8))\" font-size=\"11\" text-anchor=\"middle\" \(letter)>Aantal actieve aanbieders (logaritmisch; links: weinig aanbieders, hoog leveringsrisico)</text>"
         s += "<text x=\"14\" y=\"\(f(boven + bh / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(boven + bh / 2)))\" \(letter)>Aandeel in de kosten (impact)</text>"
         let kleuren: [Kraljic: String] = [.strategisch: "#c0392b", .hefboom: "#1f6f9f", .knelpunt: "#e08e0b", .routine: "#5b8c3a"]
+        // labels that would overlap another move down or up a line, nearest free place first
+        var geplaatst: [(x0: Double, x1: Double, y: Double)] = []
         for p in punten {
             let px = x(Double(p.aanbieders)), py = y(p.kostenaandeel ?? 0)
             let straal = 4 + 10 * (p.clientaandeel ?? 0).squareRoot()
             s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"\(f(straal))\" fill=\"\(kleuren[p.kraljic ?? .routine] ?? "#666")\" opacity=\"0.75\"><title>\(HTML.tekst("\(p.segment): \(Tabel.procentTekst(p.kostenaandeel ?? 0)) van de kosten, \(p.aanbieders) aanbieders, \(p.clienten) cliënten"))</title></circle>"
             // near the right edge the label goes to the left of the point, so it stays inside the chart
             let naarLinks = px > links + bw * 0.8
-            s += "<text x=\"\(f(naarLinks ? px - straal - 3 : px + straal + 3))\" y=\"\(f(py + 4))\" font-size=\"11\" text-anchor=\"\(naarLinks ? "end" : "start")\" \(letter)>\(HTML.tekst(p.segment))</text>"
+            let tx = naarLinks ? px - straal - 3 : px + straal + 3, lengte = 6.3 * Double(p.segment.count)
+            let x0 = naarLinks ? tx - lengte : tx, x1 = naarLinks ? tx : tx + lengte
+            var ty = py + 4
+            for stap in [0.0, 13, -13, 26, -26, 39, -39, 52, -52] {
+                let kandidaat = py + 4 + stap
+                guard kandidaat > boven + 10, kandidaat < boven + bh - 2 else { continue }
+                if !geplaatst.contains(where: { $0.x0 < x1 && x0 < $0.x1 && abs($0.y - kandidaat) < 12 }) { ty = kandidaat; break }
+            }
+            geplaatst.append((x0, x1, ty))
+            s += "<text x=\"\(f(tx))\" y=\"\(f(ty))\" font-size=\"11\" text-anchor=\"\(naarLinks ? "end" : "start")\" \(letter)>\(HTML.tekst(p.segment))</text>"
         }
         return s + "</svg>"
     }

@@ -13,7 +13,7 @@ extension VereveningRapport {
             for r in o.uitkomst.regels {
                 t.rijen.append([Tabel.Cel(String(o.jaar), getal: true), Tabel.Cel(r.gemeentecode), Tabel.Cel(o.perceel ?? ""),
                                 Self.aandeel(r.aandeel), .euro(r.eigenKosten), .euro(r.bijdrage), .euro(r.saldo),
-                                Tabel.Cel(o.scenario.naam)])
+                                Tabel.Cel(o.scenario.label, machine: o.scenario.naam)])
             }
         }
         if jaren.count > 1 {
@@ -22,7 +22,7 @@ extension VereveningRapport {
                     for c in try cumulatief(perceel: perceel, scenario: s) {
                         t.rijen.append([Tabel.Cel(jaartekst), Tabel.Cel(c.gemeentecode), Tabel.Cel(perceel ?? ""),
                                         Tabel.Cel("", machine: ""), .euro(c.eigenKosten), .euro(c.bijdrage), .euro(c.saldo),
-                                        Tabel.Cel(s.naam)])
+                                        Tabel.Cel(s.label, machine: s.naam)])
                     }
                 }
             }
@@ -42,7 +42,7 @@ extension VereveningRapport {
                 continue
             }
             for s in scenarios {
-                uit.append(("Verevening \(jaartekst), \(waar), scenario \(s.naam)", try meerjarentabel(perceel: perceel, scenario: s)))
+                uit.append(("Verevening \(jaartekst), \(waar), scenario \(s.label)", try meerjarentabel(perceel: perceel, scenario: s)))
             }
             if scenarios.count > 1 {
                 uit.append(("Cumulatief saldo \(jaartekst) per scenario, \(waar)", try vergelijking(perceel: perceel)))
@@ -63,7 +63,7 @@ extension VereveningRapport {
         var kolommen: [Tabel.Kolom] = [.init("gemeentecode", "Gemeente", .links), .init("naam", "Naam", .links),
                                        .init("sleutel_aandeel", "Aandeel s"), .init("eigen_kosten", "Eigen kosten A")]
         for s in scenarios {
-            kolommen += [.init("te_betalen", "Te betalen \(s.naam)"), .init("saldo", "Saldo \(s.naam)")]
+            kolommen += [.init("te_betalen", "Te betalen \(s.label)"), .init("saldo", "Saldo \(s.label)")]
         }
         var t = Tabel(kolommen: kolommen)
         for (i, r) in eerste.regels.enumerated() {
