@@ -223,7 +223,7 @@ extension Burap {
         for s in signalen {
             let x = s.signaal
             t.rijen.append([Tabel.Cel("#\(s.id)", machine: String(s.id)),
-                            Tabel.Cel(Signaalregels.regel(x.regel)?.omschrijving ?? x.regel, machine: x.regel),
+                            Tabel.Cel(Signaaluitleg.voor(x.regel).naam, machine: x.regel),
                             Tabel.Cel(x.perceel.map { percelen[$0] ?? $0 } ?? "", machine: x.perceel ?? ""),
                             Tabel.Cel(x.agb.map { aanbieders[$0] ?? $0 } ?? "", machine: x.agb ?? ""),
                             .euro(x.bedrag), Tabel.Cel(x.toelichting)])

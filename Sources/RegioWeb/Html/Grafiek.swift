@@ -100,7 +100,8 @@ enum Grafiek {
             if let r = item.referentie {
                 s += "<line x1=\"\(f(x(r)))\" y1=\"\(f(y + 1))\" x2=\"\(f(x(r)))\" y2=\"\(f(y + rij - 1))\" stroke=\"#1b1f23\" stroke-width=\"2.5\"/>"
             }
-            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\">\(Html.esc(tekst(waarde, eenheid)))</text>"
+            // a white halo keeps the amount readable where the reference tick crosses it
+            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(Html.esc(tekst(waarde, eenheid)))</text>"
         }
         return s + "</svg>"
     }
