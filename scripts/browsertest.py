@@ -88,36 +88,55 @@ def chromium():
     raise SystemExit("chromium niet gevonden (apt-get install -y chromium)")
 
 
-def main():
-    basis, gebruiker, wachtwoord, pagina, png = sys.argv[1:6]
+def start(breedte=1300, hoogte=1600):
+    """Headless Chromium with a fresh profile; returns the process, a DevTools connection to its page, and the profile."""
     profiel = tempfile.mkdtemp(prefix="regiomonitor-chromium-")
     proces = subprocess.Popen([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-                               f"--user-data-dir={profiel}", "--window-size=1300,1600", "about:blank"],
+                               "--hide-scrollbars", f"--user-data-dir={profiel}", f"--window-size={breedte},{hoogte}", "about:blank"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         adres = None
         eind = time.time() + 180
         while adres is None and time.time() < eind:
-            regel = proces.stderr.readline()
-            m = re.search(r"DevTools listening on (ws://[^\s]+)", regel)
+            m = re.search(r"DevTools listening on (ws://[^\s]+)", proces.stderr.readline())
             if m:
                 adres = m.group(1)
         if adres is None:
             raise SystemExit("chromium startte niet")
         poort = re.match(r"ws://[^:]+:(\d+)/", adres).group(1)
         doelen = json.load(urllib.request.urlopen(f"http://127.0.0.1:{poort}/json/list"))
-        pagina_doel = next(d for d in doelen if d.get("type") == "page")
-        ws = WebSocket(pagina_doel["webSocketDebuggerUrl"])
+        ws = WebSocket(next(d for d in doelen if d.get("type") == "page")["webSocketDebuggerUrl"])
         ws.roep("Page.enable")
         # the dashboard forbids every script by CSP; the test's own keystrokes come from DevTools, not from the page
         ws.roep("Page.setBypassCSP", enabled=True)
-        ws.roep("Page.navigate", url=basis + "/inloggen")
-        ws.wacht_op("Page.loadEventFired")
-        ws.roep("Runtime.evaluate", expression=(
-            f"document.querySelector('input[name=naam]').value = {json.dumps(gebruiker)};"
-            f"document.querySelector('input[name=wachtwoord]').value = {json.dumps(wachtwoord)};"
-            "document.querySelector('form').submit();"))
-        ws.wacht_op("Page.loadEventFired")
+        return proces, ws, profiel
+    except BaseException:
+        stop(proces, profiel)
+        raise
+
+
+def stop(proces, profiel):
+    proces.kill()
+    proces.wait()
+    shutil.rmtree(profiel, ignore_errors=True)
+
+
+def inloggen(ws, basis, gebruiker, wachtwoord):
+    """Fills in the login form as a person would and waits for the page after it."""
+    ws.roep("Page.navigate", url=basis + "/inloggen")
+    ws.wacht_op("Page.loadEventFired")
+    ws.roep("Runtime.evaluate", expression=(
+        f"document.querySelector('input[name=naam]').value = {json.dumps(gebruiker)};"
+        f"document.querySelector('input[name=wachtwoord]').value = {json.dumps(wachtwoord)};"
+        "document.querySelector('form').submit();"))
+    ws.wacht_op("Page.loadEventFired")
+
+
+def main():
+    basis, gebruiker, wachtwoord, pagina, png = sys.argv[1:6]
+    proces, ws, profiel = start()
+    try:
+        inloggen(ws, basis, gebruiker, wachtwoord)
         ws.roep("Page.navigate", url=basis + pagina)
         ws.wacht_op("Page.loadEventFired")
         tekst = ws.roep("Runtime.evaluate", expression="document.body.innerText", returnByValue=True)["result"]["value"]
@@ -127,9 +146,7 @@ def main():
             f.write(base64.b64decode(beeld["data"]))
         print(json.dumps({"url": url, "tekst": tekst}))
     finally:
-        proces.kill()
-        proces.wait()
-        shutil.rmtree(profiel, ignore_errors=True)
+        stop(proces, profiel)
 
 
 if __name__ == "__main__":

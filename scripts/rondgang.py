@@ -8,10 +8,10 @@ screenshot in OUT_DIR; and every link on the pages answers as a link should (200
 not go, reported so the caller can judge). Prints JSON: {"paginas": [{"pad", "url", "status", "problemen"}],
 "links": {"href": status}}.
 """
-import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import base64, json, os, re, sys, urllib.error, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browsertest import WebSocket, chromium  # noqa: E402
+from browsertest import inloggen, start, stop  # noqa: E402
 
 CONTROLE = r"""
 (() => {
@@ -48,33 +48,11 @@ def main():
     basis, gebruiker, wachtwoord, breedte, uitmap = sys.argv[1:6]
     paginas = sys.argv[6:]
     os.makedirs(uitmap, exist_ok=True)
-    profiel = tempfile.mkdtemp(prefix="regiomonitor-rondgang-")
-    proces = subprocess.Popen([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-                               "--hide-scrollbars", f"--user-data-dir={profiel}", f"--window-size={breedte},900", "about:blank"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proces, ws, profiel = start(int(breedte), 900)
     try:
-        adres = None
-        eind = time.time() + 180
-        while adres is None and time.time() < eind:
-            m = re.search(r"DevTools listening on (ws://[^\s]+)", proces.stderr.readline())
-            if m:
-                adres = m.group(1)
-        if adres is None:
-            raise SystemExit("chromium startte niet")
-        poort = re.match(r"ws://[^:]+:(\d+)/", adres).group(1)
-        doel = next(d for d in json.load(urllib.request.urlopen(f"http://127.0.0.1:{poort}/json/list")) if d.get("type") == "page")
-        ws = WebSocket(doel["webSocketDebuggerUrl"])
-        ws.roep("Page.enable")
         ws.roep("Network.enable")
         ws.roep("Emulation.setDeviceMetricsOverride", width=int(breedte), height=900, deviceScaleFactor=1, mobile=False)
-        ws.roep("Page.setBypassCSP", enabled=True)
-        ws.roep("Page.navigate", url=basis + "/inloggen")
-        ws.wacht_op("Page.loadEventFired")
-        ws.roep("Runtime.evaluate", expression=(
-            f"document.querySelector('input[name=naam]').value = {json.dumps(gebruiker)};"
-            f"document.querySelector('input[name=wachtwoord]').value = {json.dumps(wachtwoord)};"
-            "document.querySelector('form').submit();"))
-        ws.wacht_op("Page.loadEventFired")
+        inloggen(ws, basis, gebruiker, wachtwoord)
         koekjes = ws.roep("Network.getCookies", urls=[basis + "/"])["cookies"]
         koek = "; ".join(f"{c['name']}={c['value']}" for c in koekjes)
         uit, alle_links = [], set()
@@ -87,7 +65,6 @@ def main():
             beeld = ws.roep("Page.captureScreenshot", format="png", captureBeyondViewport=True)
             naam = f"{gebruiker}-{breedte}-{i:02d}-" + re.sub(r"[^a-z0-9]+", "_", pad.lower()).strip("_")[:60] + ".png"
             with open(os.path.join(uitmap, naam), "wb") as f:
-                import base64
                 f.write(base64.b64decode(beeld["data"]))
             uit.append({"pad": pad, "url": url, "titel": r["titel"], "problemen": r["problemen"], "schermafdruk": naam})
             alle_links.update(h.split("#")[0] for h in r["links"] if h.split("#")[0])
@@ -106,9 +83,7 @@ def main():
                 statussen[h] = e.code
         print(json.dumps({"paginas": uit, "links": statussen}))
     finally:
-        proces.kill()
-        proces.wait()
-        shutil.rmtree(profiel, ignore_errors=True)
+        stop(proces, profiel)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,21 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/browsertest.py").path
 
+    /// Runs a python script off the test's thread; its exit status and standard output.
+    static func python(_ argumenten: [String]) async throws -> (Int32, Data) {
+        try await Task.detached {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3"] + argumenten
+            let pijp = Pipe()
+            p.standardOutput = pijp
+            try p.run()
+            let data = pijp.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, data)
+        }.value
+    }
+
     @Test(.enabled(if: chromium != nil || inCI, "chromium ontbreekt (scripts/test installeert het)"))
     func inloggenEnOverzichtBekijken() async throws {
         let regio = try Webregio()
@@ -28,17 +43,7 @@ import Testing
         let png = NSTemporaryDirectory() + "regiomonitor-overzicht-\(UUID().uuidString).png"
         try await app.test(.live) { c in
             let poort = try #require(c.port)
-            let uit = try await Task.detached {
-                let p = Process()
-                p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                p.arguments = ["python3", BrowserTests.script, "http://127.0.0.1:\(poort)", "regio", Webregio.wachtwoord, "/?jaar=2019", png]
-                let pijp = Pipe()
-                p.standardOutput = pijp
-                try p.run()
-                let data = pijp.fileHandleForReading.readDataToEndOfFile()
-                p.waitUntilExit()
-                return (p.terminationStatus, data)
-            }.value
+            let uit = try await BrowserTests.python([BrowserTests.script, "http://127.0.0.1:\(poort)", "regio", Webregio.wachtwoord, "/?jaar=2019", png])
             #expect(uit.0 == 0)
             let json = try #require(try JSONSerialization.jsonObject(with: uit.1) as? [String: String])
             let tekst = try #require(json["tekst"])
@@ -88,17 +93,7 @@ import Testing
             let poort = try #require(c.port)
             for gebruiker in ["regio", "amersfoort", "raad"] {
                 for breedte in ["1366", "1920"] {
-                    let uit = try await Task.detached {
-                        let p = Process()
-                        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                        p.arguments = ["python3", script, "http://127.0.0.1:\(poort)", gebruiker, Webregio.wachtwoord, breedte, map] + paginas
-                        let pijp = Pipe()
-                        p.standardOutput = pijp
-                        try p.run()
-                        let data = pijp.fileHandleForReading.readDataToEndOfFile()
-                        p.waitUntilExit()
-                        return (p.terminationStatus, data)
-                    }.value
+                    let uit = try await BrowserTests.python([script, "http://127.0.0.1:\(poort)", gebruiker, Webregio.wachtwoord, breedte, map] + paginas)
                     #expect(uit.0 == 0, "\(gebruiker) \(breedte)")
                     let json = try #require(try JSONSerialization.jsonObject(with: uit.1) as? [String: Any])
                     let bekeken = try #require(json["paginas"] as? [[String: Any]])
