@@ -9,7 +9,7 @@ enum PercelenPagina {
         let rijen = try Raadsrijen.voor(v, k, jaar: jaar, codes: \.percelen, status: { $0.status(perceel: $1) }, totaal: { $0.status() })
         var p = Pagina(titel: "Percelen \(jaar)", ondertitel: "Kosten, cliënten en uitnutting per perceel, tegen het budget van de gemeenten samen.")
         p.voeg(.html(Keuze.formulier("/percelen", [try Keuze.jaar(v, jaar)])))
-        p.voeg(.grafiek(titel: "Gedeclareerd per perceel; de zwarte streep is het budget",
+        p.voeg(.grafiek(titel: "Gedeclareerd per perceel; de zwarte streep is het budget, rood is erboven",
                         svg: Grafiek.balken(titel: "Gedeclareerd per perceel", items: Grafiek.items(rijen),
                                             eenheid: .euro)))
         var t = Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: rijen, totaal: k.totaal,
