@@ -194,15 +194,13 @@ struct BurapCommando: ParsableCommand {
         let signalen = try (store as? any SignaalStore)?.signalen() ?? []
         let burap: Burap
         do { burap = try Burap(g, gemeente: code, peildatum: peil!, signalen: signalen) } catch { throw ValidationError(error.description) }
-        let percelen = Dictionary(g.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        let aanbieders = Dictionary(g.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
         switch format {
         case .html:
-            try Rapport.html(burap, percelen: percelen, aanbieders: aanbieders).write(toFile: uit, atomically: true, encoding: .utf8)
+            try Rapport.html(burap).write(toFile: uit, atomically: true, encoding: .utf8)
             print("Burap \(burap.gemeente.naam) \(burap.jaar), stand \(burap.peildatum.nederlands), geschreven naar \(uit).")
         case .csv:
             try FileManager.default.createDirectory(atPath: uit, withIntermediateDirectories: true)
-            for o in burap.onderdelen(percelen: percelen, aanbieders: aanbieders) {
+            for o in burap.onderdelen() {
                 guard let t = o.tabel else { continue }
                 let pad = uit + "/" + o.naam + ".csv"
                 try t.csv().write(toFile: pad, atomically: true, encoding: .utf8)

@@ -35,6 +35,9 @@ public struct Burap: Sendable {
     /// budget for the year.
     public let verklaring: Verschilanalyse?
     /// The open signals of the municipality with an amount, the largest first (at most `Burap.signalen`).
+    /// Names of the lots and providers the tables mention, from the data the Burap was made of.
+    public let perceelnamen: [String: String]
+    public let aanbiedernamen: [String: String]
     public private(set) var signalen: [BeheerdSignaal] = []
     public private(set) var samenvatting: [String] = []
 
@@ -80,6 +83,8 @@ public struct Burap: Sendable {
             if r.zorgjaar < jaar { voorgaand[r.groep ?? "", default: .nul] += r.bedrag } else { ditJaar[r.groep ?? "", default: .nul] += r.bedrag }
         }
         let namen = Dictionary(g.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        perceelnamen = namen
+        aanbiedernamen = Dictionary(g.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
         let percelen = Set(prognose.groepen.map(\.groep)).union(primitief.keys).union(voorgaand.keys).union(ditJaar.keys).sorted()
         var regels: [Perceelregel] = []
         for p in percelen {
@@ -217,7 +222,8 @@ extension Burap {
     }
 
     /// The open signals with the most money.
-    public func signalenTabel(percelen: [String: String] = [:], aanbieders: [String: String] = [:]) -> Tabel {
+    public func signalenTabel() -> Tabel {
+        let percelen = perceelnamen, aanbieders = aanbiedernamen
         var t = Tabel(kolommen: [.init("signaal", "Signaal", .links), .init("regel", "Regel", .links), .init("perceel", "Perceel", .links),
                                  .init("aanbieder", "Aanbieder", .links), .init("bedrag", "Bedrag"), .init("toelichting", "Toelichting", .links)])
         for s in signalen {
@@ -232,7 +238,7 @@ extension Burap {
     }
 
     /// The sections in order: file-name stem, title, introduction, table.
-    public func onderdelen(percelen: [String: String] = [:], aanbieders: [String: String] = [:]) -> [Maandrapport.Onderdeel] {
+    public func onderdelen() -> [Maandrapport.Onderdeel] {
         var uit: [Maandrapport.Onderdeel] = []
         func onderdeel(_ naam: String, _ titel: String, _ inleiding: [String], _ t: Tabel?, _ noten: [String] = []) {
             uit.append(Maandrapport.Onderdeel(naam: naam, titel: titel, inleiding: inleiding, grafieken: [], grafiekSoort: [], tabel: t, noten: noten))
@@ -255,7 +261,7 @@ extension Burap {
                   boekjaarTabel())
         onderdeel("signalen", "Open signalen met het meeste geld",
                   signalen.isEmpty ? ["Geen open signalen met een bedrag voor \(gemeente.naam)."] : ["De \(signalen.count) open signalen van \(gemeente.naam) met het grootste bedrag."],
-                  signalen.isEmpty ? nil : signalenTabel(percelen: percelen, aanbieders: aanbieders))
+                  signalen.isEmpty ? nil : signalenTabel())
         return uit
     }
 }

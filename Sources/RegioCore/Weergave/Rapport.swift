@@ -11,12 +11,12 @@ public enum Rapport {
     }
 
     /// The Burap of one municipality, printable like the monthly report.
-    public static func html(_ b: Burap, percelen: [String: String] = [:], aanbieders: [String: String] = [:]) -> String {
+    public static func html(_ b: Burap) -> String {
         document(titel: "Burap jeugdhulp \(b.gemeente.naam) \(b.jaar) — stand \(b.peildatum.nederlands)", kop: "Bestuursrapportage jeugdhulp \(b.jaar)",
                  label: "Interne versie — voor de Burap", raad: false,
                  sub: "<strong>\(HTML.tekst(b.gemeente.naam))</strong> · stand \(b.peildatum.nederlands)"
                     + (b.budgetversie.map { " · budget \(HTML.tekst($0))" } ?? ""),
-                 kernpunten: b.samenvatting, onderdelen: b.onderdelen(percelen: percelen, aanbieders: aanbieders),
+                 kernpunten: b.samenvatting, onderdelen: b.onderdelen(),
                  voetnoten: ["Bedragen in euro's; een declaratie telt in de maanden waarin de zorg is geleverd (regels over een jaargrens naar dagen verdeeld). "
                              + "Prognose: Bornhuetter-Ferguson per perceel op het ontwikkelpatroon van de regio, zoals de verwachte uitkomst in het dashboard."],
                  liggend: true)

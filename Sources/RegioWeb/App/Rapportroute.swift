@@ -19,9 +19,7 @@ enum Rapportroute {
             }
             let peil = try BurapPagina.peildatum(v)
             let b = try BurapPagina.burap(v, gemeente: code, peil: peil)
-            let gg = try bron.gegevens()
-            var r = Antwoord.html(Rapport.html(b, percelen: Dictionary(gg.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a }),
-                                               aanbieders: Dictionary(gg.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })))
+            var r = Antwoord.html(Rapport.html(b))
             r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
             return r
         }

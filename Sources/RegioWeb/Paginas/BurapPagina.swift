@@ -58,11 +58,7 @@ enum BurapPagina {
         p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Html.esc($0))</li>" }.joined()
                      + "</ul><p>" + Html.a(Html.link("/gemeente/\(gemeente.code)/burap/afdruk", [("peildatum", peil.description)]), "Afdrukbare versie (A4 liggend)")
                      + "</p></section>"))
-        let percelen = try v.bron.gegevens().percelen
-        let aanbieders = try v.bron.gegevens().aanbieders
-        let namenP = Dictionary(percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        let namenA = Dictionary(aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        for o in b.onderdelen(percelen: namenP, aanbieders: namenA) {
+        for o in b.onderdelen() {
             guard let tabel = o.tabel else {
                 p.voeg(.kop(o.titel))
                 for regel in o.inleiding { p.voeg(.melding(regel, soort: .info)) }
