@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: values and calculations, no I/O.
@@ -33,20 +34,25 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RegioDemo", dependencies: ["RegioCore"]),
+        // Tables as files for spreadsheets: Office Open XML workbooks (zipped with ZIPFoundation) and the Dutch CSV dialect.
+        .target(name: "RegioUitvoer", dependencies: [
+            "RegioCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The web dashboard and JSON API: HTTP to calls, HTML and SVG out.
         .target(name: "RegioWeb", dependencies: [
-            "RegioCore", "RegioStore", "RegioImport",
+            "RegioCore", "RegioStore", "RegioImport", "RegioUitvoer",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
         .executableTarget(name: "regiomonitor", dependencies: [
-            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioWeb",
+            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioWeb", "RegioUitvoer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore"]),
-        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo"]),
+        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioUitvoer"]),
         // The only target with HummingbirdTesting: it is slow to build.
         .testTarget(name: "RegioWebTests", dependencies: [
             "RegioCore", "RegioStore", "RegioImport", "RegioDemo", "RegioWeb",

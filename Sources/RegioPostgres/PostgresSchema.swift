@@ -21,6 +21,7 @@ enum PostgresSchema {
         ("v10-wijzigingen", Schemadefinitie.v10Wijzigingen.map(vertaal)),
         ("v11-budgetversies", Schemadefinitie.v11Budgetversies.map(vertaal)),
         ("v12-boekdatum", Schemadefinitie.v12Boekdatum.map(vertaal)),
+        ("v13-bi", Schemadefinitie.v13BI.map(vertaal)),
     ]
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,

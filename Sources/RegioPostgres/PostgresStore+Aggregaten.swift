@@ -49,6 +49,7 @@ extension PostgresStore: AggregaatStore {
             if let fout { throw fout }
             try PostgresStore.schrijf(a, v)
         }
+        try ververstBINaSommen()
     }
 
     public func aggregatenActueel() throws -> Bool {
@@ -69,6 +70,7 @@ extension PostgresStore: AggregaatStore {
             try a.voegToe(nieuw)
             try PostgresStore.schrijf(a, v)
         }
+        try ververstBINaSommen()
     }
 
     public func verwijzers() throws -> [String: String] {

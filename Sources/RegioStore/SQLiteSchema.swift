@@ -46,6 +46,9 @@ enum SQLiteSchema {
         m.registerMigration("v12-boekdatum") { db in
             for sql in Schemadefinitie.v12Boekdatum { try db.execute(sql: sql) }
         }
+        m.registerMigration("v13-bi") { db in
+            for sql in Schemadefinitie.v13BI { try db.execute(sql: sql) }
+        }
         return m
     }
 }

@@ -37,6 +37,7 @@ extension SQLiteStore: AggregaatStore {
             }
             try SQLiteStore.schrijf(a, db)
         }
+        try ververstBINaSommen()
     }
 
     public func aggregatenActueel() throws -> Bool {
@@ -54,6 +55,7 @@ extension SQLiteStore: AggregaatStore {
             try a.voegToe(nieuw)
             try SQLiteStore.schrijf(a, db)
         }
+        try ververstBINaSommen()
     }
 
     public func verwijzers() throws -> [String: String] {

@@ -20,7 +20,8 @@ struct NormbudgetCommando: ParsableCommand {
     var gewichten: String?
     @Option(name: .long, help: "Ondergrens als AGB=BEDRAG (herhaalbaar).") var ondergrens: [String] = []
     @Option(name: .long, help: "Plafond als AGB=BEDRAG (herhaalbaar).") var plafond: [String] = []
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let middelen = try Bekostigingsinvoer.bedrag(beschikbaar, "--beschikbaar")
@@ -62,7 +63,7 @@ struct NormbudgetCommando: ParsableCommand {
         catch { throw Bekostigingsinvoer.fout(error) }
         let namen = Dictionary(g.aanbieders.map { ($0.agb, $0.naam) }, uniquingKeysWith: { a, _ in a })
         let tabel = Bekostiging.normbudgettabel(budgetten, aanvragen: aanvragen, jaren: Array(historie), namen: namen)
-        guard format == .tabel else { tabel.afdrukken(format); return }
+        guard format == .tabel else { try tabel.afdrukken(uitvoer); return }
         print("Normbudgetten \(jaar): beschikbaar \(middelen), verdeeld naar het gebruik in \(historie.lowerBound)-\(historie.upperBound)"
               + (w.map { " (jaargewichten " + $0.map(String.init).joined(separator: ", ") + ")" } ?? "")
               + (percelen.map { " in " + $0.sorted().joined(separator: ", ") } ?? "") + ".")
@@ -97,7 +98,8 @@ struct TaakgerichtCommando: ParsableCommand {
     var perceel: [String] = []
     @Option(name: .long, help: "Verrekening achteraf: geen, verschil-naar-sleutel of budget-naar-realisatie.")
     var verrekening: Afspraak = .geen
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let bedrag = try Bekostigingsinvoer.bedrag(budget, "--budget")
@@ -120,7 +122,7 @@ struct TaakgerichtCommando: ParsableCommand {
             t = try Bekostiging.TaakgerichtBudget(budget: bedrag, delen: delen, verrekening: verrekening.verrekening)
         } catch { throw Bekostigingsinvoer.fout(error) }
         let namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        guard format == .tabel else { t.tabel(namen: namen).afdrukken(format); return }
+        guard format == .tabel else { try t.tabel(namen: namen).afdrukken(uitvoer); return }
         print("Taakgericht budget \(jaar): \(bedrag), vooraf verdeeld naar \(k.rawValue) (\(k.omschrijving)"
               + (k == .gebruik ? ", \(jaar - 3)-\(jaar - 1)" : ", \(jaar)") + ").")
         print("Realisatie: gedeclareerde kosten \(jaar) in " + percelen.sorted().joined(separator: ", ")

@@ -64,7 +64,8 @@ struct LumpsumCommando: ParsableCommand {
     var perceel: [String] = []
     @Option(name: .long, help: "Stand op deze datum: declaraties ingediend tot dan, maanden die voor die datum eindigden.")
     var peildatum: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let jaarbedrag = try Bekostigingsinvoer.bedrag(bedrag, "--bedrag")
@@ -86,7 +87,7 @@ struct LumpsumCommando: ParsableCommand {
         let l: Bekostiging.Lumpsum
         do { l = try Bekostiging.Lumpsum(jaarbedrag: jaarbedrag, jaar: jaar, productie: Array(productie.prefix(maanden))) }
         catch { throw Bekostigingsinvoer.fout(error) }
-        guard format == .tabel else { l.tabel(stand: stand).afdrukken(format); return }
+        guard format == .tabel else { try l.tabel(stand: stand).afdrukken(uitvoer); return }
         let naam = g.aanbieders.first { $0.agb == agb }?.naam ?? agb
         print("Lumpsum \(jaar), aanbieder \(agb) (\(naam)): jaarbedrag \(jaarbedrag), per maand 1/12.")
         print("Productie = gedeclareerde kosten van de aanbieder per zorgmaand"
@@ -123,7 +124,8 @@ struct TrajectCommando: ParsableCommand {
     @Option(name: .long, help: "Met --client: alleen de kosten in dit perceel (herhaalbaar).") var perceel: [String] = []
     @Option(name: .long, help: "Betaal de trajectprijs gespreid over dit aantal jaren (standaard eenmalig in het startjaar).")
     var gespreid: Int?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let trajectprijs = try Bekostigingsinvoer.bedrag(prijs, "--prijs")
@@ -152,7 +154,7 @@ struct TrajectCommando: ParsableCommand {
                                                     betaalwijze: gespreid.map { .gespreid(jaren: $0) } ?? .eenmalig,
                                                     werkelijkeKosten: werkelijk)
         } catch { throw Bekostigingsinvoer.fout(error) }
-        guard format == .tabel else { v.tabel().afdrukken(format); return }
+        guard format == .tabel else { try v.tabel().afdrukken(uitvoer); return }
         print("Trajectprijs \(trajectprijs), " + (gespreid.map { "gespreid over \($0) jaar" } ?? "eenmalig betaald in \(startjaar)")
               + "; werkelijke kosten: \(herkomst).")
         v.tabel().afdrukken(.tabel)

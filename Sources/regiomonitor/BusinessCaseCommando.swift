@@ -15,7 +15,8 @@ struct BusinessCaseCommando: ParsableCommand {
     @Option(name: .customLong("tolerantie-prijs"), help: "Toegestane afwijking van een gedrukte prijs per cliënt in euro's.")
     var tolerantiePrijs: String?
     @Flag(name: .long, help: "Toon de controle van elk gedrukt cijfer, niet alleen de afwijkingen.") var alle = false
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: bestand) else {
@@ -31,7 +32,7 @@ struct BusinessCaseCommando: ParsableCommand {
         if let tolerantieBedragen { t.bedragen = try Bekostigingsinvoer.bedrag(tolerantieBedragen, "--tolerantie-bedragen") }
         if let tolerantiePrijs { t.prijsPerClient = try Bekostigingsinvoer.bedrag(tolerantiePrijs, "--tolerantie-prijs") }
         let bc = BusinessCase(jaren: jaren, tolerantie: t)
-        guard format == .tabel else { bc.tabel().afdrukken(format); return }
+        guard format == .tabel else { try bc.tabel().afdrukken(uitvoer); return }
         print("Business case \(naam): verschil = budget − zorglevering (subtotaal), min eenmalige investeringen en extra "
               + "financiering (totaal); prijs per cliënt = zorglevering / cliënten.")
         bc.tabel().afdrukken(.tabel)

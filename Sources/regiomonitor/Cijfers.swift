@@ -15,7 +15,8 @@ struct Cijfers: ParsableCommand {
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "Alleen dit perceel (code).") var perceel: String?
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
     @Flag(name: .long, help: "Toon de rekentijd op stderr.") var tijd = false
 
     func validate() throws {
@@ -83,8 +84,18 @@ struct Cijfers: ParsableCommand {
                 print("Budget: versie \(versie).")
             }
             print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
-        case .csv, .json:
-            Tabel.kengetallen(rijen, totaal, per: per, stand: stand).afdrukken(format)
+        case .csv, .csvNL, .json, .xlsx:
+            let gegevensTot = [g.stand, (try? sommen?.waarde.get())??.laatsteIndiening].compactMap { $0 }.max()
+            var regels: [(String, String)] = [
+                ("Periode", "\(van.nederlands) t/m \(totDag.nederlands)" + (selectie.gemeente.map { ", gemeente \($0)" } ?? "")
+                    + (perceel.map { ", perceel \($0)" } ?? "")),
+                ("Peildatum", pd.map { "\($0.nederlands): zoals toen bekend" } ?? "geen: alles wat nu bekend is"),
+                ("Indeling", "per \(per.rawValue); de laatste regel is het totaal"),
+                ("Unieke cliënten", "tellen niet op: een cliënt in meer groepen telt in het totaal één keer"),
+            ]
+            if let gegevensTot { regels.insert(("Gegevens tot en met", gegevensTot.nederlands), at: 2) }
+            try Tabel.kengetallen(rijen, totaal, per: per, stand: stand)
+                .afdrukken(uitvoer, Werkboektoelichting(titel: "Monitoringcijfers \(jaar)\(tot.map { "-\($0)" } ?? "") per \(per.rawValue)", regels: regels))
         }
         if tijd {
             // with the sums, reading them overlaps the counting of the allocations

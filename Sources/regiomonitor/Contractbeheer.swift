@@ -8,7 +8,8 @@ struct ContractOpties: ParsableArguments {
     @Option(name: .long, help: "Jaar (standaard: het laatste jaar waarvan de declaraties grotendeels binnen zijn).") var jaar: Int?
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "Peildatum JJJJ-MM-DD: wat op die dag bekend was (standaard: de laatste datum in de gegevens).") var peildatum: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     /// The data, the valuation date, the year and the municipality code.
     func laad(_ database: DatabaseOpties) throws -> (Gegevens, Dag, Int, String?) {
@@ -47,7 +48,7 @@ struct AanbiedersCommando: ParsableCommand {
             var (rijen, totaal) = Normbudgetbewaking.bereken(g, jaar: jaar, peildatum: pd)
             if let agb { rijen = rijen.filter { $0.agb == agb } }
             if rijen.isEmpty { print("Geen normbudgetten voor \(jaar): importeer een bestand met agb, jaar, perceel, normbudget.") ; return }
-            Tabel.normbudgetten(rijen, totaal).afdrukken(opties.format)
+            try Tabel.normbudgetten(rijen, totaal).afdrukken(opties.uitvoer)
             if opties.format == .tabel {
                 let over = rijen.filter { $0.signaal == .overschreden }.count, dreigt = rijen.filter { $0.signaal == .dreigt }.count
                 print("\nNormbudgetten \(jaar), peildatum \(pd): \(over) overschreden, \(dreigt) dreigen te overschrijden (prognose boven normbudget). \(totaal.completeMaanden) complete maanden.")
@@ -57,7 +58,7 @@ struct AanbiedersCommando: ParsableCommand {
         let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
         var (rijen, totaal) = Aanbiedersbenchmark.bereken(g, van: van, tot: tot, niveau: per, gemeente: gemeente, peildatum: pd)
         if let agb { rijen = rijen.filter { $0.agb == agb } }
-        Tabel.benchmark(rijen, totaal, niveau: per, kort: opties.format == .tabel).afdrukken(opties.format)
+        try Tabel.benchmark(rijen, totaal, niveau: per, kort: opties.format == .tabel).afdrukken(opties.uitvoer)
         if opties.format == .tabel {
             let gemarkeerd = rijen.filter { !$0.afwijkingen.isEmpty }.count
             print("\n\(jaar)\(gemeente.map { ", gemeente \($0)" } ?? ""): \(rijen.count) regels, \(rijen.filter(\.gerangschikt).count) gerangschikt, \(gemarkeerd) met een afwijking (↑/↓: ≥ 1,5× boven/onder de mediaan, bij percentages 10 procentpunt). Rang 1 = hoogste kosten per cliënt in de vergelijkingsgroep.")
@@ -108,12 +109,12 @@ struct Markt: ParsableCommand {
             verklaring.afdrukken(.tabel)
             print("\nDe \(top) grootste aanbieders van \(jaar)")
             aanbieders.afdrukken(.tabel)
-        case .csv, .json:
+        case .csv, .csvNL, .json, .xlsx:
             switch onderdeel {
-            case .segmenten: segmenten.afdrukken(opties.format)
-            case .groei: groei.afdrukken(opties.format)
-            case .verklaring: verklaring.afdrukken(opties.format)
-            case .aanbieders: aanbieders.afdrukken(opties.format)
+            case .segmenten: try segmenten.afdrukken(opties.uitvoer)
+            case .groei: try groei.afdrukken(opties.uitvoer)
+            case .verklaring: try verklaring.afdrukken(opties.uitvoer)
+            case .aanbieders: try aanbieders.afdrukken(opties.uitvoer)
             }
         }
     }
@@ -175,11 +176,11 @@ struct DoorlooptijdenCommando: ParsableCommand {
             stromen.afdrukken(.tabel)
             print("\nResidentieel en ambulant per jaar (cliënten en kosten)")
             verschuiving.afdrukken(.tabel)
-        case .csv, .json:
+        case .csv, .csvNL, .json, .xlsx:
             switch onderdeel {
-            case .wachttijden: wachttabel.afdrukken(opties.format)
-            case .stromen: stromen.afdrukken(opties.format)
-            case .verschuiving: verschuiving.afdrukken(opties.format)
+            case .wachttijden: try wachttabel.afdrukken(opties.uitvoer)
+            case .stromen: try stromen.afdrukken(opties.uitvoer)
+            case .verschuiving: try verschuiving.afdrukken(opties.uitvoer)
             }
         }
     }

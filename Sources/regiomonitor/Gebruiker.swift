@@ -3,10 +3,11 @@ import Foundation
 import RegioCore
 import RegioStore
 import RegioWeb
+import RegioPostgres
 
 struct GebruikerCommando: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "gebruiker", abstract: "Gebruikers van het dashboard beheren.",
-                                                    subcommands: [Toevoegen.self, Lijst.self, Verwijderen.self])
+                                                    subcommands: [Toevoegen.self, Lijst.self, Verwijderen.self, BIRol.self])
 
     struct Toevoegen: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -56,6 +57,35 @@ struct GebruikerCommando: ParsableCommand {
     }
 
     /// One line from standard input; on a terminal without echo.
+    struct BIRol: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bi-rol",
+            abstract: "Maak een alleen-lezen databaserol voor een BI-tool (PostgreSQL): alleen de rapportageviews, geen tabellen.",
+            discussion: """
+                De rol mag inloggen en leest alleen de views bi_* (docs/bi.md): kosten en verplichting per maand, gemeente, \
+                perceel en aanbieder, aantallen per jaar, de dimensies. Elke transactie is alleen-lezen. Pseudoniemen op \
+                cliëntniveau (bi_clientjaar) alleen met --clientniveau. Bestaat de rol al, dan krijgt hij het nieuwe \
+                wachtwoord en precies deze rechten. Bij SQLite zijn er geen rollen: geef de BI-tool het bestand alleen-lezen.
+                """)
+        @OptionGroup var database: DatabaseOpties
+        @Argument(help: "Naam van de rol (kleine letters, cijfers en _), bijvoorbeeld regiomonitor_bi.") var naam: String
+        @Option(name: .long, help: "Wachtwoord (anders van standaardinvoer).") var wachtwoord: String?
+        @Flag(name: .long, help: "Ook de view bi_clientjaar met pseudoniemen (kosten per cliënt per jaar).") var clientniveau = false
+
+        func run() throws {
+            guard let pg = try database.open() as? PostgresStore else {
+                throw ValidationError("""
+                    databaserollen bestaan alleen in PostgreSQL. Bij SQLite leest een BI-tool de views bi_* uit het bestand; \
+                    geef het alleen-lezen (bijvoorbeeld file:regiomonitor.sqlite?mode=ro).
+                    """)
+            }
+            guard let w = wachtwoord ?? GebruikerCommando.leesWachtwoord() else { throw ValidationError("geen wachtwoord opgegeven") }
+            if let bezwaar = Wachtwoord.bezwaar(w) { throw ValidationError(bezwaar) }
+            do { try pg.maakBIRol(naam: naam, wachtwoord: w, clientniveau: clientniveau) } catch { throw ValidationError("\(error)") }
+            print("Rol \(naam) mag de rapportageviews lezen\(clientniveau ? ", ook bi_clientjaar (pseudoniemen)" : "") en verder niets. Zie docs/bi.md.")
+        }
+    }
+
     static func leesWachtwoord() -> String? {
         if isatty(STDIN_FILENO) != 0, let p = getpass("Wachtwoord: ") { return String(cString: p) }
         return readLine(strippingNewline: true)

@@ -14,7 +14,8 @@ struct Migreer: ParsableCommand {
 
     @Option(name: .long, help: "De bron: sqlite:BESTAND (of een pad) of postgres://...") var van: String
     @Option(name: .long, help: "Het doel: postgres://gebruiker:wachtwoord@host:poort/db (of sqlite:BESTAND).") var naar: String
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         if DatabaseOpties.sqlitePad(van) != ":memory:", !van.hasPrefix("postgres"),
@@ -30,7 +31,7 @@ struct Migreer: ParsableCommand {
             t.rijen.append([Tabel.Cel(r.soort.rawValue), .aantal(r.bron), .aantal(r.doel), .aantal(r.telling.toegevoegd),
                             .aantal(r.telling.gewijzigd), .aantal(r.telling.ongewijzigd)])
         }
-        t.afdrukken(format)
+        try t.afdrukken(uitvoer)
         let g = verslag.bronGegevens
         if format == .tabel { print("Van \(DatabaseOpties.omschrijving(van)) naar \(DatabaseOpties.omschrijving(naar)) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(verslag.importlogRegels) regels importgeschiedenis, \(verslag.leveringen) leveringen, \(verslag.ijwBerichten) iJw-berichten, \(verslag.gebruikers) gebruikers, \(verslag.inzageregels) regels inzagelog.") }
         if !verslag.verschillen.isEmpty {

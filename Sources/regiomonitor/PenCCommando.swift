@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegioCore
+import RegioUitvoer
 import RegioStore
 
 extension Boekjaar.Groepering: ExpressibleByArgument {}
@@ -23,7 +24,9 @@ struct BoekjaarCommando: ParsableCommand {
     @Option(name: .long, help: "Ook per gemeente of per perceel.") var per: Boekjaar.Groepering?
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "Balansdatum voor de overloop (JJJJ-MM-DD, standaard 31 december van het jaar).") var balansdatum: String?
-    @Option(name: .long, help: "tabel, csv of json (csv en json: alleen de verdeling).") var format: Uitvoerformaat = .tabel
+    /// csv, csv-nl, json and xlsx: the split only
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let store = try database.open()
@@ -40,7 +43,7 @@ struct BoekjaarCommando: ParsableCommand {
         }
         var namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         for p in g.percelen { namen[p.code] = p.naam }
-        guard format == .tabel else { v.tabel(namen: namen, per: per).afdrukken(format); return }
+        guard format == .tabel else { try v.tabel(namen: namen, per: per).afdrukken(uitvoer); return }
         print("Geboekt in \(jaar)\(code.map { " — \(namen[$0] ?? $0)" } ?? ""), naar zorgjaar (boekdatum = datum van indiening)")
         v.tabel(namen: namen, per: per).afdrukken(.tabel)
         print("Kosten voorgaande jaren geboekt in \(jaar): \(v.voorgaandeJaren.heleEuros) van \(v.totaal.heleEuros).")
@@ -95,7 +98,8 @@ struct VerschilCommando: ParsableCommand {
     @Option(name: .long, help: "perceel, segment, product, aanbieder of gemeente (begroting en prognose: perceel of gemeente).")
     var per: Verschilanalyse.Groepering = .perceel
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func kant(_ s: String, _ optie: String) throws -> Verschilanalyse.Kant {
         switch s.lowercased() {
@@ -151,7 +155,7 @@ struct VerschilCommando: ParsableCommand {
             print("Kosten \(a) → \(b) per \(per.rawValue)\(code.map { " — \(namen[$0] ?? g.gemeenten.first { $0.code == code }?.naam ?? $0)" } ?? "")"
                   + (metModel ? ", stand \(peil!.nederlands)" : ""))
         }
-        v.tabel(per: per, namen: namen, a: a.kop, b: b.kop).afdrukken(format)
+        try v.tabel(per: per, namen: namen, a: a.kop, b: b.kop).afdrukken(uitvoer)
         if format == .tabel {
             let t = v.totaal
             print("Totaal: \(t.verschil.heleEuros) = volume \(t.volume.heleEuros) + intensiteit \(t.intensiteit.heleEuros) + prijs \(t.prijs.heleEuros).")
@@ -169,17 +173,18 @@ struct BurapCommando: ParsableCommand {
             Per perceel: het geldende en het primitieve budget, wat tot nu gedeclareerd is, de verwachte jaaruitkomst met \
             80%-interval, het verwachte tekort of overschot en de verklaring daarvan uit volume, intensiteit en prijs, de \
             kosten voorgaande jaren die dit jaar zijn geboekt en de open signalen met het meeste geld; bovenaan een korte \
-            samenvatting om over te nemen in de Burap. Met --format csv komen de tabellen als CSV-bestanden in de map --uit.
+            samenvatting om over te nemen in de Burap. Met --format csv of csv-nl komen de tabellen als CSV-bestanden in de map \
+            --uit, met --format xlsx als één Excel-werkboek met een blad per tabel.
             """)
 
-    enum Formaat: String, ExpressibleByArgument, CaseIterable { case html, csv }
+    enum Formaat: String, ExpressibleByArgument, CaseIterable { case html, csv, csvNL = "csv-nl", xlsx }
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Gemeentecode (0307 of GM0307) of naam.") var gemeente: String
     @Option(name: .long, help: "Peildatum JJJJ-MM-DD: de gegevens en het budget zoals bekend op die dag (standaard de laatste dag met gegevens).")
     var peildatum: String?
-    @Option(name: .long, help: "HTML-bestand (of map bij --format csv).") var uit: String
-    @Option(name: .long, help: "html of csv.") var format: Formaat = .html
+    @Option(name: .long, help: "HTML-bestand (map bij --format csv of csv-nl, .xlsx-bestand bij --format xlsx).") var uit: String
+    @Option(name: .long, help: "html, csv, csv-nl (Nederlandse Excel) of xlsx (Excel-werkboek).") var format: Formaat = .html
 
     func run() throws {
         let store = try database.open()
@@ -198,14 +203,24 @@ struct BurapCommando: ParsableCommand {
         case .html:
             try Rapport.html(burap).write(toFile: uit, atomically: true, encoding: .utf8)
             print("Burap \(burap.gemeente.naam) \(burap.jaar), stand \(burap.peildatum.nederlands), geschreven naar \(uit).")
-        case .csv:
+        case .csv, .csvNL:
             try FileManager.default.createDirectory(atPath: uit, withIntermediateDirectories: true)
             for o in burap.onderdelen() {
                 guard let t = o.tabel else { continue }
                 let pad = uit + "/" + o.naam + ".csv"
-                try t.csv().write(toFile: pad, atomically: true, encoding: .utf8)
+                try (format == .csv ? t.csv() : t.csvNL()).write(toFile: pad, atomically: true, encoding: .utf8)
                 print(pad)
             }
+        case .xlsx:
+            let t = Werkboektoelichting(titel: "Burap \(burap.gemeente.naam) \(burap.jaar)", regels: [
+                ("Gemeente", "\(burap.gemeente.naam) (\(burap.gemeente.code))"),
+                ("Periode", "\(Dag.eersteVan(jaar: burap.jaar).nederlands) t/m \(Dag.laatsteVan(jaar: burap.jaar).nederlands)"),
+                ("Peildatum", burap.peildatum.nederlands),
+                ("Samenvatting", burap.samenvatting.joined(separator: " ")),
+            ])
+            try Werkboek.rapport(titel: t.titel, toelichting: t.alle(),
+                                 onderdelen: burap.onderdelen().map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) }).schrijf(naar: uit)
+            print("Burap \(burap.gemeente.naam) \(burap.jaar) als Excel-werkboek geschreven naar \(uit).")
         }
         for zin in burap.samenvatting { print("  " + zin) }
     }
@@ -225,7 +240,8 @@ struct BudgetCommando: ParsableCommand {
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaar.") var jaar: Int
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode); anders de regio.") var gemeente: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let g = try database.open().gegevens()
@@ -238,7 +254,7 @@ struct BudgetCommando: ParsableCommand {
             let naam = code.flatMap { c in g.gemeenten.first { $0.code == c }?.naam } ?? "de regio"
             print("Budget \(jaar), \(naam): versies naast elkaar")
         }
-        Budgetversies.tabel(g, jaar: jaar, gemeente: code).afdrukken(format)
+        try Budgetversies.tabel(g, jaar: jaar, gemeente: code).afdrukken(uitvoer)
         if format == .tabel, let nu = g.budgetversieTekst(jaar: jaar, gemeente: code) {
             print("Vergelijkingen met het budget gebruiken de versie die op de peildatum gold; nu is dat \(nu).")
         }

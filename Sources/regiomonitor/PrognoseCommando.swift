@@ -20,7 +20,8 @@ struct PrognoseCommando: ParsableCommand {
         @Option(name: .long, help: "regio, gemeente of perceel.") var per: String = "gemeente"
         @Option(name: .long, help: "chainladder, bf (standaard), verplichtingen of naief: de methode voor het interval en het budgetverschil.")
         var methode: String = "bf"
-        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @OptionGroup var uitvoer: Uitvoeropties
+        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             guard let peil = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)' (JJJJ-MM-DD)") }
@@ -38,7 +39,7 @@ struct PrognoseCommando: ParsableCommand {
             if format == .tabel {
                 print("Prognose \(jaar) per \(per), peildatum \(peil.nederlands), methode \(m.naam)")
             }
-            p.tabel(namen: namen).afdrukken(format)
+            try p.tabel(namen: namen).afdrukken(uitvoer)
             if format == .tabel {
                 if let versie = g.budgetversieTekst(jaar: jaar, op: peil) { print("Budget: versie \(versie).") }
                 print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(Tabel.decimaal(p.terugwerkendeFactor, 3).replacing(".", with: ",")). 80%-interval: normale benadering (docs/prognose.md).")
@@ -68,7 +69,8 @@ struct PrognoseCommando: ParsableCommand {
                 """)
         @OptionGroup var database: DatabaseOpties
         @Argument(help: "CSV-bestand met de cumulatieve driehoek (zonder: de driehoek van de database).") var bestand: String?
-        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @OptionGroup var uitvoer: Uitvoeropties
+        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             let d: Driehoek
@@ -97,7 +99,7 @@ struct PrognoseCommando: ParsableCommand {
                 t.rijen.append([Tabel.Cel(rij.herkomst), getal(rij.laatste), getal(rij.ultimo), getal(rij.ibnr), getal(rij.standaardfout)])
             }
             t.rijen.append([Tabel.Cel("totaal"), getal(r.totaalLaatste), getal(r.totaalUltimo), getal(r.totaalIbnr), getal(r.totaalStandaardfout)])
-            t.afdrukken(format)
+            try t.afdrukken(uitvoer)
         }
 
         /// Care year against years of submission, cumulative: the yearly run-off triangle of the stored declarations.
@@ -133,7 +135,8 @@ struct BacktestCommando: ParsableCommand {
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaren A-B (jaren waarvan de declaraties compleet zijn).") var jaren: String
     @Option(name: .long, help: "regio, gemeente of perceel.") var per: String = "gemeente"
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let delen = jaren.split(separator: "-").compactMap { Int($0) }
@@ -146,7 +149,7 @@ struct BacktestCommando: ParsableCommand {
         let regels: [Backtest.Regel]
         do { regels = try Backtest.voerUit(basis, jaren: a...b) } catch { throw ValidationError("geen backtest mogelijk: \(error.reden)") }
         if format == .tabel { print("Backtest \(a)-\(b) per \(per): fout van de jaarprognose op de laatste dag van elke maand") }
-        Backtest.tabel(regels).afdrukken(format)
+        try Backtest.tabel(regels).afdrukken(uitvoer)
         if format == .tabel {
             print("WAPE = Σ|prognose − werkelijk| / Σ werkelijk; MAPE = gemiddelde |fout| / werkelijk; bias = Σ(prognose − werkelijk) / Σ werkelijk.")
             stderr(String(format: "klaar in %.1f s", Date().timeIntervalSince(start)))

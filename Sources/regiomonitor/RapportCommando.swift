@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegioCore
 import RegioStore
+import RegioUitvoer
 
 struct RapportCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,19 +10,19 @@ struct RapportCommando: ParsableCommand {
         abstract: "De maandrapportage van één gemeente als zelfstandig HTML-bestand (afdrukbaar op A4).",
         discussion: """
         Standaard de interne versie, met de tien duurste cliënten (pseudoniem). Met --raad de raadsversie: geen \
-        cliëntgegevens, elke cel onder 5 cliënten als "<5". Met --format csv worden de tabellen als CSV-bestanden in \
-        de map --uit geschreven.
+        cliëntgegevens, elke cel onder 5 cliënten als "<5". Met --format csv of csv-nl worden de tabellen als \
+        CSV-bestanden in de map --uit geschreven; met --format xlsx als één Excel-werkboek met een blad per onderdeel.
         """)
 
-    enum Formaat: String, ExpressibleByArgument, CaseIterable { case html, csv }
+    enum Formaat: String, ExpressibleByArgument, CaseIterable { case html, csv, csvNL = "csv-nl", xlsx }
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Gemeentecode (0307 of GM0307) of naam.") var gemeente: String
     @Option(name: .long, help: "Maand JJJJ-MM: de rapportage loopt van januari tot en met deze maand.") var maand: String
-    @Option(name: .long, help: "HTML-bestand (of map bij --format csv).") var uit: String
+    @Option(name: .long, help: "HTML-bestand (map bij --format csv of csv-nl, .xlsx-bestand bij --format xlsx).") var uit: String
     @Flag(name: .long, help: "Raadsversie: geen cliëntrijen, kleine aantallen onderdrukt.") var raad = false
     @Option(name: .long, help: "Gegevens zoals bekend op deze datum (standaard de laatste dag van de maand).") var peildatum: String?
-    @Option(name: .long, help: "html of csv.") var format: Formaat = .html
+    @Option(name: .long, help: "html, csv, csv-nl (Nederlandse Excel) of xlsx (Excel-werkboek).") var format: Formaat = .html
 
     func run() throws {
         let start = Date()
@@ -48,14 +49,24 @@ struct RapportCommando: ParsableCommand {
         case .html:
             try Rapport.html(rapport).write(toFile: uit, atomically: true, encoding: .utf8)
             print("Rapport \(rapport.gemeente.naam) \(m.naam) (\(raad ? "raadsversie" : "interne versie"), stand \(rapport.peildatum.nederlands)) geschreven naar \(uit).")
-        case .csv:
+        case .csv, .csvNL:
             try FileManager.default.createDirectory(atPath: uit, withIntermediateDirectories: true)
             for o in rapport.onderdelen {
                 guard let t = o.tabel else { continue }
                 let pad = uit + "/" + o.naam + ".csv"
-                try t.csv().write(toFile: pad, atomically: true, encoding: .utf8)
+                try (format == .csv ? t.csv() : t.csvNL()).write(toFile: pad, atomically: true, encoding: .utf8)
                 print(pad)
             }
+        case .xlsx:
+            var regels: [(String, String)] = [("Gemeente", "\(rapport.gemeente.naam) (\(rapport.gemeente.code))"),
+                                              ("Periode", "\(rapport.van.nederlands) t/m \(rapport.tot.nederlands)"),
+                                              ("Peildatum", rapport.peildatum.nederlands),
+                                              ("Versie", raad ? "raadsversie" : "interne versie")]
+            if raad { regels.append(("Onderdrukking", Werkboek.onderdrukkingsregel)) }
+            let t = Werkboektoelichting(titel: "Maandrapportage \(rapport.gemeente.naam) \(m.naam)", regels: regels)
+            try Werkboek.rapport(titel: t.titel, toelichting: t.alle(),
+                                 onderdelen: rapport.onderdelen.map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) }).schrijf(naar: uit)
+            print("Rapport \(rapport.gemeente.naam) \(m.naam) als Excel-werkboek geschreven naar \(uit).")
         }
         stderr(String(format: "klaar in %.2f s", Date().timeIntervalSince(start)))
     }

@@ -10,7 +10,7 @@ struct Regiomonitor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, ExportCommando.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
 
     /// As ArgumentParser's own, but an error from the data or the database is printed in Dutch ("fout: ..."), not as
     /// "Error: ...".
@@ -108,17 +108,10 @@ struct DatabaseOpties: ParsableArguments {
 }
 
 enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {
-    case tabel, csv, json
-}
+    case tabel, csv, csvNL = "csv-nl", json, xlsx
 
-extension Tabel {
-    func afdrukken(_ f: Uitvoerformaat) {
-        switch f {
-        case .tabel: print(tekst(), terminator: "")
-        case .csv: print(csv(), terminator: "")
-        case .json: print(json(), terminator: "")
-        }
-    }
+    /// For a program or a spreadsheet, not for reading on the screen: every column, no remarks.
+    var isBestand: Bool { self != .tabel }
 }
 
 func nuTijdstip() -> String {

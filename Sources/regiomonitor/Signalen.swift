@@ -81,14 +81,15 @@ extension Signalen {
         @Option(name: .long, help: "Alleen deze regel (code, zie --regels).") var regel: String?
         @Option(name: .long, help: "nieuw, gezien, afgehandeld, open (nieuw en gezien; standaard) of alle.") var status: String = "open"
         @Flag(name: .customLong("niet-opslaan"), help: "Alleen tonen, de signalenlijst niet bijwerken.") var nietOpslaan = false
-        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @OptionGroup var uitvoer: Uitvoeropties
+        var format: Uitvoerformaat { uitvoer.format }
         @Flag(name: .long, help: "Alle kolommen en de hele toelichting (anders past de tabel in het terminalvenster).") var breed = false
 
         func run() throws {
             let instellingen = try regelopties.instellingen()
             if toonRegels {
                 if format == .json { print(Regelbestand.json(instellingen), terminator: "") }
-                else { Signaalweergave.regels(instellingen).afdrukken(format) }
+                else { try Signaalweergave.regels(instellingen).afdrukken(uitvoer) }
                 return
             }
             let statussen: Set<Signaalstatus>
@@ -131,13 +132,13 @@ extension Signalen {
             let filter = Signaalfilter(jaar: jaar, gemeente: filterGemeente, regel: regel, statussen: statussen)
             let getoond = lijst.filter(filter.past)
             melding += " Getoond: \(getoond.count) van \(lijst.count) signalen."
-            var tabel = Signaalweergave.lijst(getoond, csv: format == .csv)
+            var tabel = Signaalweergave.lijst(getoond, csv: [.csv, .csvNL, .xlsx].contains(format))
             if format == .tabel && !breed {
                 // a terminal table: who, how much and why, cut to the window (COLUMNS, else 100); the rest with --breed
                 let venster = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
                 tabel = Signalen.smal(tabel, breedte: max(60, venster))
             }
-            tabel.afdrukken(format)
+            try tabel.afdrukken(uitvoer)
             if format == .tabel { print(melding) } else { stderr(melding) }
         }
     }
@@ -201,7 +202,8 @@ extension Signalen {
         @Option(name: .long, help: "Verzoeken ontvangen in dit jaar (standaard: de 365 dagen tot en met de laatste datum in de gegevens).") var jaar: Int?
         @Option(name: .long, help: "Begin van de periode (JJJJ-MM-DD).") var van: String?
         @Option(name: .long, help: "Einde van de periode (JJJJ-MM-DD).") var tot: String?
-        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @OptionGroup var uitvoer: Uitvoeropties
+        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             let instellingen = try regelopties.instellingen()
@@ -215,7 +217,7 @@ extension Signalen {
             }
             let grens = dagen(VotLaat().code), alarm = dagen(VotAlarm().code)
             let (rijen, totaal) = TerugwerkendeVerzoeken.perAanbieder(g, van: begin, tot: eind, grens: grens, alarm: alarm)
-            Signaalweergave.aanbieders(rijen, totaal: totaal, grens: grens, alarm: alarm).afdrukken(format)
+            try Signaalweergave.aanbieders(rijen, totaal: totaal, grens: grens, alarm: alarm).afdrukken(uitvoer)
             if format == .tabel { print("Verzoeken ontvangen \(begin.nederlands) t/m \(eind.nederlands).") }
         }
     }
@@ -231,14 +233,15 @@ extension Signalen {
         @Option(name: .long, help: "Laatste maand (JJJJ-MM).") var tot: String
         @Flag(name: .customLong("per-regel"), help: "Kolommen per regel in plaats van per gemeente.") var perRegel = false
         @Flag(name: .long, help: "Eén rij per maand, gemeente en regel.") var detail = false
-        @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+        @OptionGroup var uitvoer: Uitvoeropties
+        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             guard let a = Maand.parse(van), let b = Maand.parse(tot), a <= b else { throw ValidationError("ongeldige maanden (JJJJ-MM, van <= tot)") }
             let instellingen = try regelopties.instellingen()
             let g = try database.open().gegevens()
             let w = Signaalbeheer.werklast(g, van: a, tot: b, instellingen: instellingen)
-            (detail ? Signaalweergave.werklastDetail(w) : Signaalweergave.werklast(w, perRegel: perRegel)).afdrukken(format)
+            try (detail ? Signaalweergave.werklastDetail(w) : Signaalweergave.werklast(w, perRegel: perRegel)).afdrukken(uitvoer)
         }
     }
 }

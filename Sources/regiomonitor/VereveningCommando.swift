@@ -22,7 +22,8 @@ struct VereveningCommando: ParsableCommand {
     @Option(name: .long, help: "Verdeelsleutel: macrobudget, jeugdigen, inwoners of gebruik.") var sleutel: String = "macrobudget"
     @Option(name: .long, help: "gemeente (verevende percelen samen) of perceel (elk verevend perceel apart).") var per: Indeling = .gemeente
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
-    @Option(name: .long, help: "tabel, csv of json.") var format: Uitvoerformaat = .tabel
+    @OptionGroup var uitvoer: Uitvoeropties
+    var format: Uitvoerformaat { uitvoer.format }
     @Option(name: .long, help: "Schrijf een grafiek van het saldo per gemeente per scenario naar dit bestand (.svg of .html).")
     var grafiek: String?
 
@@ -63,7 +64,7 @@ struct VereveningCommando: ParsableCommand {
             throw ExitCode(1)
         }
         switch format {
-        case .csv, .json: try rapport.machineTabel().afdrukken(format)
+        case .csv, .csvNL, .json, .xlsx: try rapport.machineTabel().afdrukken(uitvoer)
         case .tabel: try drukTabellen(rapport, peildatum: peildatum)
         }
         if let grafiek {

@@ -9,11 +9,43 @@ public struct Tabel: Sendable {
     }
     /// A cell: what people read and what machines read (plain number, no thousands separators).
     public struct Cel: Sendable {
+        /// What kind of value a cell holds, for files that keep types (a workbook's number formats, the Dutch CSV's
+        /// percentages): read from how the cell was made, so every table has it without naming it.
+        public enum Soort: Sendable, Equatable {
+            case tekst
+            /// a calendar day: `machine` is JJJJ-MM-DD
+            case datum
+            /// a whole number; `gegroepeerd` when people read it with thousands separators (not a year)
+            case geheel(gegroepeerd: Bool)
+            /// a number with decimals, no unit
+            case getal
+            /// an amount: `machine` in euros with a point and two decimals
+            case euro
+            /// a share: `machine` is the fraction (0.734 for 73,4%)
+            case procent
+        }
         public let tekst: String
         public let machine: String
         public let isGetal: Bool
+        public let soort: Soort
         public init(_ tekst: String, machine: String? = nil, getal: Bool = false) {
             self.tekst = tekst; self.machine = machine ?? tekst; isGetal = getal
+            soort = Cel.soort(tekst, self.machine, getal: getal)
+        }
+
+        /// A number is a share when people read "%" (its machine form is the fraction everywhere: `Cel.procent`,
+        /// differences in %-punt), an amount when they read "€", whole when its machine form has no point; a text is a
+        /// day when its machine form is JJJJ-MM-DD and people read that day as DD-MM-JJJJ.
+        static func soort(_ tekst: String, _ machine: String, getal: Bool) -> Soort {
+            guard getal else {
+                if machine.utf8.count == 10, let d = Dag.parseISO(machine.utf8), d.nederlands == tekst { return .datum }
+                return .tekst
+            }
+            if tekst.contains("%") { return .procent }
+            if tekst.contains("€") { return .euro }
+            // read without separators at 1000 or more ("2019"): a year or a number, not a count
+            if let n = Int64(machine) { return .geheel(gegroepeerd: tekst != machine || n.magnitude < 1000) }
+            return .getal
         }
         public static func euro(_ e: Euro?) -> Cel { e.map { Cel($0.heleEuros, machine: $0.machineTekst, getal: true) } ?? Cel("", machine: "") }
         /// "€ 1.234.567,89": to the cent, for tables whose columns must add up exactly to their total line (whole euros

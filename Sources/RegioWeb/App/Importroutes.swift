@@ -43,9 +43,12 @@ enum Importroutes {
     }
 
     static func toon(_ p: Pagina, _ request: Request, _ context: WebContext, _ kader: Kader) throws -> Response {
-        if let id = Formulier.urlencoded(request.uri.query ?? "")["csv"] {
-            guard let t = p.tabellen.first(where: { $0.id == id }) else { throw Paginafout.nietGevonden("geen tabel '\(id)'") }
-            return Antwoord.csv(t.tabel.csv(), bestandsnaam: "\(id).csv")
+        let query = Formulier.urlencoded(request.uri.query ?? "")
+        var velden: [String: String] = [:]
+        for (k, v) in query.velden where velden[k] == nil { velden[k] = v }
+        if let bestand = try Download.antwoord(p, query: velden, standaard: .csvNL, bestandsnaam: velden["csv"] ?? "importverslag",
+                                               rol: context.gebruiker?.rol ?? .raad) {
+            return bestand
         }
         return Antwoord.html(Weergave.document(p, kader: kader))
     }

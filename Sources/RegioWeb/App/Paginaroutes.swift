@@ -36,13 +36,17 @@ struct Paginatoner: Sendable {
         if let inzage = pagina.inzage {
             try store.logInzage(Inzageregel(tijdstip: Instellingen.tijdstip(instellingen.klok()), gebruiker: gebruiker.naam,
                                             rol: gebruiker.rol.description, gemeentecode: inzage.gemeentecode,
-                                            wat: inzage.wat + (formaat == .json ? " (API)" : parameters["csv"] != nil ? " (CSV)" : ""),
+                                            wat: inzage.wat + (formaat == .json ? " (API)" : parameters["format"] == "xlsx" ? " (Excel)"
+                                                               : parameters["csv"] != nil ? " (CSV)" : ""),
                                             pad: request.uri.string))
         }
-        if let id = parameters["csv"] {
-            guard let t = pagina.tabellen.first(where: { $0.id == id }) else { throw Paginafout.nietGevonden("geen tabel '\(id)' op deze pagina") }
-            let naam = ([t.id] + def.parameters.compactMap { parameters[$0] } + [parameters["jaar"]].compactMap { $0 }).joined(separator: "-")
-            return Antwoord.csv(t.tabel.csv(), bestandsnaam: String(naam.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + ".csv")
+        // a table or the whole page as a file: Dutch Excel's CSV from the dashboard's links, plain CSV from the API
+        let paginanaam = def.pad.split(separator: "/").last { !$0.hasPrefix(":") }.map(String.init) ?? "overzicht"
+        let naam = ([parameters["csv"] ?? paginanaam] + def.parameters.compactMap { parameters[$0] } + [parameters["jaar"]].compactMap { $0 })
+            .joined(separator: "-")
+        if let bestand = try Download.antwoord(pagina, query: parameters, standaard: formaat == .json ? .csv : .csvNL, bestandsnaam: naam,
+                                               rol: gebruiker.rol, regels: Paginatoner.selectie(parameters)) {
+            return bestand
         }
         switch formaat {
         case .json: return Antwoord.json(Paginatoner.json(pagina, parameters: parameters))
@@ -59,15 +63,27 @@ struct Paginatoner: Sendable {
         let verzoek = Paginaverzoek(rol: rol, gebruiker: gebruiker, parameters: parameters, bron: bron,
                                     vandaag: Instellingen.dag(instellingen.klok()), csrf: def.cache ? "" : csrf, regels: instellingen.regels)
         guard def.cache else { return try def.bouw(verzoek) }
-        let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }
+        let sleutel = def.pad + "|" + parameters.filter { $0.key != "csv" && $0.key != "format" }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "|" + rol.description
         return try bron.pagina(sleutel) { try def.bouw(verzoek) }
+    }
+
+    /// The page's selection in words, for a workbook's explanation: the year as a period, a valuation date as a day.
+    static func selectie(_ parameters: [String: String]) -> [(String, String)] {
+        var uit: [(String, String)] = []
+        if let j = parameters["jaar"].flatMap(Int.init) {
+            uit.append(("Periode", "\(Dag.eersteVan(jaar: j).nederlands) t/m \(Dag.laatsteVan(jaar: j).nederlands)"))
+        }
+        if let p = parameters["peildatum"].flatMap(Dag.parse) { uit.append(("Peildatum", p.nederlands)) }
+        let overig = parameters.filter { !["jaar", "peildatum", "csv", "format", "kolommen"].contains($0.key) }.sorted { $0.key < $1.key }
+        if !overig.isEmpty { uit.append(("Selectie", overig.map { "\($0.key) \($0.value)" }.joined(separator: ", "))) }
+        return uit
     }
 
     /// {"titel": ..., "parameters": {...}, "kerncijfers": [{label, waarde, getal, toelichting}], "tabellen": {"id": [ {kolom: waarde} ]}}
     static func json(_ p: Pagina, parameters: [String: String]) -> String {
         var s = "{\n\"titel\": \(Json.tekst(p.titel)),\n\"parameters\": {"
-        s += parameters.filter { $0.key != "csv" }.sorted { $0.key < $1.key }.map { "\(Json.tekst($0.key)): \(Json.tekst($0.value))" }.joined(separator: ", ")
+        s += parameters.filter { $0.key != "csv" && $0.key != "format" }.sorted { $0.key < $1.key }.map { "\(Json.tekst($0.key)): \(Json.tekst($0.value))" }.joined(separator: ", ")
         s += "},\n\"kerncijfers\": [" + p.tegels.map { t in
             "{\"label\": \(Json.tekst(t.label)), \"waarde\": \(Json.tekst(t.waarde)), \"getal\": \(t.getal.map(Json.tekst) ?? "null"), "
                 + "\"toelichting\": \(Json.tekst(t.toelichting))}"

@@ -1,6 +1,7 @@
 import Hummingbird
 import RegioCore
 import RegioStore
+import RegioUitvoer
 
 /// The monthly municipality report (the same page as `regiomonitor rapport`), printable on A4. Those who may see the
 /// municipality's clients get the internal version (with its ten most expensive clients, logged); everyone else the
@@ -68,7 +69,19 @@ enum Rapportroute {
             if intern {
                 try store.logInzage(Inzageregel(tijdstip: Instellingen.tijdstip(instellingen.klok()), gebruiker: g.naam,
                                                 rol: g.rol.description, gemeentecode: code,
-                                                wat: "maandrapportage \(maand) (interne versie)", pad: request.uri.string))
+                                                wat: "maandrapportage \(maand) (interne versie)" + (query["format"] == "xlsx" ? " (Excel)" : ""), pad: request.uri.string))
+            }
+            if query["format"] == "xlsx" {
+                var regels: [(String, String)] = [("Gemeente", "\(rapport.gemeente.naam) (\(rapport.gemeente.code))"),
+                                                  ("Periode", "\(rapport.van.nederlands) t/m \(rapport.tot.nederlands)"),
+                                                  ("Peildatum", rapport.peildatum.nederlands),
+                                                  ("Versie", intern ? "interne versie" : "raadsversie")]
+                regels += rapport.kernpunten.enumerated().map { ("Kernpunt \($0 + 1)", $1) }
+                regels.append(("Definities", "docs/definities.md (de begrippen en hoe elk cijfer wordt berekend)"))
+                if !intern { regels.append(("Onderdrukking", Werkboek.onderdrukkingsregel)) }
+                let w = Werkboek.rapport(titel: "Maandrapportage \(rapport.gemeente.naam) \(maand.naam)", toelichting: regels,
+                                         onderdelen: rapport.onderdelen.map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) })
+                return try Download.xlsx(w, bestandsnaam: "maandrapportage-\(code)-\(maand)\(intern ? "" : "-raad").xlsx")
             }
             var r = Antwoord.html(Rapport.html(rapport))
             // the report is one self-contained file with its own style element; still no scripts, frames or requests

@@ -104,8 +104,10 @@ enum Weergave {
         let breed = t.kern != nil && alleKolommen
         var h = "<section class=\"tabel\(breed ? " breed" : "")\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
         if let kader {
-            let q = kader.query.filter { $0.0 != "csv" } + [("csv", t.id)]
+            // CSV for Dutch Excel (semicolons, decimal comma) and a workbook; the API keeps plain CSV for tools
+            let q = kader.query.filter { $0.0 != "csv" && $0.0 != "format" } + [("csv", t.id)]
             h += Html.a(Html.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")
+            h += Html.a(Html.link(kader.pad, (q + [("format", "xlsx")]).map { ($0.0, $0.1) }), "Excel", klasse: "csv")
             if t.kern != nil && (alleKolommen || zichtbaar.count < aantalKolommen) {
                 let zonder = kader.query.filter { $0.0 != "csv" && $0.0 != "kolommen" }
                 h += alleKolommen

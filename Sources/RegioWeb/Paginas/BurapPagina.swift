@@ -57,6 +57,8 @@ enum BurapPagina {
         p.voeg(.tegels(tegels))
         p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Html.esc($0))</li>" }.joined()
                      + "</ul><p>" + Html.a(Html.link("/gemeente/\(gemeente.code)/burap/afdruk", [("peildatum", peil.description)]), "Afdrukbare versie (A4 liggend)")
+                     + " · " + Html.a(Html.link("/gemeente/\(gemeente.code)/burap", [("peildatum", peil.description), ("format", "xlsx")]),
+                                      "Hele Burap als Excel-werkboek (een blad per tabel)")
                      + "</p></section>"))
         for o in b.onderdelen() {
             guard let tabel = o.tabel else {

@@ -116,7 +116,8 @@ enum Rapportkoppeling {
         guard maand.jaar == jaar else { return [] }
         let intern = v.rol.magClientgegevens(van: gemeente)
         let versie = intern ? "" : " (raadsversie)"
-        var links = [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")]
+        var links = [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")
+                     + " (" + Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description), ("format", "xlsx")]), "Excel") + ")"]
         // the Burap of a year under way (as known now); of a finished year on its last day
         if intern {
             let peil = min(laatste, Dag.laatsteVan(jaar: jaar))

@@ -1,0 +1,100 @@
+import RegioCore
+
+/// The reporting views a BI tool reads directly (docs/bi.md): a small star schema over tables the store fills whenever
+/// it rebuilds the monthly sums. Written once for both databases; the names and columns are a promise to the region's
+/// analysts: add, never rename.
+extension Schemadefinitie {
+    public static let v13BI: [String] = [
+        """
+        CREATE TABLE bi_t_maand (jaar BIGINT NOT NULL, maand BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL,
+          agb TEXT NOT NULL, kosten_cent BIGINT NOT NULL, verplichting_cent BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE bi_t_jaar (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL, agb TEXT NOT NULL,
+          kosten_cent BIGINT NOT NULL, verplichting_cent BIGINT NOT NULL, verplichting_onbekend BIGINT NOT NULL,
+          toewijzingen BIGINT NOT NULL, clienten BIGINT NOT NULL)
+        """,
+        "CREATE TABLE bi_t_clienten (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, clienten BIGINT NOT NULL)",
+        "CREATE TABLE bi_t_stand (sleutel TEXT NOT NULL PRIMARY KEY, waarde TEXT NOT NULL)",
+        """
+        CREATE VIEW bi_feit_maand AS SELECT jaar, maand,
+          CAST(jaar AS TEXT) || '-' || CASE WHEN maand < 10 THEN '0' ELSE '' END || CAST(maand AS TEXT) AS maandcode,
+          gemeentecode, perceel, agb, kosten_cent, verplichting_cent,
+          kosten_cent / 100.0 AS kosten_euro, verplichting_cent / 100.0 AS verplichting_euro
+        FROM bi_t_maand
+        """,
+        """
+        CREATE VIEW bi_feit_jaar AS SELECT jaar, gemeentecode, perceel, agb, kosten_cent, verplichting_cent,
+          kosten_cent / 100.0 AS kosten_euro, verplichting_cent / 100.0 AS verplichting_euro,
+          toewijzingen, verplichting_onbekend, clienten AS clienten_uniek_in_cel
+        FROM bi_t_jaar
+        """,
+        "CREATE VIEW bi_clienten_gemeente AS SELECT jaar, gemeentecode, clienten AS clienten_uniek FROM bi_t_clienten WHERE gemeentecode <> ''",
+        "CREATE VIEW bi_clienten_regio AS SELECT jaar, clienten AS clienten_uniek FROM bi_t_clienten WHERE gemeentecode = ''",
+        "CREATE VIEW bi_dim_gemeente AS SELECT code AS gemeentecode, naam AS gemeentenaam FROM gemeente",
+        """
+        CREATE VIEW bi_dim_perceel AS SELECT code AS perceel, naam AS perceelnaam, segment, verevend, bekostiging FROM perceel
+        UNION ALL SELECT '', 'Onbekend product', '', 0, '' WHERE EXISTS (SELECT 1 FROM bi_t_jaar WHERE perceel = '')
+        """,
+        "CREATE VIEW bi_dim_aanbieder AS SELECT agb, naam AS aanbiedernaam FROM aanbieder",
+        """
+        CREATE VIEW bi_dim_product AS SELECT productcategorie, productcode, jaar, perceel, omschrijving, eenheid, tarief_cent
+        FROM product
+        """,
+        """
+        CREATE VIEW bi_dim_maand AS SELECT DISTINCT jaar, maand,
+          CAST(jaar AS TEXT) || '-' || CASE WHEN maand < 10 THEN '0' ELSE '' END || CAST(maand AS TEXT) AS maandcode,
+          (maand + 2) / 3 AS kwartaal
+        FROM bi_t_maand
+        """,
+        "CREATE VIEW bi_stand AS SELECT sleutel, waarde FROM bi_t_stand",
+        // client level: only for a role that is given it (`gebruiker bi-rol --clientniveau`); pseudonyms, never BSNs
+        """
+        CREATE VIEW bi_clientjaar AS SELECT client AS pseudoniem, jaar, gemeentecode, productcategorie, productcode, agb,
+          bedrag_cent AS kosten_cent
+        FROM agg_clienten
+        """,
+    ]
+
+    /// The views of `v13BI`, in the order a role is given them; the client-level one last.
+    public static let biViews = ["bi_feit_maand", "bi_feit_jaar", "bi_clienten_gemeente", "bi_clienten_regio", "bi_dim_gemeente",
+                                 "bi_dim_perceel", "bi_dim_aanbieder", "bi_dim_product", "bi_dim_maand", "bi_stand"]
+    public static let biClientView = "bi_clientjaar"
+}
+
+/// A store that keeps the BI facts (both backends).
+public protocol BIStore: AggregaatStore {
+    /// Replaces the BI tables with `feiten`, stamped with the data they were built from.
+    func schrijfBI(_ feiten: BIFeiten, stand: String) throws
+}
+
+extension BIStore {
+    /// Rebuilds the BI facts from the monthly sums and the allocations; called after the sums are written, so the views
+    /// are never older than the figures. Without up-to-date sums (an import in between) it leaves them for the next.
+    public func ververstBI(stand: String) throws {
+        guard let sommen = try aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
+        let g = try gegevensZonderDeclaraties()
+        try schrijfBI(BIFeiten(g, sommen: sommen), stand: stand)
+    }
+
+    /// The rows of the BI tables, column values in table order: one builder for both backends.
+    public static func biRijen(_ f: BIFeiten) -> (maand: [[Waarde]], jaar: [[Waarde]], clienten: [[Waarde]]) {
+        let m = f.maanden.map { x -> [Waarde] in
+            [.geheel(Int64(x.maand.jaar)), .geheel(Int64(x.maand.maand)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel),
+             .tekst(x.cel.agb), .geheel(x.kosten.centen), .geheel(x.verplichting.centen)]
+        }
+        let j = f.jaren.map { x -> [Waarde] in
+            [.geheel(Int64(x.jaar)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel), .tekst(x.cel.agb), .geheel(x.kosten.centen),
+             .geheel(x.verplichting.centen), .geheel(Int64(x.verplichtingOnbekend)), .geheel(Int64(x.toewijzingen)), .geheel(Int64(x.clienten))]
+        }
+        let c = f.clientenPerGemeente.map { [Waarde.geheel(Int64($0.jaar)), .tekst($0.gemeentecode), .geheel(Int64($0.clienten))] }
+            + f.clientenRegio.map { [Waarde.geheel(Int64($0.jaar)), .tekst(""), .geheel(Int64($0.clienten))] }
+        return (m, j, c)
+    }
+
+    public static var biInserts: (maand: String, jaar: String, clienten: String) {
+        ("INSERT INTO bi_t_maand (jaar, maand, gemeentecode, perceel, agb, kosten_cent, verplichting_cent) VALUES",
+         "INSERT INTO bi_t_jaar (jaar, gemeentecode, perceel, agb, kosten_cent, verplichting_cent, verplichting_onbekend, toewijzingen, clienten) VALUES",
+         "INSERT INTO bi_t_clienten (jaar, gemeentecode, clienten) VALUES")
+    }
+}
