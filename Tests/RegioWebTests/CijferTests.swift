@@ -22,8 +22,11 @@ import Testing
             let pagina = try await Web.get(c, "/?jaar=2019", s)
             let html = Web.tekst(pagina)
             let ids = html.components(separatedBy: "?jaar=2019&amp;csv=").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                .filter { !$0.contains("&") }
             let id = try #require(ids.first { $0.contains("gemeente") }, "CSV-koppeling van de gemeentetabel: \(ids)")
-            let csv = try await Web.get(c, "/?jaar=2019&csv=\(id)", s)
+            // beside each CSV link an Excel link
+            #expect(html.contains("?jaar=2019&amp;csv=\(id)&amp;format=xlsx\""))
+            let csv = try await Web.get(c, "/?jaar=2019&csv=\(id)&format=csv", s)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(csv.headers[.contentDisposition]?.contains("attachment") == true)
             let (kop, rijen) = Self.csvRijen(Web.tekst(csv))
@@ -191,7 +194,7 @@ import Testing
             #expect(log.first?.wat == "signalenlijst (\(alle.count - 2 * (laatste - 1)) van \(alle.count) signalen)", "\(log)")
             #expect(try await Web.get(c, "/signalen?aantal=0", r).status == .badRequest)
             #expect(try await Web.get(c, "/signalen?aantal=1001", r).status == .badRequest)
-            let csv = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2&csv=signalen", r))
+            let csv = Web.tekst(try await Web.get(c, "/signalen?status=alle&aantal=2&csv=signalen&format=csv", r))
             #expect(csv.split(separator: "\n").count == alle.count + 1)
             let json = Web.tekst(try await Web.get(c, "/api/v1/signalen?status=alle&aantal=3", r))
             #expect(json.components(separatedBy: "\"regel\":").count - 1 == 3 + Set(alle.map(\.signaal.regel)).count)
@@ -291,7 +294,7 @@ import Testing
         try await Webregio().app().test(.router) { c in
             let r = try await Web.sessie(c, "regio")
             let pad = "/gemeente/0307/clienten?jaar=2019"
-            let csv = Web.tekst(try await Web.get(c, pad + "&aantal=1&csv=clienten", r)).split(separator: "\n")
+            let csv = Web.tekst(try await Web.get(c, pad + "&aantal=1&csv=clienten&format=csv", r)).split(separator: "\n")
                 .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             let g = try #require(csv.first?.firstIndex(of: "gedeclareerd"))
             let rijen = csv.dropFirst()

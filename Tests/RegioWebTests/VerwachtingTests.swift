@@ -106,7 +106,7 @@ import Testing
             }
             let s = try await Web.sessie(c, "regio")
             // the expected-outcome table as CSV: the rows add up to the footer (budget 80.000, expected as the forecast)
-            let csv = Web.tekst(try await Web.get(c, "/gemeente/0001/burap?csv=uitkomst", s)).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let csv = Web.tekst(try await Web.get(c, "/gemeente/0001/burap?csv=uitkomst&format=csv", s)).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
             #expect(csv[0].contains("verwacht") && csv[0].contains("budget"))
             let k = try #require(csv[0].firstIndex(of: "verwacht"))
             #expect(csv.count == 3 && csv[1][0] == "AMB" && csv[2][0] == "totaal" && csv[1][k] == csv[2][k])
