@@ -71,13 +71,13 @@ struct Bladschrijver {
                 let c = r[k]
                 b = max(b, c.tekst.count + (c.soort == .euro ? 3 : 0))
             }
-            return min(max(b + 2, 8), toelichtingsblad && k == 1 ? 110 : 60)
+            return min(max(b + 2, 8), toelichtingsblad && k == 1 ? 100 : 60)
         }
     }
 
     private func rij(_ cellen: [Tabel.Cel], nummer: Int, vet: Bool) -> String {
         var s = "<row r=\"\(nummer)\">"
-        for (k, c) in cellen.enumerated() { s += cel(c, ref: Bladschrijver.kolomletters(k) + String(nummer), vet: vet) }
+        for (k, c) in cellen.enumerated() { s += cel(c, ref: Bladschrijver.kolomletters(k) + String(nummer), vet: vet, kolom: k) }
         return s + "</row>"
     }
 
@@ -89,7 +89,7 @@ struct Bladschrijver {
             if let formule = somformule(kolom: k, totaal: c) {
                 s += "<c r=\"\(ref)\" s=\"\(Opmaak.index(Bladschrijver.stijl(c.soort), vet: true))\"><f>\(formule)</f><v>\(c.machine)</v></c>"
             } else {
-                s += cel(c, ref: ref, vet: true)
+                s += cel(c, ref: ref, vet: true, kolom: k)
             }
         }
         return s + "</row>"
@@ -128,9 +128,11 @@ struct Bladschrijver {
         return "SUM(\(letter)2:\(letter)\(tabel.rijen.count + 1))"
     }
 
-    private func cel(_ c: Tabel.Cel, ref: String, vet: Bool) -> String {
+    private func cel(_ c: Tabel.Cel, ref: String, vet: Bool, kolom k: Int) -> String {
+        let rechts = k < tabel.kolommen.count && tabel.kolommen[k].uitlijning == .rechts
+        let stijl = toelichtingsblad ? Opmaak.omgebroken : rechts && !vet ? Opmaak.tekstRechts : Opmaak.index(.tekst, vet: vet)
         let tekstcel = { (t: String) -> String in
-            t.isEmpty ? "" : "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(Opmaak.index(.tekst, vet: vet))\"><is><t xml:space=\"preserve\">\(XML.esc(t))</t></is></c>"
+            t.isEmpty ? "" : "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(stijl)\"><is><t xml:space=\"preserve\">\(XML.esc(t))</t></is></c>"
         }
         switch c.soort {
         case .tekst:

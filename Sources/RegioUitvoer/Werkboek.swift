@@ -121,7 +121,15 @@ public struct Werkboek: Sendable {
         for n in namen {
             var s = String(n.map { ":\\/?*[]".contains($0) ? "-" : $0 }).trimmingCharacters(in: .whitespaces)
             if s.isEmpty { s = "Blad" }
-            s = String(s.prefix(31))
+            if s.count > 31 {
+                // cut at the last space that keeps most of the name, else at 31 characters
+                let kort = String(s.prefix(31))
+                if let spatie = kort.lastIndex(of: " "), kort.distance(from: kort.startIndex, to: spatie) >= 16 {
+                    s = String(kort[..<spatie]).trimmingCharacters(in: CharacterSet(charactersIn: " -,"))
+                } else {
+                    s = kort
+                }
+            }
             var kandidaat = s, i = 2
             while gezien.contains(kandidaat.lowercased()) {
                 let achter = " (\(i))"
@@ -199,13 +207,18 @@ enum XML {
     }
 }
 
-/// The cell styles of every workbook: index = kind + (bold ? 6 : 0), and 12 for a header over numbers.
+/// The cell styles of every workbook: index = kind + (bold ? 6 : 0); 12 a header over numbers, 13 a text among numbers,
+/// 14 wrapped text.
 enum Opmaak {
     enum Stijl: Int { case tekst = 0, euro, procent, datum, geheel, getal }
 
     static func index(_ s: Stijl, vet: Bool) -> Int { s.rawValue + (vet ? 6 : 0) }
     /// the header of a column of numbers: bold, right-aligned over them
     static let kopRechts = 12
+    /// a text in a column of numbers ("<5", "×"): right-aligned like the numbers around it
+    static let tekstRechts = 13
+    /// the explanation's text: wrapped, at the top of its row
+    static let omgebroken = 14
 
     static let stijlen: String = {
         // number formats: the codes are written with , for thousands and . for decimals; a Dutch spreadsheet shows them
@@ -226,8 +239,10 @@ enum Opmaak {
             <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="13">\(nummers.map { xf($0, false) }.joined())\(nummers.map { xf($0, true) }.joined())\
+            <cellXfs count="15">\(nummers.map { xf($0, false) }.joined())\(nummers.map { xf($0, true) }.joined())\
             <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="right"/></xf>\
+            <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right"/></xf>\
+            <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
             </cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>

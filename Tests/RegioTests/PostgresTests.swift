@@ -73,7 +73,8 @@ enum PostgresProef {
 }
 
 @Suite(.enabled(if: Backend.alle.contains(.postgres))) struct PostgresSchemaTests {
-    /// The same migrations by name, in the same order, and the same tables and columns (plus the row number) as SQLite.
+    /// The same migrations by name, in the same order, and the same tables, views and columns (plus the row number) as
+    /// SQLite.
     @Test func zelfdeSchemaAlsSQLite() throws {
         #expect(SQLiteSchema.migrator.migrations == PostgresSchema.migraties.map(\.naam))
         let opslag = try Backend.postgres.maak()
@@ -81,7 +82,7 @@ enum PostgresProef {
         let sqlite = try SQLiteStore(pad: ":memory:")
         let verwacht = try sqlite.db.read { db in
             var uit: [String: Set<String>] = [:]
-            for t in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'sqlite_%'") {
+            for t in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'sqlite_%'") {
                 uit[t] = Set(try db.columns(in: t).map(\.name))
             }
             return uit

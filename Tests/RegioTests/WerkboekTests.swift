@@ -127,8 +127,8 @@ struct XlsxFout: Error, CustomStringConvertible { let description: String }
 
     @Test func bladnamenZoalsEenSpreadsheetZeNeemt() {
         #expect(Werkboek.bladnamen(["Toelichting", "Kosten: per [gemeente]/perceel?", "toelichting", String(repeating: "x", count: 40),
-                                    String(repeating: "x", count: 40)])
+                                    String(repeating: "x", count: 40), "Geboekt in 2020: dit zorgjaar en eerdere jaren"])
                 == ["Toelichting", "Kosten- per -gemeente--perceel-", "toelichting (2)", String(repeating: "x", count: 31),
-                    String(repeating: "x", count: 27) + " (2)"])
+                    String(repeating: "x", count: 27) + " (2)", "Geboekt in 2020- dit zorgjaar"])
     }
 }
