@@ -258,6 +258,22 @@ extension Werkboek {
         zou zijn. Totalen van kolommen met verborgen cellen zijn vaste getallen, geen formules (docs/onderdrukking.md).
         """
 
+    /// Where every workbook says the definitions are.
+    public static let definities = ("Definities", "docs/definities.md (de begrippen en hoe elk cijfer wordt berekend)")
+
+    /// The monthly report as a workbook, on the command line and in the dashboard alike: its municipality, period,
+    /// valuation date and version first, then `extra`, and for the council version the suppression rule.
+    public static func maandrapport(_ r: Maandrapport, extra: [(String, String)] = []) -> Werkboek {
+        let raad = r.versie == .raad
+        var regels: [(String, String)] = [("Gemeente", "\(r.gemeente.naam) (\(r.gemeente.code))"),
+                                          ("Periode", "\(r.van.nederlands) t/m \(r.tot.nederlands)"),
+                                          ("Peildatum", r.peildatum.nederlands),
+                                          ("Versie", raad ? "raadsversie" : "interne versie")] + extra
+        if raad { regels.append(("Onderdrukking", onderdrukkingsregel)) }
+        return rapport(titel: "Maandrapportage \(r.gemeente.naam) \(r.maand.naam)", toelichting: regels,
+                       onderdelen: r.onderdelen.map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) })
+    }
+
     /// A report (monthly report, Burap) as a workbook: one sheet per section with a table, its introduction on the
     /// explanation sheet.
     public static func rapport(titel: String, toelichting: [(String, String)],

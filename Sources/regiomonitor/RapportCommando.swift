@@ -58,14 +58,9 @@ struct RapportCommando: ParsableCommand {
                 print(pad)
             }
         case .xlsx:
-            var regels: [(String, String)] = [("Gemeente", "\(rapport.gemeente.naam) (\(rapport.gemeente.code))"),
-                                              ("Periode", "\(rapport.van.nederlands) t/m \(rapport.tot.nederlands)"),
-                                              ("Peildatum", rapport.peildatum.nederlands),
-                                              ("Versie", raad ? "raadsversie" : "interne versie")]
-            if raad { regels.append(("Onderdrukking", Werkboek.onderdrukkingsregel)) }
-            let t = Werkboektoelichting(titel: "Maandrapportage \(rapport.gemeente.naam) \(m.naam)", regels: regels)
-            try Werkboek.rapport(titel: t.titel, toelichting: t.alle(),
-                                 onderdelen: rapport.onderdelen.map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) }).schrijf(naar: uit)
+            // the command and the definitions after the report's own lines
+            try Werkboek.maandrapport(rapport, extra: [("Opdracht", Werkboektoelichting.opdracht),
+                                                            ("Gemaakt op", Werkboektoelichting.vandaag), Werkboek.definities]).schrijf(naar: uit)
             print("Rapport \(rapport.gemeente.naam) \(m.naam) als Excel-werkboek geschreven naar \(uit).")
         }
         stderr(String(format: "klaar in %.2f s", Date().timeIntervalSince(start)))

@@ -59,7 +59,7 @@ struct Werkboektoelichting {
         }
         return eigen + [("Opdracht", Werkboektoelichting.opdracht),
                   ("Gemaakt op", Werkboektoelichting.vandaag),
-                  ("Definities", "docs/definities.md (de begrippen en hoe elk cijfer wordt berekend)")]
+                  Werkboek.definities]
     }
 }
 

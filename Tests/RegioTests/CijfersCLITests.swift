@@ -8,17 +8,23 @@ import RegioStore
 /// `cijfers` through the built executable on a sample of the national year: with up-to-date sums it counts the
 /// allocations while the sums are still being read, and must print exactly the figures computed from the lines.
 @Suite struct CijfersCLITests {
-    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
-    func sommenTerwijlToewijzingenTellenGelijkAanRegels() throws {
-        let map = NSTemporaryDirectory() + "regiocijfers-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: map) }
+    /// A sample of the national year 2025 imported into a new SQLite file: (its folder, the file, the store).
+    static func landsteekproef(seed: UInt64, fractie: Double) throws -> (map: String, pad: String, store: SQLiteStore) {
+        let map = NSTemporaryDirectory() + "regioland-\(UUID().uuidString)"
         let bron = map + "/land", pad = map + "/land.sqlite"
-        _ = try Landelijk(seed: 5, jaar: 2025, fractie: 0.003).schrijf(naar: bron)
+        _ = try Landelijk(seed: seed, jaar: 2025, fractie: fractie).schrijf(naar: bron)
         let store = try SQLiteStore(pad: pad)
         let paden = try FileManager.default.contentsOfDirectory(atPath: bron).map { bron + "/" + $0 }
         let verslagen = Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 4, count: 32)))
             .importeer(paden: paden, nu: "")
         for v in verslagen { #expect(v.fouten.isEmpty, "\(v.bestand): \(v.fouten.prefix(3))") }
+        return (map, pad, store)
+    }
+
+    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    func sommenTerwijlToewijzingenTellenGelijkAanRegels() throws {
+        let (map, pad, store) = try Self.landsteekproef(seed: 5, fractie: 0.003)
+        defer { try? FileManager.default.removeItem(atPath: map) }
         #expect(try store.aggregatenActueel())
         let g = try store.gegevens()
         let jaar = Dag.eersteVan(jaar: 2025), einde = Dag.laatsteVan(jaar: 2025)

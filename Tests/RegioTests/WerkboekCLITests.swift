@@ -57,15 +57,8 @@ import RegioStore
 
     @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
     func werkboekGelijkAanCSV() throws {
-        let map = NSTemporaryDirectory() + "regiowerkboek-\(UUID().uuidString)"
+        let (map, pad, _) = try CijfersCLITests.landsteekproef(seed: 11, fractie: 0.002)
         defer { try? FileManager.default.removeItem(atPath: map) }
-        let bron = map + "/land", pad = map + "/land.sqlite"
-        _ = try Landelijk(seed: 11, jaar: 2025, fractie: 0.002).schrijf(naar: bron)
-        let store = try SQLiteStore(pad: pad)
-        let paden = try FileManager.default.contentsOfDirectory(atPath: bron).map { bron + "/" + $0 }
-        for v in Importeur(store: store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 4, count: 32))).importeer(paden: paden, nu: "") {
-            #expect(v.fouten.isEmpty, "\(v.bestand): \(v.fouten.prefix(3))")
-        }
         for per in ["gemeente", "perceel", "maand"] {
             let xlsx = map + "/cijfers-\(per).xlsx"
             let (code, _, fout) = try SignalenCLITests.draai(["cijfers", "--db", pad, "--jaar", "2025", "--per", per, "--format", "xlsx", "--uit", xlsx])

@@ -46,7 +46,7 @@ enum Download {
         var toelichting = regels
         if !p.ondertitel.isEmpty { toelichting.append(("Pagina", p.ondertitel)) }
         toelichting += p.tegels.filter { !$0.waarde.isEmpty }.map { ($0.label, $0.waarde + ($0.toelichting.isEmpty ? "" : " (\($0.toelichting))")) }
-        toelichting.append(("Definities", "docs/definities.md (de begrippen en hoe elk cijfer wordt berekend)"))
+        toelichting.append(Werkboek.definities)
         if rol == .raad { toelichting.append(("Onderdrukking", Werkboek.onderdrukkingsregel)) }
         return Werkboek(titel: p.titel, toelichting: toelichting, bladen: bladen)
     }

@@ -72,15 +72,8 @@ enum Rapportroute {
                                                 wat: "maandrapportage \(maand) (interne versie)" + (query["format"] == "xlsx" ? " (Excel)" : ""), pad: request.uri.string))
             }
             if query["format"] == "xlsx" {
-                var regels: [(String, String)] = [("Gemeente", "\(rapport.gemeente.naam) (\(rapport.gemeente.code))"),
-                                                  ("Periode", "\(rapport.van.nederlands) t/m \(rapport.tot.nederlands)"),
-                                                  ("Peildatum", rapport.peildatum.nederlands),
-                                                  ("Versie", intern ? "interne versie" : "raadsversie")]
-                regels += rapport.kernpunten.enumerated().map { ("Kernpunt \($0 + 1)", $1) }
-                regels.append(("Definities", "docs/definities.md (de begrippen en hoe elk cijfer wordt berekend)"))
-                if !intern { regels.append(("Onderdrukking", Werkboek.onderdrukkingsregel)) }
-                let w = Werkboek.rapport(titel: "Maandrapportage \(rapport.gemeente.naam) \(maand.naam)", toelichting: regels,
-                                         onderdelen: rapport.onderdelen.map { ($0.naam, $0.titel, $0.tabel, $0.inleiding) })
+                let w = Werkboek.maandrapport(rapport, extra: rapport.kernpunten.enumerated().map { ("Kernpunt \($0 + 1)", $1) }
+                                                + [Werkboek.definities])
                 return try Download.xlsx(w, bestandsnaam: "maandrapportage-\(code)-\(maand)\(intern ? "" : "-raad").xlsx")
             }
             var r = Antwoord.html(Rapport.html(rapport))
