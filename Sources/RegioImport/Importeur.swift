@@ -44,7 +44,7 @@ public struct Importvoortgang: Sendable {
 
 /// Imports canonical CSV files: each file is checked whole and written in one transaction, or not at all.
 public final class Importeur {
-    let store: any RegioStore
+    let store: any Opslag
     let pseudonimiseerder: Pseudonimiseerder
     let opties: ImportOpties
     var ref: Referenties?
@@ -54,7 +54,7 @@ public final class Importeur {
     /// thread).
     public var voortgang: (@Sendable (Importvoortgang) -> Void)?
 
-    public init(store: any RegioStore, pseudonimiseerder: Pseudonimiseerder, opties: ImportOpties = ImportOpties()) {
+    public init(store: any Opslag, pseudonimiseerder: Pseudonimiseerder, opties: ImportOpties = ImportOpties()) {
         self.store = store; self.pseudonimiseerder = pseudonimiseerder; self.opties = opties
     }
 
@@ -99,7 +99,7 @@ public final class Importeur {
         }
         geladen.sort { ($0.soort?.volgordeIndex ?? 99) < ($1.soort?.volgordeIndex ?? 99) }
         // lines that are only added can be summed on the way in; anything else rebuilds the sums afterwards
-        nieuweSommen = (try? (store as? any AggregaatStore)?.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
+        nieuweSommen = (try? store.aggregatenActueel()) == true ? Declaratieaggregaten() : nil
         defer { nieuweSommen = nil }
         // allocations of a file that was refused: a declaration naming one fails for that reason, said once per file
         var geweigerd: [String: (bestand: String, regel: Int)] = [:]
@@ -128,7 +128,8 @@ public final class Importeur {
                                   geschreven: v.geschreven))
         }
         if verslagen.contains(where: \.geschreven) {
-            if let nieuw = nieuweSommen, let a = store as? any AggregaatStore {
+            if let nieuw = nieuweSommen {
+                let a = store
                 nieuweSommen = nil
                 if (try? a.voegToeAanAggregaten(nieuw)) != nil { return verslagen }
             }
@@ -180,7 +181,7 @@ public final class Importeur {
     /// Rebuilds the monthly sums after data changed. When that fails the import still stands: the sums then no longer
     /// match the stored data, and figures are computed from the lines themselves.
     public func werkAggregatenBij() {
-        try? (store as? any AggregaatStore)?.ververstAggregaten()
+        try? store.ververstAggregaten()
     }
 
     /// Given to the file being read: rows so far, bytes read, file size.
@@ -241,7 +242,7 @@ public final class Importeur {
             // declarations are summed on the reading thread as they go in (the writer is the busier one);
             // the referrer comes from the line's allocation
             if soort == .declaraties && nieuweSommen != nil && !opties.controleer {
-                lezing.verwijzers = try (store as? any AggregaatStore)?.verwijzers()
+                lezing.verwijzers = try store.verwijzers()
             }
             if opties.controleer {
                 try lezing.lees(naar: nil)

@@ -1,4 +1,5 @@
 import PostgresNIO
+import RegioCore
 import RegioStore
 
 /// Reads whole tables fast: per block of rows the server sends each column as one array (`array_agg`), which this
@@ -9,19 +10,28 @@ enum Kolomlezer {
 
     /// Every row of `tabel` (with `gelijk`: those whose column equals the text, by its index) as values in `kolommen`
     /// order, in insertion order (`rijnr`).
+    /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
-                     perRij: ([Waarde]) -> Void) throws {
+                     periode: (van: Dag, tot: Dag)? = nil, perRij: ([Waarde]) -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
         let aggregaten = ([volg] + kolommen).map { "array_agg(\($0))" }.joined(separator: ", ")
+        var voorwaarden: [String] = []
+        var argumenten: [String] = []
+        if let gelijk { argumenten.append(gelijk.tekst); voorwaarden.append("\(gelijk.kolom) = $\(argumenten.count + 1)") }
+        if let periode {
+            argumenten += [String(periode.van.dagnummer), String(periode.tot.dagnummer)]
+            voorwaarden.append("einddatum >= $\(argumenten.count)::bigint AND begindatum <= $\(argumenten.count + 1)::bigint")
+        }
+        let extra = voorwaarden.map { " AND " + $0 }.joined()
         var vanaf: Int64 = 0
         while true {
             let rijen = try v.rijen("""
                 SELECT \(aggregaten) FROM
-                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint\(gelijk.map { " AND \($0.kolom) = $2" } ?? "")
+                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint\(extra)
                    ORDER BY \(volg) LIMIT \(blok)) s
-                """, [String(vanaf)] + (gelijk.map { [$0.tekst] } ?? []))
+                """, [String(vanaf)] + argumenten)
             guard let rij = rijen.first else { return }
             let cellen = rij.makeRandomAccess()
             let volgnummers = try reeks(cellen[0]).map { w -> Int64 in

@@ -1,28 +1,11 @@
 import RegioStore
 
-/// The same named, append-only migrations as `SQLiteSchema.migrator`, applied once each and recorded in `schema_migraties`.
+/// The migrations of `Schemadefinitie.migraties` on PostgreSQL, applied once each and recorded in `schema_migraties`.
 enum PostgresSchema {
-    /// Never edit a released one; add the next with the same name as its SQLite twin.
-    static let migraties: [(naam: String, sql: [String])] = [
-        ("v1", Schemadefinitie.v1.map(vertaal)),
-        ("v2-ijw", Schemadefinitie.ijw.map(vertaal)),
-        ("v2-signalen", Schemadefinitie.v2Signalen.map(vertaal)),
-        ("v3-gebruikers", Schemadefinitie.gebruikers.map(vertaal)),
-        ("v3-normbudgetten", Schemadefinitie.v3Normbudgetten.map(vertaal)),
-        ("v4-aggregaten", Schemadefinitie.v4Aggregaten.map(vertaal)),
-        // SQLite's v5 turns the declaration key into a droppable index for bulk loads; PostgreSQL keeps its primary key
-        // (not measured at national scale); the same name with nothing to do keeps the two lists equal
-        ("v5-declaratiesleutel", []),
-        ("v6-driehoek", Schemadefinitie.v6Driehoek.map(vertaal)),
-        ("v7-clientkosten", Schemadefinitie.v7Clientkosten.map(vertaal)),
-        ("v8-aanbieders", Schemadefinitie.v8Aanbieders.map(vertaal)),
-        // SQLite's v9 brings back the index on the lines' client that its v5 dropped; PostgreSQL never dropped it
-        ("v9-declaratieclient", []),
-        ("v10-wijzigingen", Schemadefinitie.v10Wijzigingen.map(vertaal)),
-        ("v11-budgetversies", Schemadefinitie.v11Budgetversies.map(vertaal)),
-        ("v12-boekdatum", Schemadefinitie.v12Boekdatum.map(vertaal)),
-        ("v13-bi", Schemadefinitie.v13BI.map(vertaal)),
-    ]
+    /// The steps that only change SQLite's bulk-load layout keep their name with nothing to do, so both lists are equal.
+    static let migraties: [(naam: String, sql: [String])] = Schemadefinitie.migraties.map { m in
+        (m.naam, m.alleenSQLite ? [] : m.sql.map(vertaal))
+    }
 
     /// The column that keeps insertion order, which SQLite's implicit rowid gives for free (`gegevens()` keeps that order,
     /// and "first one wins" lookups depend on it).

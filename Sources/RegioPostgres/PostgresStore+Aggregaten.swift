@@ -1,22 +1,18 @@
 import RegioCore
 import RegioStore
 
-/// The monthly sums on PostgreSQL: the same tables, stamp and rules as `SQLiteStore+Aggregaten`.
-extension PostgresStore: AggregaatStore {
-    /// Which data the sums belong to: the newest import and the newest rows (`rijnr` only grows).
-    static func stand(_ v: Verbinding) throws -> String {
-        let log = try v.geheel("SELECT COALESCE(MAX(id), 0) FROM importlog")
-        let d = try v.geheel("SELECT COALESCE(MAX(\(PostgresSchema.volgorde)), 0) FROM declaratie")
-        let t = try v.geheel("SELECT COALESCE(MAX(\(PostgresSchema.volgorde)), 0) FROM toewijzing")
-        return "\(log)/\(d)/\(t)"
+/// The bulk paths of the monthly sums on PostgreSQL (the rest is `Somopslag`, written once): the lines and the sums
+/// read by column in blocks (`Kolomlezer`), the sums inserted as arrays through unnest.
+extension PostgresStore: AggregaatStore, Somopslag {
+    public func leesSommen<T>(_ werk: (Verbinding, any SQLVerbinding) throws -> T) throws -> T {
+        try leesMomentopname { v in try werk(v, PostgresSQLVerbinding(v: v)) }
     }
 
-    /// True when the stored sums were built from the data as it is now stored.
-    static func actueel(_ v: Verbinding) throws -> Bool {
-        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'").first?.decode(String.self) == stand(v)
+    public func schrijfSommen<T>(_ werk: (Verbinding, any SQLVerbinding) throws -> T) throws -> T {
+        try schrijfTransactie(.gegevens) { v in try werk(v, PostgresSQLVerbinding(v: v)) }
     }
 
-    static func verwijzers(_ v: Verbinding) throws -> [String: String] {
+    public static func verwijzers(_ v: Verbinding) throws -> [String: String] {
         var uit: [String: String] = [:]
         try Kolomlezer.lees(v, tabel: "toewijzing", kolommen: ["toewijzingnummer", "verwijzer_type"]) { w in
             let nr = w[0].tekst ?? ""
@@ -25,77 +21,30 @@ extension PostgresStore: AggregaatStore {
         return uit
     }
 
-    public func ververstAggregaten() throws {
-        try schrijfTransactie { v in
-            let verwijzers = try PostgresStore.verwijzers(v)
-            var a = Declaratieaggregaten()
-            let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
-                            "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op", "agb"]
-            var fout: Gegevensfout?
-            try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
-                guard fout == nil else { return }
-                let bedrag = w[7].geheel ?? 0
-                let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
-                do throws(Gegevensfout) {
-                    try a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
-                                  productcategorie: w[3].tekst ?? "", productcode: w[4].tekst, agb: w[11].tekst ?? "",
-                                  verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
-                                  van: Dag(opgeslagen: w[5].geheel ?? 0), tot: Dag(opgeslagen: w[6].geheel ?? 0),
-                                  ingediend: Dag(opgeslagen: w[10].geheel ?? 0),
-                                  kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: w[8].tekst == "C"),
-                                  afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
-                } catch { fout = error }
-            }
-            if let fout { throw fout }
-            try PostgresStore.schrijf(a, v)
+    public static func somVanRegels(_ v: Verbinding, verwijzers: [String: String]) throws -> Declaratieaggregaten {
+        var a = Declaratieaggregaten()
+        let kolommen = ["toewijzingnummer", "client", "gemeentecode", "productcategorie", "productcode", "begindatum",
+                        "einddatum", "bedrag_cent", "debet_credit", "status", "ingediend_op", "agb"]
+        var fout: Gegevensfout?
+        try Kolomlezer.lees(v, tabel: "declaratie", kolommen: kolommen) { w in
+            guard fout == nil else { return }
+            let bedrag = w[7].geheel ?? 0
+            let verwijzer = verwijzers[w[0].tekst ?? ""] ?? ""
+            do throws(Gegevensfout) {
+                try a.voegToe(client: w[1].tekst ?? "", gemeentecode: w[2].tekst ?? "",
+                              productcategorie: w[3].tekst ?? "", productcode: w[4].tekst, agb: w[11].tekst ?? "",
+                              verwijzer: verwijzer.isEmpty ? Verwijzer.onbekendeSleutel : verwijzer,
+                              van: Dag(opgeslagen: w[5].geheel ?? 0), tot: Dag(opgeslagen: w[6].geheel ?? 0),
+                              ingediend: Dag(opgeslagen: w[10].geheel ?? 0),
+                              kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: w[8].tekst == "C"),
+                              afgewezen: w[9].tekst == DeclaratieStatus.afgewezen.rawValue)
+            } catch { fout = error }
         }
-        try ververstBINaSommen()
+        if let fout { throw fout }
+        return a
     }
 
-    public func aggregatenActueel() throws -> Bool {
-        try leesMomentopname { v in
-            if try PostgresStore.actueel(v) { return true }
-            return try v.geheel("""
-                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1) b)
-                  + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1) c)
-                """) == 0
-        }
-    }
-
-    public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
-        try schrijfTransactie { v in
-            var a = try PostgresStore.leesAggregaten(v, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
-            // the first sums (a first import) are written as they are: merging would hold them twice
-            if a.isLeeg { return try PostgresStore.schrijf(nieuw, v) }
-            try a.voegToe(nieuw)
-            try PostgresStore.schrijf(a, v)
-        }
-        try ververstBINaSommen()
-    }
-
-    public func verwijzers() throws -> [String: String] {
-        try leesMomentopname { try PostgresStore.verwijzers($0) }
-    }
-
-    public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
-        try leesMomentopname { v in
-            guard try PostgresStore.actueel(v) else { return nil }
-            let a = try PostgresStore.leesAggregaten(v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
-            // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
-            // then come from the lines, whose check names the line
-            return (try? a.controleerGrenzen()) == nil ? nil : a
-        }
-    }
-
-    public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
-        try leesMomentopname { v in
-            guard try PostgresStore.actueel(v) else { return nil }
-            let d = try PostgresStore.leesDriehoek(v)
-            return (try? Declaratieaggregaten.controleerGrenzen(d)) == nil ? nil : d   // as in `aggregaten`
-        }
-    }
-
-    static func leesDriehoek(_ v: Verbinding) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
+    public static func leesDriehoek(_ v: Verbinding) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
         var d: [Declaratieaggregaten.Driehoeksleutel: Euro] = [:]
         try Kolomlezer.lees(v, tabel: "agg_driehoek", kolommen: ["gemeentecode", "productcategorie", "productcode", "dienstmaand",
                                                                 "indieningsmaand", "bedrag_cent"]) { w in
@@ -146,12 +95,7 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
-    static func schrijf(_ a: Declaratieaggregaten, _ v: Verbinding) throws {
-        precondition(a.perAanbieder)
-        try v.rijen("DELETE FROM agg_kosten")
-        try v.rijen("DELETE FROM agg_kosten_aanbieder")
-        try v.rijen("DELETE FROM agg_clienten")
-        try v.rijen("DELETE FROM agg_driehoek")
+    public static func voegSomrijenIn(_ a: Declaratieaggregaten, _ v: Verbinding) throws {
         for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", try a.zonderAanbieders().kosten)] {
             let rijen = kosten.map { k, e -> [Waarde] in
                 [.tekst(k.gemeentecode), .tekst(k.productcategorie), .tekst(k.productcode ?? ""), .tekst(k.verwijzer),
@@ -179,11 +123,6 @@ extension PostgresStore: AggregaatStore {
             INSERT INTO agg_driehoek (gemeentecode, productcategorie, productcode, dienstmaand, indieningsmaand, bedrag_cent)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
             """)
-        try v.rijen("DELETE FROM agg_stand")
-        if let d = a.laatsteIndiening {
-            try v.rijen("INSERT INTO agg_stand (sleutel, waarde) VALUES ('laatste_indiening', $1)", [d.description])
-        }
-        try v.rijen("INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', $1)", [try stand(v)])
     }
 
     /// Rows in batches, each column as one array.
@@ -196,12 +135,9 @@ extension PostgresStore: AggregaatStore {
         }
     }
 
-    static func leesAggregaten(_ v: Verbinding, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool = false) throws -> Declaratieaggregaten {
+    public static func leesSomrijen(_ v: Verbinding, van: Int, tot: Int, perAanbieder: Bool) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
         a.perAanbieder = perAanbieder
-        if driehoek { a.driehoek = try leesDriehoek(v) }
-        a.laatsteIndiening = try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'").first
-            .flatMap { Dag.parse(try $0.decode(String.self)) }
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         try Kolomlezer.lees(v, tabel: perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand",
                                                               "agb", "bedrag_cent"]) { w in

@@ -19,11 +19,6 @@ extension PostgresStore: BIStore {
             try v.rijen("INSERT INTO bi_t_stand (sleutel, waarde) VALUES ('stand', $1)", [stand])
         }
     }
-
-    /// After the sums: the BI facts from them, stamped with the same stand.
-    func ververstBINaSommen() throws {
-        try ververstBI(stand: try leesMomentopname { try PostgresStore.stand($0) })
-    }
 }
 
 extension PostgresStore {

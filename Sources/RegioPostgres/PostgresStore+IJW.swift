@@ -5,37 +5,6 @@ import RegioStore
 /// iJw deliveries and the message log on the shared server, with the same guarantees as on SQLite: one message is
 /// one transaction (under the schema's write lock), a repeated message is recognised by the log.
 extension PostgresStore: IJWStore {
-    public func leveringen() throws -> [Levering] {
-        try pool.metVerbinding { v in
-            try v.rijen("""
-                SELECT toewijzingnummer, begindatum, client, gemeentecode, agb, productcategorie, productcode, einddatum,
-                  reden_beeindiging, gestart_op, gestopt_op FROM levering ORDER BY rijnr
-                """).map { rij in
-                let r = try Verbinding.waarden(rij)
-                func t(_ i: Int) -> String? { PostgresStore.tekst(r[i]) }
-                func d(_ i: Int) -> Dag? { r[i].geheel.map { Dag(dagnummer: Int32($0)) } }
-                return Levering(toewijzingnummer: t(0) ?? "", begindatum: d(1) ?? Dag(dagnummer: 0), client: t(2) ?? "", gemeentecode: t(3) ?? "",
-                                agb: t(4) ?? "", productcategorie: t(5) ?? "", productcode: t(6), einddatum: d(7), redenBeeindiging: t(8),
-                                gestartOp: d(9) ?? Dag(dagnummer: 0), gestoptOp: d(10))
-            }
-        }
-    }
-
-    public func ijwBerichten() throws -> [IJWBerichtlog] {
-        try pool.metVerbinding { v in
-            try v.rijen("""
-                SELECT berichtsoort, afzender, identificatie, dagtekening, inhoud, verwijzing, bestand, tijdstip
-                FROM ijw_bericht ORDER BY rijnr
-                """).map { rij in
-                let r = try Verbinding.waarden(rij)
-                func t(_ i: Int) -> String? { PostgresStore.tekst(r[i]) }
-                return IJWBerichtlog(berichtsoort: t(0) ?? "", afzender: t(1) ?? "", identificatie: t(2) ?? "",
-                                     dagtekening: Dag(dagnummer: Int32(r[3].geheel ?? 0)), inhoudHash: r[4].geheel ?? 0,
-                                     verwijzing: t(5), bestand: t(6) ?? "", tijdstip: t(7) ?? "")
-            }
-        }
-    }
-
     public func ijwTransactie<T>(_ werk: (any IJWSchrijver) throws -> T) throws -> T {
         try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen)) }
     }

@@ -8,7 +8,7 @@ import RegioStore
 /// Guarantees as `SQLiteStore`: one transaction per import file, the same idempotence (by content hash), the same order of
 /// `gegevens()`. Imports into the same schema take turns (an advisory lock), readers never wait for them (MVCC) and see
 /// an import whole or not at all.
-public final class PostgresStore: RegioStore, Sendable {
+public final class PostgresStore: Opslag, Sendable {
     public let adres: PostgresAdres
     let pool: Verbindingspool
     /// Per table, the columns of type bigint (the others are text): how to cast the batched arrays.
@@ -39,11 +39,18 @@ public final class PostgresStore: RegioStore, Sendable {
     /// Closes the connections (also done when the store is released).
     public func sluit() { pool.sluit() }
 
-    public func gegevens() throws -> Gegevens {
+    public func gegevens() throws -> Gegevens { try gegevens(periode: nil) }
+
+    /// Everything, except declaration lines whose service period lies entirely outside [van, tot].
+    public func gegevens(declaratiesVan van: Dag, tot: Dag) throws -> Gegevens { try gegevens(periode: (van, tot)) }
+
+    private func gegevens(periode: (van: Dag, tot: Dag)?) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
             for soort in Soort.allCases {
-                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
+                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen, periode: soort == .declaraties ? periode : nil) {
+                    Codering.voegToe(soort, $0, aan: &g)
+                }
             }
             try g.controleerGrenzen()
             return g
@@ -116,19 +123,51 @@ public final class PostgresStore: RegioStore, Sendable {
     }
 }
 
-extension PostgresStore: WijzigingStore {
-    public func wijzigingsstand() throws -> Wijzigingsstand {
-        try pool.metVerbinding { v in
-            var s = Wijzigingsstand(gegevens: 0, signalen: 0)
-            for r in try v.rijen("SELECT soort, teller FROM wijziging") {
-                let (soort, teller) = try r.decode((String, Int64).self)
-                switch Wijzigingssoort(rawValue: soort) {
-                case .gegevens: s.gegevens = teller
-                case .signalen: s.signalen = teller
-                case nil: break
-                }
+extension PostgresStore: WijzigingStore, GebruikerStore, SignaalStore, SQLOpslag {
+    public var invoegvolgorde: String { PostgresSchema.volgorde }
+
+    public func lees<T>(_ werk: (any SQLVerbinding) throws -> T) throws -> T {
+        try leesMomentopname { v in try werk(PostgresSQLVerbinding(v: v)) }
+    }
+
+    public func schrijf<T>(_ wijziging: Wijzigingssoort?, _ werk: (any SQLVerbinding) throws -> T) throws -> T {
+        try schrijfTransactie(wijziging) { v in try werk(PostgresSQLVerbinding(v: v)) }
+    }
+}
+
+/// Statements written once (`SQLVerbinding`) on PostgreSQL: each `?` becomes `$n`, cast to bigint for a whole number
+/// (values go as text binds, as everywhere in this module).
+struct PostgresSQLVerbinding: SQLVerbinding {
+    let v: Verbinding
+
+    func voerUit(_ sql: String, _ waarden: [Waarde]) throws { try v.rijen(try Self.sql(sql, waarden), Self.binds(waarden)) }
+
+    func rijen(_ sql: String, _ waarden: [Waarde]) throws -> [[Waarde]] {
+        try v.rijen(try Self.sql(sql, waarden), Self.binds(waarden)).map(Verbinding.waarden)
+    }
+
+    /// `?` by `$1`, `$2`, ... in order. The statements are ours and hold no `?` inside a literal.
+    static func sql(_ sql: String, _ waarden: [Waarde]) throws -> String {
+        var uit = ""
+        uit.reserveCapacity(sql.utf8.count + 4 * waarden.count)
+        var n = 0
+        for c in sql {
+            guard c == "?" else { uit.append(c); continue }
+            n += 1
+            uit += "$\(n)"
+            if n <= waarden.count, case .geheel = waarden[n - 1] { uit += "::bigint" }
+        }
+        guard n == waarden.count else { throw StoreFout.databasefout("\(n) plaatsen voor \(waarden.count) waarden in: \(sql)") }
+        return uit
+    }
+
+    static func binds(_ waarden: [Waarde]) -> [String?] {
+        waarden.map { w in
+            switch w {
+            case .geheel(let i): String(i)
+            case .tekst(let t): t
+            case .leeg: nil
             }
-            return s
         }
     }
 }

@@ -101,7 +101,7 @@ final class Verbindingspool: @unchecked Sendable {
 }
 
 /// One checked-out connection with blocking query helpers; SQL text comes from this module only, values go as binds.
-struct Verbinding {
+public struct Verbinding {
     let c: PostgresConnection
     let logger: Logger
 

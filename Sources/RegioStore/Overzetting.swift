@@ -18,7 +18,7 @@ public enum Overzetting {
         public var bronGegevens = Gegevens()
     }
 
-    public static func verplaats(van bron: any RegioStore, naar doel: any RegioStore) throws -> Verslag {
+    public static func verplaats(van bron: any Opslag, naar doel: any Opslag) throws -> Verslag {
         var verslag = Verslag()
         let g = try bron.gegevens()
         let rijen = rijenPerSoort(g)
@@ -46,7 +46,8 @@ public enum Overzetting {
         }
         // what the iJw import keeps beside the records: deliveries (JW305/JW307) and the message log, so a message
         // imported before is still recognised after the move
-        if let b = bron as? any IJWStore, let d = doel as? any IJWStore {
+        do {
+            let b = bron, d = doel
             let leveringen = try b.leveringen()
             let bekend = Set(try d.ijwBerichten().map { "\($0.berichtsoort)|\($0.afzender)|\($0.identificatie)" })
             let berichten = try b.ijwBerichten().filter { !bekend.contains("\($0.berichtsoort)|\($0.afzender)|\($0.identificatie)") }
@@ -58,7 +59,8 @@ public enum Overzetting {
             verslag.ijwBerichten = berichten.count
         }
         // the dashboard's users and its audit trail (oldest first); sessions are not moved: users log in again
-        if let b = bron as? any GebruikerStore, let d = doel as? any GebruikerStore {
+        do {
+            let b = bron, d = doel
             for g in try b.gebruikers() { try d.bewaar(g) }
             verslag.gebruikers = try b.gebruikers().count
             if try d.inzagelog(limiet: 1).isEmpty {
@@ -69,8 +71,8 @@ public enum Overzetting {
         }
         // the signal work list into an empty target: the same signals in id order, then each state as it was (who,
         // when, note); the history keeps the finding and the last change
-        if let b = bron as? any SignaalStore, let d = doel as? any SignaalStore, try d.signalen().isEmpty,
-           let peil = try b.laatstePeildatum() {
+        if try doel.signalen().isEmpty, let peil = try bron.laatstePeildatum() {
+            let b = bron, d = doel
             let lijst = try b.signalen()
             var m = Signaalmutaties()
             m.nieuw = lijst.map(\.signaal)

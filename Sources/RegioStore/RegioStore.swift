@@ -30,6 +30,11 @@ public struct Toewijzingskenmerken: Sendable {
     }
 }
 
+/// A region's database: one value, opened once, that does everything the edges ask of storage (records, the monthly
+/// sums, the BI tables, signals, iJw messages, users, the change stamp, period reads). Both backends are one; every
+/// command, page and import takes this, so no caller asks "can this database do X?".
+public protocol Opslag: RegioStore, AggregaatStore, BIStore, SignaalStore, IJWStore, GebruikerStore, WijzigingStore, PeriodeStore {}
+
 /// Writes inside a transaction.
 public protocol StoreSchrijver {
     /// Inserts new keys, updates keys whose content differs, leaves equal rows alone; says which was which.

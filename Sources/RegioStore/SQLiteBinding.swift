@@ -38,13 +38,20 @@ extension SQLiteStore {
                         _ rij: (OpaquePointer) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(argumenten)
+        try elkeRij(statement, db, rij)
+    }
+
+    /// The rows of a prepared statement with its arguments set.
+    static func elkeRij(_ statement: Statement, _ db: Database, _ rij: (OpaquePointer) throws -> Void) throws {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         defer { sqlite3_reset(s) }
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { return }
-            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.lastErrorMessage, sql: sql) }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.lastErrorMessage, sql: statement.sql)
+            }
             try rij(s)
         }
     }

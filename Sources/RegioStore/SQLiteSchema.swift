@@ -1,53 +1,49 @@
 import GRDB
 
-/// Append-only migrations: never edit a released one, add the next.
+/// One named step of the schema, for both databases (written once; see `Schemadefinitie.migraties`).
+public struct Migratie: Sendable {
+    public let naam: String
+    /// Portable SQL (PostgreSQL translates `INTEGER PRIMARY KEY` and adds its insertion-order column).
+    public let sql: [String]
+    /// SQLite only: the bulk-load layout of `declaratie` (PostgreSQL records the step's name with nothing to do).
+    public let alleenSQLite: Bool
+
+    init(_ naam: String, _ sql: [String], alleenSQLite: Bool = false) {
+        self.naam = naam; self.sql = sql; self.alleenSQLite = alleenSQLite
+    }
+}
+
+extension Schemadefinitie {
+    /// The append-only migrations of both databases, in order: never edit a released one, add the next.
+    public static let migraties: [Migratie] = [
+        Migratie("v1", v1),
+        Migratie("v2-ijw", ijw),
+        Migratie("v2-signalen", v2Signalen),
+        Migratie("v3-gebruikers", gebruikers),
+        Migratie("v3-normbudgetten", v3Normbudgetten),
+        Migratie("v4-aggregaten", v4Aggregaten),
+        // the declaration key as a droppable index for bulk loads; PostgreSQL keeps its primary key
+        Migratie("v5-declaratiesleutel", SQLiteSchema.declaratiesleutel, alleenSQLite: true),
+        Migratie("v6-driehoek", v6Driehoek),
+        Migratie("v7-clientkosten", v7Clientkosten),
+        Migratie("v8-aanbieders", v8Aanbieders),
+        // brings back the index on the lines' client that v5 dropped; PostgreSQL never dropped it
+        Migratie("v9-declaratieclient", SQLiteSchema.declaratieclient, alleenSQLite: true),
+        Migratie("v10-wijzigingen", v10Wijzigingen),
+        Migratie("v11-budgetversies", v11Budgetversies),
+        Migratie("v12-boekdatum", v12Boekdatum),
+        Migratie("v13-bi", v13BI),
+    ]
+}
+
+/// The migrations on SQLite, through GRDB's migrator (which records them in `grdb_migrations`).
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1") { db in
-            for sql in Schemadefinitie.v1 { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v2-ijw") { db in
-            for sql in Schemadefinitie.ijw { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v2-signalen") { db in
-            for sql in Schemadefinitie.v2Signalen { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v3-gebruikers") { db in
-            for sql in Schemadefinitie.gebruikers { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v3-normbudgetten") { db in
-            for sql in Schemadefinitie.v3Normbudgetten { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v4-aggregaten") { db in
-            for sql in Schemadefinitie.v4Aggregaten { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v5-declaratiesleutel") { db in
-            for sql in declaratiesleutel { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v6-driehoek") { db in
-            for sql in Schemadefinitie.v6Driehoek { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v7-clientkosten") { db in
-            for sql in Schemadefinitie.v7Clientkosten { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v8-aanbieders") { db in
-            for sql in Schemadefinitie.v8Aanbieders { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v9-declaratieclient") { db in
-            for sql in declaratieclient { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v10-wijzigingen") { db in
-            for sql in Schemadefinitie.v10Wijzigingen { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v11-budgetversies") { db in
-            for sql in Schemadefinitie.v11Budgetversies { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v12-boekdatum") { db in
-            for sql in Schemadefinitie.v12Boekdatum { try db.execute(sql: sql) }
-        }
-        m.registerMigration("v13-bi") { db in
-            for sql in Schemadefinitie.v13BI { try db.execute(sql: sql) }
+        for stap in Schemadefinitie.migraties {
+            m.registerMigration(stap.naam) { db in
+                for sql in stap.sql { try db.execute(sql: sql) }
+            }
         }
         return m
     }

@@ -2,68 +2,38 @@ import GRDB
 import GRDBSQLite
 import RegioCore
 
-extension SQLiteStore: AggregaatStore {
-    /// Which data the sums belong to: the newest import and the newest rows (each import is logged; rows only grow).
-    static func stand(_ db: Database) throws -> String {
-        let log = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM importlog") ?? 0
-        let d = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM declaratie") ?? 0
-        let t = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM toewijzing") ?? 0
-        return "\(log)/\(d)/\(t)"
+/// The bulk paths of the monthly sums on SQLite (the rest is `Somopslag`, written once): the lines and the sums read
+/// by column through SQLite's C API, the sums inserted through prepared statements.
+extension SQLiteStore: AggregaatStore, Somopslag {
+    public func leesSommen<T>(_ werk: (GRDB.Database, any SQLVerbinding) throws -> T) throws -> T {
+        try db.read { db in try werk(db, SQLiteVerbinding(db: db)) }
     }
 
-    /// True when the stored sums were built from the data as it is now stored.
-    static func actueel(_ db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'stand'") == stand(db)
+    public func schrijfSommen<T>(_ werk: (GRDB.Database, any SQLVerbinding) throws -> T) throws -> T {
+        try schrijfGRDB(.gegevens) { db in try werk(db, SQLiteVerbinding(db: db)) }
     }
 
-    public func ververstAggregaten() throws {
-        try schrijf(.gegevens) { db in
-            let verwijzers = try SQLiteStore.verwijzers(db)
-            var a = Declaratieaggregaten()
-            let sql = """
-                SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, agb, begindatum, einddatum,
-                  bedrag_cent, debet_credit, ingediend_op, status FROM declaratie ORDER BY rowid
-                """
-            try SQLiteStore.elkeRij(db, sql) { s in
-                let v = verwijzers[SQLiteStore.tekst(s, 0) ?? ""] ?? ""
-                let bedrag = sqlite3_column_int64(s, 8)
-                try a.voegToe(client: SQLiteStore.tekst(s, 1) ?? "", gemeentecode: SQLiteStore.tekst(s, 2) ?? "",
-                          productcategorie: SQLiteStore.tekst(s, 3) ?? "", productcode: SQLiteStore.tekst(s, 4),
-                          agb: SQLiteStore.tekst(s, 5) ?? "", verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
+    public static func somVanRegels(_ db: GRDB.Database, verwijzers: [String: String]) throws -> Declaratieaggregaten {
+        var a = Declaratieaggregaten()
+        let sql = """
+            SELECT toewijzingnummer, client, gemeentecode, productcategorie, productcode, agb, begindatum, einddatum,
+              bedrag_cent, debet_credit, ingediend_op, status FROM declaratie ORDER BY rowid
+            """
+        try elkeRij(db, sql) { s in
+            let v = verwijzers[tekst(s, 0) ?? ""] ?? ""
+            let bedrag = sqlite3_column_int64(s, 8)
+            try a.voegToe(client: tekst(s, 1) ?? "", gemeentecode: tekst(s, 2) ?? "",
+                          productcategorie: tekst(s, 3) ?? "", productcode: tekst(s, 4),
+                          agb: tekst(s, 5) ?? "", verwijzer: v.isEmpty ? Verwijzer.onbekendeSleutel : v,
                           van: Dag(opgeslagen: sqlite3_column_int64(s, 6)), tot: Dag(opgeslagen: sqlite3_column_int64(s, 7)),
                           ingediend: Dag(opgeslagen: sqlite3_column_int64(s, 10)),
-                          kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: SQLiteStore.tekst(s, 9) == "C"),
-                          afgewezen: SQLiteStore.tekst(s, 11) == DeclaratieStatus.afgewezen.rawValue)
-            }
-            try SQLiteStore.schrijf(a, db)
+                          kosten: Declaratieaggregaten.kosten(centen: bedrag, credit: tekst(s, 9) == "C"),
+                          afgewezen: tekst(s, 11) == DeclaratieStatus.afgewezen.rawValue)
         }
-        try ververstBINaSommen()
+        return a
     }
 
-    public func aggregatenActueel() throws -> Bool {
-        try db.read { db in
-            if try SQLiteStore.actueel(db) { return true }
-            return try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM declaratie LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_kosten LIMIT 1)) + (SELECT COUNT(*) FROM (SELECT 1 FROM agg_clienten LIMIT 1))") == 0
-        }
-    }
-
-    public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
-        try schrijf(.gegevens) { db in
-            var a = try SQLiteStore.leesAggregaten(db, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
-            // the first sums (a first import) are written as they are: merging would hold them twice
-            if a.isLeeg { return try SQLiteStore.schrijf(nieuw, db) }
-            try a.voegToe(nieuw)
-            try SQLiteStore.schrijf(a, db)
-        }
-        try ververstBINaSommen()
-    }
-
-    public func verwijzers() throws -> [String: String] {
-        try db.read { try SQLiteStore.verwijzers($0) }
-    }
-
-    /// Allocation number -> referrer ("" when none); the first of a number, as the figures take it.
-    static func verwijzers(_ db: Database) throws -> [String: String] {
+    public static func verwijzers(_ db: GRDB.Database) throws -> [String: String] {
         var v: [String: String] = [:]
         try elkeRij(db, "SELECT toewijzingnummer, verwijzer_type FROM toewijzing ORDER BY rowid") { s in
             let nr = tekst(s, 0) ?? ""
@@ -72,12 +42,7 @@ extension SQLiteStore: AggregaatStore {
         return v
     }
 
-    static func schrijf(_ a: Declaratieaggregaten, _ db: Database) throws {
-        precondition(a.perAanbieder)
-        try db.execute(sql: "DELETE FROM agg_kosten")
-        try db.execute(sql: "DELETE FROM agg_kosten_aanbieder")
-        try db.execute(sql: "DELETE FROM agg_clienten")
-        try db.execute(sql: "DELETE FROM agg_driehoek")
+    public static func voegSomrijenIn(_ a: Declaratieaggregaten, _ db: GRDB.Database) throws {
         for (tabel, kosten) in [("agg_kosten_aanbieder", a.kosten), ("agg_kosten", try a.zonderAanbieders().kosten)] {
             let k = try db.makeStatement(sql: "INSERT INTO \(tabel) (gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for (s, bedrag) in kosten.sorted(by: { $0.key.schrijfvolgorde < $1.key.schrijfvolgorde }) {
@@ -95,19 +60,12 @@ extension SQLiteStore: AggregaatStore {
             try d.voerUit([.tekst(s.gemeentecode), .tekst(s.productcategorie), .tekst(s.productcode ?? ""),
                            .geheel(Int64(s.dienst.index)), .geheel(Int64(s.indiening.index))], bedrag.centen, db)
         }
-        try db.execute(sql: "DELETE FROM agg_stand")
-        if let d = a.laatsteIndiening {
-            try db.execute(sql: "INSERT INTO agg_stand (sleutel, waarde) VALUES ('laatste_indiening', ?)", arguments: [d.description])
-        }
-        try db.execute(sql: "INSERT INTO agg_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [try stand(db)])
     }
 
-    static func leesAggregaten(_ db: Database, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool = false) throws -> Declaratieaggregaten {
+    public static func leesSomrijen(_ db: GRDB.Database, van: Int, tot: Int, perAanbieder: Bool) throws -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
         a.perAanbieder = perAanbieder
         let kostentabel = perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten"
-        if driehoek { a.driehoek = try leesDriehoek(db) }
-        a.laatsteIndiening = try String.fetchOne(db, sql: "SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'").flatMap(Dag.parse)
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
         let clientjaren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0
@@ -133,7 +91,7 @@ extension SQLiteStore: AggregaatStore {
         return a
     }
 
-    static func leesDriehoek(_ db: Database) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
+    public static func leesDriehoek(_ db: GRDB.Database) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro] {
         var d: [Declaratieaggregaten.Driehoeksleutel: Euro] = [:]
         try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, dienstmaand, indieningsmaand, bedrag_cent FROM agg_driehoek") { s in
             let code = tekst(s, 2) ?? ""
@@ -142,24 +100,6 @@ extension SQLiteStore: AggregaatStore {
                 = Euro(centen: sqlite3_column_int64(s, 5))
         }
         return d
-    }
-
-    public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
-        try db.read { db in
-            guard try SQLiteStore.actueel(db) else { return nil }
-            let d = try SQLiteStore.leesDriehoek(db)
-            return (try? Declaratieaggregaten.controleerGrenzen(d)) == nil ? nil : d   // as in `aggregaten`
-        }
-    }
-
-    public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
-        try db.read { db in
-            guard try SQLiteStore.actueel(db) else { return nil }
-            let a = try SQLiteStore.leesAggregaten(db, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder)
-            // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
-            // then come from the lines, whose check names the line
-            return (try? a.controleerGrenzen()) == nil ? nil : a
-        }
     }
 
     public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {

@@ -2,11 +2,6 @@ import GRDB
 import RegioCore
 
 extension SQLiteStore: BIStore {
-    /// After the sums: the BI facts from them, stamped with the same stand.
-    func ververstBINaSommen() throws {
-        try ververstBI(stand: try db.read { try SQLiteStore.stand($0) })
-    }
-
     public func schrijfBI(_ feiten: BIFeiten, stand: String) throws {
         let rijen = Self.biRijen(feiten), sql = Self.biInserts
         try db.write { db in

@@ -21,34 +21,8 @@ extension Schemadefinitie {
 }
 
 extension SQLiteStore: IJWStore {
-    public func leveringen() throws -> [Levering] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT toewijzingnummer, begindatum, client, gemeentecode, agb, productcategorie, productcode, einddatum,
-                  reden_beeindiging, gestart_op, gestopt_op FROM levering ORDER BY rowid
-                """).map { r in
-                Levering(toewijzingnummer: r[0], begindatum: Dag(dagnummer: r[1]), client: r[2], gemeentecode: r[3], agb: r[4],
-                         productcategorie: r[5], productcode: r[6], einddatum: (r[7] as Int32?).map(Dag.init(dagnummer:)),
-                         redenBeeindiging: r[8], gestartOp: Dag(dagnummer: r[9]),
-                         gestoptOp: (r[10] as Int32?).map(Dag.init(dagnummer:)))
-            }
-        }
-    }
-
-    public func ijwBerichten() throws -> [IJWBerichtlog] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT berichtsoort, afzender, identificatie, dagtekening, inhoud, verwijzing, bestand, tijdstip
-                FROM ijw_bericht ORDER BY rowid
-                """).map { r in
-                IJWBerichtlog(berichtsoort: r[0], afzender: r[1], identificatie: r[2], dagtekening: Dag(dagnummer: r[3]),
-                              inhoudHash: r[4], verwijzing: r[5], bestand: r[6], tijdstip: r[7])
-            }
-        }
-    }
-
     public func ijwTransactie<T>(_ werk: (any IJWSchrijver) throws -> T) throws -> T {
-        try schrijf(.gegevens) { db in try werk(Schrijver(db: db, bulk: false)) }
+        try schrijfGRDB(.gegevens) { db in try werk(Schrijver(db: db, bulk: false)) }
     }
 }
 

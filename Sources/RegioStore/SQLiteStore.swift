@@ -4,7 +4,7 @@ import GRDBSQLite
 import RegioCore
 
 /// The embedded default: one SQLite file, WAL mode so the dashboard can read while an import writes.
-public final class SQLiteStore: RegioStore, @unchecked Sendable {
+public final class SQLiteStore: Opslag, @unchecked Sendable {
     let db: any DatabaseWriter
 
     /// How long a write waits for another process's write (a command-line import next to the dashboard) before it
@@ -108,7 +108,7 @@ public final class SQLiteStore: RegioStore, @unchecked Sendable {
     }
 
     public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
-        try schrijf(.gegevens) { db in
+        try schrijfGRDB(.gegevens) { db in
             // a national declarations file touches millions of index pages; the default 2 MB cache rereads them (128 MB)
             try db.execute(sql: "PRAGMA cache_size = \(Schrijver.groteCache)")
             // rebuilding indexes after a bulk load sorts on a second core

@@ -39,10 +39,11 @@ public enum Signaaldraaiing {
 
     /// The run on `peildatum`, or on the latest day in the data, with the number of parts it took; nil when there are
     /// no data. `delen` asks for a number of parts (tests).
-    public static func draai(_ store: any RegioStore, peildatum gekozen: Dag?, instellingen: Signaalinstellingen = .standaard,
+    public static func draai(_ store: any Opslag, peildatum gekozen: Dag?, instellingen: Signaalinstellingen = .standaard,
                              delen: Int? = nil) throws -> (run: Signaalrun, delen: Int)? {
         // year 0 has no sums: this reads only whether they are up to date and the latest submission
-        guard let a = store as? any AggregaatStore, let stand = try a.aggregaten(jaren: 0...0) else {
+        let a = store
+        guard let stand = try a.aggregaten(jaren: 0...0) else {
             let g = try store.gegevens()
             guard let peil = gekozen ?? Signaalmotor.laatsteDatum(g) else { return nil }
             return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
@@ -95,10 +96,10 @@ public enum Signaaldraaiing {
 extension Signaaldraaiing {
     /// Runs the rules on the latest day in the data (the dashboard's "Regels nu draaien", the demo after its import) and
     /// stores the outcome in the work list; nil without data.
-    public static func werkBij(_ store: any RegioStore, _ signaalstore: any SignaalStore, instellingen: Signaalinstellingen,
+    public static func werkBij(_ store: any Opslag, instellingen: Signaalinstellingen,
                                tijdstip: String) throws -> (verslag: Signaalrunverslag, peildatum: Dag)? {
         guard let run = try draai(store, peildatum: nil, instellingen: instellingen)?.run else { return nil }
-        let m = Signaalbeheer.verwerk(bestaand: try signaalstore.signalen(), run: run, tijdstip: tijdstip)
-        return (try signaalstore.slaOp(m, peildatum: run.peildatum, tijdstip: tijdstip), run.peildatum)
+        let m = Signaalbeheer.verwerk(bestaand: try store.signalen(), run: run, tijdstip: tijdstip)
+        return (try store.slaOp(m, peildatum: run.peildatum, tijdstip: tijdstip), run.peildatum)
     }
 }

@@ -26,37 +26,18 @@ struct Cijfers: ParsableCommand {
     func run() throws {
         let start = Date()
         let van = Dag.eersteVan(jaar: jaar), totDag = Dag.laatsteVan(jaar: tot ?? jaar)
-        let store = try database.open()
-        // whole years without a valuation date come from the monthly sums when they are up to date (national scale)
-        // the allocations are counted while the sums are still being read
-        var sommen: Toekomst<Result<Declaratieaggregaten?, any Error>>?
-        var g: Gegevens
-        if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: totDag), Declaratieaggregaten.groeperingen.contains(per),
-           let a = store as? any AggregaatStore, try a.aggregatenActueel() {
-            let jaren = jaar...(tot ?? jaar), perAanbieder = per == .aanbieder
-            sommen = Toekomst { Result { try a.aggregaten(jaren: jaren, perAanbieder: perAanbieder) } }
-            g = try a.gegevensZonderDeclaraties()
-        } else {
-            g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
-        }
-        let geladen = Date()
         let pd = try peildatum.map { s -> Dag in
             guard let d = Dag.parse(s) else { throw ValidationError("ongeldige peildatum '\(s)'") }
             return d
         }
+        let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
+        let (rijen, totaal, basis) = try Cijferdienst(try database.open())
+            .kengetallen(van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
+        let (g, sommen) = (basis.gegevens, basis.sommen)
+        let berekend = Date()
         if let perceel, !g.percelen.contains(where: { $0.code == perceel }) {
             throw ValidationError("onbekend perceel '\(perceel)'; bekend: \(g.percelen.map(\.code).joined(separator: ", "))")
         }
-        let selectie = Selectie(gemeente: try gemeente.map(Cijfers.gemeentecode), perceel: perceel)
-        var (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd,
-                                                     sommen: sommen.map { s in { (try? s.waarde.get()).flatMap { $0 } ?? Declaratieaggregaten() } })
-        if let s = sommen, try s.waarde.get() == nil {
-            // an import in between made the sums stale: the lines, as without sums
-            sommen = nil
-            g = try store.gegevens(voorPeriodeVan: van, tot: totDag)
-            (rijen, totaal) = Monitoring.kengetallen(g, van: van, tot: totDag, per: per, selectie: selectie, peildatum: pd)
-        }
-        let berekend = Date()
         // a year without anything in it: say so, as the dashboard does, instead of a table of zeros
         let periode = "\(jaar)\(tot.map { "-\($0)" } ?? "")" + (selectie.gemeente.map { " voor gemeente \($0)" } ?? "")
             + (perceel.map { " in perceel \($0)" } ?? "")
@@ -67,7 +48,7 @@ struct Cijfers: ParsableCommand {
             stderr("Let op: geen declaraties en geen budget voor \(periode); de cijfers zijn alleen toewijzingen die in die periode doorlopen.")
         }
         // per month: the months not yet complete on the valuation date (or the last submission) are marked
-        let stand = per == .maand ? pd ?? [g.declaraties.map(\.ingediendOp).max(), (try? sommen?.waarde.get())??.laatsteIndiening].compactMap { $0 }.max() : nil
+        let stand = per == .maand ? pd ?? [g.declaraties.map(\.ingediendOp).max(), sommen?.laatsteIndiening].compactMap { $0 }.max() : nil
         switch format {
         case .tabel:
             Tabel.kengetallen(rijen, totaal, per: per, kolommen: .kern, stand: stand).afdrukken(.tabel)
@@ -85,7 +66,7 @@ struct Cijfers: ParsableCommand {
             }
             print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
         case .csv, .csvNL, .json, .xlsx:
-            let gegevensTot = [g.stand, (try? sommen?.waarde.get())??.laatsteIndiening].compactMap { $0 }.max()
+            let gegevensTot = [g.stand, sommen?.laatsteIndiening].compactMap { $0 }.max()
             var regels: [(String, String)] = [
                 ("Periode", "\(van.nederlands) t/m \(totDag.nederlands)" + (selectie.gemeente.map { ", gemeente \($0)" } ?? "")
                     + (perceel.map { ", perceel \($0)" } ?? "")),
@@ -99,21 +80,10 @@ struct Cijfers: ParsableCommand {
         }
         if tijd {
             // with the sums, reading them overlaps the counting of the allocations
-            let (a, b) = (geladen.timeIntervalSince(start), berekend.timeIntervalSince(geladen))
-            stderr(sommen != nil
-                   ? String(format: "laden zonder declaraties %.3f s, maandaggregaten lezen en rekenen %.3f s (declaraties uit de maandaggregaten)", a, b)
-                   : String(format: "laden %.3f s, rekenen %.3f s (declaraties regel voor regel)", a, b))
+            let t = berekend.timeIntervalSince(start)
+            stderr(sommen != nil ? String(format: "laden en rekenen %.3f s (declaraties uit de maandaggregaten)", t)
+                                 : String(format: "laden en rekenen %.3f s (declaraties regel voor regel)", t))
         }
-    }
-
-    /// The sums and everything else, read on two connections at once (the two take about as long); nil when the
-    /// sums are not up to date.
-    static func lees(_ a: any AggregaatStore, jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> (Declaratieaggregaten, Gegevens)? {
-        let rest = Toekomst { Result { try a.gegevensZonderDeclaraties() } }
-        let sommen = Result { try a.aggregaten(jaren: jaren, perAanbieder: perAanbieder) }
-        let gegevens = rest.waarde
-        guard let s = try sommen.get() else { return nil }
-        return (s, try gegevens.get())
     }
 
     static func gemeentecode(_ s: String) throws -> String {

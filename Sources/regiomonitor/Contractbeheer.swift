@@ -140,7 +140,7 @@ struct DoorlooptijdenCommando: ParsableCommand {
     func run() throws {
         let (g, stand, jaar, gemeente) = try opties.laad(database)
         let store = try database.open()
-        let leveringen = try (store as? any IJWStore)?.leveringen() ?? []
+        let leveringen = try store.leveringen()
         let ref = Referentiekaart(g)
         let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
         // waiting "now": at the end of the year, or the stand when the year is still running; known with today's data

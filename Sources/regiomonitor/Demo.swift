@@ -102,8 +102,7 @@ struct Demo: ParsableCommand {
         print(t.tekst(), terminator: "")
         print(importRegel)
         // the rules run as part of the demo, so the signal list and every municipality's signals are there at once
-        if let signaalstore = store as? any SignaalStore,
-           let (v, peil) = try Signaaldraaiing.werkBij(store, signaalstore, instellingen: try regelopties.instellingen(), tijdstip: nuTijdstip()) {
+        if let (v, peil) = try Signaaldraaiing.werkBij(store, instellingen: try regelopties.instellingen(), tijdstip: nuTijdstip()) {
             print("Signaalregels gedraaid op \(peil.nederlands): \(Tabel.groepeer(v.nieuw)) nieuwe signalen (uitleg per regel: regiomonitor signalen --regels).")
         }
         print("Gegenereerd in \(String(format: "%.1f", gegenereerd)) s, totaal \(String(format: "%.1f", klaar)) s. Bekijk de cijfers met: regiomonitor cijfers --jaar 2019 --per gemeente")

@@ -25,8 +25,7 @@ struct ExportCommando: ParsableCommand {
     @Option(name: .long, help: "csv, csv-nl of xlsx.") var format: Formaat = .csv
 
     func run() throws {
-        let store = try database.open()
-        guard let a = store as? any AggregaatStore else { throw ValidationError("deze database kent geen maandsommen") }
+        let a = try database.open()
         if try !a.aggregatenActueel() { try a.ververstAggregaten() }
         guard let sommen = try a.aggregaten(jaren: 1...9999, perAanbieder: true) else {
             throw Opdrachtfout(description: "de maandsommen zijn niet bij te werken; importeer de gegevens opnieuw")

@@ -23,7 +23,7 @@ struct GebruikerCommando: ParsableCommand {
             guard !naam.isEmpty, naam.count <= 64, naam.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
                 throw ValidationError("ongeldige gebruikersnaam: letters, cijfers en . _ - @, hoogstens 64 tekens")
             }
-            let store = try database.openWeb()
+            let store = try database.open(maakAan: true)
             if case .gemeente(let g) = r, try !store.sleutels(.gemeenten).contains(g), try store.aantal(.gemeenten) > 0 {
                 throw ValidationError("gemeente \(g) is niet bekend in de database")
             }
@@ -40,7 +40,7 @@ struct GebruikerCommando: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toon de gebruikers en hun rol.")
         @OptionGroup var database: DatabaseOpties
         func run() throws {
-            for g in try database.openWeb().gebruikers() { print("\(g.naam)\t\(g.rol)") }
+            for g in try database.open(maakAan: true).gebruikers() { print("\(g.naam)\t\(g.rol)") }
         }
     }
 
@@ -49,7 +49,7 @@ struct GebruikerCommando: ParsableCommand {
         @OptionGroup var database: DatabaseOpties
         @Argument(help: "Gebruikersnaam.") var naam: String
         func run() throws {
-            let store = try database.openWeb()
+            let store = try database.open(maakAan: true)
             guard try store.gebruiker(naam: naam) != nil else { throw ValidationError("gebruiker \(naam) bestaat niet") }
             try store.verwijderGebruiker(naam: naam)
             print("Gebruiker \(naam) verwijderd.")

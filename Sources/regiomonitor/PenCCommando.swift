@@ -196,7 +196,7 @@ struct BurapCommando: ParsableCommand {
         }
         guard let laatste = g.declaraties.map(\.ingediendOp).max() else { throw ValidationError("geen declaraties: er is niets te rapporteren") }
         peil = peil ?? laatste
-        let signalen = try (store as? any SignaalStore)?.signalen() ?? []
+        let signalen = try store.signalen()
         let burap: Burap
         do { burap = try Burap(g, gemeente: code, peildatum: peil!, signalen: signalen) } catch { throw ValidationError(error.description) }
         switch format {

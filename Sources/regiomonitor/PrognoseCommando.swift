@@ -29,7 +29,7 @@ struct PrognoseCommando: ParsableCommand {
             guard let m = Prognosemethode(rawValue: methode) else {
                 throw ValidationError("--methode: kies \(Prognosemethode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let (basis, g) = try PrognoseCommando.basis(database.open(), per: groepering)
+            let (basis, g) = try Cijferdienst(database.open()).prognose(per: groepering)
             let p: Jaarprognose
             do { p = try Jaarprognose(basis, jaar: jaar, peildatum: peil, methode: m) } catch {
                 throw ValidationError("geen prognose mogelijk: \(error.reden)")
@@ -45,17 +45,6 @@ struct PrognoseCommando: ParsableCommand {
                 print("Uitnutting \(jaar - 1): \(Tabel.procentTekst(p.uitnutting)); terugwerkende toewijzingen: verplichting × \(Tabel.decimaal(p.terugwerkendeFactor, 3).replacing(".", with: ",")). 80%-interval: normale benadering (docs/prognose.md).")
             }
         }
-    }
-
-    /// The forecast's amounts from the monthly sums when they are up to date (national scale: no lines in memory),
-    /// else from the lines; with everything else the forecast needs.
-    static func basis(_ store: any RegioStore, per: Jaarprognose.Groepering) throws -> (Jaarprognose.Basis, Gegevens) {
-        if let a = store as? any AggregaatStore, let d = try a.driehoek() {
-            let g = try a.gegevensZonderDeclaraties()
-            return (Jaarprognose.Basis(g, driehoek: d, per: per), g)
-        }
-        let g = try store.gegevens()
-        return (Jaarprognose.Basis(g, per: per), g)
     }
 
     struct DriehoekCommando: ParsableCommand {
@@ -145,7 +134,7 @@ struct BacktestCommando: ParsableCommand {
         }
         guard let groepering = Jaarprognose.Groepering(rawValue: per) else { throw ValidationError("--per: kies regio, gemeente of perceel") }
         let start = Date()
-        let (basis, _) = try PrognoseCommando.basis(database.open(), per: groepering)
+        let (basis, _) = try Cijferdienst(database.open()).prognose(per: groepering)
         let regels: [Backtest.Regel]
         do { regels = try Backtest.voerUit(basis, jaren: a...b) } catch { throw ValidationError("geen backtest mogelijk: \(error.reden)") }
         if format == .tabel { print("Backtest \(a)-\(b) per \(per): fout van de jaarprognose op de laatste dag van elke maand") }

@@ -33,7 +33,7 @@ struct RapportCommando: ParsableCommand {
         }
         // last year's months (the comparison and the trend) up to the end of this year (the commitment line)
         // last year for the comparison; three years before for the forecast's run-off triangle (the expected outcome)
-        let g = try database.open().gegevens(voorPeriodeVan: Dag.eersteVan(jaar: m.jaar - 3), tot: Dag.laatsteVan(jaar: m.jaar))
+        let g = try database.open().gegevens(declaratiesVan: Dag.eersteVan(jaar: m.jaar - 3), tot: Dag.laatsteVan(jaar: m.jaar))
         let code = Codelijst.gemeentecode(gemeente)
             ?? g.gemeenten.first { $0.naam.lowercased() == gemeente.lowercased() }?.code
         guard let code, g.gemeenten.contains(where: { $0.code == code }) else {

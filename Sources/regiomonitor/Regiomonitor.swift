@@ -77,10 +77,10 @@ struct DatabaseOpties: ParsableArguments {
     /// The database of a command that reads: a SQLite file that does not exist is refused (it would be created empty
     /// and the command would print empty tables). `maakAan`: for the commands that fill a database (import, demo,
     /// serve, gebruiker, migreer's target).
-    func open(maakAan: Bool = false) throws -> any RegioStore { try DatabaseOpties.open(pad, maakAan: maakAan) }
+    func open(maakAan: Bool = false) throws -> any Opslag { try DatabaseOpties.open(pad, maakAan: maakAan) }
 
     /// `postgres://...` or `postgresql://...` is a server; `sqlite:PAD` or any other text is a SQLite file.
-    static func open(_ pad: String, maakAan: Bool = false) throws -> any RegioStore {
+    static func open(_ pad: String, maakAan: Bool = false) throws -> any Opslag {
         if pad.hasPrefix("postgres://") || pad.hasPrefix("postgresql://") { return try PostgresStore(url: pad) }
         let bestand = sqlitePad(pad)
         if !maakAan && bestand != ":memory:" && !FileManager.default.fileExists(atPath: bestand) {
@@ -100,11 +100,6 @@ struct DatabaseOpties: ParsableArguments {
         pad.hasPrefix("postgres") ? PostgresAdres.zonderWachtwoord(pad) : sqlitePad(pad)
     }
 
-    /// The store with users, sessions and the audit trail: what the dashboard and user management need (both backends).
-    func openWeb() throws -> any Webopslag {
-        guard let s = try open(maakAan: true) as? any Webopslag else { throw ValidationError("deze database kent geen gebruikers") }
-        return s
-    }
 }
 
 enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {

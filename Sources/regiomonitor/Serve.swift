@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
         for map in Uploadopruiming.ruimOp() { print("Achtergebleven upload van een oudere versie verwijderd: \(map)") }
         // a rule file with an error stops the start, before anything is imported or served
         let regels = try regelopties.instellingen()
-        let store = try database.openWeb()
+        let store = try database.open(maakAan: true)
         let sleutelpad = sleutel ?? Pseudonimiseerder.standaardPad
         if demo {
             try Serve.vulDemo(store, sleutelpad: sleutelpad, stand: stand.flatMap(Dag.parse), regels: regels)
@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Generates and imports the demo region when the database holds no municipalities yet.
-    static func vulDemo(_ store: any Webopslag, sleutelpad: String, stand: Dag? = nil, regels: Signaalinstellingen = .standaard) throws {
+    static func vulDemo(_ store: any Opslag, sleutelpad: String, stand: Dag? = nil, regels: Signaalinstellingen = .standaard) throws {
         guard try store.aantal(.gemeenten) == 0 else {
             print("De database bevat al gegevens; de demoregio wordt niet opnieuw gemaakt.")
             return
@@ -78,14 +78,13 @@ struct Serve: AsyncParsableCommand {
         importeur.werkAggregatenBij()   // file by file from memory: the sums are built once, afterwards
         print("Demoregio geïmporteerd in \(String(format: "%.1f", Date().timeIntervalSince(start))) s.")
         // the rules run with the demo, with the region's rule file: the signals are there on the first page
-        if let signaalstore = store as? any SignaalStore,
-           let (v, peil) = try Signaaldraaiing.werkBij(store, signaalstore, instellingen: regels, tijdstip: nuTijdstip()) {
+        if let (v, peil) = try Signaaldraaiing.werkBij(store, instellingen: regels, tijdstip: nuTijdstip()) {
             print("Signaalregels gedraaid op \(peil.nederlands): \(v.nieuw) nieuwe signalen.")
         }
     }
 
     /// The demo users get a fresh random password on every `serve --demo`, printed once.
-    static func demogebruikers(_ store: any Webopslag) throws {
+    static func demogebruikers(_ store: any Opslag) throws {
         let gebruikers: [(String, Rol, String)] = [("regio", .regio, "alles"), ("amersfoort", .gemeente("0307"), "cliëntgegevens van Amersfoort, regionale cijfers"),
                                                    ("raad", .raad, "alleen geaggregeerde cijfers, kleine aantallen onderdrukt")]
         let w = Wachtwoord()

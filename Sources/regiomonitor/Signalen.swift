@@ -50,12 +50,6 @@ extension Signalen {
     }
 }
 
-func signaalStore(_ database: DatabaseOpties) throws -> (any RegioStore, any SignaalStore) {
-    let store = try database.open()
-    guard let s = store as? any SignaalStore else { throw ValidationError("deze database bewaart (nog) geen signalen") }
-    return (store, s)
-}
-
 func leesDag(_ tekst: String?, _ naam: String) throws -> Dag? {
     guard let tekst else { return nil }
     guard let d = Dag.parse(tekst) else { throw ValidationError("ongeldige \(naam) '\(tekst)' (JJJJ-MM-DD)") }
@@ -105,7 +99,7 @@ extension Signalen {
                 guard let c = Codelijst.gemeentecode(s) else { throw ValidationError("ongeldige gemeentecode '\(s)'") }
                 return c
             }
-            let (store, signaalstore) = try signaalStore(database)
+            let store = try database.open(), signaalstore = store
             guard let run = try Signaaldraaiing.draai(store, peildatum: try leesDag(peildatum, "peildatum"), instellingen: instellingen)?.run else {
                 throw ValidationError("geen gegevens: importeer eerst verzoeken, toewijzingen of declaraties")
             }
@@ -155,7 +149,7 @@ extension Signalen {
         func run() throws {
             guard let s = Signaalstatus(rawValue: status) else { throw ValidationError("onbekende status '\(status)': nieuw, gezien of afgehandeld") }
             guard !door.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--door mag niet leeg zijn") }
-            let (_, store) = try signaalStore(database)
+            let store = try database.open()
             let tijdstip = nuTijdstip()
             var fout = false
             for id in ids {
@@ -176,7 +170,7 @@ extension Signalen {
         @Argument(help: "Id van het signaal.") var id: Int64
 
         func run() throws {
-            let (_, store) = try signaalStore(database)
+            let store = try database.open()
             guard let b = try store.signaal(id: id) else { throw ValidationError("signaal \(id) bestaat niet") }
             let s = b.signaal
             print("Signaal \(b.id): \(s.regel) — \(Signaalregels.regel(s.regel)?.omschrijving ?? "")")

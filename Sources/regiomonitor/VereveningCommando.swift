@@ -40,17 +40,13 @@ struct VereveningCommando: ParsableCommand {
         if let grafiek, !(grafiek.lowercased().hasSuffix(".svg") || grafiek.lowercased().hasSuffix(".html")) {
             throw ValidationError("--grafiek: geef een bestandsnaam die eindigt op .svg of .html")
         }
-        let store = try database.open()
-        var g: Gegevens
-        var sommen: Declaratieaggregaten?
-        // without a valuation date the costs come from the monthly sums when they are up to date (national scale)
+        // without a valuation date the costs come from the monthly sums when they are up to date (national scale);
+        // the usage key looks back over earlier years
         let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaar).lowerBound : jaar
-        if peildatum == nil, let a = store as? any AggregaatStore, let (s, rest) = try Cijfers.lees(a, jaren: vanaf...laatste, perAanbieder: false) {
-            sommen = s
-            g = rest
-        } else {
-            g = try store.gegevens()
-        }
+        let basis = try Cijferdienst(try database.open()).basis(van: Dag.eersteVan(jaar: vanaf), tot: Dag.laatsteVan(jaar: laatste),
+                                                                 lijnenNodig: peildatum != nil, zonderSommen: .alle)
+        var g = basis.gegevens
+        let sommen = basis.sommen
         if let peildatum {
             guard let d = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)'") }
             g = g.bekendOp(d)

@@ -32,7 +32,7 @@ enum Backend: String, Sendable, CustomTestStringConvertible {
     }
 
     /// A second store on the same data: another process on the same server, or the same SQLite file.
-    func nogEen(_ p: Proefopslag) throws -> any RegioStore {
+    func nogEen(_ p: Proefopslag) throws -> any Opslag {
         if let pg = p.store as? PostgresStore { return try PostgresStore(adres: pg.adres) }
         return try SQLiteStore(pad: p.sqlitePad!)
     }
@@ -44,10 +44,10 @@ enum Backend: String, Sendable, CustomTestStringConvertible {
 
 /// A test store and what it takes to clean it up.
 final class Proefopslag: @unchecked Sendable {
-    let store: any RegioStore
+    let store: any Opslag
     let sqlitePad: String?
 
-    init(store: any RegioStore, sqlitePad: String?) { self.store = store; self.sqlitePad = sqlitePad }
+    init(store: any Opslag, sqlitePad: String?) { self.store = store; self.sqlitePad = sqlitePad }
 
     deinit {
         if let pg = store as? PostgresStore, let schema = pg.adres.schema {

@@ -13,7 +13,7 @@ final class IJWTestregio {
         .appendingPathComponent("Fixtures/ijw").path
 
     let opslag: Proefopslag
-    let store: any IJWStore
+    let store: any Opslag
     let map: String
 
     static let referentie: [(String, String)] = [
@@ -32,7 +32,7 @@ final class IJWTestregio {
 
     init(_ backend: Backend = .sqlite, referentie: Bool = true) throws {
         opslag = try backend.maak()
-        guard let s = opslag.store as? any IJWStore else { throw ImportFout.algemeen("\(backend): geen iJw-opslag") }
+        let s = opslag.store
         store = s
         map = NSTemporaryDirectory() + "ijw-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)

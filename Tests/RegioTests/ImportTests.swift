@@ -8,7 +8,7 @@ import RegioStore
 struct Proefregio {
     let opslag: Proefopslag
     let importeur: Importeur
-    var store: any RegioStore { opslag.store }
+    var store: any Opslag { opslag.store }
     /// The SQLite file (with `bestand: true`), nil on PostgreSQL.
     var pad: String? { opslag.sqlitePad }
 

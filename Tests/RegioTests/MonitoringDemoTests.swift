@@ -47,7 +47,7 @@ import RegioStore
 
     @Test func periodeLadenGeeftDezelfdeCijfers() throws {
         let alles = try Self.store.gegevens()
-        let periode = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        let periode = try Self.store.gegevens(declaratiesVan: Self.van, tot: Self.tot)
         #expect(periode.declaraties.count < alles.declaraties.count)
         #expect(periode.toewijzingen.count == alles.toewijzingen.count)
         for per in Groepering.allCases {
@@ -58,7 +58,7 @@ import RegioStore
     }
 
     @Test func elkeGroeperingHeeftHetzelfdeTotaalEnGeldTeltOp() throws {
-        let g = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        let g = try Self.store.gegevens(declaratiesVan: Self.van, tot: Self.tot)
         let basis = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: .gemeente, selectie: Selectie()).totaal
         for per in Groepering.allCases {
             let r = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: per, selectie: Selectie())
@@ -100,7 +100,7 @@ import RegioStore
     }
 
     @Test func raadsrapportenLekkenNietsEnTotalenKloppen() throws {
-        let g = try Self.store.gegevens(voorPeriodeVan: Dag.eersteVan(jaar: 2019), tot: Self.tot)
+        let g = try Self.store.gegevens(declaratiesVan: Dag.eersteVan(jaar: 2019), tot: Self.tot)
         let pseudoniem = try Regex("P[0-9a-f]{20}")
         for gemeente in g.gemeenten {
             for versie in Rapportversie.allCases {
@@ -130,7 +130,7 @@ import RegioStore
 
     @Test func rekentijd() throws {
         var start = Date()
-        let g = try Self.store.gegevens(voorPeriodeVan: Self.van, tot: Self.tot)
+        let g = try Self.store.gegevens(declaratiesVan: Self.van, tot: Self.tot)
         let laden = Date().timeIntervalSince(start)
         start = Date()
         for per in Groepering.allCases { _ = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: per, selectie: Selectie()) }

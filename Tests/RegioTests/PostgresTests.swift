@@ -7,7 +7,7 @@ import Testing
 /// Reaching into the server for what the store protocol does not show.
 enum PostgresProef {
     /// Every row of every table of the store's schema as text.
-    static func alleTekst(_ store: any RegioStore) throws -> String {
+    static func alleTekst(_ store: any Opslag) throws -> String {
         let pg = try #require(store as? PostgresStore)
         return try pg.pool.metVerbinding { v in
             let tabellen = try v.rijen("SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")

@@ -11,7 +11,7 @@ import RegioImport
     @Test(arguments: Backend.alle) func inDelenGelijkAanAllesTegelijk(_ backend: Backend) throws {
         let opslag = try backend.maak()
         let regio = opslag.store
-        let store = try #require(regio as? any AggregaatStore)
+        let store = regio
         _ = importeerDemo(regio, jaren: 2018...2019)
         let g = try regio.gegevens()
         let peil = try #require(Signaalmotor.laatsteDatum(g))
@@ -79,7 +79,7 @@ import RegioImport
     @Test func regelBijToewijzingVanAndereClient() throws {
         let opslag = try Backend.sqlite.maak()
         let regio = opslag.store
-        let store = try #require(regio as? any AggregaatStore)
+        let store = regio
         _ = importeerDemo(regio, jaren: 2019...2019)
         let csv = try #require(Demoregio(seed: 1, jaren: 2019...2019).bestanden().first { $0.naam == "toewijzingen.csv" }?.inhoud)
         let regels = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -11,7 +11,7 @@ import RegioStore
         let r = try SignaalStoreTests.regio(backend, bestand: true)
         let v = try SignaalStoreTests.draai(r, tijdstip: "2021-01-05T10:00:00Z")
         #expect(v.nieuw == 2)
-        let ander = try #require(try backend.nogEen(r.opslag) as? any SignaalStore)
+        let ander = try backend.nogEen(r.opslag)
         let lijst = try ander.signalen()
         // V1 (45 days late) and V2 (196 days late), as in SignaalStoreTests
         #expect(Set(lijst.map(\.signaal.regel)) == ["VOT-LAAT", "VOT-ALARM"] && lijst.count == 2)
@@ -29,8 +29,8 @@ import RegioStore
 
     @Test(arguments: Backend.alle) func gebruikersSessiesEnInzage(_ backend: Backend) throws {
         let p = try backend.maak(bestand: true)
-        let a = try #require(p.store as? any GebruikerStore)
-        let b = try #require(try backend.nogEen(p) as? any GebruikerStore)
+        let a = p.store
+        let b = try backend.nogEen(p)
         try a.bewaar(Gebruiker(naam: "piet", rol: .gemeente("0307"), wachtwoordHash: "$2b$04$abc"))
         #expect(try b.gebruiker(naam: "piet")?.rol == .gemeente("0307"))
         try a.bewaar(Gebruiker(naam: "piet", rol: .regio, wachtwoordHash: "$2b$04$def"))
@@ -58,7 +58,7 @@ import RegioStore
         let bron = try IJWTestregio()
         let v = try bron.importeer([("v.xml", IJWSjabloon.jw315()), ("t.xml", IJWSjabloon.jw301()), ("s.xml", IJWSjabloon.jw305())])
         #expect(v.allSatisfy { $0.uitkomst == .geimporteerd })
-        let gebruikers = try #require(bron.opslag.store as? any GebruikerStore)
+        let gebruikers = bron.opslag.store
         try gebruikers.bewaar(Gebruiker(naam: "piet", rol: .raad, wachtwoordHash: "$2b$04$x"))
         try gebruikers.logInzage(Inzageregel(tijdstip: "t1", gebruiker: "piet", rol: "raad", gemeentecode: "", wat: "a", pad: "/a"))
         try gebruikers.logInzage(Inzageregel(tijdstip: "t2", gebruiker: "piet", rol: "raad", gemeentecode: "", wat: "b", pad: "/b"))
@@ -66,10 +66,10 @@ import RegioStore
         let doel = try backend.maak()
         let verslag = try Overzetting.verplaats(van: bron.store, naar: doel.store)
         #expect(verslag.verschillen.isEmpty)
-        let d = try #require(doel.store as? any IJWStore)
+        let d = doel.store
         #expect(try d.leveringen() == bron.store.leveringen() && verslag.leveringen == 1)
         #expect(try d.ijwBerichten() == bron.store.ijwBerichten() && verslag.ijwBerichten == 3)
-        let dg = try #require(doel.store as? any GebruikerStore)
+        let dg = doel.store
         #expect(try dg.gebruiker(naam: "piet")?.rol == .raad)
         #expect(try dg.inzagelog(limiet: 10).map(\.pad) == ["/b", "/a"])
         // a second run moves nothing twice (and leaves the signal list of the target alone)
@@ -88,7 +88,7 @@ import RegioStore
         let doel = try backend.maak()
         let verslag = try Overzetting.verplaats(van: r.store, naar: doel.store)
         #expect(verslag.signalen == 2)
-        let d = try #require(doel.store as? any SignaalStore)
+        let d = doel.store
         let bron = try r.signaalStore.signalen()
         let over = try d.signalen()
         #expect(over.map(\.id) == bron.map(\.id) && over.map(\.signaal) == bron.map(\.signaal))

@@ -72,7 +72,7 @@ import Testing
             #expect(v.fouten.isEmpty, "\(b.naam): \(v.fouten.prefix(2))")
         }
         importeur.werkAggregatenBij()
-        _ = try Signaaldraaiing.werkBij(store, store, instellingen: .standaard, tijdstip: "2020-07-01T00:00:00Z")
+        _ = try Signaaldraaiing.werkBij(store, instellingen: .standaard, tijdstip: "2020-07-01T00:00:00Z")
         let w = Wachtwoord(kosten: 4)
         for (naam, rol) in [("regio", Rol.regio), ("amersfoort", .gemeente("0307")), ("raad", .raad)] {
             try store.bewaar(Gebruiker(naam: naam, rol: rol, wachtwoordHash: w.hash(Webregio.wachtwoord)))

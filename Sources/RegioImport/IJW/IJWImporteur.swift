@@ -44,16 +44,12 @@ public struct IJWVoortgang: Sendable {
 /// of their Dagtekening (same day: JW315, JW301, JW305, JW323, JW325, JW307; then file name), so a series sent in one
 /// folder is applied in the order it happened. A message that depends on a rejected one is rejected in turn.
 public final class IJWImporteur {
-    let store: any IJWStore
+    let store: any Opslag
     let pseudonimiseerder: Pseudonimiseerder
     let controleer: Bool
 
-    /// Fails when the store cannot hold deliveries and the message log (a backend without `IJWStore`).
-    public init(store: any RegioStore, pseudonimiseerder: Pseudonimiseerder, controleer: Bool = false) throws {
-        guard let s = store as? any IJWStore else {
-            throw ImportFout.algemeen("deze database ondersteunt de iJw-import nog niet (gebruik een SQLite-bestand)")
-        }
-        self.store = s; self.pseudonimiseerder = pseudonimiseerder; self.controleer = controleer
+    public init(store: any Opslag, pseudonimiseerder: Pseudonimiseerder, controleer: Bool = false) throws {
+        self.store = store; self.pseudonimiseerder = pseudonimiseerder; self.controleer = controleer
     }
 
     /// Imports message files; `nu` (ISO timestamp) is the import's time, its day the "system date" of rule 8848.
@@ -102,7 +98,7 @@ public final class IJWImporteur {
         }
         // messages change allocations and lines: the monthly sums are rebuilt (on the command line and in the dashboard)
         if !controleer && verslagen.contains(where: { $0.uitkomst == .geimporteerd }) {
-            try? (store as? any AggregaatStore)?.ververstAggregaten()
+            try? store.ververstAggregaten()
         }
         return verslagen
     }

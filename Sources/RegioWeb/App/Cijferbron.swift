@@ -11,10 +11,12 @@ import RegioStore
 /// figures come from the sums and the allocations, as `cijfers` does, so a national year fits in memory. What needs
 /// single lines asks the store for them (a client's page) or loads them for that request (the monthly report).
 public final class Cijferbron: @unchecked Sendable {
-    let store: any RegioStore
+    let store: any Opslag
+    /// Where the figures come from (sums or lines): decided there, for the pages as for the commands.
+    let dienst: Cijferdienst
     private let slot = NSLock()
     private let laadslot = NSLock()
-    private var geladen: (gegevens: Gegevens, sommen: Declaratieaggregaten?)?
+    private var geladen: Cijferdienst.Basis?
     private var figuren: [String: Any] = [:]
     private var paginas: [String: Pagina] = [:]
     /// Open signals per municipality and rule (the municipality pages' summary), until signals change.
@@ -31,12 +33,13 @@ public final class Cijferbron: @unchecked Sendable {
     private var bekend: Wijzigingsstand?
     static let maxPaginas = 400
 
-    public init(store: any RegioStore) {
+    public init(store: any Opslag) {
         self.store = store
+        dienst = Cijferdienst(store)
         bekend = try? stand()
     }
 
-    private func stand() throws -> Wijzigingsstand? { try (store as? any WijzigingStore)?.wijzigingsstand() }
+    private func stand() throws -> Wijzigingsstand? { try store.wijzigingsstand() }
 
     /// Drops what another process made stale: everything after an import or new sums, the signal lists after a signal
     /// run or a status change (issue 26: a command-line import left the dashboard on the old figures until a restart).
@@ -61,20 +64,13 @@ public final class Cijferbron: @unchecked Sendable {
     public func sommen() throws -> Declaratieaggregaten? { try laad().sommen }
 
     /// Everything including the lines, for what cannot come from the sums (a valuation date); not cached.
-    func volledigeGegevens() throws -> Gegevens {
-        try sommen() == nil ? try gegevens() : try store.gegevens()
-    }
+    func volledigeGegevens() throws -> Gegevens { try dienst.metRegels(try laad()) }
 
-    private func laad() throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten?) {
+    func laad() throws -> Cijferdienst.Basis {
         if let g = slot.withLock({ geladen }) { return g }
         return try laadslot.withLock {
             if let g = slot.withLock({ geladen }) { return g }
-            let g: (gegevens: Gegevens, sommen: Declaratieaggregaten?)
-            if let a = store as? any AggregaatStore, let sommen = try a.aggregaten(jaren: 0...9999, perAanbieder: true) {
-                g = (try a.gegevensZonderDeclaraties(verzoeken: true), sommen)
-            } else {
-                g = (try store.gegevens(), nil)
-            }
+            let g = try dienst.alles()
             slot.withLock { geladen = g }
             return g
         }
@@ -112,10 +108,9 @@ public final class Cijferbron: @unchecked Sendable {
 
     /// Every stored signal, sorted as the list shows them (`Signaalweergave.gesorteerd`); nil when the store keeps none.
     func signalen() throws -> [BeheerdSignaal]? {
-        guard let signaalstore = store as? any SignaalStore else { return nil }
         if let w = slot.withLock({ werklijst }) { return w }
         let v = slot.withLock { versie }
-        let w = Signaalweergave.gesorteerd(try signaalstore.signalen())
+        let w = Signaalweergave.gesorteerd(try store.signalen())
         slot.withLock { if versie == v { werklijst = w } }
         return w
     }

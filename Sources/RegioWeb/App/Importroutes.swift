@@ -4,7 +4,7 @@ import RegioStore
 
 /// Upload and report of imports; the region's role only. After a successful import the figures are recomputed.
 enum Importroutes {
-    static func routes(_ router: Router<WebContext>, store: any Webopslag, bron: Cijferbron, instellingen: Instellingen) {
+    static func routes(_ router: Router<WebContext>, store: any Opslag, bron: Cijferbron, instellingen: Instellingen) {
         let verslagen = Importverslagen()
         @Sendable func verzoek(_ context: WebContext) throws -> Paginaverzoek {
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }

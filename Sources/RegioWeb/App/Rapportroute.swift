@@ -7,7 +7,7 @@ import RegioUitvoer
 /// municipality's clients get the internal version (with its ten most expensive clients, logged); everyone else the
 /// council version (no client rows, small numbers suppressed).
 enum Rapportroute {
-    static func routes(_ router: Router<WebContext>, store: any Webopslag, bron: Cijferbron, instellingen: Instellingen) {
+    static func routes(_ router: Router<WebContext>, store: any Opslag, bron: Cijferbron, instellingen: Instellingen) {
         // the Burap as one printable page (the dashboard page /gemeente/:code/burap has the same figures and its CSV)
         router.get("/gemeente/:code/burap/afdruk") { request, context in
             guard let g = context.gebruiker else { throw HTTPError(.unauthorized) }

@@ -6,12 +6,9 @@ import RegioCore
 import RegioImport
 import RegioStore
 
-/// The storage the web application needs: the registered data and the users.
-public typealias Webopslag = RegioStore & GebruikerStore
-
 /// Builds the web application from its parts: the store (as protocols), the settings; nothing global.
 /// `luistert` runs once the server accepts connections (after the figures are precomputed).
-public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, logger: Logger? = nil,
+public func bouwToepassing(store: any Opslag, instellingen: Instellingen, logger: Logger? = nil,
                            luistert: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
     let logger = logger ?? {
         var l = Logger(label: "regiomonitor")
@@ -42,7 +39,7 @@ public func bouwToepassing(store: any Webopslag, instellingen: Instellingen, log
 }
 
 /// The routes; every handler only translates HTTP to calls of the pages and the store.
-func bouwRouter(store: any Webopslag, bron: Cijferbron, instellingen: Instellingen) -> Router<WebContext> {
+func bouwRouter(store: any Opslag, bron: Cijferbron, instellingen: Instellingen) -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     let sessies = Sessiebeheer(store: store, instellingen: instellingen)
     let toner = Paginatoner(bron: bron, store: store, instellingen: instellingen)

@@ -125,8 +125,7 @@ extension Cijferbron {
 
     /// One client's declaration lines (from the store when the lines are not in memory).
     func declaraties(client: ClientID) throws -> [Declaratieregel] {
-        if try sommen() != nil, let a = store as? any AggregaatStore { return try a.declaraties(client: client) }
-        return try gegevens().declaraties.filter { $0.client == client }
+        try dienst.declaraties(client: client, try laad())
     }
 
     func referentie() throws -> Referentiekaart { try figuur("ref") { Referentiekaart($0) } }

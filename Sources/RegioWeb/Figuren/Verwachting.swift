@@ -9,12 +9,7 @@ extension Cijferbron {
 
     /// The forecast's prepared amounts per grouping (from the monthly sums' triangle when the lines are not in memory).
     func prognosebasis(per: Jaarprognose.Groepering) throws -> Jaarprognose.Basis {
-        try figuur("prognosebasis-\(per.rawValue)") { g in
-            if try sommen() != nil, let a = store as? any AggregaatStore, let d = try a.driehoek() {
-                return Jaarprognose.Basis(g, driehoek: d, per: per)
-            }
-            return Jaarprognose.Basis(g, per: per)
-        }
+        try figuur("prognosebasis-\(per.rawValue)") { _ in try dienst.prognose(try laad(), per: per) }
     }
 
     /// The forecast of `jaar` on `peil` (cached per date and method), or why there is none.

@@ -5,7 +5,7 @@ import RegioStore
 
 /// Upload of CSV files and iJw XML messages, with the validation report of every file and message.
 enum ImportPagina {
-    static func pagina(_ v: Paginaverzoek, store: any RegioStore, csrf: String) throws -> Pagina {
+    static func pagina(_ v: Paginaverzoek, store: any Opslag, csrf: String) throws -> Pagina {
         try v.eisRegio()
         var p = Pagina(titel: "Import", ondertitel: "Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet; het soort bestand wordt aan de kopregel herkend.")
         p.voeg(.html("""
@@ -29,7 +29,7 @@ enum ImportPagina {
 
     /// Imports the uploaded files from memory (an upload holds BSNs: no copy of it is written to disk) and returns the
     /// report as a page.
-    static func importeer(_ bestanden: [Upload.Bestand], controleer: Bool, negeerKolommen: Bool, store: any RegioStore,
+    static func importeer(_ bestanden: [Upload.Bestand], controleer: Bool, negeerKolommen: Bool, store: any Opslag,
                           sleutelpad: String, nu: String) throws -> (Pagina, geschreven: Bool) {
         var csv: [(naam: String, inhoud: [UInt8])] = [], xml: [(naam: String, inhoud: Data)] = []
         var namen: Set<String> = []

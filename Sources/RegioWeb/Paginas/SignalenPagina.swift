@@ -4,13 +4,6 @@ import RegioStore
 /// The signal work list. Signals name clients, so the list is client-level data: the region sees all, a municipality
 /// its own (every view logged), a council only the counts per rule and municipality, small counts suppressed.
 enum SignalenPagina {
-    static func store(_ v: Paginaverzoek) throws -> any SignaalStore {
-        guard let s = v.bron.store as? any SignaalStore else {
-            throw Paginafout.ongeldig("Deze database bewaart geen signalen.")
-        }
-        return s
-    }
-
     static func statussen(_ tekst: String?) throws -> Set<Signaalstatus> {
         switch tekst ?? "open" {
         case "open": return [.nieuw, .gezien]
@@ -22,7 +15,7 @@ enum SignalenPagina {
     }
 
     static func pagina(_ v: Paginaverzoek) throws -> Pagina {
-        let signaalstore = try store(v)
+        let signaalstore = v.bron.store
         let ref = try v.bron.referentie()
         var gemeente: String? = nil
         if let t = v["gemeente"] { gemeente = try v.gemeente().code; _ = t }
@@ -146,7 +139,7 @@ enum SignalenPagina {
 
     /// One signal with its history and the form to change its state.
     static func detail(_ v: Paginaverzoek) throws -> Pagina {
-        let signaalstore = try store(v)
+        let signaalstore = v.bron.store
         guard let id = v["id"].flatMap({ Int64($0) }), let b = try signaalstore.signaal(id: id) else {
             throw Paginafout.nietGevonden("onbekend signaal '\(v["id"] ?? "")'")
         }
@@ -185,9 +178,4 @@ enum SignalenPagina {
         return p
     }
 
-    /// Runs every rule on the latest day in the data and stores the outcome (the CLI's `signalen lijst`).
-    static func bijwerken(_ store: any RegioStore, _ signaalstore: any SignaalStore, tijdstip: String,
-                          regels: Signaalinstellingen) throws -> Signaalrunverslag? {
-        try Signaaldraaiing.werkBij(store, signaalstore, instellingen: regels, tijdstip: tijdstip)?.verslag
-    }
 }
