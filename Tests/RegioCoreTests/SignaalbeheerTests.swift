@@ -137,7 +137,6 @@ import Testing
         let csv = Signaalweergave.lijst([b], csv: true).csv()
         #expect(csv == "regel,gemeentecode,clientnummer,aanbieder,perceel,bedrag,van,tot,status,toelichting\n"
                 + "VOT-LAAT,0001,P12,11111111,AMB,1285.71,2020-01-01,2020-02-15,nieuw,\"Verzoek V1, 45 dagen\"\n")
-        #expect(Signaalweergave.lijst([b]).json().contains("\"id\":7"))
     }
 
     @Test func instellingenWordenGecontroleerd() {

@@ -1,4 +1,4 @@
-/// A table as the user sees it (aligned text) and as machines read it (csv, json): one value, three renderings.
+/// A table as the user sees it (aligned text) and as machines read it (csv; json in RegioUitvoer): one value, several renderings.
 public struct Tabel: Sendable {
     public enum Uitlijning: Sendable { case links, rechts }
     public struct Kolom: Sendable {
@@ -95,32 +95,6 @@ public struct Tabel: Sendable {
         guard let eerste = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste), s != "-",
               Double(s) == nil || s.contains(where: { $0.isLetter }) else { return s }
         return "'" + s
-    }
-
-    /// A JSON string literal: quotes, backslash and control characters escaped.
-    public static func jsonTekst(_ s: String) -> String {
-        var u = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": u += "\\\""
-            case "\\": u += "\\\\"
-            case "\n": u += "\\n"
-            case "\r": u += "\\r"
-            case "\t": u += "\\t"
-            default: if c.value < 0x20 { u += "\\u00" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16) } else { u.unicodeScalars.append(c) }
-            }
-        }
-        return u + "\""
-    }
-
-    public func json() -> String {
-        let tekst = Tabel.jsonTekst
-        let objecten = (rijen + voet).map { r in
-            "{" + r.enumerated().map { i, c in
-                tekst(kolommen[i].naam) + ":" + (c.machine.isEmpty ? "null" : c.isGetal ? c.machine : tekst(c.machine))
-            }.joined(separator: ",") + "}"
-        }
-        return "[\n" + objecten.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
     }
 
     public static func groepeer(_ n: Int) -> String { Euro.groepeer(UInt64(n.magnitude), negatief: n < 0) }

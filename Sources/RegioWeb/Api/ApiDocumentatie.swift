@@ -16,43 +16,45 @@ enum ApiDocumentatie {
         "csv": "Geef één tabel (op id) als CSV in plaats van JSON.",
     ]
 
-    static func openapi() -> String {
-        var paden: [String] = []
+    static let beschrijving = "Dezelfde cijfers als het dashboard, als JSON. Elke pagina geeft haar tabellen: tabellen.<id> is een lijst rijen met kolomnamen in Nederlandse snake_case (zoals de CSV-export); bedragen in euro's met punt als decimaalteken, percentages als fractie (0.734). Rollen: regio ziet alles, gemeente:G cliëntgegevens van G en de regionale aggregaten, raad alleen aggregaten met kleine aantallen (<5 cliënten) onderdrukt (null). Inloggen met HTTP Basic (gebruikersnaam en wachtwoord) of de sessiecookie van het dashboard."
+
+    static let fouten = ["400": "Ongeldige parameter.", "401": "Niet ingelogd.", "403": "Geen toegang voor deze rol.",
+                         "404": "Onbekende gemeente, perceel, aanbieder of cliënt.", "429": "Te veel mislukte inlogpogingen."]
+
+    /// The OpenAPI 3.0 document, generated from the page list.
+    static func document() -> OpenAPI {
+        var paden: [String: OpenAPI.Pad] = [:]
         for def in Paginalijst.alle {
             guard let api = def.api else { continue }
             let pad = "/" + api.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             var ps = def.parameters.map { p in
-                "{\"name\":\(Json.tekst(p)),\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"},\"description\":\(Json.tekst(parameteruitleg[p] ?? p))}"
+                OpenAPI.Parameter(name: p, plaats: "path", required: true, schema: .init(type: "string"), description: parameteruitleg[p] ?? p)
             }
             ps += (def.queryparameters + ["csv"]).map { p in
-                "{\"name\":\(Json.tekst(p)),\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"\(p == "jaar" || p == "tot" ? "integer" : "string")\"},\"description\":\(Json.tekst(parameteruitleg[p] ?? p))}"
+                OpenAPI.Parameter(name: p, plaats: "query", required: false, schema: .init(type: p == "jaar" || p == "tot" ? "integer" : "string"),
+                                  description: parameteruitleg[p] ?? p)
             }
-            let fouten = ["400": "Ongeldige parameter.", "401": "Niet ingelogd.", "403": "Geen toegang voor deze rol.", "404": "Onbekende gemeente, perceel, aanbieder of cliënt.",
-                          "429": "Te veel mislukte inlogpogingen."]
-                .sorted { $0.key < $1.key }
-                .map { "\"\($0.key)\":{\"description\":\(Json.tekst($0.value)),\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Fout\"}}}}" }
-            paden.append("""
-                \(Json.tekst(pad)):{"get":{"summary":\(Json.tekst(def.omschrijving)),"operationId":\(Json.tekst(operatie(pad))),"parameters":[\(ps.joined(separator: ","))],
-                "responses":{"200":{"description":"De tabellen van de pagina.","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Pagina"}},"text/csv":{"schema":{"type":"string"}}}},\(fouten.joined(separator: ","))}}}
-                """)
+            var antwoorden = fouten.mapValues { OpenAPI.Antwoord(description: $0, content: ["application/json": .init(schema: .init(ref: "Fout"))]) }
+            antwoorden["200"] = OpenAPI.Antwoord(description: "De tabellen van de pagina.",
+                                                 content: ["application/json": .init(schema: .init(ref: "Pagina")),
+                                                           "text/csv": .init(schema: .init(type: "string"))])
+            paden[pad] = OpenAPI.Pad(get: .init(summary: def.omschrijving, operationId: operatie(pad), parameters: ps, responses: antwoorden))
         }
-        return """
-            {"openapi":"3.0.3",
-            "info":{"title":"Regiomonitor Jeugdhulp API","version":"1",
-            "description":"Dezelfde cijfers als het dashboard, als JSON. Elke pagina geeft haar tabellen: tabellen.<id> is een lijst rijen met kolomnamen in Nederlandse snake_case (zoals de CSV-export); bedragen in euro's met punt als decimaalteken, percentages als fractie (0.734). Rollen: regio ziet alles, gemeente:G cliëntgegevens van G en de regionale aggregaten, raad alleen aggregaten met kleine aantallen (<5 cliënten) onderdrukt (null). Inloggen met HTTP Basic (gebruikersnaam en wachtwoord) of de sessiecookie van het dashboard."},
-            "servers":[{"url":"/"}],
-            "security":[{"basic":[]},{"sessie":[]}],
-            "components":{"securitySchemes":{"basic":{"type":"http","scheme":"basic"},"sessie":{"type":"apiKey","in":"cookie","name":"rm_sessie"}},
-            "schemas":{
-            "Pagina":{"type":"object","required":["titel","parameters","tabellen"],"properties":{"titel":{"type":"string"},"parameters":{"type":"object","additionalProperties":{"type":"string"}},
-            "tabellen":{"type":"object","additionalProperties":{"type":"array","items":{"$ref":"#/components/schemas/Rij"}}}}},
-            "Rij":{"type":"object","additionalProperties":{"nullable":true,"oneOf":[{"type":"string"},{"type":"number"}]}},
-            "Fout":{"type":"object","required":["status","fout"],"properties":{"status":{"type":"integer"},"fout":{"type":"string"}}}}},
-            "paths":{
-            \(paden.joined(separator: ",\n"))
-            }}
-
-            """
+        let rij = OpenAPI.Schema(type: "object", additionalProperties: .init(nullable: true, oneOf: [.init(type: "string"), .init(type: "number")]))
+        let schemas: [String: OpenAPI.Schema] = [
+            "Pagina": .init(type: "object", required: ["titel", "parameters", "tabellen"], properties: [
+                "titel": .init(type: "string"),
+                "parameters": .init(type: "object", additionalProperties: .init(type: "string")),
+                "tabellen": .init(type: "object", additionalProperties: .init(type: "array", items: .init(ref: "Rij"))),
+            ]),
+            "Rij": rij,
+            "Fout": .init(type: "object", required: ["status", "fout"], properties: ["status": .init(type: "integer"), "fout": .init(type: "string")]),
+        ]
+        return OpenAPI(info: .init(title: "Regiomonitor Jeugdhulp API", version: "1", description: beschrijving),
+                       components: .init(securitySchemes: ["basic": .init(type: "http", scheme: "basic"),
+                                                           "sessie": .init(type: "apiKey", plaats: "cookie", name: "rm_sessie")],
+                                         schemas: schemas),
+                       paths: paden)
     }
 
     static func operatie(_ pad: String) -> String {
@@ -79,5 +81,79 @@ enum ApiDocumentatie {
         }
         p.voeg(.tabel(WebTabel(id: "eindpunten", titel: "Eindpunten", tabel: t)))
         return p
+    }
+}
+
+/// The parts of an OpenAPI 3.0 document this API uses.
+struct OpenAPI: Encodable {
+    var openapi = "3.0.3"
+    let info: Info
+    var servers = [["url": "/"]]
+    var security: [[String: [String]]] = [["basic": []], ["sessie": []]]
+    let components: Componenten
+    let paths: [String: Pad]
+
+    struct Info: Encodable { let title, version, description: String }
+
+    struct Componenten: Encodable {
+        let securitySchemes: [String: Beveiliging]
+        let schemas: [String: Schema]
+    }
+
+    struct Beveiliging: Encodable {
+        let type: String
+        var scheme: String? = nil
+        var plaats: String? = nil
+        var name: String? = nil
+        enum CodingKeys: String, CodingKey { case type, scheme, plaats = "in", name }
+    }
+
+    struct Pad: Encodable { let get: Operatie }
+
+    struct Operatie: Encodable {
+        let summary: String
+        let operationId: String
+        let parameters: [Parameter]
+        let responses: [String: Antwoord]
+    }
+
+    struct Parameter: Encodable {
+        let name: String
+        let plaats: String
+        let required: Bool
+        let schema: Schema
+        let description: String
+        enum CodingKeys: String, CodingKey { case name, plaats = "in", required, schema, description }
+    }
+
+    struct Antwoord: Encodable {
+        let description: String
+        let content: [String: Inhoud]
+    }
+
+    struct Inhoud: Encodable { let schema: Schema }
+
+    /// A JSON schema (recursive, so a class); what is nil is left out.
+    final class Schema: Encodable, Sendable {
+        let type: String?
+        let ref: String?
+        let required: [String]?
+        let properties: [String: Schema]?
+        let additionalProperties: Schema?
+        let items: Schema?
+        let nullable: Bool?
+        let oneOf: [Schema]?
+
+        /// `ref`: the name of a schema under components/schemas.
+        init(type: String? = nil, ref: String? = nil, required: [String]? = nil, properties: [String: Schema]? = nil,
+             additionalProperties: Schema? = nil, items: Schema? = nil, nullable: Bool? = nil, oneOf: [Schema]? = nil) {
+            self.type = type; self.ref = ref.map { "#/components/schemas/" + $0 }; self.required = required
+            self.properties = properties; self.additionalProperties = additionalProperties; self.items = items
+            self.nullable = nullable; self.oneOf = oneOf
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case type, ref = "$ref", required, properties, additionalProperties, items, nullable, oneOf
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import RegioUitvoer
 
 /// Response builders: HTML, CSV, JSON, redirects.
 enum Antwoord {
@@ -9,6 +10,16 @@ enum Antwoord {
 
     static func json(_ tekst: String, status: HTTPResponse.Status = .ok) -> Response {
         tekstAntwoord(tekst, type: "application/json; charset=utf-8", status: status)
+    }
+
+    /// A value as JSON (`JSONUitvoer`: keys sorted, the same encoder as the command line's `--format json`).
+    static func json<T: Encodable>(_ waarde: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(try JSONUitvoer.tekst(waarde), status: status)
+    }
+
+    /// An API error; encoding two plain values cannot fail, so this never throws.
+    static func fout(_ status: HTTPResponse.Status, _ uitleg: String) -> Response {
+        (try? json(Foutjson(status: status.code, fout: uitleg), status: status)) ?? json("{}\n", status: status)
     }
 
     static func csv(_ tekst: String, bestandsnaam: String) -> Response {

@@ -35,7 +35,7 @@ struct Foutafhandeling: RouterMiddleware {
             (status, titel, uitleg) = (.internalServerError, "Interne fout", "Er ging iets mis; de fout is gelogd.")
         }
         if api {
-            return Antwoord.json("{\"status\":\(status.code),\"fout\":\(Json.tekst(uitleg))}\n", status: status)
+            return Antwoord.fout(status, uitleg)
         }
         var p = Pagina(titel: titel)
         p.voeg(.melding(uitleg, soort: .fout))
@@ -70,7 +70,3 @@ struct Foutafhandeling: RouterMiddleware {
     }
 }
 
-/// Minimal JSON text helpers (the tables bring their own JSON from `Tabel.json()`).
-enum Json {
-    static func tekst(_ s: String) -> String { Tabel.jsonTekst(s) }
-}

@@ -49,7 +49,7 @@ struct Paginatoner: Sendable {
             return bestand
         }
         switch formaat {
-        case .json: return Antwoord.json(Paginatoner.json(pagina, parameters: parameters))
+        case .json: return try Antwoord.json(Paginajson(pagina, parameters: parameters))
         case .html:
             var kader = Kader(gebruiker: gebruiker.naam, rol: gebruiker.rol, csrf: context.sessie?.csrf ?? "", pad: request.uri.path,
                               query: query.velden.map { ($0.naam, $0.waarde) })
@@ -78,26 +78,5 @@ struct Paginatoner: Sendable {
         let overig = parameters.filter { !["jaar", "peildatum", "csv", "format", "kolommen"].contains($0.key) }.sorted { $0.key < $1.key }
         if !overig.isEmpty { uit.append(("Selectie", overig.map { "\($0.key) \($0.value)" }.joined(separator: ", "))) }
         return uit
-    }
-
-    /// {"titel": ..., "parameters": {...}, "kerncijfers": [{label, waarde, getal, toelichting}], "tabellen": {"id": [ {kolom: waarde} ]}}
-    static func json(_ p: Pagina, parameters: [String: String]) -> String {
-        var s = "{\n\"titel\": \(Json.tekst(p.titel)),\n\"parameters\": {"
-        s += parameters.filter { $0.key != "csv" && $0.key != "format" }.sorted { $0.key < $1.key }.map { "\(Json.tekst($0.key)): \(Json.tekst($0.value))" }.joined(separator: ", ")
-        s += "},\n\"kerncijfers\": [" + p.tegels.map { t in
-            "{\"label\": \(Json.tekst(t.label)), \"waarde\": \(Json.tekst(t.waarde)), \"getal\": \(t.getal.map(Json.tekst) ?? "null"), "
-                + "\"toelichting\": \(Json.tekst(t.toelichting))}"
-        }.joined(separator: ", ") + "]"
-        s += ",\n\"tabellen\": {\n"
-        s += p.tabellen.map { "\(Json.tekst($0.id)): " + $0.tabel.json().trimmingSuffix() }.joined(separator: ",\n")
-        return s + "\n}\n}\n"
-    }
-}
-
-extension String {
-    func trimmingSuffix() -> String {
-        var s = Substring(self)
-        while s.last == "\n" { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -21,8 +21,7 @@ struct Toegangscontrole: RouterMiddleware {
             switch try sessies.basis(header, adres: context.adres ?? "onbekend") {
             case .gelukt(_, let s, let g): context.sessie = s; context.gebruiker = g
             case .geblokkeerd(let sec):
-                var r = Antwoord.json("{\"status\":429,\"fout\":\"te veel mislukte pogingen; probeer het over \(sec) seconden opnieuw\"}\n",
-                                      status: .tooManyRequests)
+                var r = Antwoord.fout(.tooManyRequests, "te veel mislukte pogingen; probeer het over \(sec) seconden opnieuw")
                 r.headers[.retryAfter] = String(sec)
                 return r
             case .mislukt: break
@@ -30,7 +29,7 @@ struct Toegangscontrole: RouterMiddleware {
         }
         guard context.gebruiker != nil else {
             if api {
-                var r = Antwoord.json("{\"status\":401,\"fout\":\"inloggen vereist (sessie of HTTP Basic)\"}\n", status: .unauthorized)
+                var r = Antwoord.fout(.unauthorized, "inloggen vereist (sessie of HTTP Basic)")
                 r.headers[.wwwAuthenticate] = "Basic realm=\"Regiomonitor\", charset=\"UTF-8\""
                 return r
             }

@@ -77,7 +77,7 @@ func bouwRouter(store: any Opslag, bron: Cijferbron, instellingen: Instellingen)
         let schema = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
         return Antwoord.html(Weergave.document(ApiDocumentatie.pagina(adres: host.map { "\(schema)://\($0)" } ?? "http://127.0.0.1:8080"), kader: kader))
     }
-    router.get("/api/openapi.json") { _, _ in Antwoord.json(ApiDocumentatie.openapi()) }
+    router.get("/api/openapi.json") { _, _ in try Antwoord.json(ApiDocumentatie.document()) }
     return router
 }
 
