@@ -84,3 +84,26 @@ import Testing
     // 123456789: 147 is not a multiple of 11; 000000000 sums to 0
     @Test(arguments: ["123456789", "000000000", "12345678a", "1234567890", "11122233"]) func ongeldig(_ s: String) { #expect(!BSN.isGeldig(s)) }
 }
+
+/// `Euro.kort`: the one short form of an amount, on every chart and label (cases worked by hand).
+struct EuroKortTests {
+    @Test func kortAlsDeTabellen() {
+        #expect(Euro.kort(0) == "€ 0")
+        #expect(Euro.kort(0.4) == "€ 0")          // shows as zero: no sign
+        #expect(Euro.kort(-0.4) == "€ 0")
+        #expect(Euro.kort(249_999.5) == "€ 250.000")
+        #expect(Euro.kort(-500_000) == "€ -500.000")  // the minus after "€ ", as `heleEuros` writes it
+        #expect(Euro.kort(999_999.4) == "€ 999.999")
+        #expect(Euro.kort(999_999.5) == "€ 1 mln")    // rounds to a million: shown in millions
+        #expect(Euro.kort(1_234_567) == "€ 1,23 mln")  // two decimals below 10 mln
+        #expect(Euro.kort(1_500_000) == "€ 1,5 mln")   // trailing zero dropped
+        #expect(Euro.kort(12_345_678) == "€ 12,3 mln") // one decimal from 10 mln
+        #expect(Euro.kort(-12_000_000) == "€ -12 mln")
+        #expect(Euro.kort(40_280, plus: true) == "€ +40.280")
+        #expect(Euro.kort(-314_280, plus: true) == "€ -314.280")
+        #expect(Euro.kort(0.2, plus: true) == "€ 0")
+        #expect(Euro.kort(.nan) == "-" && Euro.kort(.infinity) == "-")
+        // the same amount reads the same on a chart axis, in the equalisation chart and in the report
+        #expect(Opmaak.euroKort(-2_500_000) == Euro.kort(-2_500_000))
+    }
+}

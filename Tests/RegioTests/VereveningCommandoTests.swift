@@ -148,7 +148,7 @@ struct VereveningCommandoTests {
         #expect(tabel.status == 0, "\(tabel.fout)")
         #expect(tabel.uit.contains("Saldo 2019-2020") && tabel.uit.contains("nadeel"))
         let inhoud = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(inhoud.hasPrefix("<svg") && inhoud.contains("Amersfoort") && inhoud.contains("+€ 40.280"))
+        #expect(inhoud.hasPrefix("<svg") && inhoud.contains("Amersfoort") && inhoud.contains("€ +40.280"))
     }
 
     @Test("foutmeldingen in het Nederlands")

@@ -105,6 +105,27 @@ public struct Euro: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         return "€ " + Euro.groepeer(a, negatief: centen < 0 && a > 0)
     }
 
+    /// The one short form of an amount in whole euros, for chart axes, bar labels and tiles, written as the tables
+    /// write amounts: "€ 250.000", "€ 1,25 mln" (two decimals below EUR 10 mln), "€ 12,5 mln" (one from there),
+    /// trailing zeros dropped ("€ 1,5 mln", "€ 2 mln"), a minus after the euro sign ("€ -500.000", as `heleEuros`);
+    /// `plus` shows "+" before a gain (a change, an advantage). No sign on what shows as zero; "-" for no number.
+    public static func kort(_ euros: Double, plus: Bool = false) -> String {
+        guard euros.isFinite else { return "-" }
+        let a = euros.magnitude
+        var tekst: String
+        if a.rounded() >= 1_000_000 {
+            let mln = a / 1_000_000
+            tekst = Tabel.decimaal(mln, mln >= 10 ? 1 : 2)
+            while tekst.hasSuffix("0") && tekst.contains(".") { tekst.removeLast() }
+            if tekst.hasSuffix(".") { tekst.removeLast() }
+            tekst = tekst.replacing(".", with: ",") + " mln"
+        } else {
+            tekst = groepeer(UInt64(a.rounded()), negatief: false)
+        }
+        let nul = a.rounded() == 0
+        return "€ " + (nul ? "" : euros < 0 ? "-" : plus ? "+" : "") + tekst
+    }
+
     static func groepeer(_ n: UInt64, negatief: Bool) -> String {
         let s = String(n)
         var uit = ""

@@ -59,15 +59,8 @@ public enum Opmaak {
         return (neg && uit.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + uit
     }
 
-    /// Euros for axes and labels: "€ 1,25 mln" from a million, else "€ 12.345".
-    public static func euroKort(_ euros: Double) -> String {
-        let a = abs(euros)
-        if a >= 1_000_000 {
-            let mln = euros / 1_000_000
-            return "€ " + getal(mln, decimalen: a >= 10_000_000 ? 1 : 2) + " mln"
-        }
-        return "€ " + getal(euros)
-    }
+    /// Euros for axes and labels: `Euro.kort`, the one short form.
+    public static func euroKort(_ euros: Double) -> String { Euro.kort(euros) }
 
     /// "12,3%".
     public static func procent(_ x: Double, decimalen: Int = 1) -> String { getal(x * 100, decimalen: decimalen) + "%" }

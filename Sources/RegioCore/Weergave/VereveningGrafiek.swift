@@ -139,27 +139,11 @@ public enum VereveningGrafiek {
         }
     }
 
-    /// "€ 1,5 mln", "−€ 500.000", "€ 0": for axis ticks.
-    static func kort(_ v: Double) -> String {
-        let teken = v < 0 ? "−" : ""
-        let a = abs(v)
-        if a >= 1_000_000 {
-            let t = Tabel.decimaal(a / 1_000_000, 2)
-            var s = t
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-            return teken + "€ " + s.replacing(".", with: ",") + " mln"
-        }
-        return teken + "€ " + Tabel.groepeer(a)
-    }
+    /// Axis ticks: "€ 1,5 mln", "€ -500.000", "€ 0" (`Euro.kort`).
+    static func kort(_ v: Double) -> String { Euro.kort(v) }
 
-    /// "+€ 1,23 mln", "−€ 314.280": for bar labels, the sign always shown.
-    static func lang(_ v: Double) -> String {
-        let a = abs(v)
-        let bedrag = a >= 1_000_000 ? "€ " + Tabel.decimaal(a / 1_000_000, 2).replacing(".", with: ",") + " mln"
-            : "€ " + Tabel.groepeer(a)
-        return (a.rounded() == 0 ? "" : v < 0 ? "−" : "+") + bedrag
-    }
+    /// Bar labels, the sign always shown: "€ +1,23 mln", "€ -314.280" (`Euro.kort`).
+    static func lang(_ v: Double) -> String { Euro.kort(v, plus: true) }
 
     static func getal(_ x: Double) -> String {
         var s = Tabel.decimaal(x, 1)

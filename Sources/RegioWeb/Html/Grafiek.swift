@@ -228,12 +228,11 @@ enum Grafiek {
         }
     }
 
-    /// Short axis labels: "€ 1,5 mln", "€ 250.000", "1.200", "80%".
+    /// Short axis labels: "€ 1,5 mln", "€ 250.000" (`Euro.kort`, as every chart), "1.200", "80%".
     static func kort(_ v: Double, _ e: Eenheid) -> String {
         switch e {
         case .euro:
-            if abs(v) >= 1_000_000 { return (v < 0 ? "-" : "") + "€ " + Tabel.decimaal(abs(v) / 1_000_000, abs(v) >= 10_000_000 ? 0 : 1).replacing(".", with: ",") + " mln" }
-            return tekst(v, .euro)
+            return Euro.kort(v)
         case .aantal: return tekst(v, .aantal)
         case .procent: return Tabel.decimaal(v * 100, 0) + "%"
         }
