@@ -66,3 +66,20 @@ struct VereveningGrafiekTests {
         #expect(!h.contains("<script") && !h.contains("<link"))
     }
 }
+
+/// `Asschaal`: the one axis rule of every chart (cases worked by hand).
+struct AsschaalTests {
+    @Test func rondeStappen() {
+        #expect(Asschaal.stap(375_000) == 500_000)   // 1, 2, 2,5, 5 x 10^5: the first >= 375.000
+        #expect(Asschaal.stap(2_200_000) == 2_500_000)
+        #expect(Asschaal.stap(200) == 200)
+        #expect(Asschaal.stap(0.0845) == 0.1)
+        #expect(Asschaal.stap(0) == 1 && Asschaal.stap(.nan) == 1)
+        // -1 mln .. 1,25 mln in six steps: 2,25 mln / 6 = 375.000 -> 500.000; the axis on whole steps
+        let a = Asschaal.bereik(-1_000_000, 1_250_000, stappen: 6)
+        #expect(a.laag == -1_000_000 && a.hoog == 1_500_000 && a.stap == 500_000)
+        // a flat series still gets an axis of one step
+        let b = Asschaal.bereik(400, 400, stappen: 5)
+        #expect(b.hoog > b.laag)
+    }
+}

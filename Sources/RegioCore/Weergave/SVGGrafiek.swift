@@ -62,14 +62,10 @@ public struct Grafiek: Sendable {
 public enum SVGGrafiek {
     static let letter = "font-family=\"inherit\" fill=\"#333\""
 
-    /// A round axis maximum and step: 1, 2, 2.5 or 5 times a power of ten, about `stappen` steps.
+    /// A round axis maximum and step (`Asschaal`), about `stappen` steps.
     public static func schaal(_ maximum: Double, stappen: Int = 4) -> (max: Double, stap: Double) {
         guard maximum > 0 else { return (1, 0.25) }
-        let ruw = maximum / Double(stappen)
-        var macht = 1.0
-        while macht * 10 <= ruw { macht *= 10 }
-        while macht > ruw { macht /= 10 }
-        let stap = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * macht }.first { $0 >= ruw } ?? 10 * macht
+        let stap = Asschaal.stap(maximum / Double(stappen))
         var top = stap
         while top < maximum - 1e-9 { top += stap }
         return (top, stap)

@@ -129,14 +129,8 @@ public enum VereveningGrafiek {
 
         func x(_ v: Double) -> Double { van + (v - laag) / (hoog - laag) * (tot - van) }
 
-        /// 1, 2, 2.5 or 5 times a power of ten, at least 1 euro.
-        static func rondeStap(_ ruw: Double) -> Double {
-            guard ruw > 1 else { return 1 }
-            var macht = 1.0
-            while macht * 10 <= ruw { macht *= 10 }
-            for f in [1.0, 2.0, 2.5, 5.0, 10.0] where f * macht >= ruw { return f * macht }
-            return 10 * macht
-        }
+        /// A round step (`Asschaal`) of at least 1 euro.
+        static func rondeStap(_ ruw: Double) -> Double { ruw > 1 ? Asschaal.stap(ruw) : 1 }
     }
 
     /// Axis ticks: "€ 1,5 mln", "€ -500.000", "€ 0" (`Euro.kort`).

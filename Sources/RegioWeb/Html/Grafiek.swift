@@ -205,17 +205,10 @@ enum Grafiek {
         return s
     }
 
-    /// A 'nice' axis from lo to hi with about five steps of 1, 2 or 5 x 10^k.
+    /// A round axis from lo to hi in about five steps (`Asschaal`, the rule of every chart).
     static func schaal(_ lo: Double, _ hi: Double) -> (Double, Double, Double) {
-        let bereik = max(hi - lo, 1e-9)
-        let ruw = bereik / 5
-        var macht = 1.0
-        while macht * 10 <= ruw { macht *= 10 }
-        while macht > ruw { macht /= 10 }
-        let stap = [1.0, 2, 5, 10].map { $0 * macht }.first { $0 >= ruw } ?? 10 * macht
-        let laag = (lo / stap).rounded(.down) * stap
-        let hoog = (hi / stap).rounded(.up) * stap
-        return (laag, hoog == laag ? laag + stap : hoog, stap)
+        let a = Asschaal.bereik(lo, hi, stappen: 5)
+        return (a.laag, a.hoog, a.stap)
     }
 
     static func f(_ x: Double) -> String { Tabel.decimaal(x, 1) }
