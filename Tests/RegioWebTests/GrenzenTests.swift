@@ -15,7 +15,7 @@ import Testing
     func buitenDezeSiteWordtStartpagina(_ terug: String) async throws {
         #expect(Antwoord.veiligTerug(terug) == "/")
         try await Webregio().app().test(.router) { c in
-            let formulier = try await c.execute(uri: "/inloggen?terug=\(Html.url(terug))", method: .get)
+            let formulier = try await c.execute(uri: "/inloggen?terug=\(Webhtml.url(terug))", method: .get)
             let token = Web.setCookie(formulier, "rm_inlog") ?? ""
             // the form carries it on as "/"
             #expect(Web.tekst(formulier).contains("name=\"terug\" value=\"/\""))

@@ -64,7 +64,7 @@ actor Teller {
         for code in perGemeente.keys {
             let groot = groteGemeenten.contains(code)
             #expect(sleutels.contains("/gemeente/:code|code=\(code)|regio") == groot, "\(code)")
-            #expect(figuren.contains("cl|\(jaar)|\(Cijferbron.Selectie(gemeente: code))") == groot, "\(code)")
+            #expect(figuren.contains("cl|\(jaar)|\(Cijferbron.Cijferselectie(gemeente: code))") == groot, "\(code)")
         }
         #expect(!sleutels.contains { $0.hasPrefix("/gemeente/:code/clienten") })
         // what a request by the region role builds is what the background built

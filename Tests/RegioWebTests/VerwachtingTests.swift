@@ -100,7 +100,7 @@ import Testing
                 #expect(r.status == .ok, "\(naam)")
                 let html = Web.tekst(r)
                 #expect(html.contains("Burap jeugdhulp 2020 — Aadorp") && html.contains("Stand 10-07-2020"))
-                #expect(html.contains("Verwacht tekort") && html.contains(Html.esc(verwacht.samenvatting[0])), "\(naam)")
+                #expect(html.contains("Verwacht tekort") && html.contains(Webhtml.esc(verwacht.samenvatting[0])), "\(naam)")
                 // the municipality page links to it
                 #expect(Web.tekst(try await Web.get(c, "/gemeente/0001?jaar=2020", s)).contains("/gemeente/0001/burap?peildatum=2020-07-10"))
             }

@@ -89,7 +89,7 @@ enum Web {
     }
 
     static func formulier(_ velden: [(String, String)]) -> ByteBuffer {
-        ByteBuffer(string: velden.map { "\($0.0)=\(Html.url($0.1))" }.joined(separator: "&"))
+        ByteBuffer(string: velden.map { "\($0.0)=\(Webhtml.url($0.1))" }.joined(separator: "&"))
     }
 
     /// Logs in through the form: GET sets the login cookie with its token, POST sends both back (double submit).

@@ -70,8 +70,8 @@ enum ApiDocumentatie {
             De rolregels gelden ook hier: een raadslid krijgt onderdrukte cellen als <code>null</code>, een gemeente krijgt 403 voor cliëntgegevens van een andere gemeente.
             Opvragen van cliëntgegevens via de API komt in het inzagelog.</p>
             <p>Inloggen met HTTP Basic, bijvoorbeeld:</p>
-            <pre>curl -u GEBRUIKER:WACHTWOORD '\(Html.esc(adres))/api/v1/overzicht?jaar=2020'
-            curl -u GEBRUIKER:WACHTWOORD '\(Html.esc(adres))/api/v1/gemeente/0307?jaar=2020&amp;csv=per_perceel'</pre>
+            <pre>curl -u GEBRUIKER:WACHTWOORD '\(Webhtml.esc(adres))/api/v1/overzicht?jaar=2020'
+            curl -u GEBRUIKER:WACHTWOORD '\(Webhtml.esc(adres))/api/v1/gemeente/0307?jaar=2020&amp;csv=per_perceel'</pre>
             <p>De beschrijving in OpenAPI 3.0: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
             """))
         var t = RegioCore.Tabel(kolommen: [.init("pad", "Pad", .links), .init("parameters", "Parameters", .links), .init("omschrijving", "Omschrijving", .links)])

@@ -47,7 +47,7 @@ struct Foutafhandeling: RouterMiddleware {
                 let hoger = "/" + delen.dropLast().joined(separator: "/")
                 let naam = delen[0] == "gemeente" && delen.count > 2 ? "Naar de gemeente" : delen[0] == "signalen" ? "Naar de signalenlijst"
                     : delen[0] == "percelen" ? "Naar de percelen" : delen[0] == "aanbieders" ? "Naar de aanbieders" : "Een niveau hoger"
-                terug.insert("<a href=\"\(Html.esc(hoger))\">\(naam)</a>", at: 0)
+                terug.insert("<a href=\"\(Webhtml.esc(hoger))\">\(naam)</a>", at: 0)
             }
         }
         p.voeg(.html("<p>" + terug.joined(separator: " · ") + "</p>"))

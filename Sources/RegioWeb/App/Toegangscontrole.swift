@@ -34,7 +34,7 @@ struct Toegangscontrole: RouterMiddleware {
                 return r
             }
             let terug = request.method == .get ? request.uri.string : "/"
-            return Antwoord.naar(Html.link("/inloggen", [("terug", terug == "/" ? nil : terug)]))
+            return Antwoord.naar(Webhtml.link("/inloggen", [("terug", terug == "/" ? nil : terug)]))
         }
         // an error page for a logged-in user keeps the navigation bar: no dead end
         do {

@@ -136,7 +136,7 @@ enum Voorverwarming {
                 }
                 // the figure only: the list page is built per request (it is paged and its viewing logged)
                 if let jaar = try? toner.bron.standaardJaar() {
-                    for gemeente in gemeenten { _ = try? toner.bron.clientoverzicht(jaar: jaar, Cijferbron.Selectie(gemeente: gemeente)) }
+                    for gemeente in gemeenten { _ = try? toner.bron.clientoverzicht(jaar: jaar, Cijferbron.Cijferselectie(gemeente: gemeente)) }
                 }
             }
             logger.info("perceelpagina's en die van de grootste aanbieders en gemeenten voorberekend in \(Int(Date().timeIntervalSince(percelen) * 1000)) ms")

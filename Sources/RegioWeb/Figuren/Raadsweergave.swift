@@ -6,7 +6,7 @@ extension Cijferbron {
     func raadsplan(jaar: Int) throws -> Raadsplan {
         try figuur("raadsplan|\(jaar)") { g in
             try Raadsplan.bereken(jaar: jaar, gemeenten: g.gemeenten.map(\.code).sorted(), percelen: g.percelen) { per, d in
-                try kengetallen(jaar: jaar, per: per, Selectie(gemeente: d.gemeente, perceel: d.perceel, alleenVerevend: d.alleenVerevend))
+                try kengetallen(jaar: jaar, per: per, Cijferselectie(gemeente: d.gemeente, perceel: d.perceel, alleenVerevend: d.alleenVerevend))
             }
         }
     }

@@ -7,7 +7,7 @@ extension Cijferbron {
         try figuur("vi|\(jaar)|\(sleutel.rawValue)") { g in
             let codes = g.gemeenten.map(\.code).sorted()
             func kosten(_ j: Int) throws -> [String: Euro] {
-                let k = try kengetallen(jaar: j, per: .gemeente, Selectie(alleenVerevend: true))
+                let k = try kengetallen(jaar: j, per: .gemeente, Cijferselectie(alleenVerevend: true))
                 return Dictionary(k.groepen.map { ($0.groep, $0.gedeclareerd) }, uniquingKeysWith: { a, _ in a })
             }
             let eigen = try kosten(jaar)
@@ -18,7 +18,7 @@ extension Cijferbron {
             let gewichten = try sleutel.gewichten(jaar: jaar, gemeentecodes: codes, gemeentecijfers: g.gemeentecijfers,
                                                   kostenPerJaar: perJaar)
             return try codes.map { code in
-                let clienten = try clientoverzicht(jaar: jaar, Selectie(gemeente: code, alleenVerevend: true))
+                let clienten = try clientoverzicht(jaar: jaar, Cijferselectie(gemeente: code, alleenVerevend: true))
                 return VereveningInvoer(gemeentecode: code, eigenKosten: eigen[code] ?? .nul, sleutelgewicht: gewichten[code] ?? 0,
                                         clientkosten: clienten.map(\.gedeclareerd).filter { $0 != .nul })
             }

@@ -95,7 +95,7 @@ enum Verwachtingstabel {
         }
         if let totaal { t.voet = [rij("totaal", "Regio", nil, totaal, rijen.totaal, budget: totaal.budget)] }
         var w = WebTabel(id: "verwachting_per_gemeente", titel: "Verwachte jaaruitkomst per gemeente", tabel: t)
-        w.koppelingen[1] = rijen.rijen.map { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) }
+        w.koppelingen[1] = rijen.rijen.map { Webhtml.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) }
         w.rijklassen = klassen
         w.toelichting = "Prognose op \(verwachting.peildatum.nederlands) (Bornhuetter-Ferguson, zie Prognose): wat gedeclareerd is plus wat naar verwachting nog komt, "
             + "tegen het budget dat dan geldt. Verwacht verschil: verwacht min budget (positief is een tekort). Rood: verwacht boven budget. De intervallen van de gemeenten tellen niet op tot dat van de regio."

@@ -29,14 +29,14 @@ enum Weergave {
         <!doctype html>
         <html lang="nl"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Html.esc(p.titel)) — Regiomonitor Jeugdhulp</title>
+        <title>\(Webhtml.esc(p.titel)) — Regiomonitor Jeugdhulp</title>
         <link rel="stylesheet" href="/stijl.css">
         </head><body>
         """
         h += kop(kader)
         h += "<main>"
-        h += "<h1>\(Html.esc(p.titel))</h1>"
-        if !p.ondertitel.isEmpty { h += "<p class=\"onder\">\(Html.esc(p.ondertitel))</p>" }
+        h += "<h1>\(Webhtml.esc(p.titel))</h1>"
+        if !p.ondertitel.isEmpty { h += "<p class=\"onder\">\(Webhtml.esc(p.ondertitel))</p>" }
         for b in p.blokken { h += blok(b, kader: kader) }
         h += "</main><footer>Regiomonitor Jeugdhulp · bedragen in euro's, afgerond op hele euro's · "
         h += "cliënten zijn unieke personen (niet optelbaar over groepen)</footer></body></html>\n"
@@ -59,27 +59,27 @@ enum Weergave {
             h += "<a href=\"\(href)\"\(actief ? " class=\"actief\" aria-current=\"page\"" : "")>\(naam)</a>"
         }
         h += "</nav><form class=\"uit\" method=\"post\" action=\"/uitloggen\">"
-        h += "<span>\(Html.esc(kader.gebruiker)) (\(Html.esc(kader.rolTekst)))</span>"
-        h += "<input type=\"hidden\" name=\"csrf\" value=\"\(Html.esc(kader.csrf))\"><button>Uitloggen</button></form></header>"
+        h += "<span>\(Webhtml.esc(kader.gebruiker)) (\(Webhtml.esc(kader.rolTekst)))</span>"
+        h += "<input type=\"hidden\" name=\"csrf\" value=\"\(Webhtml.esc(kader.csrf))\"><button>Uitloggen</button></form></header>"
         return h
     }
 
     static func blok(_ b: Blok, kader: Kader?) -> String {
         switch b {
         case .html(let s): return s
-        case .kop(let s): return "<h2>\(Html.esc(s))</h2>"
-        case .melding(let s, let soort): return "<p class=\"melding \(soort.rawValue)\">\(Html.esc(s))</p>"
+        case .kop(let s): return "<h2>\(Webhtml.esc(s))</h2>"
+        case .melding(let s, let soort): return "<p class=\"melding \(soort.rawValue)\">\(Webhtml.esc(s))</p>"
         case .tegels(let tegels):
             var h = "<div class=\"tegels\">"
             for t in tegels {
-                h += "<div class=\"tegel\(t.soort.map { " " + $0.rawValue } ?? "")\"><div class=\"label\">\(Html.esc(t.label))</div>"
-                h += "<div class=\"waarde\">\(Html.esc(t.waarde))</div>"
-                if !t.toelichting.isEmpty { h += "<div class=\"toel\">\(Html.esc(t.toelichting))</div>" }
+                h += "<div class=\"tegel\(t.soort.map { " " + $0.rawValue } ?? "")\"><div class=\"label\">\(Webhtml.esc(t.label))</div>"
+                h += "<div class=\"waarde\">\(Webhtml.esc(t.waarde))</div>"
+                if !t.toelichting.isEmpty { h += "<div class=\"toel\">\(Webhtml.esc(t.toelichting))</div>" }
                 h += "</div>"
             }
             return h + "</div>"
         case .grafiek(let titel, let svg):
-            return "<figure class=\"grafiek\">\(svg)<figcaption>\(Html.esc(titel))</figcaption></figure>"
+            return "<figure class=\"grafiek\">\(svg)<figcaption>\(Webhtml.esc(titel))</figcaption></figure>"
         case .tabel(let t): return tabel(t, kader: kader)
         }
     }
@@ -102,24 +102,24 @@ enum Weergave {
         }
         // with every column asked for, the table may scroll inside its box (the first column stays): marked "breed"
         let breed = t.kern != nil && alleKolommen
-        var h = "<section class=\"tabel\(breed ? " breed" : "")\" id=\"\(Html.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Html.esc(t.titel))</h3>"
+        var h = "<section class=\"tabel\(breed ? " breed" : "")\" id=\"\(Webhtml.esc(t.id))\"><div class=\"tabelkop\"><h3>\(Webhtml.esc(t.titel))</h3>"
         if let kader {
             // CSV for Dutch Excel (semicolons, decimal comma) and a workbook; the API keeps plain CSV for tools
             let q = kader.query.filter { $0.0 != "csv" && $0.0 != "format" } + [("csv", t.id)]
-            h += Html.a(Html.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")
-            h += Html.a(Html.link(kader.pad, (q + [("format", "xlsx")]).map { ($0.0, $0.1) }), "Excel", klasse: "csv")
+            h += Webhtml.a(Webhtml.link(kader.pad, q.map { ($0.0, $0.1) }), "CSV", klasse: "csv")
+            h += Webhtml.a(Webhtml.link(kader.pad, (q + [("format", "xlsx")]).map { ($0.0, $0.1) }), "Excel", klasse: "csv")
             if t.kern != nil && (alleKolommen || zichtbaar.count < aantalKolommen) {
                 let zonder = kader.query.filter { $0.0 != "csv" && $0.0 != "kolommen" }
                 h += alleKolommen
-                    ? Html.a(Html.link(kader.pad, zonder.map { ($0.0, $0.1) }) + "#" + t.id, "minder kolommen", klasse: "csv")
-                    : Html.a(Html.link(kader.pad, (zonder + [("kolommen", "alle")]).map { ($0.0, $0.1) }) + "#" + t.id, "meer kolommen", klasse: "csv")
+                    ? Webhtml.a(Webhtml.link(kader.pad, zonder.map { ($0.0, $0.1) }) + "#" + t.id, "minder kolommen", klasse: "csv")
+                    : Webhtml.a(Webhtml.link(kader.pad, (zonder + [("kolommen", "alle")]).map { ($0.0, $0.1) }) + "#" + t.id, "meer kolommen", klasse: "csv")
             }
         }
         h += "</div>"
-        if !t.toelichting.isEmpty { h += "<p class=\"toel\">\(Html.esc(t.toelichting))</p>" }
+        if !t.toelichting.isEmpty { h += "<p class=\"toel\">\(Webhtml.esc(t.toelichting))</p>" }
         h += "<div class=\"scroll\"><table><thead><tr>"
         for k in t.tabel.kolommen {
-            h += "<th scope=\"col\"\(k.uitlijning == .rechts ? " class=\"r\"" : "")>\(Html.esc(k.kop))</th>"
+            h += "<th scope=\"col\"\(k.uitlijning == .rechts ? " class=\"r\"" : "")>\(Webhtml.esc(k.kop))</th>"
         }
         h += "</tr></thead><tbody>"
         let rijen = t.maxRijen.map { Array(t.tabel.rijen.prefix($0)) } ?? t.tabel.rijen
@@ -133,7 +133,7 @@ enum Weergave {
         h += "</table></div>"
         if let b = t.blad, let kader {
             func naar(_ n: Int, _ tekst: String) -> String {
-                Html.a(Html.link(kader.pad, kader.query.filter { $0.0 != "pagina" && $0.0 != "csv" } + [("pagina", String(n))]), tekst)
+                Webhtml.a(Webhtml.link(kader.pad, kader.query.filter { $0.0 != "pagina" && $0.0 != "csv" } + [("pagina", String(n))]), tekst)
             }
             var delen: [String] = []
             if b.nummer > 1 { delen += [naar(1, "« eerste"), naar(b.nummer - 1, "‹ vorige")] }
@@ -150,16 +150,16 @@ enum Weergave {
     static func rij(_ r: [Tabel.Cel], index: Int?, t: WebTabel, cel: String) -> String {
         let klasse = index.flatMap { $0 < t.rijklassen.count ? t.rijklassen[$0] : nil }
         let id = index.flatMap { $0 < t.rijIds.count ? t.rijIds[$0] : nil }
-        var h = "<tr" + (klasse.map { " class=\"\($0)\"" } ?? "") + (id.map { " id=\"\(Html.esc($0))\"" } ?? "") + ">"
+        var h = "<tr" + (klasse.map { " class=\"\($0)\"" } ?? "") + (id.map { " id=\"\(Webhtml.esc($0))\"" } ?? "") + ">"
         for (k, c) in r.enumerated() {
             let rechts = t.tabel.kolommen[k].uitlijning == .rechts
             // long text wraps in its cell instead of widening the table past the screen
             let lang = !rechts && c.tekst.count > 32
             h += "<\(cel)\(rechts ? " class=\"r\"" : lang ? " class=\"lang\"" : "")>"
             if let index, let links = t.koppelingen[k], index < links.count, let href = links[index] {
-                h += Html.a(href, c.tekst)
+                h += Webhtml.a(href, c.tekst)
             } else {
-                h += Html.esc(c.tekst)
+                h += Webhtml.esc(c.tekst)
             }
             h += "</\(cel)>"
         }

@@ -7,7 +7,7 @@ enum AanbiedersPagina {
         let jaar = try v.jaar()
         let ref = try v.bron.referentie()
         let perceel = v["perceel"].flatMap { ref.percelen[$0] }
-        let k = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, Cijferbron.Selectie(perceel: perceel?.code))
+        let k = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, Cijferbron.Cijferselectie(perceel: perceel?.code))
         var p = Pagina(titel: "Aanbieders \(jaar)" + (perceel.map { " — \($0.naam)" } ?? ""),
                        ondertitel: "Per aanbieder de gedeclareerde kosten, de uitnutting van de verplichting en de kosten per cliënt.")
         let opties = [("", "alle percelen")] + ref.percelen.values.sorted { $0.code < $1.code }.map { ($0.code, $0.naam) }
@@ -18,12 +18,12 @@ enum AanbiedersPagina {
             .gesorteerd { $0.gedeclareerd > $1.gedeclareerd }.samengevoegd(totaal: k.totaal, naam: "Overige aanbieders")
         let top = rijen.zichtbareRijen.filter { $0.groep != "overig" }.prefix(15)
         p.voeg(.grafiek(titel: "De 15 aanbieders met de hoogste kosten",
-                        svg: Grafiek.balken(titel: "Gedeclareerd per aanbieder", items: top.map { ($0.naam, $0.gedeclareerd.alsDouble, nil) },
+                        svg: Paginagrafiek.balken(titel: "Gedeclareerd per aanbieder", items: top.map { ($0.naam, $0.gedeclareerd.alsDouble, nil) },
                                             eenheid: .euro)))
         var o = Kengetaltabel.Opties(); o.budget = false
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)", rijen: rijen, totaal: k.totaal,
                                          sleutel: ("agb", "AGB"), opties: o,
-                                         link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
         return p
     }
 
@@ -31,7 +31,7 @@ enum AanbiedersPagina {
         let jaar = try v.jaar()
         let ref = try v.bron.referentie()
         guard let agb = v["agb"], let aanbieder = ref.aanbieders[agb] else { throw Paginafout.nietGevonden("onbekende aanbieder '\(v["agb"] ?? "")'") }
-        let s = Cijferbron.Selectie(aanbieder: agb)
+        let s = Cijferbron.Cijferselectie(aanbieder: agb)
         let percelen = try v.bron.kengetallen(jaar: jaar, per: .perceel, s)
         var p = Pagina(titel: "\(aanbieder.naam) \(jaar)", ondertitel: "AGB \(agb).")
         p.voeg(.html(Keuze.formulier("/aanbieders/\(agb)", [try Keuze.jaar(v, jaar)])))

@@ -11,7 +11,7 @@ enum BenchmarkPagina {
         let rijen = try Raadsrijen.voor(v, k, jaar: jaar, codes: \.gemeenten, status: { $0.status(gemeente: $1) }, totaal: { $0.status() })
         let regioPerJeugdige = rijen.totaal.isVerborgen ? nil : regio.kostenPerJeugdige?.alsDouble
         p.voeg(.grafiek(titel: "Kosten per jeugdige per gemeente; de zwarte streep is het regiogemiddelde, rood is meer dan 10% erboven (zoals in de tabel)",
-                        svg: Grafiek.balken(titel: "Kosten per jeugdige", items: rijen.rijen.indices.map { i in
+                        svg: Paginagrafiek.balken(titel: "Kosten per jeugdige", items: rijen.rijen.indices.map { i in
                             (rijen.rijen[i].naam, rijen.status[i].isVerborgen ? nil : rijen.rijen[i].kostenPerJeugdige?.alsDouble ?? 0, regioPerJeugdige)
                         }, eenheid: .euro, marge: 0.10)))
 
@@ -36,7 +36,7 @@ enum BenchmarkPagina {
         t.voet = [rij(regio, rijen.totaal)]
         var w = WebTabel(id: "benchmark", titel: "Kosten en bereik per gemeente", tabel: t)
         w.kern = ["gemeentecode", "naam", "unieke_clienten", "clienten_per_1000_jeugdigen", "kosten_per_jeugdige", "index_per_jeugdige", "kosten_per_client"]
-        w.koppelingen[1] = rijen.rijen.map { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) }
+        w.koppelingen[1] = rijen.rijen.map { Webhtml.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) }
         w.rijklassen = rijen.rijen.indices.map { i in
             guard !rijen.status[i].isVerborgen, let a = rijen.rijen[i].kostenPerJeugdige?.alsDouble, let b = regioPerJeugdige, b > 0 else { return nil }
             return a > b * 1.1 ? "boven" : nil
@@ -50,7 +50,7 @@ enum BenchmarkPagina {
         let namen = Verwijzer.allCases.map(\.omschrijving) + ["Onbekend"]
         var mix: [[Int]] = []
         for g in rijen.rijen {
-            let per = try v.bron.kengetallen(jaar: jaar, per: .verwijzer, Cijferbron.Selectie(gemeente: g.groep))
+            let per = try v.bron.kengetallen(jaar: jaar, per: .verwijzer, Cijferbron.Cijferselectie(gemeente: g.groep))
             mix.append(typen.map { ty in per.groepen.first { $0.groep == ty }?.clienten ?? 0 })
         }
         let mixTotaal = try v.bron.kengetallen(jaar: jaar, per: .verwijzer)
@@ -64,7 +64,7 @@ enum BenchmarkPagina {
         }
         if plan == nil {
             p.voeg(.grafiek(titel: "Verwijzersmix: aandeel cliënten per type verwijzer (een cliënt met verwijzingen van twee typen telt bij beide)",
-                            svg: Grafiek.gestapeld(titel: "Verwijzersmix per gemeente", labels: rijen.rijen.map(\.naam) + ["Regio"], categorieen: namen,
+                            svg: Paginagrafiek.gestapeld(titel: "Verwijzersmix per gemeente", labels: rijen.rijen.map(\.naam) + ["Regio"], categorieen: namen,
                                                    aandelen: (mix + [regioMix]).map { $0.map(Double.init) })))
         }
         var m = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links)]

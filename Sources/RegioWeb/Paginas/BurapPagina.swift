@@ -55,9 +55,9 @@ enum BurapPagina {
         tegels.append(Tegel(label: "Kosten voorgaande jaren", bedrag: t.geboektVoorgaandeJaren,
                             toelichting: "geboekt in \(b.jaar) voor zorg uit eerdere jaren"))
         p.voeg(.tegels(tegels))
-        p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Html.esc($0))</li>" }.joined()
-                     + "</ul><p>" + Html.a(Html.link("/gemeente/\(gemeente.code)/burap/afdruk", [("peildatum", peil.description)]), "Afdrukbare versie (A4 liggend)")
-                     + " · " + Html.a(Html.link("/gemeente/\(gemeente.code)/burap", [("peildatum", peil.description), ("format", "xlsx")]),
+        p.voeg(.html("<section class=\"samenvatting\"><h2>In het kort</h2><ul>" + b.samenvatting.map { "<li>\(Webhtml.esc($0))</li>" }.joined()
+                     + "</ul><p>" + Webhtml.a(Webhtml.link("/gemeente/\(gemeente.code)/burap/afdruk", [("peildatum", peil.description)]), "Afdrukbare versie (A4 liggend)")
+                     + " · " + Webhtml.a(Webhtml.link("/gemeente/\(gemeente.code)/burap", [("peildatum", peil.description), ("format", "xlsx")]),
                                       "Hele Burap als Excel-werkboek (een blad per tabel)")
                      + "</p></section>"))
         for o in b.onderdelen() {
@@ -77,7 +77,7 @@ enum BurapPagina {
             w.toelichting = (o.inleiding + o.noten).joined(separator: " ")
             switch o.naam {
             case "uitkomst", "verklaring", "boekjaar":
-                w.koppelingen[0] = tabel.rijen.map { "/percelen/" + Html.url($0[0].machine) }
+                w.koppelingen[0] = tabel.rijen.map { "/percelen/" + Webhtml.url($0[0].machine) }
                 if o.naam == "uitkomst" { w.rijklassen = b.regels.map { ($0.verschil ?? .nul) > .nul ? "boven" : nil } }
                 if o.naam == "verklaring" { w.rijklassen = (b.verklaring?.regels ?? []).map { $0.verschil > .nul ? "boven" : nil } }
             case "signalen":

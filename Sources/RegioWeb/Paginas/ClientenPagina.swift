@@ -6,7 +6,7 @@ enum ClientenPagina {
         let gemeente = try v.gemeente("code")
         try v.eisClientgegevens(van: gemeente.code)
         let jaar = try v.jaar()
-        let regels = try v.bron.clientoverzicht(jaar: jaar, Cijferbron.Selectie(gemeente: gemeente.code))
+        let regels = try v.bron.clientoverzicht(jaar: jaar, Cijferbron.Cijferselectie(gemeente: gemeente.code))
         var p = Pagina(titel: "Cliënten van \(gemeente.naam) \(jaar)",
                        ondertitel: "Per cliënt (pseudoniem) de gedeclareerde kosten in \(jaar), hoogste eerst. Inzage wordt vastgelegd.")
         p.inzage = ("cliëntenlijst \(gemeente.code) \(jaar)" + (v["pagina"].map { " pagina \($0)" } ?? ""), gemeente.code)
@@ -36,7 +36,7 @@ enum ClientenPagina {
         }
         var w = WebTabel(id: "clienten", titel: "Cliënten op kosten", tabel: t)
         w.kern = ["client", "gedeclareerd", "toewijzingen", "percelen", "eerste_ingangsdatum", "verwijzer_type"]
-        w.koppelingen[0] = getoond.map { Html.link("/client/\(Html.url($0.client))", [("gemeente", gemeente.code)]) }
+        w.koppelingen[0] = getoond.map { Webhtml.link("/client/\(Webhtml.url($0.client))", [("gemeente", gemeente.code)]) }
         w.toelichting = blad.toelichting(verfijn: "Meer per pagina met aantal (tot en met 1000), of download alles als CSV.")
         w.blad = blad.blad
         p.voeg(.tabel(w))

@@ -7,7 +7,7 @@ enum GemeentePagina {
     static func pagina(_ v: Paginaverzoek) throws -> Pagina {
         let gemeente = try v.gemeente("code")
         let jaar = try v.jaar()
-        let s = Cijferbron.Selectie(gemeente: gemeente.code)
+        let s = Cijferbron.Cijferselectie(gemeente: gemeente.code)
         let alle = try v.bron.kengetallen(jaar: jaar, per: .gemeente)
         guard let totaal = alle.groepen.first(where: { $0.groep == gemeente.code }) else {
             var p = Pagina(titel: "\(gemeente.naam) \(jaar)")
@@ -43,19 +43,19 @@ enum GemeentePagina {
             if let mijn, let peil {
                 // judged on the expected outcome: what the Burap decides on
                 let verschil = mijn.verwacht - budget
-                h = "<p class=\"melding \(verschil > .nul ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) komt in \(jaar) naar verwachting "
+                h = "<p class=\"melding \(verschil > .nul ? "fout" : "goed")\"><strong>\(Webhtml.esc(gemeente.naam)) komt in \(jaar) naar verwachting "
                 h += verschil > .nul ? "\(verschil.heleEuros) boven budget" : "\((.nul - verschil).heleEuros) onder budget"
                 h += "</strong>: verwacht \(mijn.verwacht.heleEuros) (80%: \(mijn.ondergrens.heleEuros) – \(mijn.bovengrens.heleEuros)) tegen een budget van "
                 h += "\(budget.heleEuros)\(versie.map { " (\($0))" } ?? ""); prognose op \(peil.nederlands), gedeclareerd tot nu \(totaal.gedeclareerd.heleEuros)."
             } else {
                 let over = totaal.gedeclareerd > budget
-                h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Html.esc(gemeente.naam)) heeft in \(jaar) tot nu "
+                h = "<p class=\"melding \(over ? "fout" : "goed")\"><strong>\(Webhtml.esc(gemeente.naam)) heeft in \(jaar) tot nu "
                 h += over ? "\((totaal.gedeclareerd - budget).heleEuros) meer gedeclareerd dan het budget" : "\((budget - totaal.gedeclareerd).heleEuros) minder gedeclareerd dan het budget"
                 h += "</strong> (realisatie \(Tabel.procentTekst(totaal.realisatie ?? 0)); geen prognose mogelijk)."
             }
             if !overschrijdingen.isEmpty {
                 h += " Nu al boven het budget van het perceel: " + overschrijdingen.prefix(4).map { r, x in
-                    Html.a(Html.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam) + " \(x.heleEuros) erboven ("
+                    Webhtml.a(Webhtml.link("/percelen/\(r.groep)", [("jaar", String(jaar))]), r.naam) + " \(x.heleEuros) erboven ("
                         + (r.realisatie.map { Tabel.procentTekst($0) + " van het budget" } ?? "geen budget") + ")"
                 }.joined(separator: "; ") + (overschrijdingen.count > 4 ? "; en \(overschrijdingen.count - 4) meer" : "") + "."
             }
@@ -64,7 +64,7 @@ enum GemeentePagina {
         p.voeg(.html(Signaalkoppeling.html(v, gemeente: gemeente.code, jaar: jaar)))
         var links: [String] = []
         if v.rol.magClientgegevens(van: gemeente.code) {
-            links.append(Html.a(Html.link("/gemeente/\(gemeente.code)/clienten", [("jaar", String(jaar))]), "Cliënten van \(gemeente.naam) op kosten"))
+            links.append(Webhtml.a(Webhtml.link("/gemeente/\(gemeente.code)/clienten", [("jaar", String(jaar))]), "Cliënten van \(gemeente.naam) op kosten"))
         }
         links += Rapportkoppeling.links(v, gemeente: gemeente.code, jaar: jaar)
         if !links.isEmpty { p.voeg(.html("<p>" + links.joined(separator: " · ") + "</p>")) }
@@ -72,7 +72,7 @@ enum GemeentePagina {
         p.voeg(.kop("Per perceel"))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel tegen budget", rijen: perceelrijen,
                                          totaal: percelen.totaal, sleutel: ("perceel", "Perceel"),
-                                         link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
 
         p.voeg(.kop("Per maand"))
         let maanden = try Raadsrijen.maanden(v, try v.bron.maandreeks(jaar: jaar, s), jaar: jaar) { $0.status(gemeente: g, maand: $1) }
@@ -100,7 +100,7 @@ enum GemeentePagina {
         var t = Kengetaltabel.maak(id: "per_aanbieder", titel: "Per aanbieder (hoogste kosten eerst)",
                                    rijen: .zichtbaar(aanbieders.groepen.sorted { $0.gedeclareerd > $1.gedeclareerd }),
                                    totaal: aanbieders.totaal, sleutel: ("agb", "AGB"), opties: o,
-                                   link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })
+                                   link: { Webhtml.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })
         t.maxRijen = 15
         p.voeg(.tabel(t))
         return p
@@ -116,12 +116,12 @@ enum Rapportkoppeling {
         guard maand.jaar == jaar else { return [] }
         let intern = v.rol.magClientgegevens(van: gemeente)
         let versie = intern ? "" : " (raadsversie)"
-        var links = [Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")
-                     + " (" + Html.a(Html.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description), ("format", "xlsx")]), "Excel") + ")"]
+        var links = [Webhtml.a(Webhtml.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description)]), "Maandrapportage t/m \(maand.naam)\(versie)")
+                     + " (" + Webhtml.a(Webhtml.link("/gemeente/\(gemeente)/rapport", [("maand", maand.description), ("format", "xlsx")]), "Excel") + ")"]
         // the Burap of a year under way (as known now); of a finished year on its last day
         if intern {
             let peil = min(laatste, Dag.laatsteVan(jaar: jaar))
-            links.append(Html.a(Html.link("/gemeente/\(gemeente)/burap", [("peildatum", peil.description)]), "Burap \(jaar) (stand \(peil.nederlands))"))
+            links.append(Webhtml.a(Webhtml.link("/gemeente/\(gemeente)/burap", [("peildatum", peil.description)]), "Burap \(jaar) (stand \(peil.nederlands))"))
         }
         return links
     }
@@ -143,8 +143,8 @@ enum Signaalkoppeling {
         }
         let totaal = tekst(aantal, plan?.status(gemeente: gemeente))
         let kop = v.rol.magClientgegevens(van: gemeente)
-            ? Html.a(Html.link("/signalen", [("gemeente", gemeente)]), "\(totaal) open signalen")
-            : "\(Html.esc(totaal)) open signalen"
-        return "<p class=\"melding waarschuwing\"><strong>\(kop)</strong>: " + Html.esc(delen.joined(separator: ", ")) + ".</p>"
+            ? Webhtml.a(Webhtml.link("/signalen", [("gemeente", gemeente)]), "\(totaal) open signalen")
+            : "\(Webhtml.esc(totaal)) open signalen"
+        return "<p class=\"melding waarschuwing\"><strong>\(kop)</strong>: " + Webhtml.esc(delen.joined(separator: ", ")) + ".</p>"
     }
 }

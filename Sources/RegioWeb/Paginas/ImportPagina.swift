@@ -10,13 +10,13 @@ enum ImportPagina {
         var p = Pagina(titel: "Import", ondertitel: "Elk bestand wordt in zijn geheel geïmporteerd of helemaal niet; het soort bestand wordt aan de kopregel herkend.")
         p.voeg(.html("""
             <form class="keuze" method="post" action="/import" enctype="multipart/form-data">
-            <input type="hidden" name="csrf" value="\(Html.esc(csrf))">
+            <input type="hidden" name="csrf" value="\(Webhtml.esc(csrf))">
             <label>Bestanden (CSV of iJw-XML)<input type="file" name="bestand" multiple required accept=".csv,.txt,.xml"></label>
             <label><span><input type="checkbox" name="controleer" value="ja"> alleen controleren, niets schrijven</span></label>
             <label><span><input type="checkbox" name="negeer_kolommen" value="ja"> onbekende kolommen overslaan</span></label>
             <button>Importeren</button></form>
             """))
-        p.voeg(.html("<p>" + Html.a("/import/verslag", "Laatste importverslag") + "</p>"))
+        p.voeg(.html("<p>" + Webhtml.a("/import/verslag", "Laatste importverslag") + "</p>"))
         var t = Tabel(kolommen: [.init("bestand", "Bestand", .links), .init("soort", "Soort", .links), .init("tijdstip", "Tijdstip", .links),
                                  .init("toegevoegd", "Toegevoegd"), .init("gewijzigd", "Gewijzigd"), .init("ongewijzigd", "Ongewijzigd")])
         t.rijen = try store.importlog().map { [Tabel.Cel($0.bestand), Tabel.Cel($0.soort), Tijdstip.cel($0.tijdstip),
@@ -110,7 +110,7 @@ enum ImportPagina {
             gw.maxRijen = 200
             p.voeg(.tabel(gw))
         }
-        p.voeg(.html("<p>" + Html.a("/import", "Terug naar import") + "</p>"))
+        p.voeg(.html("<p>" + Webhtml.a("/import", "Terug naar import") + "</p>"))
         return p
     }
 }

@@ -8,13 +8,13 @@ enum InlogPagina {
         <header><div class="merk">Regiomonitor Jeugdhulp</div></header>
         <main><form class="inlog" method="post" action="/inloggen"><h1>Inloggen</h1>
         """
-        if let fout { h += "<p class=\"melding fout\" role=\"alert\">\(Html.esc(fout))</p>" }
+        if let fout { h += "<p class=\"melding fout\" role=\"alert\">\(Webhtml.esc(fout))</p>" }
         h += """
-        <label for="naam">Gebruikersnaam</label><input id="naam" name="naam" autocomplete="username" required value="\(Html.esc(naam))" autofocus>
+        <label for="naam">Gebruikersnaam</label><input id="naam" name="naam" autocomplete="username" required value="\(Webhtml.esc(naam))" autofocus>
         <label for="wachtwoord">Wachtwoord</label><input id="wachtwoord" name="wachtwoord" type="password" autocomplete="current-password" required>
-        <input type="hidden" name="csrf" value="\(Html.esc(token))">
+        <input type="hidden" name="csrf" value="\(Webhtml.esc(token))">
         """
-        if let terug { h += "<input type=\"hidden\" name=\"terug\" value=\"\(Html.esc(terug))\">" }
+        if let terug { h += "<input type=\"hidden\" name=\"terug\" value=\"\(Webhtml.esc(terug))\">" }
         h += "<button>Inloggen</button></form></main></body></html>\n"
         return h
     }

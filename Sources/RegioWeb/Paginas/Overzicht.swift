@@ -39,7 +39,7 @@ enum Overzicht {
             var h = "<p class=\"melding fout\"><strong>" + (verwachting == nil ? "Boven budget in \(jaar):" : "Verwacht boven budget in \(jaar)"
                 + (peil.map { " (prognose op \($0.nederlands))" } ?? "") + ":") + "</strong> "
             h += boven.map { x in
-                Html.a(Html.link("/gemeente/\(x.rij.groep)", [("jaar", String(jaar))]), x.rij.naam)
+                Webhtml.a(Webhtml.link("/gemeente/\(x.rij.groep)", [("jaar", String(jaar))]), x.rij.naam)
                     + " (" + (verwachting == nil ? "gedeclareerd " : "verwacht ") + "\(x.uitkomst.heleEuros), \(x.erboven.heleEuros) erboven)"
             }.joined(separator: ", ")
             h += ". Open een gemeente om te zien in welke percelen het geld zit en welke signalen openstaan.</p>"
@@ -58,17 +58,17 @@ enum Overzicht {
 
         p.voeg(.kop("Per gemeente"))
         p.voeg(.grafiek(titel: "Gedeclareerd per gemeente; de zwarte streep is het budget, rood is erboven",
-                        svg: Grafiek.balken(titel: "Gedeclareerd tegen budget per gemeente", items: Grafiek.items(gemeenten),
+                        svg: Paginagrafiek.balken(titel: "Gedeclareerd tegen budget per gemeente", items: Paginagrafiek.items(gemeenten),
                                             eenheid: .euro)))
         var o = Kengetaltabel.Opties(); o.perInwoner = true
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenten, totaal: regio.totaal,
                                          sleutel: ("gemeentecode", "Code"), opties: o,
-                                         link: { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
 
         p.voeg(.kop("Per perceel"))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: perPerceel, totaal: percelen.totaal,
                                          sleutel: ("perceel", "Perceel"),
-                                         link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })))
         return p
     }
 }
@@ -108,17 +108,17 @@ enum Maandgrafiek {
             }
             return w
         }
-        var lijnen: [Grafiek.Reeks] = []
+        var lijnen: [Paginagrafiek.Reeks] = []
         if let budget {
-            lijnen.append(Grafiek.Reeks(naam: "maandbudget", waarden: Array(repeating: budget.alsDouble / 12, count: 12), kleur: "#b3261e"))
+            lijnen.append(Paginagrafiek.Reeks(naam: "maandbudget", waarden: Array(repeating: budget.alsDouble / 12, count: 12), kleur: "#b3261e"))
         }
         if let vorigJaar {
-            lijnen.append(Grafiek.Reeks(naam: "\(jaar - 1)", waarden: waarden(vorigJaar), kleur: "#e07b00"))
+            lijnen.append(Paginagrafiek.Reeks(naam: "\(jaar - 1)", waarden: waarden(vorigJaar), kleur: "#e07b00"))
         }
         let labels = (1...12).map { Maand(jaar: jaar, maand: $0).afkorting }
         let voorlopig = Set((1...12).filter { m in stand.map { Maand(jaar: jaar, maand: m).isVoorlopig(op: $0) } ?? false }.map { $0 - 1 })
-        return Grafiek.kolommen(titel: "Gedeclareerde kosten per maand \(jaar)", labels: labels,
-                                staven: [Grafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: waarden(maanden), kleur: "#1f4e79")],
+        return Paginagrafiek.kolommen(titel: "Gedeclareerde kosten per maand \(jaar)", labels: labels,
+                                staven: [Paginagrafiek.Reeks(naam: "gedeclareerd \(jaar)", waarden: waarden(maanden), kleur: "#1f4e79")],
                                 lijnen: lijnen, eenheid: .euro, lichter: voorlopig)
     }
 }

@@ -57,22 +57,22 @@ enum Paginafout: Error {
 /// The selection form at the top of a page: GET, so a selection is a link that can be shared and needs no token.
 enum Keuze {
     static func formulier(_ pad: String, _ velden: [String], knop: String = "Toon") -> String {
-        "<form class=\"keuze\" method=\"get\" action=\"\(Html.esc(pad))\">" + velden.joined() + "<button>\(Html.esc(knop))</button></form>"
+        "<form class=\"keuze\" method=\"get\" action=\"\(Webhtml.esc(pad))\">" + velden.joined() + "<button>\(Webhtml.esc(knop))</button></form>"
     }
 
     static func jaar(_ v: Paginaverzoek, _ jaar: Int, naam: String = "jaar", label: String = "Jaar") throws -> String {
         let opties = try v.bron.jaren().map { ($0 == jaar ? "<option selected>" : "<option>") + "\($0)</option>" }.joined()
-        return "<label>\(Html.esc(label))<select name=\"\(naam)\">\(opties)</select></label>"
+        return "<label>\(Webhtml.esc(label))<select name=\"\(naam)\">\(opties)</select></label>"
     }
 
     static func lijst(_ naam: String, _ label: String, _ opties: [(String, String)], gekozen: String?) -> String {
         let o = opties.map { w, t in
-            "<option value=\"\(Html.esc(w))\"\(w == (gekozen ?? "") ? " selected" : "")>\(Html.esc(t))</option>"
+            "<option value=\"\(Webhtml.esc(w))\"\(w == (gekozen ?? "") ? " selected" : "")>\(Webhtml.esc(t))</option>"
         }.joined()
-        return "<label>\(Html.esc(label))<select name=\"\(Html.esc(naam))\">\(o)</select></label>"
+        return "<label>\(Webhtml.esc(label))<select name=\"\(Webhtml.esc(naam))\">\(o)</select></label>"
     }
 
     static func tekst(_ naam: String, _ label: String, waarde: String?, breedte: Int = 18) -> String {
-        "<label>\(Html.esc(label))<input name=\"\(Html.esc(naam))\" value=\"\(Html.esc(waarde ?? ""))\" size=\"\(breedte)\"></label>"
+        "<label>\(Webhtml.esc(label))<input name=\"\(Webhtml.esc(naam))\" value=\"\(Webhtml.esc(waarde ?? ""))\" size=\"\(breedte)\"></label>"
     }
 }

@@ -10,11 +10,11 @@ enum PercelenPagina {
         var p = Pagina(titel: "Percelen \(jaar)", ondertitel: "Kosten, cliënten en uitnutting per perceel, tegen het budget van de gemeenten samen.")
         p.voeg(.html(Keuze.formulier("/percelen", [try Keuze.jaar(v, jaar)])))
         p.voeg(.grafiek(titel: "Gedeclareerd per perceel; de zwarte streep is het budget, rood is erboven",
-                        svg: Grafiek.balken(titel: "Gedeclareerd per perceel", items: Grafiek.items(rijen),
+                        svg: Paginagrafiek.balken(titel: "Gedeclareerd per perceel", items: Paginagrafiek.items(rijen),
                                             eenheid: .euro)))
         var t = Kengetaltabel.maak(id: "per_perceel", titel: "Per perceel", rijen: rijen, totaal: k.totaal,
                                    sleutel: ("perceel", "Perceel"),
-                                   link: { Html.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })
+                                   link: { Webhtml.link("/percelen/\($0.groep)", [("jaar", String(jaar))]) })
         // which lots are pooled (verevend) matters for the equalization
         t.tabel.kolommen.insert(.init("verevend", "Verevend", .links), at: 2)
         t.tabel.kolommen.insert(.init("segment", "Segment", .links), at: 2)
@@ -32,7 +32,7 @@ enum PercelenPagina {
         let jaar = try v.jaar()
         let ref = try v.bron.referentie()
         guard let code = v["code"], let perceel = ref.percelen[code] else { throw Paginafout.nietGevonden("onbekend perceel '\(v["code"] ?? "")'") }
-        let s = Cijferbron.Selectie(perceel: perceel.code)
+        let s = Cijferbron.Cijferselectie(perceel: perceel.code)
         let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
         let gemeenterijen = try Raadsrijen.voor(v, gemeenten, jaar: jaar, codes: \.gemeenten, status: { $0.status(gemeente: $1, perceel: code) },
                                                 totaal: { $0.status(perceel: code) })
@@ -49,7 +49,7 @@ enum PercelenPagina {
         p.voeg(.grafiek(titel: "Gedeclareerd per maand, \(perceel.naam)", svg: Maandgrafiek.svg(maanden, budget: gemeenten.totaal.budget, jaar: jaar, stand: try v.bron.laatsteDag())))
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_gemeente", titel: "Per gemeente", rijen: gemeenterijen, totaal: gemeenten.totaal,
                                          sleutel: ("gemeentecode", "Code"),
-                                         link: { Html.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/gemeente/\($0.groep)", [("jaar", String(jaar))]) })))
         let aanbieders = try v.bron.kengetallen(jaar: jaar, per: .aanbieder, s)
         let aanbiederrijen = try Raadsrijen.voor(v, aanbieders, jaar: jaar, codes: \.aanbieders,
                                                  status: { $0.status(perceel: code, aanbieder: $1) }, totaal: { $0.status(perceel: code) })
@@ -58,7 +58,7 @@ enum PercelenPagina {
         p.voeg(.tabel(Kengetaltabel.maak(id: "per_aanbieder", titel: "Aanbieders in dit perceel (hoogste kosten eerst)",
                                          rijen: gesorteerd, totaal: aanbieders.totaal,
                                          sleutel: ("agb", "AGB"), opties: o,
-                                         link: { Html.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
+                                         link: { Webhtml.link("/aanbieders/\($0.groep)", [("jaar", String(jaar))]) })))
         p.voeg(.tabel(Maandtabel.maak(maanden, budget: gemeenten.totaal.budget, stand: try v.bron.laatsteDag())))
         return p
     }

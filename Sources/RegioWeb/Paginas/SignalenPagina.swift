@@ -48,7 +48,7 @@ enum SignalenPagina {
         p.voeg(.html(Keuze.formulier("/signalen", velden)))
         if v.rol.isRegio {
             p.voeg(.html("""
-                <form class="keuze" method="post" action="/signalen/bijwerken"><input type="hidden" name="csrf" value="\(Html.esc(v.csrf))">\
+                <form class="keuze" method="post" action="/signalen/bijwerken"><input type="hidden" name="csrf" value="\(Webhtml.esc(v.csrf))">\
                 <button>Regels nu draaien en de lijst bijwerken</button></form>
                 """))
         }
@@ -91,7 +91,7 @@ enum SignalenPagina {
         // who, how much and why; the provider, the period and who changed the status with "meer kolommen"
         w.kern = ["id", "regel", "gemeentecode", "clientnummer", "perceel", "bedrag", "status", "toelichting"]
         w.koppelingen[0] = lijst.map { "/signalen/\($0.id)" }
-        w.koppelingen[3] = lijst.map { "/client/" + Html.url($0.signaal.client) }
+        w.koppelingen[3] = lijst.map { "/client/" + Webhtml.url($0.signaal.client) }
         w.rijklassen = lijst.map { $0.status == .nieuw ? "nieuw" : nil }
         w.toelichting = "Klik op het nummer om een signaal te bekijken en als gezien of afgehandeld te markeren."
         let verder = blad.toelichting(verfijn: "Verfijn met gemeente, regel of status, of download alles als CSV.")
@@ -130,7 +130,7 @@ enum SignalenPagina {
         var w = WebTabel(id: "regels", titel: "De regels", tabel: t)
         w.rijIds = Signaalregels.alle.map(\.code)
         w.kern = ["regel", "controleert", "drempels", "waarom", "actie", "open", "bedrag"]
-        if !raad { w.koppelingen[6] = Signaalregels.alle.map { Html.link("/signalen", [("regel", $0.code)]) } }
+        if !raad { w.koppelingen[6] = Signaalregels.alle.map { Webhtml.link("/signalen", [("regel", $0.code)]) } }
         w.toelichting = "De drempels komen uit het regelbestand van de regio (bij de start van het dashboard opgegeven); zonder regelbestand gelden de standaardwaarden. "
             + "Het bedrag is de som van de bedragen in de open signalen (niet elk signaal heeft een bedrag)."
         p.voeg(.tabel(w))
@@ -155,20 +155,20 @@ enum SignalenPagina {
         ]))
         // what is wrong, what to do, and the way to everything it names
         let ref = try v.bron.referentie()
-        var wie = ["cliënt " + Html.a("/client/" + Html.url(s.client), s.client)]
-        wie.append("gemeente " + Html.a("/gemeente/" + Html.url(s.gemeentecode), ref.gemeenten[s.gemeentecode]?.naam ?? s.gemeentecode))
-        if let agb = s.agb { wie.append("aanbieder " + Html.a("/aanbieders/" + Html.url(agb), ref.aanbieders[agb]?.naam ?? agb)) }
-        if let perceel = s.perceel { wie.append("perceel " + Html.a("/percelen/" + Html.url(perceel), ref.percelen[perceel]?.naam ?? perceel)) }
-        p.voeg(.html("<section class=\"samenvatting\"><h2>Wat is er aan de hand</h2><p>\(Html.esc(s.toelichting))</p>"
-                     + (uitleg.waarom.isEmpty ? "" : "<p>\(Html.esc(uitleg.waarom))</p>")
-                     + "<h2>Wat te doen</h2><p>\(Html.esc(uitleg.actie))</p>"
-                     + "<p>Over: " + wie.joined(separator: " · ") + " · " + Html.a("/signalen/regels#" + Html.url(s.regel), "de regel en haar drempels") + "</p></section>"))
+        var wie = ["cliënt " + Webhtml.a("/client/" + Webhtml.url(s.client), s.client)]
+        wie.append("gemeente " + Webhtml.a("/gemeente/" + Webhtml.url(s.gemeentecode), ref.gemeenten[s.gemeentecode]?.naam ?? s.gemeentecode))
+        if let agb = s.agb { wie.append("aanbieder " + Webhtml.a("/aanbieders/" + Webhtml.url(agb), ref.aanbieders[agb]?.naam ?? agb)) }
+        if let perceel = s.perceel { wie.append("perceel " + Webhtml.a("/percelen/" + Webhtml.url(perceel), ref.percelen[perceel]?.naam ?? perceel)) }
+        p.voeg(.html("<section class=\"samenvatting\"><h2>Wat is er aan de hand</h2><p>\(Webhtml.esc(s.toelichting))</p>"
+                     + (uitleg.waarom.isEmpty ? "" : "<p>\(Webhtml.esc(uitleg.waarom))</p>")
+                     + "<h2>Wat te doen</h2><p>\(Webhtml.esc(uitleg.actie))</p>"
+                     + "<p>Over: " + wie.joined(separator: " · ") + " · " + Webhtml.a("/signalen/regels#" + Webhtml.url(s.regel), "de regel en haar drempels") + "</p></section>"))
         let opties = Signaalstatus.allCases.map { "<option\($0 == b.status ? " selected" : "")>\($0.rawValue)</option>" }.joined()
         p.voeg(.html("""
             <form class="keuze" method="post" action="/signalen/\(b.id)">\
             <label>Nieuwe status<select name="status">\(opties)</select></label>\
             <label>Notitie<input name="notitie" size="40" maxlength="500"></label>\
-            <input type="hidden" name="csrf" value="\(Html.esc(v.csrf))"><button>Opslaan</button></form>
+            <input type="hidden" name="csrf" value="\(Webhtml.esc(v.csrf))"><button>Opslaan</button></form>
             """))
         var h = Tabel(kolommen: [.init("tijdstip", "Tijdstip", .links), .init("status", "Status", .links), .init("door", "Door", .links),
                                  .init("notitie", "Notitie", .links)])

@@ -56,18 +56,18 @@ enum VereveningPagina {
             Tegel(label: "Verdeelsleutel", waarde: sleutel.rawValue, toelichting: sleutel.omschrijving),
         ]))
         p.voeg(.grafiek(titel: "Saldo per gemeente per scenario (eigen kosten min bijdrage): boven nul voordeel, onder nul nadeel",
-                        svg: Grafiek.gegroepeerd(titel: "Saldo per scenario", labels: namen,
+                        svg: Paginagrafiek.gegroepeerd(titel: "Saldo per scenario", labels: namen,
                                                  reeksen: uitkomsten.enumerated().map { i, u in
-                                                     Grafiek.Reeks(naam: u.scenario.label, waarden: u.regels.enumerated().map { r, x in
+                                                     Paginagrafiek.Reeks(naam: u.scenario.label, waarden: u.regels.enumerated().map { r, x in
                                                          raad.status(codes[r], jaar).isVerborgen ? nil : x.saldo.alsDouble },
-                                                                   kleur: Grafiek.kleuren[i % Grafiek.kleuren.count]) },
+                                                                   kleur: Paginagrafiek.kleuren[i % Paginagrafiek.kleuren.count]) },
                                                  eenheid: .euro)))
         let status = codes.map { raad.status($0, jaar) }
         p.voeg(.tabel(tabel(id: "saldo", titel: "Saldo per scenario (+ voordeel, − nadeel)", uitkomsten, namen: namen, veld: \.saldo,
                             status: status, totaal: raad.totaal(jaar))))
         p.voeg(.tabel(tabel(id: "bijdrage", titel: "Bijdrage per scenario (wat de gemeente betaalt)", uitkomsten, namen: namen, veld: \.bijdrage,
                             status: status, totaal: raad.totaal(jaar))))
-        p.voeg(.html("<ul class=\"toel\">" + uitkomsten.map { "<li><strong>\(Html.esc($0.scenario.label))</strong>: \(Html.esc($0.scenario.omschrijving)) (als extra scenario: <code>\(Html.esc($0.scenario.naam))</code>)</li>" }.joined() + "</ul>"))
+        p.voeg(.html("<ul class=\"toel\">" + uitkomsten.map { "<li><strong>\(Webhtml.esc($0.scenario.label))</strong>: \(Webhtml.esc($0.scenario.omschrijving)) (als extra scenario: <code>\(Webhtml.esc($0.scenario.naam))</code>)</li>" }.joined() + "</ul>"))
 
         if jaren.count > 1 {
             let getoond = uitkomsten.map(\.scenario)

@@ -2,7 +2,7 @@ import RegioCore
 
 /// Inline SVG charts: server-rendered, no scripts, colours as attributes (the content security policy forbids inline
 /// styles). Every chart has a <title> and its numbers are also in a table on the same page.
-enum Grafiek {
+enum Paginagrafiek {
     static let kleuren = ["#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41", "#546e7a", "#f9a825"]
 
     enum Eenheid { case euro, aantal, procent }
@@ -34,7 +34,7 @@ enum Grafiek {
                 let y0 = y(0), y1 = y(v)
                 let licht = lichter.contains(i)
                 s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\"\(licht ? " fill-opacity=\"0.35\"" : "")>"
-                s += "<title>\(Html.esc(labels[i])): \(Html.esc(reeks.naam)) \(Html.esc(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
+                s += "<title>\(Webhtml.esc(labels[i])): \(Webhtml.esc(reeks.naam)) \(Webhtml.esc(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
             }
         }
         for reeks in lijnen {
@@ -47,7 +47,7 @@ enum Grafiek {
         }
         let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
         for (i, l) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Html.esc(l))</text>"
+            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(l))</text>"
         }
         var inLegenda = staven + lijnen
         if !lichter.isEmpty, let eerste = staven.first {
@@ -83,25 +83,25 @@ enum Grafiek {
         var t = 0.0
         while t <= hoog + stap / 2 {
             s += "<line x1=\"\(f(x(t)))\" y1=\"\(f(boven))\" x2=\"\(f(x(t)))\" y2=\"\(f(hoogte - 20))\" stroke=\"#e3e8ee\"/>"
-            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(Html.esc(kort(t, eenheid)))</text>"
+            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(Webhtml.esc(kort(t, eenheid)))</text>"
             t += stap
         }
         for (i, item) in items.enumerated() {
             let y = boven + Double(i) * rij
             s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(Html.esc(item.label))</title>\(Html.esc(past(item.label, ruimte: links - 14)))</text>"
+                + "<title>\(Webhtml.esc(item.label))</title>\(Webhtml.esc(past(item.label, ruimte: links - 14)))</text>"
             guard let waarde = item.waarde else {
-                s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(Html.esc(merk)) (niet getoond)</text>"
+                s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(Webhtml.esc(merk)) (niet getoond)</text>"
                 continue
             }
             let over = item.referentie.map { waarde > $0 * (1 + marge) } ?? false
             s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
-            s += "<title>\(Html.esc(item.label)): \(Html.esc(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
+            s += "<title>\(Webhtml.esc(item.label)): \(Webhtml.esc(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
             if let r = item.referentie {
                 s += "<line x1=\"\(f(x(r)))\" y1=\"\(f(y + 1))\" x2=\"\(f(x(r)))\" y2=\"\(f(y + rij - 1))\" stroke=\"#1b1f23\" stroke-width=\"2.5\"/>"
             }
             // a white halo keeps the amount readable where the reference tick crosses it
-            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(Html.esc(tekst(waarde, eenheid)))</text>"
+            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(Webhtml.esc(tekst(waarde, eenheid)))</text>"
         }
         return s + "</svg>"
     }
@@ -123,15 +123,15 @@ enum Grafiek {
         for (i, label) in labels.enumerated() {
             let y = boven + Double(i) * rij
             s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(Html.esc(label))</title>\(Html.esc(past(label, ruimte: links - 14)))</text>"
+                + "<title>\(Webhtml.esc(label))</title>\(Webhtml.esc(past(label, ruimte: links - 14)))</text>"
             var x = links
             let som = max(aandelen[i].reduce(0, +), 1e-12)
             for (k, a) in aandelen[i].enumerated() {
                 let b = w * a / som
                 s += "<rect x=\"\(f(x))\" y=\"\(f(y + 4))\" width=\"\(f(b))\" height=\"\(f(rij - 8))\" fill=\"\(kleuren[k % kleuren.count])\">"
-                s += "<title>\(Html.esc(label)) — \(Html.esc(categorieen[k])): \(Html.esc(Tabel.procentTekst(a / som)))</title></rect>"
+                s += "<title>\(Webhtml.esc(label)) — \(Webhtml.esc(categorieen[k])): \(Webhtml.esc(Tabel.procentTekst(a / som)))</title></rect>"
                 if b > 34 {
-                    s += "<text x=\"\(f(x + b / 2))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">\(Html.esc(Tabel.decimaal(100 * a / som, 0)))%</text>"
+                    s += "<text x=\"\(f(x + b / 2))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">\(Webhtml.esc(Tabel.decimaal(100 * a / som, 0)))%</text>"
                 }
                 x += b
             }
@@ -168,7 +168,7 @@ enum Grafiek {
         if !gerealiseerd.isEmpty { s += lijn(gerealiseerd, "#e07b00", false) }
         let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
         for (i, lab) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Html.esc(lab))</text>"
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(lab))</text>"
         }
         var leg = [Reeks(naam: "prognose", waarden: [], kleur: "#1f4e79"), Reeks(naam: "interval", waarden: [], kleur: "#a9bdd2")]
         if !gerealiseerd.isEmpty { leg.append(Reeks(naam: "gerealiseerd", waarden: [], kleur: "#e07b00")) }
@@ -179,7 +179,7 @@ enum Grafiek {
     // MARK: parts
 
     static func open(_ titel: String, _ b: Double, _ h: Double) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(b)) \(f(h))\" role=\"img\" aria-label=\"\(Html.esc(titel))\"><title>\(Html.esc(titel))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(b)) \(f(h))\" role=\"img\" aria-label=\"\(Webhtml.esc(titel))\"><title>\(Webhtml.esc(titel))</title>"
     }
 
     static func as_(laag: Double, hoog: Double, stap: Double, y: (Double) -> Double, x0: Double, x1: Double, eenheid: Eenheid) -> String {
@@ -188,7 +188,7 @@ enum Grafiek {
         while t <= hoog + stap / 2 {
             let kleur = abs(t) < stap / 1000 ? "#9aa7b3" : "#e3e8ee"
             s += "<line x1=\"\(f(x0))\" y1=\"\(f(y(t)))\" x2=\"\(f(x1))\" y2=\"\(f(y(t)))\" stroke=\"\(kleur)\"/>"
-            s += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#5f6b76\">\(Html.esc(kort(t, eenheid)))</text>"
+            s += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#5f6b76\">\(Webhtml.esc(kort(t, eenheid)))</text>"
             t += stap
         }
         return s
@@ -200,7 +200,7 @@ enum Grafiek {
         for (i, r) in reeksen.enumerated() {
             let xi = x + Double(i % perRegel) * vak, yi = y + Double(i / perRegel) * 18
             s += "<rect x=\"\(f(xi))\" y=\"\(f(yi - 9))\" width=\"12\" height=\"10\" fill=\"\(r.kleur)\"/>"
-            s += "<text x=\"\(f(xi + 16))\" y=\"\(f(yi))\" font-size=\"11\" fill=\"#333\">\(Html.esc(r.naam))</text>"
+            s += "<text x=\"\(f(xi + 16))\" y=\"\(f(yi))\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(r.naam))</text>"
         }
         return s
     }

@@ -2,7 +2,7 @@ import RegioCore
 
 /// HTML text with escaping: every value from data or the user goes through `esc`, so nothing a file or a user
 /// supplies can become markup.
-enum Html {
+enum Webhtml {
     /// Escapes text for element content and quoted attribute values.
     static func esc(_ s: String) -> String { HTML.tekst(s) }
 

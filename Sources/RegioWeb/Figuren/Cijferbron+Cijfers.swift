@@ -4,7 +4,7 @@ import RegioStore
 /// The figures the pages show, computed by RegioCore and cached in the `Cijferbron` by their parameters.
 extension Cijferbron {
     /// Which records a figure counts: all, or those of one municipality, lot and/or provider.
-    struct Selectie: Hashable, Sendable, CustomStringConvertible {
+    struct Cijferselectie: Hashable, Sendable, CustomStringConvertible {
         var gemeente: String? = nil
         var perceel: String? = nil
         var aanbieder: String? = nil
@@ -23,7 +23,7 @@ extension Cijferbron {
 
     typealias Uitkomst = (groepen: [Kengetallen], totaal: Kengetallen)
 
-    func kengetallen(van: Dag, tot: Dag, per: Groepering, _ s: Selectie = Selectie()) throws -> Uitkomst {
+    func kengetallen(van: Dag, tot: Dag, per: Groepering, _ s: Cijferselectie = Cijferselectie()) throws -> Uitkomst {
         try figuur("kg|\(van)|\(tot)|\(per.rawValue)|\(s)") { g in
             let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
             let filter = s.filter { verevend.contains($0) }
@@ -37,17 +37,17 @@ extension Cijferbron {
         }
     }
 
-    func kengetallen(jaar: Int, per: Groepering, _ s: Selectie = Selectie()) throws -> Uitkomst {
+    func kengetallen(jaar: Int, per: Groepering, _ s: Cijferselectie = Cijferselectie()) throws -> Uitkomst {
         try kengetallen(van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar), per: per, s)
     }
 
     /// The twelve months of a year: each month's figures (grouped per month, so one pass over the records).
-    func maandreeks(jaar: Int, _ s: Selectie = Selectie()) throws -> [(maand: Maand, k: Kengetallen)] {
+    func maandreeks(jaar: Int, _ s: Cijferselectie = Cijferselectie()) throws -> [(maand: Maand, k: Kengetallen)] {
         let perMaand = try kengetallen(jaar: jaar, per: .maand, s).groepen
         return perMaand.compactMap { k in Maand.parse(k.groep).map { ($0, k) } }
     }
 
-    func clientoverzicht(jaar: Int, _ s: Selectie) throws -> [Clientregel] {
+    func clientoverzicht(jaar: Int, _ s: Cijferselectie) throws -> [Clientregel] {
         try figuur("cl|\(jaar)|\(s)") { g in
             let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
             let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
@@ -63,7 +63,7 @@ extension Cijferbron {
     /// The records a selection can touch: those of its municipality, else its provider, else its lot (in `jaar`), so a
     /// page about one of 342 municipalities does not go through the whole country. The selection's own filter still
     /// applies; this only leaves out records it would skip.
-    private func deel(_ s: Selectie, jaar: Int) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
+    private func deel(_ s: Cijferselectie, jaar: Int) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
         guard let alle = try sommen() else { preconditionFailure("deel zonder sommen") }
         func knip(_ sleutel: String, op velden: Declaratieaggregaten.Velden,
                   _ hoort: @escaping (String, String, String, String?) -> Bool) throws -> (gegevens: Gegevens, sommen: Declaratieaggregaten) {
