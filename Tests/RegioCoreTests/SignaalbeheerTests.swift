@@ -129,6 +129,25 @@ import Testing
                 == ["2020-02 0001 VOT-LAAT 1", "2020-02 0001 ANTWOORD-LAAT 1", "2020-07 0001 VOT-ALARM 1", "2020-07 0001 ANTWOORD-LAAT 1"])
     }
 
+    /// New signals get their ids in one order, whatever order the rules found them in: by rule as the run gave
+    /// them, then by key (two processes ran the same findings and numbered them differently).
+    @Test func nieuweSignalenInVasteVolgorde() {
+        func s(_ regel: String, _ sleutel: String) -> Signaal {
+            Signaal(regel: regel, sleutel: sleutel, gemeentecode: "0001", client: "P1", agb: nil, perceel: nil, bedrag: nil,
+                    van: nil, tot: nil, peildag: F.d("2020-12-31"), toelichting: "")
+        }
+        let een = [s("KOSTEN-HOOG", "k3"), s("KOSTEN-HOOG", "k1"), s("VOT-LAAT", "v2"), s("KOSTEN-HOOG", "k2"), s("VOT-LAAT", "v1")]
+        let ander = [een[3], een[4], een[0], een[2], een[1]]
+        func volgorde(_ l: [Signaal]) -> [String] {
+            Signaalbeheer.verwerk(bestaand: [], run: Signaalrun(peildatum: F.d("2020-12-31"), signalen: l, beoordeeldVanaf: [:]),
+                                  tijdstip: "t").nieuw.map(\.sleutel)
+        }
+        // rules in the order of the run's first finding of each, keys sorted within a rule
+        #expect(volgorde(een) == ["k1", "k2", "k3", "v1", "v2"])
+        #expect(volgorde(ander) == ["k1", "k2", "k3", "v1", "v2"])
+        #expect(volgorde(een.reversed()) == ["v1", "v2", "k1", "k2", "k3"])
+    }
+
     @Test func lijstInCsvHeeftDeAfgesprokenKolommen() {
         let s = Signaal(regel: "VOT-LAAT", sleutel: "k", gemeentecode: "0001", client: "P12", agb: F.a1, perceel: "AMB",
                         bedrag: Euro(centen: 128_571), van: F.d("2020-01-01"), tot: F.d("2020-02-15"), peildag: F.d("2020-02-15"),

@@ -74,6 +74,11 @@ public enum Signaalbeheer {
             x.notitie = "Automatisch afgesloten: de voorwaarde geldt niet meer bij de run met peildatum \(run.peildatum.nederlands)."
             m.gesloten.append(x)
         }
+        // new signals get their ids in this order: by rule as the run gave them, then by key, so the same findings
+        // always get the same ids (a rule may find its signals in hash order, which differs per process)
+        var rang: [String: Int] = [:]
+        for s in run.signalen where rang[s.regel] == nil { rang[s.regel] = rang.count }
+        m.nieuw.sort { (rang[$0.regel] ?? 0, $0.sleutel) < (rang[$1.regel] ?? 0, $1.sleutel) }
         return m
     }
 
