@@ -1,7 +1,13 @@
 import RegioCore
 
-/// The values of one stored row, read in `Soort.kolommen` order: text, whole number, or nothing (NULL).
+/// The values of one stored row, read in `Soort.kolommen` order: text, whole number, or nothing (NULL). Each accessor
+/// names the column it reads, and a debug build checks that name against the column at that place (the tests run every
+/// kind through it), so a reader that reads one column too many or too few fails at once instead of shifting values.
 protocol Velden {
+    /// The columns of the row, in order.
+    var kolomnamen: [String] { get }
+    /// The place of the next value.
+    var positie: Int { get }
     /// The next value as text; nil when it is not text.
     mutating func so() -> String?
     /// The next value as a whole number; nil when it is not one.
@@ -9,16 +15,21 @@ protocol Velden {
 }
 
 extension Velden {
-    mutating func s() -> String { so() ?? "" }
-    mutating func i() -> Int64 { io() ?? 0 }
-    mutating func e() -> Euro { Euro(centen: i()) }
-    mutating func eo() -> Euro? { io().map { Euro(centen: $0) } }
-    mutating func d() -> Dag { Dag(opgeslagen: i()) }
-    mutating func dn() -> Dag? { io().map { Dag(opgeslagen: $0) } }
-    mutating func g() -> Double? { so().flatMap(Double.init) }
+    func controleer(_ kolom: String) {
+        assert(positie < kolomnamen.count && kolomnamen[positie] == kolom,
+               "kolom \(kolom) gelezen op plaats \(positie) (\(positie < kolomnamen.count ? kolomnamen[positie] : "voorbij het eind"))")
+    }
+    mutating func tekst(_ kolom: String) -> String { controleer(kolom); return so() ?? "" }
+    mutating func tekstOfNiets(_ kolom: String) -> String? { controleer(kolom); return so() }
+    mutating func geheel(_ kolom: String) -> Int64 { controleer(kolom); return io() ?? 0 }
+    mutating func geheelOfNiets(_ kolom: String) -> Int64? { controleer(kolom); return io() }
+    mutating func bedrag(_ kolom: String) -> Euro { Euro(centen: geheel(kolom)) }
+    mutating func bedragOfNiets(_ kolom: String) -> Euro? { geheelOfNiets(kolom).map { Euro(centen: $0) } }
+    mutating func dag(_ kolom: String) -> Dag { Dag(opgeslagen: geheel(kolom)) }
+    mutating func dagOfNiets(_ kolom: String) -> Dag? { geheelOfNiets(kolom).map { Dag(opgeslagen: $0) } }
+    mutating func decimaal(_ kolom: String) -> Double? { tekstOfNiets(kolom).flatMap(Double.init) }
 }
 
-/// Domain values to rows and back; shared by every backend so they store exactly the same thing.
 public enum Codering {
     static func t(_ s: String) -> Waarde { .tekst(s) }
     static func t(_ s: String?) -> Waarde { s.map { .tekst($0) } ?? .leeg }
@@ -71,9 +82,10 @@ public enum Codering {
     /// Reads a row back from values in `Soort.kolommen` order.
     struct Lezer: Velden {
         let w: [Waarde]
-        var n = 0
-        init(_ w: [Waarde]) { self.w = w }
-        mutating func volgende() -> Waarde { defer { n += 1 }; return w[n] }
+        let kolomnamen: [String]
+        var positie = 0
+        init(_ w: [Waarde], _ soort: Soort) { self.w = w; kolomnamen = soort.kolommen }
+        mutating func volgende() -> Waarde { defer { positie += 1 }; return w[positie] }
         mutating func so() -> String? { volgende().tekst }
         mutating func io() -> Int64? { volgende().geheel }
     }
@@ -91,7 +103,7 @@ public enum Codering {
 
     /// Appends a row read back from any backend (values in `Soort.kolommen` order) to `g`.
     public static func voegToe(_ soort: Soort, _ w: [Waarde], aan g: inout Gegevens) {
-        var r = Lezer(w)
+        var r = Lezer(w, soort)
         voegToe(soort, &r, aan: &g)
     }
 
@@ -99,46 +111,63 @@ public enum Codering {
     /// values per row).
     static func voegToe<V: Velden>(_ soort: Soort, _ r: inout V, aan g: inout Gegevens) {
         switch soort {
-        case .gemeenten: g.gemeenten.append(Gemeente(code: r.s(), naam: r.s()))
+        case .gemeenten: g.gemeenten.append(Gemeente(code: r.tekst("code"), naam: r.tekst("naam")))
         case .gemeentecijfers:
-            g.gemeentecijfers.append(Gemeentecijfers(gemeentecode: r.s(), jaar: Int(r.i()), inwoners: r.i(), jeugdigen: r.i(),
-                                                     macrobudgetJeugd: r.e(), ses: r.g(), wijkteamFte: r.g()))
+            g.gemeentecijfers.append(Gemeentecijfers(gemeentecode: r.tekst("gemeentecode"), jaar: Int(r.geheel("jaar")),
+                                                     inwoners: r.geheel("inwoners"), jeugdigen: r.geheel("jeugdigen"),
+                                                     macrobudgetJeugd: r.bedrag("macrobudget_cent"), ses: r.decimaal("ses"),
+                                                     wijkteamFte: r.decimaal("wijkteam_fte")))
         case .percelen:
-            g.percelen.append(Perceel(code: r.s(), naam: r.s(), segment: r.s(), verevend: r.i() == 1,
-                                      bekostiging: r.so().flatMap(Bekostigingsvorm.init(rawValue:))))
+            g.percelen.append(Perceel(code: r.tekst("code"), naam: r.tekst("naam"), segment: r.tekst("segment"),
+                                      verevend: r.geheel("verevend") == 1,
+                                      bekostiging: r.tekstOfNiets("bekostiging").flatMap(Bekostigingsvorm.init(rawValue:))))
         case .producten:
-            let cat = r.s(), code = r.s(), jaar = r.i()
-            g.producten.append(Product(productcode: code, productcategorie: cat, perceel: r.s(), omschrijving: r.so(),
-                                       eenheid: r.so(), tarief: r.eo(), jaar: jaar == 0 ? nil : Int(jaar)))
-        case .aanbieders: g.aanbieders.append(Aanbieder(agb: r.s(), naam: r.s()))
+            let cat = r.tekst("productcategorie"), code = r.tekst("productcode"), jaar = r.geheel("jaar")
+            g.producten.append(Product(productcode: code, productcategorie: cat, perceel: r.tekst("perceel"),
+                                       omschrijving: r.tekstOfNiets("omschrijving"), eenheid: r.tekstOfNiets("eenheid"),
+                                       tarief: r.bedragOfNiets("tarief_cent"), jaar: jaar == 0 ? nil : Int(jaar)))
+        case .aanbieders: g.aanbieders.append(Aanbieder(agb: r.tekst("agb"), naam: r.tekst("naam")))
         case .budgetten:
-            let jaar = Int(r.i()), gemeente = r.s(), perceel = r.s(), versie = r.s()
-            g.budgetten.append(Budget(jaar: jaar, gemeentecode: gemeente, perceel: perceel, bedrag: r.e(), versie: versie, vastgesteldOp: r.dn()))
+            let jaar = Int(r.geheel("jaar")), gemeente = r.tekst("gemeentecode"), perceel = r.tekst("perceel"), versie = r.tekst("versie")
+            g.budgetten.append(Budget(jaar: jaar, gemeentecode: gemeente, perceel: perceel, bedrag: r.bedrag("budget_cent"), versie: versie,
+                                      vastgesteldOp: r.dagOfNiets("vastgesteld_op")))
         case .normbudgetten:
-            let agb = r.s(), jaar = Int(r.i()), perceel = r.s()
-            g.normbudgetten.append(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel.isEmpty ? nil : perceel, bedrag: r.e()))
+            let agb = r.tekst("agb"), jaar = Int(r.geheel("jaar")), perceel = r.tekst("perceel")
+            g.normbudgetten.append(Normbudgetafspraak(agb: agb, jaar: jaar, perceel: perceel.isEmpty ? nil : perceel,
+                                                      bedrag: r.bedrag("normbudget_cent")))
         case .verzoeken:
-            g.verzoeken.append(Verzoek(verzoeknummer: r.s(), client: r.s(), gemeentecode: r.s(), agb: r.s(),
-                                       productcategorie: r.s(), productcode: r.so(), ingangsdatum: r.d(), einddatum: r.dn(),
-                                       volume: r.io(), eenheid: r.so(), frequentie: r.so().flatMap(Frequentie.init(rawValue:)),
-                                       verwijzer: r.so().flatMap(Verwijzer.init(rawValue:)), verwijzerNaam: r.so(),
-                                       geboortedatum: r.dn(), ontvangenOp: r.d()))
+            g.verzoeken.append(Verzoek(verzoeknummer: r.tekst("verzoeknummer"), client: r.tekst("client"),
+                                       gemeentecode: r.tekst("gemeentecode"), agb: r.tekst("agb"),
+                                       productcategorie: r.tekst("productcategorie"), productcode: r.tekstOfNiets("productcode"),
+                                       ingangsdatum: r.dag("ingangsdatum"), einddatum: r.dagOfNiets("einddatum"),
+                                       volume: r.geheelOfNiets("volume"), eenheid: r.tekstOfNiets("eenheid"),
+                                       frequentie: r.tekstOfNiets("frequentie").flatMap(Frequentie.init(rawValue:)),
+                                       verwijzer: r.tekstOfNiets("verwijzer_type").flatMap(Verwijzer.init(rawValue:)),
+                                       verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), geboortedatum: r.dagOfNiets("geboortedatum"),
+                                       ontvangenOp: r.dag("ontvangen_op")))
         case .toewijzingen:
-            g.toewijzingen.append(Toewijzing(toewijzingnummer: r.s(), client: r.s(), gemeentecode: r.s(), agb: r.s(),
-                                             productcategorie: r.s(), productcode: r.so(), ingangsdatum: r.d(),
-                                             einddatum: r.dn(), volume: r.io(), eenheid: r.so(),
-                                             frequentie: r.so().flatMap(Frequentie.init(rawValue:)), budget: r.eo(),
-                                             verwijzer: r.so().flatMap(Verwijzer.init(rawValue:)), verwijzerNaam: r.so(),
-                                             verzoeknummer: r.so(), geboortedatum: r.dn(), redenWijziging: r.so(),
-                                             toewijzingsdatum: r.d()))
+            g.toewijzingen.append(Toewijzing(toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"),
+                                             gemeentecode: r.tekst("gemeentecode"), agb: r.tekst("agb"),
+                                             productcategorie: r.tekst("productcategorie"), productcode: r.tekstOfNiets("productcode"),
+                                             ingangsdatum: r.dag("ingangsdatum"), einddatum: r.dagOfNiets("einddatum"),
+                                             volume: r.geheelOfNiets("volume"), eenheid: r.tekstOfNiets("eenheid"),
+                                             frequentie: r.tekstOfNiets("frequentie").flatMap(Frequentie.init(rawValue:)),
+                                             budget: r.bedragOfNiets("budget_cent"),
+                                             verwijzer: r.tekstOfNiets("verwijzer_type").flatMap(Verwijzer.init(rawValue:)),
+                                             verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), verzoeknummer: r.tekstOfNiets("verzoeknummer"),
+                                             geboortedatum: r.dagOfNiets("geboortedatum"), redenWijziging: r.tekstOfNiets("reden_wijziging"),
+                                             toewijzingsdatum: r.dag("toewijzingsdatum")))
         case .declaraties:
-            g.declaraties.append(Declaratieregel(declaratienummer: r.s(), referentienummer: r.s(), toewijzingnummer: r.s(),
-                                                 client: r.s(), gemeentecode: r.s(), agb: r.s(), productcategorie: r.s(),
-                                                 productcode: r.so(), begindatum: r.d(), einddatum: r.d(), volume: r.io(),
-                                                 eenheid: r.so(), tarief: r.eo(), bedrag: r.e(),
-                                                 debetCredit: DebetCredit(rawValue: r.s()) ?? .debet,
-                                                 status: DeclaratieStatus(rawValue: r.s()) ?? .ingediend, ingediendOp: r.d(),
-                                                 geboektOp: r.dn()))
+            g.declaraties.append(Declaratieregel(declaratienummer: r.tekst("declaratienummer"), referentienummer: r.tekst("referentienummer"),
+                                                 toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"),
+                                                 gemeentecode: r.tekst("gemeentecode"), agb: r.tekst("agb"),
+                                                 productcategorie: r.tekst("productcategorie"), productcode: r.tekstOfNiets("productcode"),
+                                                 begindatum: r.dag("begindatum"), einddatum: r.dag("einddatum"),
+                                                 volume: r.geheelOfNiets("volume"), eenheid: r.tekstOfNiets("eenheid"),
+                                                 tarief: r.bedragOfNiets("tarief_cent"), bedrag: r.bedrag("bedrag_cent"),
+                                                 debetCredit: DebetCredit(rawValue: r.tekst("debet_credit")) ?? .debet,
+                                                 status: DeclaratieStatus(rawValue: r.tekst("status")) ?? .ingediend,
+                                                 ingediendOp: r.dag("ingediend_op"), geboektOp: r.dagOfNiets("geboekt_op")))
         }
     }
 }

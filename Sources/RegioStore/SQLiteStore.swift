@@ -73,7 +73,7 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
         } else if tellen, let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(soort.tabel) \(waar)", arguments: argumenten) {
             Codering.reserveer(soort, n, in: &g)
         }
-        var velden = Kolommen(aantal: soort.kolommen.count)
+        var velden = Kolommen(soort)
         try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
             velden.begin(s)
             Codering.voegToe(soort, &velden, aan: &g)
@@ -250,8 +250,10 @@ struct Kolommen: Velden {
     private var herhaald: Herhaalde
     private var s: OpaquePointer?
     private var n: Int32 = 0
+    let kolomnamen: [String]
+    var positie: Int { Int(n) }
 
-    init(aantal: Int) { herhaald = Herhaalde(kolommen: aantal) }
+    init(_ soort: Soort) { kolomnamen = soort.kolommen; herhaald = Herhaalde(kolommen: kolomnamen.count) }
 
     mutating func begin(_ statement: OpaquePointer) { s = statement; n = 0 }
 
