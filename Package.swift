@@ -39,23 +39,29 @@ let package = Package(
             "RegioCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // What people read as pages: HTML (escaping, tables), the printable reports and every SVG chart.
+        .target(name: "RegioWeergave", dependencies: ["RegioCore"]),
         // The web dashboard and JSON API: HTTP to calls, HTML and SVG out.
         .target(name: "RegioWeb", dependencies: [
-            "RegioCore", "RegioStore", "RegioImport", "RegioUitvoer",
+            "RegioCore", "RegioStore", "RegioImport", "RegioUitvoer", "RegioWeergave",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
-        .executableTarget(name: "regiomonitor", dependencies: [
-            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioWeb", "RegioUitvoer",
+        // The commands: arguments parsed, the figures asked for, the answer written. A library, so tests run them in-process.
+        .target(name: "RegioOpdrachten", dependencies: [
+            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioWeb", "RegioUitvoer", "RegioWeergave",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore"]),
-        .testTarget(name: "RegioTests", dependencies: ["RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioUitvoer"]),
+        .executableTarget(name: "regiomonitor", dependencies: ["RegioOpdrachten"]),
+        .testTarget(name: "RegioCoreTests", dependencies: ["RegioCore", "RegioWeergave"]),
+        .testTarget(name: "RegioTests", dependencies: [
+            "RegioCore", "RegioStore", "RegioPostgres", "RegioImport", "RegioDemo", "RegioUitvoer", "RegioWeergave", "RegioOpdrachten",
+        ]),
         // The only target with HummingbirdTesting: it is slow to build.
         .testTarget(name: "RegioWebTests", dependencies: [
-            "RegioCore", "RegioStore", "RegioImport", "RegioDemo", "RegioWeb",
+            "RegioCore", "RegioStore", "RegioImport", "RegioDemo", "RegioWeb", "RegioWeergave",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

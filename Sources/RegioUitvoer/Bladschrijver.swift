@@ -32,7 +32,7 @@ struct Bladschrijver {
         case 1:
             var s = "<row r=\"1\">"
             for (k, kolom) in tabel.kolommen.enumerated() where !kolom.kop.isEmpty {
-                let stijl = kolom.uitlijning == .rechts ? Opmaak.kopRechts : Opmaak.index(.tekst, vet: true)
+                let stijl = kolom.uitlijning == .rechts ? Werkboekstijl.kopRechts : Werkboekstijl.index(.tekst, vet: true)
                 s += "<c r=\"\(Bladschrijver.kolomletters(k))1\" t=\"inlineStr\" s=\"\(stijl)\"><is><t xml:space=\"preserve\">\(XML.esc(kolom.kop))</t></is></c>"
             }
             return s + "</row>"
@@ -87,7 +87,7 @@ struct Bladschrijver {
         for (k, c) in cellen.enumerated() {
             let ref = Bladschrijver.kolomletters(k) + String(nummer)
             if let formule = somformule(kolom: k, totaal: c) {
-                s += "<c r=\"\(ref)\" s=\"\(Opmaak.index(Bladschrijver.stijl(c.soort), vet: true))\"><f>\(formule)</f><v>\(c.machine)</v></c>"
+                s += "<c r=\"\(ref)\" s=\"\(Werkboekstijl.index(Bladschrijver.stijl(c.soort), vet: true))\"><f>\(formule)</f><v>\(c.machine)</v></c>"
             } else {
                 s += cel(c, ref: ref, vet: true, kolom: k)
             }
@@ -130,7 +130,7 @@ struct Bladschrijver {
 
     private func cel(_ c: Tabel.Cel, ref: String, vet: Bool, kolom k: Int) -> String {
         let rechts = k < tabel.kolommen.count && tabel.kolommen[k].uitlijning == .rechts
-        let stijl = toelichtingsblad ? Opmaak.omgebroken : rechts && !vet ? Opmaak.tekstRechts : Opmaak.index(.tekst, vet: vet)
+        let stijl = toelichtingsblad ? Werkboekstijl.omgebroken : rechts && !vet ? Werkboekstijl.tekstRechts : Werkboekstijl.index(.tekst, vet: vet)
         let tekstcel = { (t: String) -> String in
             t.isEmpty ? "" : "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(stijl)\"><is><t xml:space=\"preserve\">\(XML.esc(t))</t></is></c>"
         }
@@ -141,16 +141,16 @@ struct Bladschrijver {
         case .datum:
             guard let d = Dag.parse(c.machine) else { return tekstcel(c.tekst) }
             // spreadsheet day 25569 is 01-01-1970, day 0 of `Dag`
-            return "<c r=\"\(ref)\" s=\"\(Opmaak.index(.datum, vet: vet))\"><v>\(Int(d.dagnummer) + 25569)</v></c>"
+            return "<c r=\"\(ref)\" s=\"\(Werkboekstijl.index(.datum, vet: vet))\"><v>\(Int(d.dagnummer) + 25569)</v></c>"
         case .euro, .procent, .geheel, .getal:
             guard !c.machine.isEmpty else { return tekstcel(c.tekst) }
             // only a finite decimal number goes in as a number; "∞", "-" or a mark stay text as people read them
             guard Bladschrijver.isDecimaal(c.machine) else { return tekstcel(c.tekst) }
-            return "<c r=\"\(ref)\" s=\"\(Opmaak.index(Bladschrijver.stijl(c.soort), vet: vet))\"><v>\(c.machine)</v></c>"
+            return "<c r=\"\(ref)\" s=\"\(Werkboekstijl.index(Bladschrijver.stijl(c.soort), vet: vet))\"><v>\(c.machine)</v></c>"
         }
     }
 
-    static func stijl(_ s: Tabel.Cel.Soort) -> Opmaak.Stijl {
+    static func stijl(_ s: Tabel.Cel.Soort) -> Werkboekstijl.Stijl {
         switch s {
         case .tekst: .tekst
         case .datum: .datum

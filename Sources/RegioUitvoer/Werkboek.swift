@@ -57,7 +57,7 @@ public struct Werkboek: Sendable {
         try voegToe(archief, "docProps/core.xml", kenmerken())
         try voegToe(archief, "xl/workbook.xml", Werkboek.werkboekXML(namen))
         try voegToe(archief, "xl/_rels/workbook.xml.rels", Werkboek.werkboekrelaties(alle.count))
-        try voegToe(archief, "xl/styles.xml", Opmaak.stijlen)
+        try voegToe(archief, "xl/styles.xml", Werkboekstijl.stijlen)
         for (i, blad) in alle.enumerated() {
             let stukken = Bladschrijver(tabel: blad.tabel, toelichtingsblad: i == 0)
             try voegToe(archief, "xl/worksheets/sheet\(i + 1).xml", stukken)
@@ -209,7 +209,7 @@ enum XML {
 
 /// The cell styles of every workbook: index = kind + (bold ? 6 : 0); 12 a header over numbers, 13 a text among numbers,
 /// 14 wrapped text.
-enum Opmaak {
+enum Werkboekstijl {
     enum Stijl: Int { case tekst = 0, euro, procent, datum, geheel, getal }
 
     static func index(_ s: Stijl, vet: Bool) -> Int { s.rawValue + (vet ? 6 : 0) }

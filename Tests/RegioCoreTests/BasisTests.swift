@@ -103,7 +103,5 @@ struct EuroKortTests {
         #expect(Euro.kort(-314_280, plus: true) == "€ -314.280")
         #expect(Euro.kort(0.2, plus: true) == "€ 0")
         #expect(Euro.kort(.nan) == "-" && Euro.kort(.infinity) == "-")
-        // the same amount reads the same on a chart axis, in the equalisation chart and in the report
-        #expect(Opmaak.euroKort(-2_500_000) == Euro.kort(-2_500_000))
     }
 }

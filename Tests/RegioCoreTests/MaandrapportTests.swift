@@ -1,5 +1,6 @@
 import Testing
 @testable import RegioCore
+import RegioWeergave
 
 /// The monthly report: totals add up, hand-worked figures, and the council version leaks no small numbers.
 @Suite struct MaandrapportTests {
@@ -263,7 +264,8 @@ import Testing
     @Test func grafiekSchaalEnOpmaak() {
         #expect(SVGGrafiek.schaal(177_600).max == 200_000)
         #expect(SVGGrafiek.schaal(38).max == 40 && SVGGrafiek.schaal(0.338).max == 0.4)
-        #expect(Opmaak.euroKort(1_234_567) == "€ 1,23 mln" && Opmaak.euroKort(250_000) == "€ 250.000")
+        #expect(Grafiek(titel: "", labels: [], reeksen: [], eenheid: .euro).opmaak(1_234_567) == "€ 1,23 mln"
+                && Grafiek(titel: "", labels: [], reeksen: [], eenheid: .euro).opmaak(250_000) == "€ 250.000")
         #expect(Opmaak.procent(0.3378) == "33,8%" && Opmaak.getal(-1234.5, decimalen: 1) == "-1.234,5")
         #expect(HTML.tekst("<b>\"A&B\"</b>") == "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RegioCore
+@testable import RegioWeergave
 
 @Suite("Verevening: grafiek (SVG)")
 struct VereveningGrafiekTests {
@@ -43,8 +44,13 @@ struct VereveningGrafiekTests {
         (314_280, "€ 314.280", "€ +314.280"), (-1_234_567, "€ -1,23 mln", "€ -1,23 mln"), (2_000_000, "€ 2 mln", "€ +2 mln"),
     ])
     func bedragen(_ v: Double, _ kort: String, _ lang: String) {
-        #expect(VereveningGrafiek.kort(v) == kort)
-        #expect(VereveningGrafiek.lang(v) == lang)
+        // one municipality with this saldo, one at zero: the bar's label is the signed form, the axis the short one
+        let reeks = VereveningGrafiek.Reeks(naam: "s", omschrijving: "", saldo: ["0101": Euro(euro: Int64(v)), "0102": .nul])
+        let svg = VereveningGrafiek.svg(titel: "t", ondertitel: "o", gemeenten: Array(gemeenten.prefix(2)), reeksen: [reeks])
+        #expect(svg.contains(">\(lang)</text>"), "\(lang)")
+        let s = VereveningGrafiek.Schaal(min: min(v, 0), max: max(v, 0), van: 280, tot: 890)
+        #expect(Euro.kort(v) == kort)
+        for t in s.streepjes { #expect(svg.contains(">\(Euro.kort(t))</text>"), "as \(t)") }
     }
 
     @Test("alles nul geeft toch een as")

@@ -3,6 +3,7 @@ import Testing
 import RegioCore
 @testable import RegioImport
 import RegioStore
+import RegioWeergave
 
 /// Contract management (issue 11) on small hand-worked regions, imported through the real importer into SQLite.
 /// Every expected value is worked out by hand in the comments; none is copied from the code's output.

@@ -6,7 +6,17 @@ import RegioStore
 /// Issue 26, part 6: `regiomonitor import` interrupted with Ctrl-C says which files are in (each commits on its own)
 /// and which one was rolled back; the database agrees.
 @Suite struct ImportOnderbrekingTests {
-    @Test(.enabled(if: SignalenCLITests.programma != nil, "regiomonitor is niet gebouwd"))
+    /// The built program (next to the test binary in .build/<config>/): Ctrl-C needs a process of its own.
+    static var programma: String? {
+        let map = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for kandidaat in [map, map.deletingLastPathComponent(), map.deletingLastPathComponent().deletingLastPathComponent()] {
+            let pad = kandidaat.appendingPathComponent("regiomonitor").path
+            if FileManager.default.isExecutableFile(atPath: pad) { return pad }
+        }
+        return nil
+    }
+
+    @Test(.enabled(if: Self.programma != nil, "regiomonitor is niet gebouwd"))
     func onderbrokenImportZegtWatErIn() throws {
         let map = NSTemporaryDirectory() + "onderbreking-\(UUID().uuidString)"
         let bron = map + "/bron", db = map + "/r.sqlite"
@@ -24,7 +34,7 @@ import RegioStore
         try declaraties.write(toFile: bron + "/d-declaraties.csv", atomically: true, encoding: .utf8)
 
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(SignalenCLITests.programma))
+        p.executableURL = URL(fileURLWithPath: try #require(Self.programma))
         p.arguments = ["import", "--db", db, "--sleutel", map + "/sleutel", bron]
         let fout = Pipe()
         p.standardError = fout

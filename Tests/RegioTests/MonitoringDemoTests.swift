@@ -4,6 +4,7 @@ import RegioCore
 import RegioDemo
 import RegioImport
 import RegioStore
+import RegioWeergave
 
 /// The monitoring figures and the report on a generated region, through the real import and store: the figures agree
 /// with a naive recount by their definitions, every grouping has the same total, and the council reports are clean.

@@ -3,6 +3,7 @@ import Testing
 import RegioCore
 @testable import RegioImport
 import RegioStore
+import RegioOpdrachten
 
 /// A small region through the CSV importer: two municipalities, pooled lots VBJ and OOV, lot AMB not pooled.
 ///
@@ -91,32 +92,19 @@ struct VereveningStoreTests {
     }
 }
 
-/// The built command line, run as a user would; skipped when the executable has not been built.
-private let regiomonitor: String = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/regiomonitor").path
-}()
-
-private func voerUit(_ argumenten: [String]) throws -> (uit: String, fout: String, status: Int32) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: regiomonitor)
-    p.arguments = argumenten
-    let uit = Pipe(), fout = Pipe()
-    p.standardOutput = uit
-    p.standardError = fout
-    try p.run()
-    let u = uit.fileHandleForReading.readDataToEndOfFile(), f = fout.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (String(decoding: u, as: UTF8.self), String(decoding: f, as: UTF8.self), p.terminationStatus)
+/// The command line as a user runs it, in this process (`Opdrachtregel.draai`).
+private func voerUit(_ argumenten: [String]) async -> (uit: String, fout: String, status: Int32) {
+    let r = await Opdrachtregel.draai(argumenten)
+    return (r.uit, r.fout, r.code)
 }
 
-@Suite("Verevening en bekostiging op de opdrachtregel", .enabled(if: FileManager.default.isExecutableFile(atPath: regiomonitor)))
+@Suite("Verevening en bekostiging op de opdrachtregel")
 struct VereveningCommandoTests {
     @Test("verevening --format csv met drie scenario's")
-    func vereveningCSV() throws {
+    func vereveningCSV() async throws {
         let r = try vereveningsregio(bestand: true)
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: r.pad! + s) } }
-        let (uit, fout, status) = try voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--scenario", "solidariteit",
+        let (uit, fout, status) = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--scenario", "solidariteit",
                                                "--scenario", "eigen-risico:0.25", "--scenario", "drempel:100000", "--format", "csv"])
         #expect(status == 0, "\(fout)")
         #expect(uit == """
@@ -134,17 +122,17 @@ struct VereveningCommandoTests {
     /// 2020: only 0308's 3.100 (January); K = 1.860 / 1.240. Cumulative 2019-2020 under solidarity:
     /// 0307 A 140.000, P 97.860 + 1.860 = 99.720, saldo +40.280; 0308 A 26.200, P 66.480, saldo −40.280.
     @Test("verevening --tot: cumulatief, tabel en grafiek")
-    func vereveningTot() throws {
+    func vereveningTot() async throws {
         let r = try vereveningsregio(bestand: true)
         let svg = NSTemporaryDirectory() + "verevening-\(UUID().uuidString).svg"
         defer {
             for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: r.pad! + s) }
             try? FileManager.default.removeItem(atPath: svg)
         }
-        let csv = try voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--format", "csv"])
+        let csv = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--format", "csv"])
         #expect(csv.uit.contains("2019-2020,0307,,,140000.00,99720.00,40280.00,solidariteit\n"))
         #expect(csv.uit.contains("2019-2020,0308,,,26200.00,66480.00,-40280.00,solidariteit\n"))
-        let tabel = try voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--grafiek", svg])
+        let tabel = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--grafiek", svg])
         #expect(tabel.status == 0, "\(tabel.fout)")
         #expect(tabel.uit.contains("Saldo 2019-2020") && tabel.uit.contains("nadeel"))
         let inhoud = try String(contentsOfFile: svg, encoding: .utf8)
@@ -152,23 +140,23 @@ struct VereveningCommandoTests {
     }
 
     @Test("foutmeldingen in het Nederlands")
-    func fouten() throws {
+    func fouten() async throws {
         let r = try vereveningsregio(bestand: true)
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: r.pad! + s) } }
-        let a = try voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--scenario", "eigen-risico:150%"])
+        let a = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--scenario", "eigen-risico:150%"])
         #expect(a.status != 0 && a.fout.contains("parameter R '150%' is ongeldig"))
-        let b = try voerUit(["verevening", "--db", r.pad!, "--jaar", "2018"])
+        let b = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2018"])
         #expect(b.status != 0 && b.fout.contains("geen gemeentecijfers voor gemeente 0307 in 2018"))
     }
 
     @Test("bekostiging lumpsum uit de declaraties")
-    func lumpsum() throws {
+    func lumpsum() async throws {
         let r = try vereveningsregio(bestand: true)
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: r.pad! + s) } }
         // 75000001 in 2019: 120.000 over January-March split 31 : 28 : 31 days = 41.333,33.. / 37.333,33.. / 41.333,33..; the
         // cent left over goes to January (equal remainders: the earliest), so 41.333,34 / 37.333,33 / 41.333,33. Plus AMB
         // 5.000 in January and minus the February credit of 10.000: 46.333,34 / 27.333,33 / 41.333,33; year 115.000.
-        let (uit, fout, status) = try voerUit(["bekostiging", "lumpsum", "--db", r.pad!, "--jaar", "2019", "--aanbieder", "75000001",
+        let (uit, fout, status) = await voerUit(["bekostiging", "lumpsum", "--db", r.pad!, "--jaar", "2019", "--aanbieder", "75000001",
                                                "--bedrag", "120000", "--format", "csv"])
         #expect(status == 0, "\(fout)")
         let regels = uit.split(separator: "\n").map(String.init)
@@ -180,7 +168,7 @@ struct VereveningCommandoTests {
     }
 
     @Test("businesscase meldt de afwijking van 2019")
-    func businesscase() throws {
+    func businesscase() async throws {
         let pad = NSTemporaryDirectory() + "bsa-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: pad) }
         try """
@@ -189,7 +177,7 @@ struct VereveningCommandoTests {
             2020,31866000,30037000,483000,512000,-1830000,-2825000,2224,14326
 
             """.write(toFile: pad, atomically: true, encoding: .utf8)
-        let (uit, fout, status) = try voerUit(["businesscase", pad])
+        let (uit, fout, status) = await voerUit(["businesscase", pad])
         #expect(status == 0, "\(fout)")
         #expect(uit.contains("1 afwijking."))
         #expect(uit.contains("AFWIJKING 2019 prijs per cliënt: gedrukt € 14.313,00"))

@@ -2,6 +2,7 @@ import Hummingbird
 import RegioCore
 import RegioStore
 import RegioUitvoer
+import RegioWeergave
 
 /// The monthly municipality report (the same page as `regiomonitor rapport`), printable on A4. Those who may see the
 /// municipality's clients get the internal version (with its ten most expensive clients, logged); everyone else the

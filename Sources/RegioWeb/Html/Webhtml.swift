@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// HTML text with escaping: every value from data or the user goes through `esc`, so nothing a file or a user
 /// supplies can become markup.

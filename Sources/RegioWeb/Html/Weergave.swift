@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// What every page frame needs to know about the request: who is looking and where.
 struct Kader: Sendable {

@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// The providers: cost, clients, utilisation and cost per client, optionally within one lot; per provider its lots
 /// and municipalities.

@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// The municipalities side by side: cost per youth, per inhabitant and per client, reach, and who refers.
 enum BenchmarkPagina {

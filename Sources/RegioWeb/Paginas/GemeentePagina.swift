@@ -1,5 +1,6 @@
 import RegioCore
 import RegioStore
+import RegioWeergave
 
 /// One municipality's year: cost against budget, which lots overrun (the 'why'), referrers, providers, and the way to
 /// its clients for those who may see them.

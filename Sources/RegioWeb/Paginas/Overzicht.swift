@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// The regional overview: cost and clients per month, per municipality and per lot, against budget.
 enum Overzicht {

@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// The lots (percelen): cost against budget per lot; per lot its municipalities and providers.
 enum PercelenPagina {

@@ -1,4 +1,5 @@
 import RegioCore
+import RegioWeergave
 
 /// Risk equalization scenarios side by side: per municipality what it pays and its balance under each scenario.
 enum VereveningPagina {

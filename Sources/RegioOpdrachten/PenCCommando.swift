@@ -3,6 +3,7 @@ import Foundation
 import RegioCore
 import RegioUitvoer
 import RegioStore
+import RegioWeergave
 
 extension Boekjaar.Groepering: ExpressibleByArgument {}
 extension Verschilanalyse.Groepering: ExpressibleByArgument {}

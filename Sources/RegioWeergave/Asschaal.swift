@@ -1,3 +1,5 @@
+import RegioCore
+
 /// The one rule for a chart's axis, used by every chart (the dashboard's, the report's, the equalisation chart):
 /// steps of 1, 2, 2,5 or 5 times a power of ten, the axis running over whole steps.
 public enum Asschaal {

@@ -1,3 +1,5 @@
+import RegioCore
+
 /// The saldo per municipality per scenario as a horizontal bar chart for the board: bars to the right are
 /// voordeelgemeenten (they pay less than their own cost), to the left nadeelgemeenten. Pure string building: inline SVG
 /// with inline attributes only (no stylesheet, no scripts, no external requests), Dutch labels, sized to print on A4.
@@ -31,15 +33,14 @@ public enum VereveningGrafiek {
         var s: [String] = []
         func tekst(_ x: Double, _ y: Double, _ inhoud: String, grootte: Int = 14, anker: String = "start",
                    kleur: String = "#222222", vet: Bool = false) {
-            s.append("<text x=\"\(getal(x))\" y=\"\(getal(y))\" font-size=\"\(grootte)\" text-anchor=\"\(anker)\" fill=\"\(kleur)\""
-                     + (vet ? " font-weight=\"bold\"" : "") + ">\(xml(inhoud))</text>")
+            s.append(SVG.tekst(inhoud, x: x, y: y, grootte: grootte, anker: anker, kleur: kleur, vet: vet))
         }
 
         y += 30; tekst(20, y, titel, grootte: 22, vet: true)
         y += 24; tekst(20, y, ondertitel, grootte: 14, kleur: "#555555")
         for (i, r) in reeksen.enumerated() {
             y += 24
-            s.append("<rect x=\"20\" y=\"\(getal(y - 13))\" width=\"16\" height=\"16\" fill=\"\(kleur(i))\"/>")
+            s.append("<rect x=\"20\" y=\"\(f(y - 13))\" width=\"16\" height=\"16\" fill=\"\(kleur(i))\"/>")
             tekst(44, y, r.naam + (r.omschrijving.isEmpty ? "" : " — " + r.omschrijving), grootte: 14)
         }
         y += 34
@@ -52,15 +53,14 @@ public enum VereveningGrafiek {
         for (gi, g) in gemeenten.enumerated() {
             let y0 = boven + Double(gi) * groep
             if gi % 2 == 0 {
-                s.append("<rect x=\"10\" y=\"\(getal(y0))\" width=\"\(getal(breedte - 20))\" height=\"\(getal(groep))\" fill=\"#f3f3f3\"/>")
+                s.append("<rect x=\"10\" y=\"\(f(y0))\" width=\"\(f(breedte - 20))\" height=\"\(f(groep))\" fill=\"#f3f3f3\"/>")
             }
             tekst(naamkolom - 10, y0 + groep / 2 + 5, g.naam, grootte: 15, anker: "end", vet: true)
         }
         for t in schaal.streepjes {
             let x = schaal.x(t)
-            s.append("<line x1=\"\(getal(x))\" y1=\"\(getal(boven))\" x2=\"\(getal(x))\" y2=\"\(getal(onder))\" "
-                     + "stroke=\"#bbbbbb\" stroke-width=\"1\" stroke-dasharray=\"4 4\"/>")
-            tekst(x, onder + 20, kort(t), grootte: 12, anker: "middle", kleur: "#444444")
+            s.append(SVG.lijn(x, boven, x, onder, kleur: "#bbbbbb", dikte: 1, extra: " stroke-dasharray=\"4 4\""))
+            tekst(x, onder + 20, Euro.kort(t), grootte: 12, anker: "middle", kleur: "#444444")
         }
         for (gi, g) in gemeenten.enumerated() {
             let y0 = boven + Double(gi) * groep + 8
@@ -68,22 +68,19 @@ public enum VereveningGrafiek {
                 let v = (r.saldo[g.code] ?? .nul).alsDouble
                 let x = schaal.x(v)
                 let yb = y0 + Double(ri) * (balk + 4)
-                s.append("<rect x=\"\(getal(min(x, nul)))\" y=\"\(getal(yb))\" width=\"\(getal(max(abs(x - nul), 1)))\" "
-                         + "height=\"\(getal(balk))\" fill=\"\(kleur(ri))\"><title>\(xml(g.naam + ", " + r.naam + ": " + lang(v)))</title></rect>")
-                tekst(v < 0 ? x - 5 : x + 5, yb + balk - 5, lang(v), grootte: 13, anker: v < 0 ? "end" : "start")
+                s.append("<rect x=\"\(f(min(x, nul)))\" y=\"\(f(yb))\" width=\"\(f(max(abs(x - nul), 1)))\" "
+                         + "height=\"\(f(balk))\" fill=\"\(kleur(ri))\"><title>\(HTML.tekst(g.naam + ", " + r.naam + ": " + Euro.kort(v, plus: true)))</title></rect>")
+                tekst(v < 0 ? x - 5 : x + 5, yb + balk - 5, Euro.kort(v, plus: true), grootte: 13, anker: v < 0 ? "end" : "start")
             }
         }
-        s.append("<line x1=\"\(getal(nul))\" y1=\"\(getal(boven - 4))\" x2=\"\(getal(nul))\" y2=\"\(getal(onder + 4))\" "
-                 + "stroke=\"#222222\" stroke-width=\"2\"/>")
+        s.append(SVG.lijn(nul, boven - 4, nul, onder + 4, kleur: "#222222", dikte: 2))
         y = onder + 48
         tekst(20, y, "Saldo = eigen kosten − te betalen. Positief: voordeelgemeente; negatief: nadeelgemeente. "
               + "De saldo's van alle gemeenten tellen per scenario op tot nul.", grootte: 12, kleur: "#555555")
         y += 14
         let hoogte = y
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(getal(breedte))\" height=\"\(getal(hoogte))\" "
-            + "viewBox=\"0 0 \(getal(breedte)) \(getal(hoogte))\" role=\"img\" aria-label=\"\(xml(titel))\" "
-            + "font-family=\"Helvetica, Arial, sans-serif\">\n<title>\(xml(titel))</title>\n"
-            + "<rect x=\"0\" y=\"0\" width=\"\(getal(breedte))\" height=\"\(getal(hoogte))\" fill=\"#ffffff\"/>\n"
+        return SVG.kop(titel, breedte: breedte, hoogte: hoogte, vast: true, extra: " font-family=\"Helvetica, Arial, sans-serif\"") + "\n"
+            + "<rect x=\"0\" y=\"0\" width=\"\(f(breedte))\" height=\"\(f(hoogte))\" fill=\"#ffffff\"/>\n"
             + s.joined(separator: "\n") + "\n</svg>\n"
     }
 
@@ -93,17 +90,17 @@ public enum VereveningGrafiek {
                             reeksen: [Reeks]) -> String {
         let cel = "padding:4px 10px;border-bottom:1px solid #dddddd;"
         var rijen = "<tr><th style=\"\(cel)text-align:left\">Gemeente</th>"
-            + reeksen.map { "<th style=\"\(cel)text-align:right\">Saldo \(xml($0.naam))</th>" }.joined() + "</tr>\n"
+            + reeksen.map { "<th style=\"\(cel)text-align:right\">Saldo \(HTML.tekst($0.naam))</th>" }.joined() + "</tr>\n"
         for g in gemeenten {
-            rijen += "<tr><td style=\"\(cel)\">\(xml(g.naam)) (\(xml(g.code)))</td>"
-                + reeksen.map { "<td style=\"\(cel)text-align:right\">\(xml(($0.saldo[g.code] ?? .nul).description))</td>" }.joined()
+            rijen += "<tr><td style=\"\(cel)\">\(HTML.tekst(g.naam)) (\(HTML.tekst(g.code)))</td>"
+                + reeksen.map { "<td style=\"\(cel)text-align:right\">\(HTML.tekst(($0.saldo[g.code] ?? .nul).description))</td>" }.joined()
                 + "</tr>\n"
         }
         rijen += "<tr><td style=\"\(cel)font-weight:bold\">Totaal</td>"
             + reeksen.map { r in
-                "<td style=\"\(cel)text-align:right;font-weight:bold\">\(xml(gemeenten.map { r.saldo[$0.code] ?? .nul }.som().description))</td>"
+                "<td style=\"\(cel)text-align:right;font-weight:bold\">\(HTML.tekst(gemeenten.map { r.saldo[$0.code] ?? .nul }.som().description))</td>"
             }.joined() + "</tr>\n"
-        return "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(xml(titel))</title>\n</head>\n"
+        return "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(HTML.tekst(titel))</title>\n</head>\n"
             + "<body style=\"font-family:Helvetica,Arial,sans-serif;margin:24px;max-width:1000px;color:#222222\">\n"
             + svg(titel: titel, ondertitel: ondertitel, gemeenten: gemeenten, reeksen: reeksen)
             + "<table style=\"border-collapse:collapse;margin-top:24px;font-size:14px\">\n" + rijen + "</table>\n"
@@ -133,31 +130,6 @@ public enum VereveningGrafiek {
         static func rondeStap(_ ruw: Double) -> Double { ruw > 1 ? Asschaal.stap(ruw) : 1 }
     }
 
-    /// Axis ticks: "€ 1,5 mln", "€ -500.000", "€ 0" (`Euro.kort`).
-    static func kort(_ v: Double) -> String { Euro.kort(v) }
-
-    /// Bar labels, the sign always shown: "€ +1,23 mln", "€ -314.280" (`Euro.kort`).
-    static func lang(_ v: Double) -> String { Euro.kort(v, plus: true) }
-
-    static func getal(_ x: Double) -> String {
-        var s = Tabel.decimaal(x, 1)
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s
-    }
-
-    static func xml(_ s: String) -> String {
-        var u = ""
-        for c in s {
-            switch c {
-            case "&": u += "&amp;"
-            case "<": u += "&lt;"
-            case ">": u += "&gt;"
-            case "\"": u += "&quot;"
-            default: u.append(c)
-            }
-        }
-        return u
-    }
 }
 
 extension VereveningRapport {

@@ -26,7 +26,7 @@ struct Werkboektoelichting {
     /// The command as typed, without the database address (it may hold a password) or the output file.
     static var opdracht: String {
         var delen: [String] = [], sla = false
-        for a in CommandLine.arguments.dropFirst() {
+        for a in Scherm.huidig.argumenten.dropFirst() {
             if sla { sla = false; continue }
             if a == "--db" || a == "--uit" { sla = true; continue }
             if a.hasPrefix("--db=") || a.hasPrefix("--uit=") { continue }
@@ -45,7 +45,7 @@ struct Werkboektoelichting {
     func alle() -> [(String, String)] {
         var eigen = regels
         // the period and valuation date as the command was given them, where the command does not say more
-        let a = Array(CommandLine.arguments.dropFirst())
+        let a = Array(Scherm.huidig.argumenten.dropFirst())
         func waarde(_ optie: String) -> String? {
             if let i = a.firstIndex(of: optie), i + 1 < a.count { return a[i + 1] }
             return a.first { $0.hasPrefix(optie + "=") }.map { String($0.dropFirst(optie.count + 1)) }

@@ -5,28 +5,42 @@ import RegioPostgres
 import RegioStore
 import RegioWeb
 
-@main
-struct Regiomonitor: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The program's commands; the executable calls `programma()`, tests call `Opdrachtregel.draai`.
+public struct Regiomonitor: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
         subcommands: [Importeer.self, Demo.self, Cijfers.self, ExportCommando.self, RapportCommando.self, Signalen.self, VereveningCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
 
-    /// As ArgumentParser's own, but an error from the data or the database is printed in Dutch ("fout: ..."), not as
-    /// "Error: ...".
-    static func main() async {
+    /// The program: runs the process's command line and exits with its status. Not named `main()`: that is
+    /// ArgumentParser's own, which writes "Error: ..." in English; here an error from the data or the database, and the
+    /// parser's own errors, are written in Dutch ("fout: ...").
+    public static func programma() async {
+        let code = await uitvoeren(Array(CommandLine.arguments.dropFirst()))
+        Foundation.exit(code)
+    }
+
+    /// Parses and runs one command line; errors are written in Dutch; the exit status.
+    static func uitvoeren(_ argumenten: [String]) async -> Int32 {
         do {
-            var opdracht = try parseAsRoot()
+            var opdracht = try parseAsRoot(argumenten)
             if var a = opdracht as? any AsyncParsableCommand { try await a.run() } else { try opdracht.run() }
+            return 0
         } catch let f as any Gegevensprobleem {
             stderr("fout: \(f)")
-            Foundation.exit(1)
+            return 1
         } catch {
-            // help and version as the parser prints them; its errors in Dutch
+            // help as the parser writes it (on standard output); its errors in Dutch
             let code = exitCode(for: error)
-            guard code != .success else { exit(withError: error) }
+            if code == .success {
+                let tekst = fullMessage(for: error)
+                if !tekst.isEmpty { print(tekst) }
+                return 0
+            }
             stderr(Regiomonitor.nederlands(fullMessage(for: error)))
-            Foundation.exit(code.rawValue)
+            return code.rawValue
         }
     }
 
@@ -115,4 +129,3 @@ func nuTijdstip() -> String {
     return f.string(from: Date())
 }
 
-func stderr(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }

@@ -1,3 +1,5 @@
+import RegioCore
+
 /// The monthly municipality report as one self-contained HTML page: inline CSS and SVG, no scripts, no external
 /// requests, printable on A4. Pure string building, so the web dashboard can serve the same page.
 public enum Rapport {

@@ -6,7 +6,7 @@ import RegioImport
 /// (Ctrl-C), which files are in: each file commits on its own, the one under way is rolled back.
 final class Importstand: @unchecked Sendable {
     private let slot = NSLock()
-    private let terminal = isatty(2) == 1
+    private let terminal = Scherm.huidig.isProces && isatty(2) == 1
     private let controleer: Bool
     private var binnen: [String] = []
     private var bezig: String?
@@ -38,16 +38,18 @@ final class Importstand: @unchecked Sendable {
     }
 
     /// After the import: Ctrl-C ends the program as usual again.
-    func klaar() { signal(SIGINT, SIG_DFL) }
+    func klaar() { if Scherm.huidig.isProces { signal(SIGINT, SIG_DFL) } }
 
     /// On a terminal only: rewritten in place; a finished file keeps its line.
     private func regel(_ tekst: String, nieuw: Bool) {
         guard terminal else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + tekst + (nieuw ? "\n" : "")).utf8))
+        stderrKaal("\r\u{1B}[K" + tekst + (nieuw ? "\n" : ""))
     }
 
     /// Ctrl-C: says which files are in and which is rolled back, then ends with 130 (as a shell expects after SIGINT).
-    func vangOnderbreking() -> any DispatchSourceSignal {
+    /// Only the program does this: a command run inside another process (`Opdrachtregel.draai`) leaves its signals alone.
+    func vangOnderbreking() -> (any DispatchSourceSignal)? {
+        guard Scherm.huidig.isProces else { return nil }
         signal(SIGINT, SIG_IGN)
         let bron = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         bron.setEventHandler { [self] in
@@ -62,7 +64,7 @@ final class Importstand: @unchecked Sendable {
                 if let bezig { tekst += " Niet geïmporteerd (teruggedraaid): \(bezig)." }
                 tekst += " Importeer de overige bestanden opnieuw; wat al binnen is, blijft ongewijzigd."
             }
-            FileHandle.standardError.write(Data((tekst + "\n").utf8))
+            FileHandle.standardError.write(Data((tekst + "\n").utf8))   // the terminal's own: only the program handles Ctrl-C
             exit(130)
         }
         bron.resume()

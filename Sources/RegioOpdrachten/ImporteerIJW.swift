@@ -5,7 +5,7 @@ import RegioStore
 
 /// The progress line of an iJw import on stderr: rewritten in place on a terminal, a line per 10% otherwise.
 final class Voortgangsregel {
-    private let terminal = isatty(2) == 1
+    private let terminal = Scherm.huidig.isProces && isatty(2) == 1
     private var laatste = Date.distantPast
     private var laatsteTiende = -1
     private var getoond = false
@@ -16,7 +16,7 @@ final class Voortgangsregel {
         if terminal {
             guard v.gedaan == v.totaal || Date().timeIntervalSince(laatste) > 0.1 else { return }
             laatste = Date()
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + tekst).utf8))
+            stderrKaal("\r\u{1B}[K" + tekst)
             getoond = true
         } else {
             let tiende = (v.fase == .lezen ? 0 : 100) + (v.totaal > 0 ? v.gedaan * 10 / v.totaal : 10)
@@ -26,7 +26,7 @@ final class Voortgangsregel {
         }
     }
 
-    func klaar() { if getoond { FileHandle.standardError.write(Data("\n".utf8)) } }
+    func klaar() { if getoond { stderrKaal("\n") } }
 }
 
 extension Importeer {

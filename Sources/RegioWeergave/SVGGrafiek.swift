@@ -1,62 +1,4 @@
-/// A chart as data: categories along one axis, one or more series of values. Rendered by `SVGGrafiek` as inline SVG
-/// (no scripts, no external requests), for the printed report and the web dashboard alike.
-public struct Grafiek: Sendable {
-    public enum Eenheid: Sendable { case euro, aantal, procent }
-    public enum Vorm: Sendable { case staaf, lijn }
-
-    public struct Reeks: Sendable {
-        public var naam: String
-        public var kleur: String
-        public var vorm: Vorm
-        /// nil: no value (not drawn); see `verborgen` for values withheld for privacy.
-        public var waarden: [Double?]
-        /// Indices drawn pale: values that are still incomplete.
-        public var voorlopig: Set<Int>
-        /// Indices withheld (small numbers): marked "<5" instead of drawn, or "×" when in `aanvullend`.
-        public var verborgen: Set<Int>
-        /// The withheld indices that are not small themselves but hidden so the total cannot betray a small one.
-        public var aanvullend: Set<Int>
-        public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
-                    verborgen: Set<Int> = [], aanvullend: Set<Int> = []) {
-            self.naam = naam; self.kleur = kleur; self.vorm = vorm; self.waarden = waarden
-            self.voorlopig = voorlopig; self.verborgen = verborgen.union(aanvullend); self.aanvullend = aanvullend
-        }
-
-        /// The series with its withheld values set from cell statuses: the chart shows what the table shows.
-        public init(naam: String, kleur: String, vorm: Vorm = .staaf, waarden: [Double?], voorlopig: Set<Int> = [],
-                    status: [Onderdrukking.Status]) {
-            self.init(naam: naam, kleur: kleur, vorm: vorm, waarden: waarden, voorlopig: voorlopig,
-                      verborgen: Set(status.indices.filter { status[$0] == .klein }),
-                      aanvullend: Set(status.indices.filter { status[$0] == .aanvullend }))
-        }
-
-        func teken(_ i: Int) -> String { aanvullend.contains(i) ? Onderdrukking.aanvullendTekst : Onderdrukking.kleinTekst }
-    }
-
-    public var titel: String
-    /// Category labels; "\n" starts a second line (e.g. the year under January).
-    public var labels: [String]
-    public var reeksen: [Reeks]
-    public var eenheid: Eenheid
-    /// A category to emphasise (the municipality among the region).
-    public var nadruk: Int?
-    /// A reference value drawn as a dashed line (the region average).
-    public var referentie: (waarde: Double, label: String)?
-
-    public init(titel: String, labels: [String], reeksen: [Reeks], eenheid: Eenheid, nadruk: Int? = nil,
-                referentie: (waarde: Double, label: String)? = nil) {
-        self.titel = titel; self.labels = labels; self.reeksen = reeksen; self.eenheid = eenheid
-        self.nadruk = nadruk; self.referentie = referentie
-    }
-
-    func opmaak(_ x: Double) -> String {
-        switch eenheid {
-        case .euro: Opmaak.euroKort(x)
-        case .aantal: Opmaak.getal(x)
-        case .procent: Opmaak.procent(x, decimalen: 0)
-        }
-    }
-}
+import RegioCore
 
 /// Inline SVG for `Grafiek`: vertical columns with lines over time, or horizontal bars for comparisons.
 public enum SVGGrafiek {
@@ -70,8 +12,6 @@ public enum SVGGrafiek {
         while top < maximum - 1e-9 { top += stap }
         return (top, stap)
     }
-
-    static func f(_ x: Double) -> String { Tabel.decimaal(x, 1) }
 
     static func legenda(_ g: Grafiek, breedte: Double) -> String {
         var x = 0.0
@@ -110,7 +50,7 @@ public enum SVGGrafiek {
         let staven = g.reeksen.filter { $0.vorm == .staaf }
         let sw = band * 0.78 / Double(max(staven.count, 1))
 
-        var s = svgKop(g, breedte: breedte, hoogte: hoogte)
+        var s = SVG.kop(g.titel, breedte: breedte, hoogte: hoogte)
         s += legenda(g, breedte: breedte)
         var v = 0.0
         while v <= top + 1e-9 {
@@ -126,7 +66,7 @@ public enum SVGGrafiek {
             for (i, w) in r.waarden.enumerated() {
                 let x0 = links + band * Double(i) + band * 0.11 + sw * Double(j)
                 if r.verborgen.contains(i) {
-                    s += "<text x=\"\(f(x0 + sw / 2))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+                    s += "<text x=\"\(f(x0 + sw / 2))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(HTML.tekst(r.teken(i)))</text>"
                     continue
                 }
                 guard let w else { continue }
@@ -155,7 +95,7 @@ public enum SVGGrafiek {
                 }
             }
             for i in r.verborgen.sorted() where i < n {
-                s += "<text x=\"\(f(links + band * (Double(i) + 0.5)))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+                s += "<text x=\"\(f(links + band * (Double(i) + 0.5)))\" y=\"\(f(y(0) - 3))\" font-size=\"8\" text-anchor=\"middle\" \(letter)>\(HTML.tekst(r.teken(i)))</text>"
             }
         }
         if let ref = g.referentie {
@@ -174,7 +114,7 @@ public enum SVGGrafiek {
         let bw = breedte - links - rechts
         let alle = g.reeksen.flatMap { $0.waarden.compactMap { $0 } } + [g.referentie?.waarde ?? 0]
         let top = max(alle.max() ?? 0, 1e-9)
-        var s = svgKop(g, breedte: breedte, hoogte: hoogte)
+        var s = SVG.kop(g.titel, breedte: breedte, hoogte: hoogte)
         s += legenda(g, breedte: breedte)
         for (i, label) in g.labels.enumerated() {
             let y0 = boven + perRij * Double(i)
@@ -183,7 +123,7 @@ public enum SVGGrafiek {
             for (j, r) in g.reeksen.enumerated() {
                 let y = y0 + 3 + rijhoogte * Double(j)
                 if r.verborgen.contains(i) {
-                    s += "<text x=\"\(f(links + 4))\" y=\"\(f(y + rijhoogte * 0.7))\" font-size=\"10\" \(letter)>\(r.teken(i).htmlVeilig)</text>"
+                    s += "<text x=\"\(f(links + 4))\" y=\"\(f(y + rijhoogte * 0.7))\" font-size=\"10\" \(letter)>\(HTML.tekst(r.teken(i)))</text>"
                     continue
                 }
                 guard i < r.waarden.count, let w = r.waarden[i] else { continue }
@@ -202,11 +142,4 @@ public enum SVGGrafiek {
         return s + "</svg>"
     }
 
-    static func svgKop(_ g: Grafiek, breedte: Double, hoogte: Double) -> String {
-        "<svg viewBox=\"0 0 \(f(breedte)) \(f(hoogte))\" width=\"100%\" role=\"img\" aria-label=\"\(HTML.tekst(g.titel))\"><title>\(HTML.tekst(g.titel))</title>"
-    }
-}
-
-extension String {
-    var htmlVeilig: String { HTML.tekst(self) }
 }

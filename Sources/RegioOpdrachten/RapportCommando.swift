@@ -3,6 +3,7 @@ import Foundation
 import RegioCore
 import RegioStore
 import RegioUitvoer
+import RegioWeergave
 
 struct RapportCommando: ParsableCommand {
     static let configuration = CommandConfiguration(

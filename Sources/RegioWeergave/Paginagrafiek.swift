@@ -1,21 +1,22 @@
 import RegioCore
 
-/// Inline SVG charts: server-rendered, no scripts, colours as attributes (the content security policy forbids inline
+/// The dashboard's inline SVG charts: server-rendered, no scripts, colours as attributes (the content security policy forbids inline
 /// styles). Every chart has a <title> and its numbers are also in a table on the same page.
-enum Paginagrafiek {
-    static let kleuren = ["#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41", "#546e7a", "#f9a825"]
+public enum Paginagrafiek {
+    public static let kleuren = ["#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41", "#546e7a", "#f9a825"]
 
-    enum Eenheid { case euro, aantal, procent }
+    public enum Eenheid: Sendable { case euro, aantal, procent }
 
-    struct Reeks: Sendable {
-        var naam: String
-        var waarden: [Double?]
-        var kleur: String
+    public struct Reeks: Sendable {
+        public var naam: String
+        public var waarden: [Double?]
+        public var kleur: String
+        public init(naam: String, waarden: [Double?], kleur: String) { self.naam = naam; self.waarden = waarden; self.kleur = kleur }
     }
 
     /// Vertical bars (the first series) with optional lines over them (the other series), one group per label.
     /// `lichter`: bar positions drawn lighter (months not yet complete), named in the legend.
-    static func kolommen(titel: String, labels: [String], staven: [Reeks], lijnen: [Reeks] = [], eenheid: Eenheid,
+    public static func kolommen(titel: String, labels: [String], staven: [Reeks], lijnen: [Reeks] = [], eenheid: Eenheid,
                          breedte: Double = 900, hoogte: Double = 300, lichter: Set<Int> = []) -> String {
         let alle = (staven + lijnen).flatMap { $0.waarden.compactMap { $0 } }
         let (laag, hoog, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
@@ -24,7 +25,7 @@ enum Paginagrafiek {
         func y(_ v: Double) -> Double { boven + h * (1 - (v - laag) / (hoog - laag)) }
         let n = max(labels.count, 1)
         let groep = w / Double(n)
-        var s = open(titel, breedte, hoogte)
+        var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
         s += as_(laag: laag, hoog: hoog, stap: stap, y: y, x0: links, x1: breedte - rechts, eenheid: eenheid)
         let staafbreedte = groep * 0.8 / Double(max(staven.count, 1))
         for (r, reeks) in staven.enumerated() {
@@ -34,7 +35,7 @@ enum Paginagrafiek {
                 let y0 = y(0), y1 = y(v)
                 let licht = lichter.contains(i)
                 s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\"\(licht ? " fill-opacity=\"0.35\"" : "")>"
-                s += "<title>\(Webhtml.esc(labels[i])): \(Webhtml.esc(reeks.naam)) \(Webhtml.esc(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
+                s += "<title>\(HTML.tekst(labels[i])): \(HTML.tekst(reeks.naam)) \(HTML.tekst(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
             }
         }
         for reeks in lijnen {
@@ -47,7 +48,7 @@ enum Paginagrafiek {
         }
         let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
         for (i, l) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(l))</text>"
+            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(HTML.tekst(l))</text>"
         }
         var inLegenda = staven + lijnen
         if !lichter.isEmpty, let eerste = staven.first {
@@ -57,13 +58,8 @@ enum Paginagrafiek {
         return s + "</svg>"
     }
 
-    /// Bars of cost against budget per row of a table, hidden rows without a bar.
-    static func items(_ r: Raadsrijen) -> [(label: String, waarde: Double?, referentie: Double?)] {
-        r.rijen.indices.map { i in (r.rijen[i].naam, r.status[i].isVerborgen ? nil : r.rijen[i].gedeclareerd.alsDouble, r.rijen[i].budget?.alsDouble) }
-    }
-
     /// A label that fits `ruimte` pixels at about 6,6 pixels a character: cut with "…" (the whole label in the title).
-    static func past(_ label: String, ruimte: Double) -> String {
+    public static func past(_ label: String, ruimte: Double) -> String {
         let n = max(4, Int(ruimte / 6.6))
         return label.count <= n ? label : String(label.prefix(n - 1)) + "…"
     }
@@ -71,7 +67,7 @@ enum Paginagrafiek {
     /// Horizontal bars, one per label, with an optional reference per bar (e.g. the budget) drawn as a tick;
     /// bars more than `marge` over their reference are red (the page's one colour rule, stated in its caption).
     /// A value nil is a hidden one (council): no bar, its mark instead. Long labels are cut, whole in the title.
-    static func balken(titel: String, items: [(label: String, waarde: Double?, referentie: Double?)], eenheid: Eenheid,
+    public static func balken(titel: String, items: [(label: String, waarde: Double?, referentie: Double?)], eenheid: Eenheid,
                        breedte: Double = 900, merk: String = Onderdrukking.kleinTekst, marge: Double = 0) -> String {
         let rij = 26.0, links = 170.0, rechts = 110.0, boven = 8.0
         let hoogte = boven + rij * Double(items.count) + 24
@@ -79,59 +75,59 @@ enum Paginagrafiek {
         let (_, hoog, stap) = schaal(0, max(maxWaarde, 1e-9))
         let w = breedte - links - rechts
         func x(_ v: Double) -> Double { links + w * v / hoog }
-        var s = open(titel, breedte, hoogte)
+        var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
         var t = 0.0
         while t <= hoog + stap / 2 {
             s += "<line x1=\"\(f(x(t)))\" y1=\"\(f(boven))\" x2=\"\(f(x(t)))\" y2=\"\(f(hoogte - 20))\" stroke=\"#e3e8ee\"/>"
-            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(Webhtml.esc(kort(t, eenheid)))</text>"
+            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(HTML.tekst(kort(t, eenheid)))</text>"
             t += stap
         }
         for (i, item) in items.enumerated() {
             let y = boven + Double(i) * rij
             s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(Webhtml.esc(item.label))</title>\(Webhtml.esc(past(item.label, ruimte: links - 14)))</text>"
+                + "<title>\(HTML.tekst(item.label))</title>\(HTML.tekst(past(item.label, ruimte: links - 14)))</text>"
             guard let waarde = item.waarde else {
-                s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(Webhtml.esc(merk)) (niet getoond)</text>"
+                s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(HTML.tekst(merk)) (niet getoond)</text>"
                 continue
             }
             let over = item.referentie.map { waarde > $0 * (1 + marge) } ?? false
             s += "<rect x=\"\(f(links))\" y=\"\(f(y + 4))\" width=\"\(f(max(0, x(waarde) - links)))\" height=\"\(f(rij - 8))\" fill=\"\(over ? "#b3261e" : "#1f4e79")\">"
-            s += "<title>\(Webhtml.esc(item.label)): \(Webhtml.esc(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
+            s += "<title>\(HTML.tekst(item.label)): \(HTML.tekst(tekst(waarde, eenheid)))\(item.referentie.map { " (referentie \(tekst($0, eenheid)))" } ?? "")</title></rect>"
             if let r = item.referentie {
                 s += "<line x1=\"\(f(x(r)))\" y1=\"\(f(y + 1))\" x2=\"\(f(x(r)))\" y2=\"\(f(y + rij - 1))\" stroke=\"#1b1f23\" stroke-width=\"2.5\"/>"
             }
             // a white halo keeps the amount readable where the reference tick crosses it
-            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(Webhtml.esc(tekst(waarde, eenheid)))</text>"
+            s += "<text x=\"\(f(x(waarde) + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"\(over ? "#b3261e" : "#333")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.tekst(tekst(waarde, eenheid)))</text>"
         }
         return s + "</svg>"
     }
 
     /// Grouped vertical bars around zero, one group per label, one bar per series (e.g. saldo per scenario).
-    static func gegroepeerd(titel: String, labels: [String], reeksen: [Reeks], eenheid: Eenheid,
+    public static func gegroepeerd(titel: String, labels: [String], reeksen: [Reeks], eenheid: Eenheid,
                             breedte: Double = 900, hoogte: Double = 320) -> String {
         kolommen(titel: titel, labels: labels, staven: reeksen, eenheid: eenheid, breedte: breedte, hoogte: hoogte)
     }
 
     /// Horizontal 100% stacked bars: per label the shares of each category (e.g. referrer mix per municipality).
-    static func gestapeld(titel: String, labels: [String], categorieen: [String], aandelen: [[Double]],
+    public static func gestapeld(titel: String, labels: [String], categorieen: [String], aandelen: [[Double]],
                           breedte: Double = 900) -> String {
         let rij = 26.0, links = 170.0, rechts = 12.0, boven = 8.0
         let legendaRegels = Double((categorieen.count + 3) / 4)
         let hoogte = boven + rij * Double(labels.count) + 10 + legendaRegels * 18
         let w = breedte - links - rechts
-        var s = open(titel, breedte, hoogte)
+        var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
         for (i, label) in labels.enumerated() {
             let y = boven + Double(i) * rij
             s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(Webhtml.esc(label))</title>\(Webhtml.esc(past(label, ruimte: links - 14)))</text>"
+                + "<title>\(HTML.tekst(label))</title>\(HTML.tekst(past(label, ruimte: links - 14)))</text>"
             var x = links
             let som = max(aandelen[i].reduce(0, +), 1e-12)
             for (k, a) in aandelen[i].enumerated() {
                 let b = w * a / som
                 s += "<rect x=\"\(f(x))\" y=\"\(f(y + 4))\" width=\"\(f(b))\" height=\"\(f(rij - 8))\" fill=\"\(kleuren[k % kleuren.count])\">"
-                s += "<title>\(Webhtml.esc(label)) — \(Webhtml.esc(categorieen[k])): \(Webhtml.esc(Tabel.procentTekst(a / som)))</title></rect>"
+                s += "<title>\(HTML.tekst(label)) — \(HTML.tekst(categorieen[k])): \(HTML.tekst(Tabel.procentTekst(a / som)))</title></rect>"
                 if b > 34 {
-                    s += "<text x=\"\(f(x + b / 2))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">\(Webhtml.esc(Tabel.decimaal(100 * a / som, 0)))%</text>"
+                    s += "<text x=\"\(f(x + b / 2))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">\(HTML.tekst(Tabel.decimaal(100 * a / som, 0)))%</text>"
                 }
                 x += b
             }
@@ -142,7 +138,7 @@ enum Paginagrafiek {
     }
 
     /// A line with an uncertainty band (e.g. a forecast with its interval) and optional realised values.
-    static func interval(titel: String, labels: [String], midden: [Double?], laag: [Double?], hoog: [Double?],
+    public static func interval(titel: String, labels: [String], midden: [Double?], laag: [Double?], hoog: [Double?],
                          gerealiseerd: [Double?] = [], eenheid: Eenheid, breedte: Double = 900, hoogte: Double = 300) -> String {
         let alle = (midden + laag + hoog + gerealiseerd).compactMap { $0 }
         let (l, hg, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
@@ -152,7 +148,7 @@ enum Paginagrafiek {
         let groep = w / Double(n)
         func x(_ i: Int) -> Double { links + (Double(i) + 0.5) * groep }
         func y(_ v: Double) -> Double { boven + h * (1 - (v - l) / (hg - l)) }
-        var s = open(titel, breedte, hoogte)
+        var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
         s += as_(laag: l, hoog: hg, stap: stap, y: y, x0: links, x1: breedte - rechts, eenheid: eenheid)
         let band = labels.indices.filter { laag[$0] != nil && hoog[$0] != nil }
         if !band.isEmpty {
@@ -168,7 +164,7 @@ enum Paginagrafiek {
         if !gerealiseerd.isEmpty { s += lijn(gerealiseerd, "#e07b00", false) }
         let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
         for (i, lab) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(lab))</text>"
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(HTML.tekst(lab))</text>"
         }
         var leg = [Reeks(naam: "prognose", waarden: [], kleur: "#1f4e79"), Reeks(naam: "interval", waarden: [], kleur: "#a9bdd2")]
         if !gerealiseerd.isEmpty { leg.append(Reeks(naam: "gerealiseerd", waarden: [], kleur: "#e07b00")) }
@@ -178,17 +174,13 @@ enum Paginagrafiek {
 
     // MARK: parts
 
-    static func open(_ titel: String, _ b: Double, _ h: Double) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(b)) \(f(h))\" role=\"img\" aria-label=\"\(Webhtml.esc(titel))\"><title>\(Webhtml.esc(titel))</title>"
-    }
-
     static func as_(laag: Double, hoog: Double, stap: Double, y: (Double) -> Double, x0: Double, x1: Double, eenheid: Eenheid) -> String {
         var s = ""
         var t = laag
         while t <= hoog + stap / 2 {
             let kleur = abs(t) < stap / 1000 ? "#9aa7b3" : "#e3e8ee"
-            s += "<line x1=\"\(f(x0))\" y1=\"\(f(y(t)))\" x2=\"\(f(x1))\" y2=\"\(f(y(t)))\" stroke=\"\(kleur)\"/>"
-            s += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#5f6b76\">\(Webhtml.esc(kort(t, eenheid)))</text>"
+            s += SVG.lijn(x0, y(t), x1, y(t), kleur: kleur)
+            s += SVG.tekst(kort(t, eenheid), x: x0 - 6, y: y(t) + 4, grootte: 10, anker: "end", kleur: "#5f6b76")
             t += stap
         }
         return s
@@ -200,7 +192,7 @@ enum Paginagrafiek {
         for (i, r) in reeksen.enumerated() {
             let xi = x + Double(i % perRegel) * vak, yi = y + Double(i / perRegel) * 18
             s += "<rect x=\"\(f(xi))\" y=\"\(f(yi - 9))\" width=\"12\" height=\"10\" fill=\"\(r.kleur)\"/>"
-            s += "<text x=\"\(f(xi + 16))\" y=\"\(f(yi))\" font-size=\"11\" fill=\"#333\">\(Webhtml.esc(r.naam))</text>"
+            s += SVG.tekst(r.naam, x: xi + 16, y: yi, grootte: 11)
         }
         return s
     }
@@ -210,8 +202,6 @@ enum Paginagrafiek {
         let a = Asschaal.bereik(lo, hi, stappen: 5)
         return (a.laag, a.hoog, a.stap)
     }
-
-    static func f(_ x: Double) -> String { Tabel.decimaal(x, 1) }
 
     static func tekst(_ v: Double, _ e: Eenheid) -> String {
         switch e {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegioCore
 import RegioStore
+import RegioWeergave
 
 /// The options the contract-management views share.
 struct ContractOpties: ParsableArguments {

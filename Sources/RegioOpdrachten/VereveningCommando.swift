@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegioCore
 import RegioStore
+import RegioWeergave
 
 struct VereveningCommando: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -38,7 +38,7 @@ struct Importeer: ParsableCommand {
             importeur.voortgang = { stand.meld($0) }
             let onderbreking = stand.vangOnderbreking()
             let verslagen = importeur.importeer(paden: csv, nu: nu)
-            onderbreking.cancel()
+            onderbreking?.cancel()
             stand.klaar()
             fout = Importeer.drukVerslag(verslagen, controleer: controleer)
         }
