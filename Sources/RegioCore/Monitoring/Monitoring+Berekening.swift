@@ -1,0 +1,273 @@
+import Foundation
+
+extension Monitoring {
+    /// One computation of the monitoring figures in named steps: the allocations (`toewijzingdeel`), the declarations
+    /// from the sums (`somdeel`) or the lines (`regeldeel`), then the rows with budgets and inhabitants (`rijen`).
+    struct Berekening {
+        let g: Gegevens
+        let ref: Referentiekaart
+        let van: Dag, tot: Dag
+        /// The end of the period, or the valuation date when that is earlier: durations end by then.
+        let t: Dag
+        let groepering: Groepering
+        let peildatum: Dag?
+        let filtertOpAanbieder: Bool
+        let filter: @Sendable (String, String, String) -> Bool
+        let perMaand: Bool
+        let maanden: [Maand]
+        /// Every calendar year the period touches.
+        var jaren: ClosedRange<Int> { van.jaar...tot.jaar }
+        /// Dates of birth, only for the grouping by age.
+        let geboren: [ClientID: Dag]
+        // the sums hold their clients as `Codeboek` numbers already
+        let codeboek = Codeboek.gedeeld
+
+        init(_ alles: Gegevens, van: Dag, tot: Dag, per groepering: Groepering, peildatum: Dag?, filtertOpAanbieder: Bool,
+             filter: @escaping @Sendable (String, String, String) -> Bool) {
+            let g = peildatum.map { alles.bekendOp($0) } ?? alles
+            self.g = g
+            ref = Referentiekaart(g)
+            self.van = van; self.tot = tot
+            t = peildatum.map { min(tot, $0) } ?? tot
+            self.groepering = groepering; self.peildatum = peildatum
+            self.filtertOpAanbieder = filtertOpAanbieder; self.filter = filter
+            perMaand = groepering == .maand
+            maanden = perMaand ? Array(sequence(first: van.maand) { $0 < tot.maand ? $0 + 1 : nil }) : []
+            var geboren: [ClientID: Dag] = [:]
+            if groepering == .leeftijd {
+                for t in g.toewijzingen { if let d = t.geboortedatum, geboren[t.client] == nil { geboren[t.client] = d } }
+                for v in g.verzoeken { if let d = v.geboortedatum, geboren[v.client] == nil { geboren[v.client] = d } }
+            }
+            self.geboren = geboren
+        }
+
+        func clientnummer(_ c: ClientID) -> Int32 { Int32(bitPattern: codeboek.nummer(c)) }
+
+        /// The group of a record under this grouping (months are split by the callers).
+        func sleutel(_ kaart: Productkaart, _ gemeente: String, _ agb: String, _ categorie: String, _ code: String?,
+                     _ verwijzer: Verwijzer?, _ client: ClientID) -> String {
+            switch groepering {
+            case .gemeente: return gemeente
+            case .aanbieder: return agb
+            case .perceel: return kaart.perceel(categorie, code)?.code ?? "onbekend"
+            case .segment: return kaart.perceel(categorie, code)?.segment ?? "onbekend"
+            case .verwijzer: return verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
+            case .product: return categorie + (code.map { "/" + $0 } ?? "")
+            case .leeftijd: return Leeftijdsgroep.bij(geboortedatum: geboren[client], op: van).rawValue
+            case .maand: return ""   // months are split below
+            }
+        }
+
+        /// Clients, allocations, commitment and durations of the allocations in `deel`, per group and in total.
+        func toewijzingdeel(_ deel: Range<Int>) -> Deel {
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            var vorige: (client: ClientID, nummer: Int32)?   // a client's allocations follow each other
+            for tw in g.toewijzingen[deel] where !tw.isVerwijderd {
+                let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
+                guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
+                let client: Int32
+                if let v = vorige, v.client == tw.client { client = v.nummer } else {
+                    client = clientnummer(tw.client)
+                    vorige = (tw.client, client)
+                }
+                d.totaalPeriodes.append((client, tw.periode))
+                let k = perMaand ? nil
+                    : d.groepen.groep(sleutel(kaart, tw.gemeentecode, tw.agb, tw.productcategorie, tw.productcode, tw.verwijzer, tw.client),
+                                      telt: false)
+                if let k { d.groepen.opbouw[k].spells.append((client, tw.periode)) }
+                if let e = tw.einddatum, e >= van && e <= t {
+                    let duur = (e - tw.ingangsdatum) + 1
+                    let i = k ?? d.groep(e.maand)
+                    d.groepen.opbouw[i].telt = true
+                    d.groepen.opbouw[i].duren.append(duur)
+                    d.totaal.duren.append(duur)
+                }
+                guard tw.periode.overlapDagen(van, tot) > 0 else { continue }
+                d.zie(tw.gemeentecode)
+                let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
+                let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
+                d.totaal.clienten.insert(client); d.totaal.toewijzingen += 1
+                if let v { d.totaal.verplichting += v } else { d.totaal.onbekend += 1 }
+                if let k {
+                    d.groepen.opbouw[k].telt = true
+                    d.groepen.opbouw[k].clienten.insert(client)
+                    d.groepen.opbouw[k].toewijzingen += 1
+                    if let v { d.groepen.opbouw[k].verplichting += v } else { d.groepen.opbouw[k].onbekend += 1 }
+                    continue
+                }
+                let actief = maanden.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
+                var delen: [Euro]? = nil
+                if let v {
+                    let gewichten = actief.map { m in
+                        Verplichting.binnen(tw, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag), tarief: tarief)?.centen.magnitude ?? 0
+                    }.map { Int64($0) }
+                    delen = gewichten.reduce(0, +) > 0 ? v.verdeel(naar: gewichten) : actief.indices.map { $0 == 0 ? v : .nul }
+                }
+                for (i, m) in actief.enumerated() {
+                    let mk = d.groep(m)
+                    d.groepen.opbouw[mk].clienten.insert(client)
+                    d.groepen.opbouw[mk].toewijzingen += 1
+                    if let delen { d.groepen.opbouw[mk].verplichting += delen[i] } else { d.groepen.opbouw[mk].onbekend += 1 }
+                }
+            }
+            return d
+        }
+
+        /// Declared cost and clients from the sums: the same as `regeldeel` from the pre-summed months and client-years;
+        /// the lot, filter and group are worked out once per combination of municipality, product, provider and referrer.
+        func somdeel(_ a: Declaratieaggregaten) -> Deel {
+            precondition(groepering != .aanbieder || a.perAanbieder)
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            struct Plaats { let groep: Int; let gemeente: String; let verwijzer: String; var gezien = false }
+            var plaatsen: [Plaats] = []
+            var indeling: [Declaratieaggregaten.Dimensies: Int] = [:]   // -> index in plaatsen, -1: filtered out
+            let metAanbieder = groepering == .aanbieder || filtertOpAanbieder
+            func plaats(_ x: Declaratieaggregaten.Dimensies) -> Int {
+                let soort = metAanbieder ? x : x.zonderAanbieder
+                if let i = indeling[soort] { return i }
+                let gem = x.gemeentecode, cat = x.productcategorie, code = x.productcode, agb = x.agb, vw = x.verwijzer
+                var i = -1
+                if filter(gem, kaart.perceel(cat, code)?.code ?? "", agb) {
+                    let k = perMaand ? -1 : d.groepen.groep(sleutel(kaart, gem, agb, cat, code, Verwijzer(rawValue: vw), ""))
+                    i = plaatsen.count
+                    plaatsen.append(Plaats(groep: k, gemeente: gem, verwijzer: vw))
+                }
+                indeling[soort] = i
+                return i
+            }
+            func gebruik(_ i: Int) {
+                guard !plaatsen[i].gezien else { return }
+                d.gezien.insert(plaatsen[i].gemeente)
+                plaatsen[i].gezien = true
+            }
+            for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
+                let i = plaats(k.dimensies)
+                guard i >= 0 else { continue }
+                gebruik(i)
+                let p = plaatsen[i]
+                let s = perMaand ? d.groep(k.maand) : p.groep
+                d.groepen.opbouw[s].gedeclareerd += bedrag
+                d.groepen.opbouw[s].perVerwijzer[p.verwijzer, default: .nul] += bedrag
+                d.totaal.gedeclareerd += bedrag
+                d.totaal.perVerwijzer[p.verwijzer, default: .nul] += bedrag
+            }
+            for (c, som) in a.clienten where c.jaar >= van.jaar && c.jaar <= tot.jaar {
+                let eerste = c.jaar == van.jaar ? van.maand.maand : 1, laatste = c.jaar == tot.jaar ? tot.maand.maand : 12
+                guard som.actief(van: eerste, tot: laatste) else { continue }
+                let i = plaats(c.dimensies)
+                guard i >= 0 else { continue }
+                gebruik(i)
+                let client = c.clientnummer
+                d.totaal.clienten.insert(client)
+                guard perMaand else {
+                    d.groepen.opbouw[plaatsen[i].groep].clienten.insert(client)
+                    continue
+                }
+                for m in eerste...laatste where som.actief(van: m, tot: m) {
+                    d.groepen.opbouw[d.groep(Maand(jaar: c.jaar, maand: m))].clienten.insert(client)
+                }
+            }
+            return d
+        }
+
+        /// Declared cost and clients from the declaration lines.
+        func regeldeel() -> Deel {
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var d = Deel()
+            let toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0.verwijzer) }, uniquingKeysWith: { a, _ in a })
+            for r in g.declaraties where r.status != .afgewezen && r.einddatum >= van && r.begindatum <= tot {
+                let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
+                guard filter(r.gemeentecode, perceel, r.agb) else { continue }
+                d.zie(r.gemeentecode)
+                let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
+                let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
+                let client = clientnummer(r.client)
+                if perMaand {
+                    var som = Euro.nul
+                    for (m, bedrag) in r.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot {
+                        d.groepen.opbouw[d.groep(m)].declaratie(client, bedrag, vk)
+                        som += bedrag
+                    }
+                    d.totaal.declaratie(client, som, vk)
+                    continue
+                }
+                let bedrag = r.kosten(van: van, tot: tot)
+                let k = d.groepen.groep(sleutel(kaart, r.gemeentecode, r.agb, r.productcategorie, r.productcode, verwijzer, r.client))
+                d.groepen.opbouw[k].declaratie(client, bedrag, vk)
+                d.totaal.declaratie(client, bedrag, vk)
+            }
+            return d
+        }
+
+        /// The budgets of every calendar year the period touches (the version in force on the valuation date, else the
+        /// latest adopted), and their sum per group where the grouping has budgets.
+        func budgetten() -> (alle: [Budget], perGroep: [String: Euro]) {
+            let budgetten = g.geldendeBudgetten(op: peildatum).filter { jaren.contains($0.jaar) && filter($0.gemeentecode, $0.perceel, "") }
+            func budgetSleutel(_ b: Budget) -> String? {
+                switch groepering {
+                case .gemeente: return b.gemeentecode
+                case .perceel: return b.perceel
+                case .segment: return ref.percelen[b.perceel]?.segment ?? "onbekend"
+                default: return nil
+                }
+            }
+            var budgetPerGroep: [String: Euro] = [:]
+            for b in budgetten { if let k = budgetSleutel(b) { budgetPerGroep[k, default: .nul] += b.bedrag } }
+            return (budgetten, budgetPerGroep)
+        }
+
+        /// Inhabitants and young people of these municipalities over the period's years; nil when one is missing.
+        func cijfers(_ gemeenten: [String]) -> (Int64, Int64)? {
+            var inw: Int64 = 0, jeugd: Int64 = 0
+            for gem in gemeenten {
+                for j in jaren {
+                    guard let c = ref.cijfers(gemeente: gem, jaar: j) else { return nil }
+                    inw += c.inwoners; jeugd += c.jeugdigen
+                }
+            }
+            return gemeenten.isEmpty ? nil : (inw, jeugd)
+        }
+
+        /// One row: the counts of a group, its care spells measured over [a, b].
+        func rij(_ k: String, _ o: Opbouw, naam: String, spells: [(Int32, Periode)], van a: Dag, tot b: Dag) -> Kengetallen {
+            let v = Zorgperiodes.verloop(spells, van: a, tot: b, peildatum: peildatum)
+            let duur = o.duren.percentielen(50, 90)
+            return Kengetallen(groep: k, naam: naam, clienten: o.clienten.count, toewijzingen: o.toewijzingen,
+                               verplichting: o.verplichting, verplichtingOnbekend: o.onbekend, gedeclareerd: o.gedeclareerd,
+                               inZorgBegin: v.begin, instroom: v.instroom, uitstroom: v.uitstroom, inZorgEinde: v.einde,
+                               beeindigdeToewijzingen: o.duren.count, duurMediaan: duur[0],
+                               duurP90: duur[1], kostenPerVerwijzer: o.perVerwijzer)
+        }
+
+        /// The rows in their order and the total row, from the merged parts. `gemeentenInTotaal`: whose inhabitants and
+        /// young people the total counts (nil: the rows' municipalities, or those seen).
+        func rijen(_ deel: Deel, gemeentenInTotaal: [String]?) -> (groepen: [Kengetallen], totaal: Kengetallen) {
+            let groepen = deel.groepen, totaal = deel.totaal, gezien = deel.gezien, totaalParen = deel.totaalPeriodes
+            let (budgetten, budgetPerGroep) = budgetten()
+            let kaart = Productkaart(ref, jaar: van.jaar)
+            var sleutels = Set(groepen.rijen).union(budgetPerGroep.keys)
+            if perMaand { sleutels = Set(maanden.map(\.description)) }
+            let volgorde = groepering == .leeftijd
+                ? Leeftijdsgroep.allCases.map(\.rawValue).filter(sleutels.contains) : sleutels.sorted()
+            // the total's spells (every allocation) beside the groups' (every allocation again)
+            var (rijen, totaalRij) = tweeTegelijk({ volgorde.map { k -> Kengetallen in
+                let o = groepen[k].flatMap { $0.telt ? $0 : nil } ?? Opbouw()
+                var r: Kengetallen
+                if perMaand, let m = Maand.parse(k) {
+                    r = rij(k, o, naam: m.naam, spells: totaalParen, van: max(van, m.eersteDag), tot: min(tot, m.laatsteDag))
+                } else {
+                    r = rij(k, o, naam: naam(k, groepering, ref, kaart), spells: groepen[k]?.spells ?? [], van: van, tot: tot)
+                }
+                r.budget = budgetPerGroep[k]
+                if groepering == .gemeente, let c = cijfers([k]) { r.inwoners = c.0; r.jeugdigen = c.1 }
+                return r
+            } }, { rij("totaal", totaal, naam: "Totaal", spells: totaalParen, van: van, tot: tot) })
+            totaalRij.budget = budgetten.isEmpty ? nil : budgetten.map(\.bedrag).som()
+            let gemeenten = gemeentenInTotaal ?? (groepering == .gemeente ? rijen.map(\.groep) : gezien.sorted())
+            if let c = cijfers(gemeenten) { totaalRij.inwoners = c.0; totaalRij.jeugdigen = c.1 }
+            return (rijen, totaalRij)
+        }
+    }
+}
