@@ -1,4 +1,4 @@
 import RegioOpdrachten
 
-// The program: the commands live in RegioOpdrachten, so tests run them in their own process.
+// The program: the commands live in the library RegioOpdrachten, so tests run them inside the test process.
 await Regiomonitor.programma()

@@ -5,7 +5,7 @@ import RegioCore
 @testable import RegioImport
 import RegioStore
 
-/// `cijfers` through the built executable on a sample of the national year: with up-to-date sums it counts the
+/// `cijfers` as a user runs it (`Opdrachtregel.draai`) on a sample of the national year: with up-to-date sums it counts the
 /// allocations while the sums are still being read, and must print exactly the figures computed from the lines.
 @Suite struct CijfersCLITests {
     /// A sample of the national year 2025 imported into a new SQLite file: (its folder, the file, the store).

@@ -131,14 +131,81 @@ public struct Jaarprognose: Sendable {
     public init(_ basis: Basis, jaar: Int, peildatum: Dag, methode: Prognosemethode = .bf) throws(ChainLadderFout) {
         self.jaar = jaar; self.peildatum = peildatum; self.methode = methode
         if let f = basis.fout { throw f }
-        let peilMaand = peildatum.maand.index
-        let jan = Maand(jaar: jaar, maand: 1).index, dec = jan + 11
-        // a month counts as known when the valuation date is its last day or later
-        let laatsteVolleMaand = peildatum == peildatum.maand.laatsteDag ? peilMaand : peilMaand - 1
-        let L = Jaarprognose.maxVertraging
+        let stand = Stand(jaar: jaar, peildatum: peildatum)
+        let o = try Self.ontwikkeling(basis, stand)
+        cdf = o.factorNaarUltimo
+        let prior = Self.prior(basis, jaar: jaar, peildatum: peildatum, stand, o)
+        terugwerkendeFactor = prior.terugwerkendeFactor; uitnutting = prior.uitnutting
+        var (uit, ruw) = Self.perGroep(basis, jaar: jaar, peildatum: peildatum, stand, o, prior)
+        // whole cents per group, with the total the exact sum of the groups (largest remainder)
+        var totaalPrognose: [Prognosemethode: Euro] = [:]
+        for m in Prognosemethode.allCases {
+            let waarden = ruw.map { ($0[m] ?? 0) }
+            let afgerond = try Jaarprognose.centen(waarden)
+            for i in uit.indices { uit[i].prognose[m] = afgerond[i] }
+            totaalPrognose[m] = afgerond.som()
+        }
+        // the interval: Mack's error for the months declared so far, and the spread of the prior for the months to
+        // come (the relative error of last year's utilisation applied to the rest), added in quadrature; per group by share
+        let t = totaalPrognose[methode] ?? .nul
+        let nogTeKomen = max(0, Double((totaalPrognose[methode] ?? .nul).centen) - Double(o.gedeclareerd.values.reduce(0, +)))
+        let se = (o.seJaar * o.seJaar + (0.1 * nogTeKomen) * (0.1 * nogTeKomen)).squareRoot()
+        for i in uit.indices {
+            let p = Double((uit[i].prognose[methode] ?? .nul).centen)
+            let aandeel = t.centen == 0 ? 0 : p / Double(t.centen)
+            uit[i].ondergrens = try Jaarprognose.euro(p - Jaarprognose.z80 * se * aandeel.squareRoot())
+            uit[i].bovengrens = try Jaarprognose.euro(p + Jaarprognose.z80 * se * aandeel.squareRoot())
+        }
+        // within one municipality the others' groups shaped the pattern and the error but are left out; the total is
+        // the sum of the municipality's groups, its interval the total's error by its share (as every group's)
+        let eigen = uit.filter { $0.groep != Basis.overig }
+        self.groepen = eigen
+        let budgetTotaal = eigen.compactMap(\.budget)
+        var eigenPrognose: [Prognosemethode: Euro] = [:]
+        for m in Prognosemethode.allCases { eigenPrognose[m] = eigen.map { $0.prognose[m] ?? .nul }.som() }
+        let p = Double((eigenPrognose[methode] ?? .nul).centen)
+        let wortel = basis.binnen == nil ? 1 : (t.centen == 0 ? 0 : (p / Double(t.centen)).squareRoot())
+        totaal = Groepsprognose(groep: "totaal", gedeclareerd: eigen.map(\.gedeclareerd).som(), prognose: eigenPrognose,
+                                ondergrens: try Jaarprognose.euro(p - Jaarprognose.z80 * se * wortel),
+                                bovengrens: try Jaarprognose.euro(p + Jaarprognose.z80 * se * wortel),
+                                budget: budgetTotaal.isEmpty ? nil : budgetTotaal.som())
+    }
 
-        // 1. the regional triangle: service months of the three years before and this year up to the valuation date
-        let eerste = jan - 36
+    /// The months that matter on a valuation date, as `Maand.index`.
+    struct Stand {
+        let peilMaand: Int
+        let jan: Int, dec: Int
+        /// A month counts as known when the valuation date is its last day or later.
+        let laatsteVolleMaand: Int
+        /// The regional triangle's first service month: three years before the year.
+        let eerste: Int
+
+        init(jaar: Int, peildatum: Dag) {
+            peilMaand = peildatum.maand.index
+            jan = Maand(jaar: jaar, maand: 1).index; dec = jan + 11
+            laatsteVolleMaand = peildatum == peildatum.maand.laatsteDag ? peilMaand : peilMaand - 1
+            eerste = jan - 36
+        }
+    }
+
+    /// Step 1: the regional triangle (service months of the three years before and this year up to the valuation
+    /// date), its development factors and Mack error, and the year's amounts known per group and month.
+    struct Ontwikkeling {
+        let cumulatief: [[Double]]
+        let factorNaarUltimo: [Double]
+        /// The service months in the triangle.
+        let ontwikkeld: Set<Int>
+        /// Mack's standard error of this year's months, in cents.
+        let seJaar: Double
+        let gedeclareerd: [String: Int64]
+        let perGroepMaand: [String: [Int: Int64]]
+        let recenteMaanden: [String: [Int: Int64]]
+    }
+
+    static func ontwikkeling(_ basis: Basis, _ stand: Stand) throws(ChainLadderFout) -> Ontwikkeling {
+        let peilMaand = stand.peilMaand, jan = stand.jan, dec = stand.dec
+        let laatsteVolleMaand = stand.laatsteVolleMaand, eerste = stand.eerste
+        let L = Jaarprognose.maxVertraging
         let herkomsten = Array(eerste...max(eerste, laatsteVolleMaand))
         // in cents: the sum must not depend on the order of the amounts (lines or monthly sums)
         var centen = Array(repeating: Array(repeating: Int64(0), count: L + 1), count: herkomsten.count)
@@ -183,44 +250,33 @@ public struct Jaarprognose: Sendable {
         let resultaat = mack.resultaat
         // cdf[k]: from delay k to ultimate; before the first delay with amounts, from that delay; after the last, 1
         let factorNaarUltimo = (0...L).map { k in k >= eind ? 1 : mack.cdf[max(0, k - start)] }
-        cdf = factorNaarUltimo
         let ontwikkeld = Set(rijen.map { herkomsten[$0] })
         // the Mack standard error of this year's months, in cents (origins share factors: the months' errors are
         // added linearly, an upper bound of the total with its covariance)
         let seJaar = zip(rijen, resultaat.rijen).filter { herkomsten[$0.0] >= jan }.map(\.1.standaardfout).reduce(0, +) * 100
+        return Ontwikkeling(cumulatief: cumulatief, factorNaarUltimo: factorNaarUltimo, ontwikkeld: ontwikkeld, seJaar: seJaar,
+                            gedeclareerd: gedeclareerd, perGroepMaand: perGroepMaand, recenteMaanden: recenteMaanden)
+    }
 
-        // 2. the prior: commitment of this year's allocations known on the valuation date x last year's utilisation
+    /// Step 2, the prior: commitment of this year's allocations known on the valuation date x last year's utilisation,
+    /// grown by the retroactive allocations.
+    struct Prior {
+        let nu: [String: [Int: Int64]]
+        let terugwerkendeFactor: Double
+        let uitnutting: Double
+    }
+
+    static func prior(_ basis: Basis, jaar: Int, peildatum: Dag, _ stand: Stand, _ o: Ontwikkeling) -> Prior {
+        let peilMaand = stand.peilMaand, jan = stand.jan, eerste = stand.eerste
+        let cumulatief = o.cumulatief, factorNaarUltimo = o.factorNaarUltimo
         let kennis = basis.gegevens.bekendOp(peildatum)
         let vorigJaarKennis = basis.gegevens.bekendOp(Dag(dagnummer: peildatum.dagnummer - 365))
-        func verplichting(_ g: Gegevens, jaar j: Int) -> [String: [Int: Int64]] {
-            var uit: [String: [Int: Int64]] = [:]
-            for t in g.toewijzingen where !t.isVerwijderd {
-                let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
-                for m in 1...12 {
-                    let maand = Maand(jaar: j, maand: m)
-                    guard t.periode.overlapDagen(maand.eersteDag, maand.laatsteDag) > 0,
-                          let v = Verplichting.binnen(t, van: maand.eersteDag, tot: maand.laatsteDag, tarief: tarief) else { continue }
-                    let groep: String
-                    if let binnen = basis.binnen, t.gemeentecode != binnen {
-                        uit[Basis.overig, default: [:]][maand.index, default: 0] += v.centen
-                        continue
-                    }
-                    switch basis.per {
-                    case .regio: groep = "regio"
-                    case .gemeente: groep = t.gemeentecode
-                    case .perceel: groep = basis.ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: j)?.code ?? "onbekend"
-                    }
-                    uit[groep, default: [:]][maand.index, default: 0] += v.centen
-                }
-            }
-            return uit
-        }
-        let nu = verplichting(kennis, jaar: jaar)
-        let vorige = verplichting(kennis, jaar: jaar - 1)
+        let nu = verplichting(basis, kennis, jaar: jaar)
+        let vorige = verplichting(basis, kennis, jaar: jaar - 1)
         // retroactive allocations: how much last year's commitment known a year ago grew by today
-        let vorigeToen = verplichting(vorigJaarKennis, jaar: jaar - 1)
+        let vorigeToen = verplichting(basis, vorigJaarKennis, jaar: jaar - 1)
         let somVorige = vorige.values.flatMap(\.values).reduce(0, +), somToen = vorigeToen.values.flatMap(\.values).reduce(0, +)
-        terugwerkendeFactor = somToen > 0 ? max(1, Double(somVorige) / Double(somToen)) : 1
+        let terugwerkendeFactor = somToen > 0 ? max(1, Double(somVorige) / Double(somToen)) : 1
         // utilisation of last year: its declared cost (developed) over its commitment
         var gedeclareerdVorig: Int64 = 0
         let janVorig = jan - 12
@@ -230,9 +286,43 @@ public struct Jaarprognose: Sendable {
             guard i >= 0, i < cumulatief.count, let c = cumulatief[i].last else { return 0 }
             return c * factorNaarUltimo[cumulatief[i].count - 1]
         }.reduce(0, +) * 100
-        uitnutting = somVorige > 0 ? (ontwikkeldVorig > 0 ? ontwikkeldVorig : Double(gedeclareerdVorig)) / Double(somVorige) : 1
+        let uitnutting = somVorige > 0 ? (ontwikkeldVorig > 0 ? ontwikkeldVorig : Double(gedeclareerdVorig)) / Double(somVorige) : 1
+        return Prior(nu: nu, terugwerkendeFactor: terugwerkendeFactor, uitnutting: uitnutting)
+    }
 
-        // 3. per group and method
+    /// The commitment of `g`'s allocations in year `j`, per group and month (in cents).
+    static func verplichting(_ basis: Basis, _ g: Gegevens, jaar j: Int) -> [String: [Int: Int64]] {
+        var uit: [String: [Int: Int64]] = [:]
+        for t in g.toewijzingen where !t.isVerwijderd {
+            let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
+            for m in 1...12 {
+                let maand = Maand(jaar: j, maand: m)
+                guard t.periode.overlapDagen(maand.eersteDag, maand.laatsteDag) > 0,
+                      let v = Verplichting.binnen(t, van: maand.eersteDag, tot: maand.laatsteDag, tarief: tarief) else { continue }
+                let groep: String
+                if let binnen = basis.binnen, t.gemeentecode != binnen {
+                    uit[Basis.overig, default: [:]][maand.index, default: 0] += v.centen
+                    continue
+                }
+                switch basis.per {
+                case .regio: groep = "regio"
+                case .gemeente: groep = t.gemeentecode
+                case .perceel: groep = basis.ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: j)?.code ?? "onbekend"
+                }
+                uit[groep, default: [:]][maand.index, default: 0] += v.centen
+            }
+        }
+        return uit
+    }
+
+    /// Step 3: per group the four methods' forecasts (unrounded, in cents) and the group's declared cost and budget.
+    static func perGroep(_ basis: Basis, jaar: Int, peildatum: Dag, _ stand: Stand, _ o: Ontwikkeling, _ prior: Prior)
+        -> (groepen: [Groepsprognose], ruw: [[Prognosemethode: Double]]) {
+        let peilMaand = stand.peilMaand, jan = stand.jan, dec = stand.dec, laatsteVolleMaand = stand.laatsteVolleMaand
+        let L = Jaarprognose.maxVertraging
+        let factorNaarUltimo = o.factorNaarUltimo, ontwikkeld = o.ontwikkeld, gedeclareerd = o.gedeclareerd
+        let perGroepMaand = o.perGroepMaand, recenteMaanden = o.recenteMaanden
+        let nu = prior.nu, terugwerkendeFactor = prior.terugwerkendeFactor, uitnutting = prior.uitnutting
         let verstreken = Double(max(0, min(peildatum, Dag.laatsteVan(jaar: jaar)) - Dag.eersteVan(jaar: jaar) + 1))
             / Double(Dag.laatsteVan(jaar: jaar) - Dag.eersteVan(jaar: jaar) + 1)
         let groepcodes = Set(gedeclareerd.keys).union(nu.keys).sorted()
@@ -272,38 +362,7 @@ public struct Jaarprognose: Sendable {
             uit.append(Groepsprognose(groep: groep, gedeclareerd: Euro(centen: gedeclareerd[groep] ?? 0), prognose: [:],
                                       ondergrens: .nul, bovengrens: .nul, budget: budget.isEmpty ? nil : budget.map(\.bedrag).som()))
         }
-        // whole cents per group, with the total the exact sum of the groups (largest remainder)
-        var totaalPrognose: [Prognosemethode: Euro] = [:]
-        for m in Prognosemethode.allCases {
-            let waarden = ruw.map { ($0[m] ?? 0) }
-            let afgerond = try Jaarprognose.centen(waarden)
-            for i in uit.indices { uit[i].prognose[m] = afgerond[i] }
-            totaalPrognose[m] = afgerond.som()
-        }
-        // the interval: Mack's error for the months declared so far, and the spread of the prior for the months to
-        // come (the relative error of last year's utilisation applied to the rest), added in quadrature; per group by share
-        let t = totaalPrognose[methode] ?? .nul
-        let nogTeKomen = max(0, Double((totaalPrognose[methode] ?? .nul).centen) - Double(gedeclareerd.values.reduce(0, +)))
-        let se = (seJaar * seJaar + (0.1 * nogTeKomen) * (0.1 * nogTeKomen)).squareRoot()
-        for i in uit.indices {
-            let p = Double((uit[i].prognose[methode] ?? .nul).centen)
-            let aandeel = t.centen == 0 ? 0 : p / Double(t.centen)
-            uit[i].ondergrens = try Jaarprognose.euro(p - Jaarprognose.z80 * se * aandeel.squareRoot())
-            uit[i].bovengrens = try Jaarprognose.euro(p + Jaarprognose.z80 * se * aandeel.squareRoot())
-        }
-        // within one municipality the others' groups shaped the pattern and the error but are left out; the total is
-        // the sum of the municipality's groups, its interval the total's error by its share (as every group's)
-        let eigen = uit.filter { $0.groep != Basis.overig }
-        self.groepen = eigen
-        let budgetTotaal = eigen.compactMap(\.budget)
-        var eigenPrognose: [Prognosemethode: Euro] = [:]
-        for m in Prognosemethode.allCases { eigenPrognose[m] = eigen.map { $0.prognose[m] ?? .nul }.som() }
-        let p = Double((eigenPrognose[methode] ?? .nul).centen)
-        let wortel = basis.binnen == nil ? 1 : (t.centen == 0 ? 0 : (p / Double(t.centen)).squareRoot())
-        totaal = Groepsprognose(groep: "totaal", gedeclareerd: eigen.map(\.gedeclareerd).som(), prognose: eigenPrognose,
-                                ondergrens: try Jaarprognose.euro(p - Jaarprognose.z80 * se * wortel),
-                                bovengrens: try Jaarprognose.euro(p + Jaarprognose.z80 * se * wortel),
-                                budget: budgetTotaal.isEmpty ? nil : budgetTotaal.som())
+        return (uit, ruw)
     }
 
     /// An amount in cents computed as a Double: an error, not a trap, when it is no number or beyond 64-bit cents
