@@ -59,50 +59,11 @@ public struct Landelijk: Sendable {
         var telling = Telling()
         let specs = gemeenten(&k)
         telling.gemeenten = specs.count
-        let jaarBegin = Dag.eersteVan(jaar: jaar), jaarEind = Dag.laatsteVan(jaar: jaar)
+        let jaarBegin = Dag.eersteVan(jaar: jaar)
 
-        let gem = try CSVUit(map + "/gemeenten.csv", kop: "gemeentecode,naam")
-        let cijfers = try CSVUit(map + "/gemeentecijfers.csv", kop: "gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte")
-        let totaalJeugd = specs.map(\.jeugdigen).reduce(0, +)
-        for g in specs {
-            gem.regel("GM\(g.code),\(csv(g.naam))")
-            // the national youth-care budget ~EUR 5.9 bn, split by youths
-            let macro = Int64((5_900_000_000.0 * Double(g.jeugdigen) / Double(totaalJeugd)).rounded())
-            cijfers.regel("\(g.code),\(jaar),\(g.inwoners),\(g.jeugdigen),\(macro),\(g.ses),\(String(format: "%.2f", Double(g.inwoners) / 1100))")
-        }
-        try gem.sluit(); try cijfers.sluit()
-
-        let perc = try CSVUit(map + "/percelen.csv", kop: "perceel,naam,segment,verevend,bekostiging")
-        for p in Catalogus.percelen {
-            perc.regel("\(p.code),\(csv(p.naam)),\(p.segment),\(p.verevend ? "ja" : "nee"),\(p.bekostiging!.rawValue)")
-        }
-        try perc.sluit()
-        let prod = try CSVUit(map + "/producten.csv", kop: "productcode,productcategorie,perceel,omschrijving,eenheid,tarief,jaar")
-        var tarieven: [Int: [Euro]] = [:]   // year -> tariff per care kind
-        for j in (jaar - 4)...jaar {
-            tarieven[j] = Catalogus.zorgsoorten.map { Euro(centen: $0.tariefCent).maal(Int64((pow102(j - 2018) * 10_000).rounded()), gedeeldDoor: 10_000) }
-            for (s, z) in Catalogus.zorgsoorten.enumerated() {
-                prod.regel("\(z.code),\(z.categorie),\(z.perceel),\(csv(z.omschrijving)),\(z.eenheid),\(tarieven[j]![s].machineTekst),\(j)")
-            }
-        }
-        try prod.sluit()
-
-        // providers: the regional counts times 25, Zipf-weighted; looked up by cumulative weight
-        let aanb = try CSVUit(map + "/aanbieders.csv", kop: "agb,naam")
-        var aanbieders: [(agb: [String], cumulatief: [Double])] = []
-        var volgnummer = 0
-        for z in Catalogus.zorgsoorten {
-            var agbs: [String] = [], cum: [Double] = [], som = 0.0
-            for i in 0..<(z.aanbieders * 25) {
-                volgnummer += 1
-                let agb = "76" + pad(volgnummer, 6)
-                aanb.regel("\(agb),\(Catalogus.aanbiedersvormen[volgnummer % Catalogus.aanbiedersvormen.count]) \(Catalogus.aanbiedersnamen[volgnummer % Catalogus.aanbiedersnamen.count]) \(volgnummer)")
-                som += 1 / Double(i + 1)
-                agbs.append(agb); cum.append(som)
-            }
-            aanbieders.append((agbs, cum))
-        }
-        try aanb.sluit()
+        try schrijfGemeenten(specs, map: map)
+        let tarieven = try schrijfPercelenEnProducten(map: map)
+        let aanbieders = try schrijfAanbieders(map: map)
 
         // care kinds weighted by how many children are in them at any moment: starts x mean length
         let prevalentie = Catalogus.zorgsoorten.map { z -> Double in
@@ -157,29 +118,7 @@ public struct Landelijk: Sendable {
 
                     // declarations of the year only: per month of care; output products once, when they end in it
                     let benutting = 0.6 + 0.5 * k.uniform()
-                    var regels: [(Dag, Dag, Int64)] = []
-                    if z.frequentie == .totaal {
-                        if eind >= jaarBegin && eind <= jaarEind { regels.append((max(start, jaarBegin), eind, Int64(volume))) }
-                    } else {
-                        var m = max(start, jaarBegin).maand
-                        let laatste = min(eind, jaarEind)
-                        while m <= laatste.maand {
-                            let van = max(start, m.eersteDag), tot = min(laatste, m.laatsteDag)
-                            let dagen = (tot - van) + 1
-                            let eenheden = z.eenheden(van: van, tot: tot, maand: m, volume: volume, benutting: benutting)
-                            if eenheden > 0 {
-                                // many providers declare per week or per two weeks: four or two lines for a full month
-                                let r = k.uniform()
-                                let delen = min(Int(eenheden), dagen > 20 ? (r < 0.45 ? 4 : r < 0.75 ? 2 : 1) : 1)
-                                for d in 0..<delen {
-                                    let a = van + dagen * d / delen, b = van + dagen * (d + 1) / delen - 1
-                                    let e = eenheden / Int64(delen) + (d == delen - 1 ? eenheden % Int64(delen) : 0)
-                                    regels.append((a, b, e))
-                                }
-                            }
-                            m = m + 1
-                        }
-                    }
+                    let regels = Landelijk.declaratieperiodes(z, start: start, eind: eind, volume: volume, jaar: jaar, benutting: benutting, &k)
                     let tarief = tarieven[jaar]![s]
                     for (van, tot, eenheden) in regels {
                         let bedrag = tarief * eenheden
@@ -215,7 +154,96 @@ public struct Landelijk: Sendable {
         }
         try verzoeken.sluit(); try toewijzingen.sluit(); try declaraties.sluit()
 
-        // budgets: what each municipality expected, mostly a little under what the year cost
+        try schrijfBudgetten(specs, kosten: kosten, map: map, &k)
+        return telling
+    }
+
+    /// The municipalities and their figures (inhabitants, young people, the national budget split by young people).
+    func schrijfGemeenten(_ specs: [GemeenteSpec], map: String) throws {
+        let gem = try CSVUit(map + "/gemeenten.csv", kop: "gemeentecode,naam")
+        let cijfers = try CSVUit(map + "/gemeentecijfers.csv", kop: "gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte")
+        let totaalJeugd = specs.map(\.jeugdigen).reduce(0, +)
+        for g in specs {
+            gem.regel("GM\(g.code),\(csv(g.naam))")
+            // the national youth-care budget ~EUR 5.9 bn, split by youths
+            let macro = Int64((5_900_000_000.0 * Double(g.jeugdigen) / Double(totaalJeugd)).rounded())
+            cijfers.regel("\(g.code),\(jaar),\(g.inwoners),\(g.jeugdigen),\(macro),\(g.ses),\(String(format: "%.2f", Double(g.inwoners) / 1100))")
+        }
+        try gem.sluit(); try cijfers.sluit()
+    }
+
+    /// Lots and products with their tariffs of the year and the four before (2% a year); the tariffs per care kind.
+    func schrijfPercelenEnProducten(map: String) throws -> [Int: [Euro]] {
+        let perc = try CSVUit(map + "/percelen.csv", kop: "perceel,naam,segment,verevend,bekostiging")
+        for p in Catalogus.percelen {
+            perc.regel("\(p.code),\(csv(p.naam)),\(p.segment),\(p.verevend ? "ja" : "nee"),\(p.bekostiging!.rawValue)")
+        }
+        try perc.sluit()
+        let prod = try CSVUit(map + "/producten.csv", kop: "productcode,productcategorie,perceel,omschrijving,eenheid,tarief,jaar")
+        var tarieven: [Int: [Euro]] = [:]   // year -> tariff per care kind
+        for j in (jaar - 4)...jaar {
+            tarieven[j] = Catalogus.zorgsoorten.map { Euro(centen: $0.tariefCent).maal(Int64((pow102(j - 2018) * 10_000).rounded()), gedeeldDoor: 10_000) }
+            for (s, z) in Catalogus.zorgsoorten.enumerated() {
+                prod.regel("\(z.code),\(z.categorie),\(z.perceel),\(csv(z.omschrijving)),\(z.eenheid),\(tarieven[j]![s].machineTekst),\(j)")
+            }
+        }
+        try prod.sluit()
+        return tarieven
+    }
+
+    /// Providers per care kind: the regional counts times 25, Zipf-weighted; looked up by cumulative weight.
+    func schrijfAanbieders(map: String) throws -> [(agb: [String], cumulatief: [Double])] {
+        let aanb = try CSVUit(map + "/aanbieders.csv", kop: "agb,naam")
+        var aanbieders: [(agb: [String], cumulatief: [Double])] = []
+        var volgnummer = 0
+        for z in Catalogus.zorgsoorten {
+            var agbs: [String] = [], cum: [Double] = [], som = 0.0
+            for i in 0..<(z.aanbieders * 25) {
+                volgnummer += 1
+                let agb = "76" + pad(volgnummer, 6)
+                aanb.regel("\(agb),\(Catalogus.aanbiedersvormen[volgnummer % Catalogus.aanbiedersvormen.count]) \(Catalogus.aanbiedersnamen[volgnummer % Catalogus.aanbiedersnamen.count]) \(volgnummer)")
+                som += 1 / Double(i + 1)
+                agbs.append(agb); cum.append(som)
+            }
+            aanbieders.append((agbs, cum))
+        }
+        try aanb.sluit()
+        return aanbieders
+    }
+
+    /// The declared periods of one allocation in the year with their units: per month of care (a full month often in
+    /// weekly or two-weekly lines); an output product once, when it ends in the year.
+    static func declaratieperiodes(_ z: Catalogus.Zorgsoort, start: Dag, eind: Dag, volume: Int, jaar: Int, benutting: Double,
+                                   _ k: inout Kansen) -> [(Dag, Dag, Int64)] {
+        let jaarBegin = Dag.eersteVan(jaar: jaar), jaarEind = Dag.laatsteVan(jaar: jaar)
+        var regels: [(Dag, Dag, Int64)] = []
+        if z.frequentie == .totaal {
+            if eind >= jaarBegin && eind <= jaarEind { regels.append((max(start, jaarBegin), eind, Int64(volume))) }
+        } else {
+            var m = max(start, jaarBegin).maand
+            let laatste = min(eind, jaarEind)
+            while m <= laatste.maand {
+                let van = max(start, m.eersteDag), tot = min(laatste, m.laatsteDag)
+                let dagen = (tot - van) + 1
+                let eenheden = z.eenheden(van: van, tot: tot, maand: m, volume: volume, benutting: benutting)
+                if eenheden > 0 {
+                    // many providers declare per week or per two weeks: four or two lines for a full month
+                    let r = k.uniform()
+                    let delen = min(Int(eenheden), dagen > 20 ? (r < 0.45 ? 4 : r < 0.75 ? 2 : 1) : 1)
+                    for d in 0..<delen {
+                        let a = van + dagen * d / delen, b = van + dagen * (d + 1) / delen - 1
+                        let e = eenheden / Int64(delen) + (d == delen - 1 ? eenheden % Int64(delen) : 0)
+                        regels.append((a, b, e))
+                    }
+                }
+                m = m + 1
+            }
+        }
+        return regels
+    }
+
+    /// Budgets: what each municipality expected, mostly a little under what the year cost.
+    func schrijfBudgetten(_ specs: [GemeenteSpec], kosten: [[Int64]], map: String, _ k: inout Kansen) throws {
         let budget = try CSVUit(map + "/budgetten.csv", kop: "jaar,gemeentecode,perceel,budget")
         for (gi, g) in specs.enumerated() {
             for (pi, p) in Catalogus.percelen.enumerated() {
@@ -224,7 +252,6 @@ public struct Landelijk: Sendable {
             }
         }
         try budget.sluit()
-        return telling
     }
 }
 

@@ -191,7 +191,29 @@ public enum Aanbiedersbenchmark {
             rijen.append(r)
         }
 
-        // medians, marks and ranks per comparison group, over the ranked providers only
+        vergelijk(&rijen, instellingen: instellingen)
+        rijen.sort { a, b in
+            if a.vergelijkingsgroep != b.vergelijkingsgroep { return a.vergelijkingsgroep < b.vergelijkingsgroep }
+            if a.gerangschikt != b.gerangschikt { return a.gerangschikt }
+            if let x = a.rang, let y = b.rang { return x < y }
+            return a.kosten != b.kosten ? a.kosten > b.kosten : (a.agb, a.groep) < (b.agb, b.groep)
+        }
+
+        var totaal = Benchmarkrij(agb: "", naam: "Totaal", groep: "", groepNaam: "", vergelijkingsgroep: "")
+        totaal.clienten = totaalClienten.count
+        totaal.kosten = rijen.map(\.kosten).som()
+        totaal.eenheden = rijen.map(\.eenheden).reduce(0, +)
+        totaal.verplichting = rijen.map(\.verplichting).som()
+        totaal.beeindigdeTrajecten = alleDuren.count
+        let d = alleDuren.percentielen(50, 90)
+        totaal.duurMediaan = d[0]; totaal.duurP90 = d[1]
+        totaal.terugkeerBasis = totaalBasis.count; totaal.teruggekeerd = totaalTerug.count
+        return (rijen, totaal)
+    }
+
+    /// Per comparison group, over the ranked providers only: the medians, the ranks by cost per client and the marks
+    /// where a provider lies a factor (or, for shares, a number of points) above or below the median.
+    static func vergelijk(_ rijen: inout [Benchmarkrij], instellingen: Contractinstellingen) {
         let perGroep = Dictionary(grouping: rijen.indices, by: { rijen[$0].vergelijkingsgroep })
         for (_, idx) in perGroep {
             let gerangschikt = idx.filter { rijen[$0].gerangschikt }
@@ -223,24 +245,7 @@ public enum Aanbiedersbenchmark {
                     else if w * instellingen.afwijkingsfactor <= med { rijen[i].afwijkingen[kenmerk] = -1 }
                 }
             }
-        }
-        rijen.sort { a, b in
-            if a.vergelijkingsgroep != b.vergelijkingsgroep { return a.vergelijkingsgroep < b.vergelijkingsgroep }
-            if a.gerangschikt != b.gerangschikt { return a.gerangschikt }
-            if let x = a.rang, let y = b.rang { return x < y }
-            return a.kosten != b.kosten ? a.kosten > b.kosten : (a.agb, a.groep) < (b.agb, b.groep)
-        }
-
-        var totaal = Benchmarkrij(agb: "", naam: "Totaal", groep: "", groepNaam: "", vergelijkingsgroep: "")
-        totaal.clienten = totaalClienten.count
-        totaal.kosten = rijen.map(\.kosten).som()
-        totaal.eenheden = rijen.map(\.eenheden).reduce(0, +)
-        totaal.verplichting = rijen.map(\.verplichting).som()
-        totaal.beeindigdeTrajecten = alleDuren.count
-        let d = alleDuren.percentielen(50, 90)
-        totaal.duurMediaan = d[0]; totaal.duurP90 = d[1]
-        totaal.terugkeerBasis = totaalBasis.count; totaal.teruggekeerd = totaalTerug.count
-        return (rijen, totaal)
+    }
     }
 
     static func lotVanProduct(_ groep: String, _ kaart: Productkaart) -> String? {
