@@ -17,7 +17,10 @@ public final class Cijferbron: @unchecked Sendable {
     private let slot = NSLock()
     private let laadslot = NSLock()
     private var geladen: Cijferdienst.Basis?
-    private var figuren: [String: Any] = [:]
+    /// A figure's key: its name and its type, so two figures can share no entry; values are `Sendable` (requests
+    /// on several threads read them).
+    private struct Figuursleutel: Hashable { let soort: ObjectIdentifier; let naam: String }
+    private var figuren: [Figuursleutel: any Sendable] = [:]
     private var paginas: [String: Pagina] = [:]
     /// Open signals per municipality and rule (the municipality pages' summary), until signals change.
     private var openSignalen: [String: [String: Int]]?
@@ -106,8 +109,8 @@ public final class Cijferbron: @unchecked Sendable {
         }
     }
 
-    /// Every stored signal, sorted as the list shows them (`Signaalweergave.gesorteerd`); nil when the store keeps none.
-    func signalen() throws -> [BeheerdSignaal]? {
+    /// Every stored signal, sorted as the list shows them (`Signaalweergave.gesorteerd`).
+    func signalen() throws -> [BeheerdSignaal] {
         if let w = slot.withLock({ werklijst }) { return w }
         let v = slot.withLock { versie }
         let w = Signaalweergave.gesorteerd(try store.signalen())
@@ -115,13 +118,13 @@ public final class Cijferbron: @unchecked Sendable {
         return w
     }
 
-    /// The signals of the list that a filter keeps, in list order, with their count per rule and municipality; nil when
-    /// the store keeps no signals. Kept per filter (the last 64): nationally, filtering and counting 304,000 signals
+    /// The signals of the list that a filter keeps, in list order, with their count per rule and municipality. Kept per
+    /// filter (the last 64): nationally, filtering and counting 304,000 signals
     /// took the region's list 0.25 s a request, turning its pages as long.
-    func signaalselectie(_ filter: Signaalfilter) throws -> Signaalselectie? {
+    func signaalselectie(_ filter: Signaalfilter) throws -> Signaalselectie {
         if let s = slot.withLock({ selecties[filter] }) { return s }
         let v = slot.withLock { versie }
-        guard let alle = try signalen() else { return nil }
+        let alle = try signalen()
         var posities: [Int32] = []
         var aantallen: [String: [String: Int]] = [:]
         for i in alle.indices where filter.past(alle[i]) {
@@ -138,25 +141,24 @@ public final class Cijferbron: @unchecked Sendable {
     }
 
     /// The open signals per rule and municipality as the council may see them (every rule, every registered
-    /// municipality, counts under five hidden with their complements); nil when the store keeps no signals.
-    func raadstelling() throws -> Raadstelling? {
+    /// municipality, counts under five hidden with their complements).
+    func raadstelling() throws -> Raadstelling {
         if let t = slot.withLock({ raadstellingCache }) { return t }
         let v = slot.withLock { versie }
-        guard try signalen() != nil else { return nil }
         let codes = try gegevens().gemeenten.map(\.code).sorted()
         var per: [String: [String: Int]] = [:]
-        for c in codes { for (r, n) in try openSignalen(gemeente: c) ?? [:] { per[r, default: [:]][c] = n } }
+        for c in codes { for (r, n) in try openSignalen(gemeente: c) { per[r, default: [:]][c] = n } }
         let t = Raadstelling(rijen: Signaalregels.alle.map(\.code), kolommen: codes) { r, c in per[r]?[c] ?? 0 }
         slot.withLock { if versie == v { raadstellingCache = t } }
         return t
     }
 
-    /// The open signals of a municipality per rule; nil when the store keeps no signals. Counted once over all
+    /// The open signals of a municipality per rule. Counted once over all
     /// stored signals (nationally 300,000: reading them took a municipality page a second).
-    func openSignalen(gemeente: String) throws -> [String: Int]? {
+    func openSignalen(gemeente: String) throws -> [String: Int] {
         if let t = slot.withLock({ openSignalen }) { return t[gemeente] ?? [:] }
         let v = slot.withLock { versie }
-        guard let alle = try signalen() else { return nil }
+        let alle = try signalen()
         var telling: [String: [String: Int]] = [:]
         for b in alle where b.isOpen { telling[b.signaal.gemeentecode, default: [:]][b.signaal.regel, default: 0] += 1 }
         slot.withLock { if versie == v { openSignalen = telling } }
@@ -164,20 +166,21 @@ public final class Cijferbron: @unchecked Sendable {
     }
 
     /// A figure by key, computed once from the data.
-    func figuur<T>(_ sleutel: String, _ bereken: (Gegevens) throws -> T) throws -> T {
+    func figuur<T: Sendable>(_ naam: String, _ bereken: (Gegevens) throws -> T) throws -> T {
+        let sleutel = Figuursleutel(soort: ObjectIdentifier(T.self), naam: naam)
         // unwrap the entry first: `nil as? T` succeeds when T is optional, so an optional figure was never computed
         if let gevonden = slot.withLock({ figuren[sleutel] }), let f = gevonden as? T { return f }
         let v = slot.withLock { versie }
         let g = try gegevens()
         let f = try bereken(g)
-        slot.withLock { if versie == v { figuren[sleutel] = .some(f as Any) } }
+        slot.withLock { if versie == v { figuren[sleutel] = f } }
         return f
     }
 
     /// The keys of the pages in the cache (for tests).
     var paginasleutels: Set<String> { slot.withLock { Set(paginas.keys) } }
     /// The keys of the figures in the cache (for tests).
-    var figuursleutels: Set<String> { slot.withLock { Set(figuren.keys) } }
+    var figuursleutels: Set<String> { slot.withLock { Set(figuren.keys.map(\.naam)) } }
 
     /// A page by key (path, parameters and role), built once.
     func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {

@@ -22,7 +22,7 @@ enum BurapPagina {
             let b = try v.bron.figuur("burap|\(gemeente)|\(peil)") { _ in
                 try Burap(try v.bron.volledigeGegevens(), gemeente: gemeente, peildatum: peil)
             }
-            return b.metSignalen(try v.bron.signalen() ?? [])
+            return b.metSignalen(try v.bron.signalen())
         } catch let f as Burap.Fout {
             throw Paginafout.ongeldig("Geen Burap mogelijk: \(f.description)")
         }

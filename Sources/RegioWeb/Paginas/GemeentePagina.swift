@@ -135,7 +135,14 @@ enum Signaalkoppeling {
         let aantal = perRegel.values.reduce(0, +)
         guard aantal > 0 || v.rol.onderdruktKleineAantallen else { return "<p>Geen open signalen.</p>" }
         // a council's counts by the linked table of all rules and municipalities, every rule listed
-        let plan = v.rol.onderdruktKleineAantallen ? try? v.bron.raadstelling() : nil
+        let plan: Raadstelling?
+        if v.rol.onderdruktKleineAantallen {
+            // no counts at all rather than counts without their protection
+            guard let p = try? v.bron.raadstelling() else { return "" }
+            plan = p
+        } else {
+            plan = nil
+        }
         func tekst(_ n: Int, _ s: Onderdrukking.Status?) -> String { s.map { $0.isVerborgen ? $0.merk : String(n) } ?? String(n) }
         let delen = Signaalregels.alle.compactMap { r -> String? in
             let n = perRegel[r.code] ?? 0

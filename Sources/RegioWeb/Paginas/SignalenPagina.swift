@@ -30,7 +30,7 @@ enum SignalenPagina {
         let filter = raad ? Signaalfilter(gemeente: gemeente, regel: v["regel"])
             : Signaalfilter(jaar: v["jaar"].flatMap { Int($0) }, gemeente: gemeente, regel: v["regel"], statussen: try statussen(v["status"]))
         // in list order already, filtered and counted once per filter and change of the signals
-        guard let getoond = try v.bron.signaalselectie(filter) else { throw Paginafout.ongeldig("Deze database bewaart geen signalen.") }
+        let getoond = try v.bron.signaalselectie(filter)
         let peil = try signaalstore.laatstePeildatum()
 
         var p = Pagina(titel: "Signalen", ondertitel: peil.map { "Laatste run van de regels: peildatum \($0.nederlands)." }
@@ -107,7 +107,7 @@ enum SignalenPagina {
         let raad = v.rol == .raad
         var eigen: String? = nil
         if case .gemeente(let g) = v.rol { eigen = g }
-        let alle = raad ? [] : (try v.bron.signalen() ?? [])
+        let alle = raad ? [] : try v.bron.signalen()
         var aantal: [String: Int] = [:], bedrag: [String: Euro] = [:]
         for b in alle where b.isOpen && (eigen == nil || b.signaal.gemeentecode == eigen) {
             aantal[b.signaal.regel, default: 0] += 1
