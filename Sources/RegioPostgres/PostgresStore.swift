@@ -77,21 +77,8 @@ public final class PostgresStore: Opslag, Sendable {
         }
     }
 
-    public func aantal(_ soort: Soort) throws -> Int {
-        try pool.metVerbinding { v in Int(try v.geheel("SELECT COUNT(*) FROM \(soort.tabel)")) }
-    }
-
     public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
         try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen)) }
-    }
-
-    public func importlog() throws -> [ImportlogRegel] {
-        try pool.metVerbinding { v in
-            try v.rijen("SELECT bestand, soort, tijdstip, toegevoegd, gewijzigd, ongewijzigd FROM importlog ORDER BY id DESC").map { r in
-                let (bestand, soort, tijdstip, t, g, o) = try r.decode((String, String, String, Int64, Int64, Int64).self)
-                return ImportlogRegel(bestand: bestand, soort: soort, tijdstip: tijdstip, toegevoegd: Int(t), gewijzigd: Int(g), ongewijzigd: Int(o))
-            }
-        }
     }
 
     /// One write transaction; writers to the same schema take turns, so two imports never interleave. It raises the

@@ -13,12 +13,52 @@ public protocol IJWStore: RegioStore {
 
 /// Writes inside an iJw transaction.
 public protocol IJWSchrijver: StoreSchrijver {
+    /// The transaction's connection for statements written once (the deliveries and the message log below).
+    var sql: any SQLVerbinding { get }
+}
+
+/// Deliveries and the message log, written once for both databases.
+extension IJWSchrijver {
     /// Inserts or updates deliveries by (toewijzingnummer, begindatum); says which was which.
-    func schrijf(_ leveringen: [Levering]) throws -> Telling
+    public func schrijf(_ leveringen: [Levering]) throws -> Telling {
+        var telling = Telling()
+        for l in leveringen {
+            let sleutel = [Waarde(l.toewijzingnummer), Waarde(l.begindatum)]
+            let inhoud = [Waarde(l.client), Waarde(l.gemeentecode), Waarde(l.agb), Waarde(l.productcategorie), Waarde(l.productcode),
+                          Waarde(l.einddatum), Waarde(l.redenBeeindiging), Waarde(l.gestartOp), Waarde(l.gestoptOp)]
+            let hash = Waarde(Levering.inhoudHash(l))
+            if let bestaand = try sql.rijen("SELECT inhoud FROM levering WHERE toewijzingnummer = ? AND begindatum = ?", sleutel).first {
+                if bestaand.first?.geheel == hash.geheel { telling.ongewijzigd += 1; continue }
+                try sql.voerUit("""
+                    UPDATE levering SET client = ?, gemeentecode = ?, agb = ?, productcategorie = ?, productcode = ?, einddatum = ?,
+                      reden_beeindiging = ?, gestart_op = ?, gestopt_op = ?, inhoud = ? WHERE toewijzingnummer = ? AND begindatum = ?
+                    """, inhoud + [hash] + sleutel)
+                telling.gewijzigd += 1
+                telling.gewijzigdeSleutels.append("\(l.toewijzingnummer)/\(l.begindatum)")
+            } else {
+                try sql.voerUit("""
+                    INSERT INTO levering (toewijzingnummer, begindatum, client, gemeentecode, agb, productcategorie, productcode,
+                      einddatum, reden_beeindiging, gestart_op, gestopt_op, inhoud) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, sleutel + inhoud + [hash])
+                telling.toegevoegd += 1
+            }
+        }
+        return telling
+    }
+
     /// Removes a delivery (a start withdrawn with StatusAanlevering 3).
-    func verwijderLevering(toewijzingnummer: String, begindatum: Dag) throws
+    public func verwijderLevering(toewijzingnummer: String, begindatum: Dag) throws {
+        try sql.voerUit("DELETE FROM levering WHERE toewijzingnummer = ? AND begindatum = ?", [Waarde(toewijzingnummer), Waarde(begindatum)])
+    }
+
     /// Records an imported message.
-    func logBericht(_ bericht: IJWBerichtlog) throws
+    public func logBericht(_ b: IJWBerichtlog) throws {
+        try sql.voerUit("""
+            INSERT INTO ijw_bericht (berichtsoort, afzender, identificatie, dagtekening, inhoud, verwijzing, bestand, tijdstip)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [Waarde(b.berichtsoort), Waarde(b.afzender), Waarde(b.identificatie), Waarde(b.dagtekening), Waarde(b.inhoudHash),
+                  Waarde(b.verwijzing), Waarde(b.bestand), Waarde(b.tijdstip)])
+    }
 }
 
 /// One imported iJw message: identified by type, sender and identification (iJw TR056).

@@ -35,6 +35,22 @@ extension Waarde {
     var dag: Dag? { geheel.map { Dag(dagnummer: Int32(clamping: $0)) } }
 }
 
+/// Counts and the import log, read the same way on both databases.
+extension RegioStore where Self: SQLOpslag {
+    public func aantal(_ soort: Soort) throws -> Int {
+        try lees { v in Int(try v.geheel("SELECT COUNT(*) FROM \(soort.tabel)") ?? 0) }
+    }
+
+    public func importlog() throws -> [ImportlogRegel] {
+        try lees { v in
+            try v.rijen("SELECT bestand, soort, tijdstip, toegevoegd, gewijzigd, ongewijzigd FROM importlog ORDER BY id DESC", []).map { r in
+                ImportlogRegel(bestand: r[0].tekst ?? "", soort: r[1].tekst ?? "", tijdstip: r[2].tekst ?? "", toegevoegd: Int(r[3].geheel ?? 0),
+                               gewijzigd: Int(r[4].geheel ?? 0), ongewijzigd: Int(r[5].geheel ?? 0))
+            }
+        }
+    }
+}
+
 /// The change counters, read the same way on both databases.
 extension WijzigingStore where Self: SQLOpslag {
     public func wijzigingsstand() throws -> Wijzigingsstand {

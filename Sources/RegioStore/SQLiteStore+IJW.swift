@@ -27,51 +27,7 @@ extension SQLiteStore: IJWStore {
 }
 
 extension SQLiteStore.Schrijver: IJWSchrijver {
-    func schrijf(_ leveringen: [Levering]) throws -> Telling {
-        var telling = Telling()
-        let kies = try db.cachedStatement(sql: "SELECT inhoud FROM levering WHERE toewijzingnummer = ? AND begindatum = ?")
-        let voegIn = try db.cachedStatement(sql: """
-            INSERT INTO levering (toewijzingnummer, begindatum, client, gemeentecode, agb, productcategorie, productcode,
-              einddatum, reden_beeindiging, gestart_op, gestopt_op, inhoud) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let werkBij = try db.cachedStatement(sql: """
-            UPDATE levering SET client = ?, gemeentecode = ?, agb = ?, productcategorie = ?, productcode = ?, einddatum = ?,
-              reden_beeindiging = ?, gestart_op = ?, gestopt_op = ?, inhoud = ? WHERE toewijzingnummer = ? AND begindatum = ?
-            """)
-        for l in leveringen {
-            let sleutel: [DatabaseValueConvertible?] = [l.toewijzingnummer, l.begindatum.dagnummer]
-            let inhoud: [DatabaseValueConvertible?] = [l.client, l.gemeentecode, l.agb, l.productcategorie, l.productcode,
-                                                       l.einddatum?.dagnummer, l.redenBeeindiging, l.gestartOp.dagnummer,
-                                                       l.gestoptOp?.dagnummer]
-            let hash = Levering.inhoudHash(l)
-            kies.setUncheckedArguments(StatementArguments(sleutel))
-            if let bestaand = try Int64.fetchOne(kies) {
-                if bestaand == hash { telling.ongewijzigd += 1; continue }
-                werkBij.setUncheckedArguments(StatementArguments(inhoud + [hash] + sleutel))
-                try werkBij.execute()
-                telling.gewijzigd += 1
-                telling.gewijzigdeSleutels.append("\(l.toewijzingnummer)/\(l.begindatum)")
-            } else {
-                voegIn.setUncheckedArguments(StatementArguments(sleutel + inhoud + [hash]))
-                try voegIn.execute()
-                telling.toegevoegd += 1
-            }
-        }
-        return telling
-    }
-
-    func verwijderLevering(toewijzingnummer: String, begindatum: Dag) throws {
-        try db.execute(sql: "DELETE FROM levering WHERE toewijzingnummer = ? AND begindatum = ?",
-                       arguments: [toewijzingnummer, begindatum.dagnummer])
-    }
-
-    func logBericht(_ b: IJWBerichtlog) throws {
-        try db.execute(sql: """
-            INSERT INTO ijw_bericht (berichtsoort, afzender, identificatie, dagtekening, inhoud, verwijzing, bestand, tijdstip)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [b.berichtsoort, b.afzender, b.identificatie, b.dagtekening.dagnummer, b.inhoudHash, b.verwijzing,
-                             b.bestand, b.tijdstip])
-    }
+    var sql: any SQLVerbinding { SQLiteVerbinding(db: db) }
 }
 
 extension Levering {

@@ -103,10 +103,6 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
         }
     }
 
-    public func aantal(_ soort: Soort) throws -> Int {
-        try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(soort.tabel)") ?? 0 }
-    }
-
     public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
         try schrijfGRDB(.gegevens) { db in
             // a national declarations file touches millions of index pages; the default 2 MB cache rereads them (128 MB)
@@ -117,13 +113,6 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             let uitkomst = try werk(schrijver)
             try schrijver.herstelIndexen()
             return uitkomst
-        }
-    }
-
-    public func importlog() throws -> [ImportlogRegel] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT bestand, soort, tijdstip, toegevoegd, gewijzigd, ongewijzigd FROM importlog ORDER BY id DESC")
-                .map { ImportlogRegel(bestand: $0[0], soort: $0[1], tijdstip: $0[2], toegevoegd: $0[3], gewijzigd: $0[4], ongewijzigd: $0[5]) }
         }
     }
 

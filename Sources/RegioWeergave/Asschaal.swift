@@ -18,4 +18,9 @@ public enum Asschaal {
         let onder = (laag / stap).rounded(.down) * stap, boven = (hoog / stap).rounded(.up) * stap
         return (onder, boven == onder ? onder + stap : boven, stap)
     }
+
+    /// The ticks of an axis: `laag`, `laag + stap`, ... up to and including `hoog`.
+    static func streepjes(_ laag: Double, _ hoog: Double, _ stap: Double) -> [Double] {
+        stap > 0 ? Array(stride(from: laag, through: hoog + stap / 2, by: stap)) : [laag]
+    }
 }

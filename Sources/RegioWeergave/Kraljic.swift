@@ -30,10 +30,8 @@ extension SVGGrafiek {
         for (naam, hx, hy, anker) in hoeken {
             s += SVG.tekst(naam, x: hx, y: hy, grootte: 11, anker: anker, kleur: "#888")
         }
-        var v = 0.0
-        while v <= topY + 1e-9 {
-            s += "<text x=\"\(f(links - 6))\" y=\"\(f(y(v / 100) + 3.5))\" font-size=\"10\" text-anchor=\"end\" \(letter)>\(Tabel.decimaal(v, 0))%</text>"
-            v += stapY
+        for v in Asschaal.streepjes(0, topY, stapY) {
+            s += SVG.tekst(Tabel.decimaal(v, 0) + "%", x: links - 6, y: y(v / 100) + 3.5, grootte: 10, anker: "end", extra: " font-family=\"inherit\"")
         }
         for n in [1, 2, 5, 10, 20, 50, 100, 200, 500] where Double(n) <= maxAanbieders * 1.15 {
             s += "<text x=\"\(f(x(Double(n))))\" y=\"\(f(boven + bh + 14))\" font-size=\"10\" text-anchor=\"middle\" \(letter)>\(n)</text>"

@@ -46,10 +46,7 @@ public enum Paginagrafiek {
             }
             s += "<polyline points=\"\(punten.joined(separator: " "))\" fill=\"none\" stroke=\"\(reeks.kleur)\" stroke-width=\"2.5\"/>"
         }
-        let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
-        for (i, l) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(links + (Double(i) + 0.5) * groep))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(HTML.tekst(l))</text>"
-        }
+        s += xLabels(labels, x: { links + (Double($0) + 0.5) * groep }, y: boven + h + 16, breedte: w)
         var inLegenda = staven + lijnen
         if !lichter.isEmpty, let eerste = staven.first {
             inLegenda.append(Reeks(naam: "lichter: nog niet compleet", waarden: [], kleur: eerste.kleur + "59"))
@@ -76,16 +73,13 @@ public enum Paginagrafiek {
         let w = breedte - links - rechts
         func x(_ v: Double) -> Double { links + w * v / hoog }
         var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
-        var t = 0.0
-        while t <= hoog + stap / 2 {
-            s += "<line x1=\"\(f(x(t)))\" y1=\"\(f(boven))\" x2=\"\(f(x(t)))\" y2=\"\(f(hoogte - 20))\" stroke=\"#e3e8ee\"/>"
-            s += "<text x=\"\(f(x(t)))\" y=\"\(f(hoogte - 6))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b76\">\(HTML.tekst(kort(t, eenheid)))</text>"
-            t += stap
+        for t in Asschaal.streepjes(0, hoog, stap) {
+            s += SVG.lijn(x(t), boven, x(t), hoogte - 20, kleur: "#e3e8ee")
+            s += SVG.tekst(kort(t, eenheid), x: x(t), y: hoogte - 6, grootte: 10, anker: "middle", kleur: "#5f6b76")
         }
         for (i, item) in items.enumerated() {
             let y = boven + Double(i) * rij
-            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(HTML.tekst(item.label))</title>\(HTML.tekst(past(item.label, ruimte: links - 14)))</text>"
+            s += rijLabel(item.label, x: links - 8, y: y + rij * 0.62, ruimte: links - 14)
             guard let waarde = item.waarde else {
                 s += "<text x=\"\(f(links + 6))\" y=\"\(f(y + rij * 0.62))\" font-size=\"11\" fill=\"#5f6b76\">\(HTML.tekst(merk)) (niet getoond)</text>"
                 continue
@@ -118,8 +112,7 @@ public enum Paginagrafiek {
         var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
         for (i, label) in labels.enumerated() {
             let y = boven + Double(i) * rij
-            s += "<text x=\"\(f(links - 8))\" y=\"\(f(y + rij * 0.62))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
-                + "<title>\(HTML.tekst(label))</title>\(HTML.tekst(past(label, ruimte: links - 14)))</text>"
+            s += rijLabel(label, x: links - 8, y: y + rij * 0.62, ruimte: links - 14)
             var x = links
             let som = max(aandelen[i].reduce(0, +), 1e-12)
             for (k, a) in aandelen[i].enumerated() {
@@ -162,10 +155,7 @@ public enum Paginagrafiek {
         }
         s += lijn(midden, "#1f4e79", true)
         if !gerealiseerd.isEmpty { s += lijn(gerealiseerd, "#e07b00", false) }
-        let elke = max(1, Int((Double(n) / (w / 55)).rounded(.up)))
-        for (i, lab) in labels.enumerated() where i % elke == 0 {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(boven + h + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(HTML.tekst(lab))</text>"
-        }
+        s += xLabels(labels, x: x, y: boven + h + 16, breedte: w)
         var leg = [Reeks(naam: "prognose", waarden: [], kleur: "#1f4e79"), Reeks(naam: "interval", waarden: [], kleur: "#a9bdd2")]
         if !gerealiseerd.isEmpty { leg.append(Reeks(naam: "gerealiseerd", waarden: [], kleur: "#e07b00")) }
         s += legenda(leg, x: links, y: hoogte - 12)
@@ -174,16 +164,24 @@ public enum Paginagrafiek {
 
     // MARK: parts
 
+    /// Category labels under the x axis, every so many when they would not fit (about 55 pixels each).
+    static func xLabels(_ labels: [String], x: (Int) -> Double, y: Double, breedte: Double) -> String {
+        let elke = max(1, Int((Double(labels.count) / (breedte / 55)).rounded(.up)))
+        return labels.enumerated().filter { $0.offset % elke == 0 }
+            .map { SVG.tekst($0.element, x: x($0.offset), y: y, grootte: 11, anker: "middle") }.joined()
+    }
+
+    /// A row's label left of its bar, cut to fit, whole in its title.
+    static func rijLabel(_ label: String, x: Double, y: Double, ruimte: Double) -> String {
+        "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1f23\">"
+            + "<title>\(HTML.tekst(label))</title>\(HTML.tekst(past(label, ruimte: ruimte)))</text>"
+    }
+
     static func as_(laag: Double, hoog: Double, stap: Double, y: (Double) -> Double, x0: Double, x1: Double, eenheid: Eenheid) -> String {
-        var s = ""
-        var t = laag
-        while t <= hoog + stap / 2 {
-            let kleur = abs(t) < stap / 1000 ? "#9aa7b3" : "#e3e8ee"
-            s += SVG.lijn(x0, y(t), x1, y(t), kleur: kleur)
-            s += SVG.tekst(kort(t, eenheid), x: x0 - 6, y: y(t) + 4, grootte: 10, anker: "end", kleur: "#5f6b76")
-            t += stap
-        }
-        return s
+        Asschaal.streepjes(laag, hoog, stap).map { t in
+            SVG.lijn(x0, y(t), x1, y(t), kleur: abs(t) < stap / 1000 ? "#9aa7b3" : "#e3e8ee")
+                + SVG.tekst(kort(t, eenheid), x: x0 - 6, y: y(t) + 4, grootte: 10, anker: "end", kleur: "#5f6b76")
+        }.joined()
     }
 
     static func legenda(_ reeksen: [Reeks], x: Double, y: Double, perRegel: Int = 6, breedte: Double = 800) -> String {

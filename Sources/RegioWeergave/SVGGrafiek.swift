@@ -52,11 +52,9 @@ public enum SVGGrafiek {
 
         var s = SVG.kop(g.titel, breedte: breedte, hoogte: hoogte)
         s += legenda(g, breedte: breedte)
-        var v = 0.0
-        while v <= top + 1e-9 {
-            s += "<line x1=\"\(f(links))\" y1=\"\(f(y(v)))\" x2=\"\(f(breedte - rechts))\" y2=\"\(f(y(v)))\" stroke=\"#ddd\" stroke-width=\"1\"/>"
-            s += "<text x=\"\(f(links - 6))\" y=\"\(f(y(v) + 3.5))\" font-size=\"10\" text-anchor=\"end\" \(letter)>\(HTML.tekst(g.opmaak(v)))</text>"
-            v += stap
+        for v in Asschaal.streepjes(0, top, stap) {
+            s += SVG.lijn(links, y(v), breedte - rechts, y(v), kleur: "#ddd", dikte: 1)
+            s += SVG.tekst(g.opmaak(v), x: links - 6, y: y(v) + 3.5, grootte: 10, anker: "end", extra: " font-family=\"inherit\"")
         }
         for (i, label) in g.labels.enumerated() {
             let midden = links + band * (Double(i) + 0.5)

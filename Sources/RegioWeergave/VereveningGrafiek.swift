@@ -121,7 +121,7 @@ public enum VereveningGrafiek {
             let hoog = boven == laag ? laag + stap : boven
             self.laag = laag; self.hoog = hoog
             self.van = van; self.tot = tot
-            streepjes = stride(from: laag, through: hoog + stap / 2, by: stap).map { $0 }
+            streepjes = Asschaal.streepjes(laag, hoog, stap)
         }
 
         func x(_ v: Double) -> Double { van + (v - laag) / (hoog - laag) * (tot - van) }

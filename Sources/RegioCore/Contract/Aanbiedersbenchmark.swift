@@ -27,7 +27,30 @@ public enum Kenmerk: String, Sendable, CaseIterable {
     }
 }
 
-public struct Benchmarkrij: Sendable {
+/// A provider's row and its group's medians hold the same characteristics: read by `Kenmerk`.
+protocol Kenmerkwaarden {
+    var kostenPerClient: Euro? { get }
+    var eenhedenPerClient: Double? { get }
+    var duurMediaan: Int? { get }
+    var duurP90: Int? { get }
+    var terugkeer: Double? { get }
+    var uitnutting: Double? { get }
+}
+
+extension Kenmerkwaarden {
+    func waarde(_ k: Kenmerk) -> Double? {
+        switch k {
+        case .kostenPerClient: kostenPerClient.map { Double($0.centen) }
+        case .eenhedenPerClient: eenhedenPerClient
+        case .duurMediaan: duurMediaan.map(Double.init)
+        case .duurP90: duurP90.map(Double.init)
+        case .terugkeer: terugkeer
+        case .uitnutting: uitnutting
+        }
+    }
+}
+
+public struct Benchmarkrij: Sendable, Kenmerkwaarden {
     public var agb: String
     public var naam: String
     /// The lot code, "categorie/code" of the product, or "" on provider level.
@@ -57,20 +80,9 @@ public struct Benchmarkrij: Sendable {
     public var eenhedenPerClient: Double? { clienten > 0 && eenheden != 0 ? eenheden / Double(clienten) : nil }
     public var terugkeer: Double? { terugkeerBasis > 0 ? Double(teruggekeerd) / Double(terugkeerBasis) : nil }
     public var uitnutting: Double? { kosten.verhouding(tot: verplichting) }
-
-    func waarde(_ k: Kenmerk) -> Double? {
-        switch k {
-        case .kostenPerClient: kostenPerClient.map { Double($0.centen) }
-        case .eenhedenPerClient: eenhedenPerClient
-        case .duurMediaan: duurMediaan.map(Double.init)
-        case .duurP90: duurP90.map(Double.init)
-        case .terugkeer: terugkeer
-        case .uitnutting: uitnutting
-        }
-    }
 }
 
-public struct Mediaanwaarden: Sendable, Equatable {
+public struct Mediaanwaarden: Sendable, Equatable, Kenmerkwaarden {
     public var vergelijkers = 0
     public var kostenPerClient: Euro?
     public var eenhedenPerClient: Double?
@@ -78,17 +90,6 @@ public struct Mediaanwaarden: Sendable, Equatable {
     public var duurP90: Int?
     public var terugkeer: Double?
     public var uitnutting: Double?
-
-    func waarde(_ k: Kenmerk) -> Double? {
-        switch k {
-        case .kostenPerClient: kostenPerClient.map { Double($0.centen) }
-        case .eenhedenPerClient: eenhedenPerClient
-        case .duurMediaan: duurMediaan.map(Double.init)
-        case .duurP90: duurP90.map(Double.init)
-        case .terugkeer: terugkeer
-        case .uitnutting: uitnutting
-        }
-    }
 }
 
 public enum Aanbiedersbenchmark {

@@ -95,52 +95,36 @@ struct OpenAPI: Encodable {
 
     struct Info: Encodable { let title, version, description: String }
 
-    struct Componenten: Encodable {
-        let securitySchemes: [String: Beveiliging]
-        let schemas: [String: Schema]
-    }
+    struct Componenten: Encodable { let securitySchemes: [String: Beveiliging]; let schemas: [String: Schema] }
 
     struct Beveiliging: Encodable {
         let type: String
-        var scheme: String? = nil
-        var plaats: String? = nil
-        var name: String? = nil
+        var scheme, plaats, name: String?
         enum CodingKeys: String, CodingKey { case type, scheme, plaats = "in", name }
     }
 
     struct Pad: Encodable { let get: Operatie }
 
-    struct Operatie: Encodable {
-        let summary: String
-        let operationId: String
-        let parameters: [Parameter]
-        let responses: [String: Antwoord]
-    }
+    struct Operatie: Encodable { let summary, operationId: String; let parameters: [Parameter]; let responses: [String: Antwoord] }
 
     struct Parameter: Encodable {
-        let name: String
-        let plaats: String
+        let name, plaats: String
         let required: Bool
         let schema: Schema
         let description: String
         enum CodingKeys: String, CodingKey { case name, plaats = "in", required, schema, description }
     }
 
-    struct Antwoord: Encodable {
-        let description: String
-        let content: [String: Inhoud]
-    }
+    struct Antwoord: Encodable { let description: String; let content: [String: Inhoud] }
 
     struct Inhoud: Encodable { let schema: Schema }
 
     /// A JSON schema (recursive, so a class); what is nil is left out.
     final class Schema: Encodable, Sendable {
-        let type: String?
-        let ref: String?
+        let type, ref: String?
         let required: [String]?
         let properties: [String: Schema]?
-        let additionalProperties: Schema?
-        let items: Schema?
+        let additionalProperties, items: Schema?
         let nullable: Bool?
         let oneOf: [Schema]?
 
