@@ -5,7 +5,7 @@ import RegioCore
 public enum Paginagrafiek {
     public static let kleuren = ["#1f4e79", "#e07b00", "#2e7d32", "#8e24aa", "#00838f", "#c62828", "#6d4c41", "#546e7a", "#f9a825"]
 
-    public enum Eenheid: Sendable { case euro, aantal, procent }
+    public typealias Eenheid = Grafiek.Eenheid
 
     public struct Reeks: Sendable {
         public var naam: String
@@ -14,45 +14,15 @@ public enum Paginagrafiek {
         public init(naam: String, waarden: [Double?], kleur: String) { self.naam = naam; self.waarden = waarden; self.kleur = kleur }
     }
 
-    /// Vertical bars (the first series) with optional lines over them (the other series), one group per label.
+    /// Vertical bars (the first series) with optional lines over them (the other series), one group per label: the
+    /// report's column chart (`SVGGrafiek.kolommen`), at the dashboard's width and with thinned labels.
     /// `lichter`: bar positions drawn lighter (months not yet complete), named in the legend.
     public static func kolommen(titel: String, labels: [String], staven: [Reeks], lijnen: [Reeks] = [], eenheid: Eenheid,
-                         breedte: Double = 900, hoogte: Double = 300, lichter: Set<Int> = []) -> String {
-        let alle = (staven + lijnen).flatMap { $0.waarden.compactMap { $0 } }
-        let (laag, hoog, stap) = schaal(min(0, alle.min() ?? 0), max(alle.max() ?? 1, 0))
-        let links = 78.0, rechts = 12.0, boven = 14.0, onder = 46.0
-        let w = breedte - links - rechts, h = hoogte - boven - onder
-        func y(_ v: Double) -> Double { boven + h * (1 - (v - laag) / (hoog - laag)) }
-        let n = max(labels.count, 1)
-        let groep = w / Double(n)
-        var s = SVG.kop(titel, breedte: breedte, hoogte: hoogte)
-        s += as_(laag: laag, hoog: hoog, stap: stap, y: y, x0: links, x1: breedte - rechts, eenheid: eenheid)
-        let staafbreedte = groep * 0.8 / Double(max(staven.count, 1))
-        for (r, reeks) in staven.enumerated() {
-            for (i, v) in reeks.waarden.enumerated() {
-                guard let v else { continue }
-                let x = links + Double(i) * groep + groep * 0.1 + Double(r) * staafbreedte
-                let y0 = y(0), y1 = y(v)
-                let licht = lichter.contains(i)
-                s += "<rect x=\"\(f(x))\" y=\"\(f(min(y0, y1)))\" width=\"\(f(staafbreedte))\" height=\"\(f(abs(y1 - y0)))\" fill=\"\(reeks.kleur)\"\(licht ? " fill-opacity=\"0.35\"" : "")>"
-                s += "<title>\(HTML.tekst(labels[i])): \(HTML.tekst(reeks.naam)) \(HTML.tekst(tekst(v, eenheid)))\(licht ? " (nog niet compleet)" : "")</title></rect>"
-            }
-        }
-        for reeks in lijnen {
-            var punten: [String] = []
-            for (i, v) in reeks.waarden.enumerated() {
-                guard let v else { continue }
-                punten.append("\(f(links + (Double(i) + 0.5) * groep)),\(f(y(v)))")
-            }
-            s += "<polyline points=\"\(punten.joined(separator: " "))\" fill=\"none\" stroke=\"\(reeks.kleur)\" stroke-width=\"2.5\"/>"
-        }
-        s += xLabels(labels, x: { links + (Double($0) + 0.5) * groep }, y: boven + h + 16, breedte: w)
-        var inLegenda = staven + lijnen
-        if !lichter.isEmpty, let eerste = staven.first {
-            inLegenda.append(Reeks(naam: "lichter: nog niet compleet", waarden: [], kleur: eerste.kleur + "59"))
-        }
-        s += legenda(inLegenda, x: links, y: hoogte - 12)
-        return s + "</svg>"
+                                breedte: Double = 900, hoogte: Double = 300, lichter: Set<Int> = []) -> String {
+        let reeksen = staven.map { Grafiek.Reeks(naam: $0.naam, kleur: $0.kleur, waarden: $0.waarden, voorlopig: lichter) }
+            + lijnen.map { Grafiek.Reeks(naam: $0.naam, kleur: $0.kleur, vorm: .lijn, waarden: $0.waarden) }
+        let g = Grafiek(titel: titel, labels: labels, reeksen: reeksen, eenheid: eenheid)
+        return SVGGrafiek.kolommen(g, breedte: breedte, hoogte: hoogte, labelruimte: 55)
     }
 
     /// A label that fits `ruimte` pixels at about 6,6 pixels a character: cut with "…" (the whole label in the title).

@@ -1,6 +1,7 @@
 import RegioCore
 
-/// Inline SVG for `Grafiek`: vertical columns with lines over time, or horizontal bars for comparisons.
+/// Inline SVG for `Grafiek`: vertical columns with lines over time, or horizontal bars for comparisons. The one column
+/// chart of the house: the printed report's and the dashboard's (`Paginagrafiek.kolommen` hands its series here).
 public enum SVGGrafiek {
     static let letter = "font-family=\"inherit\" fill=\"#333\""
 
@@ -38,13 +39,21 @@ public enum SVGGrafiek {
         return "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(grootte)\" text-anchor=\"middle\"\(vet ? " font-weight=\"bold\"" : "") \(letter)>\(tspans)</text>"
     }
 
-    /// Columns per category (bar series side by side), line series over them; a y axis with gridlines.
-    public static func kolommen(_ g: Grafiek, breedte: Double = 680, hoogte: Double = 240) -> String {
+    /// The y axis from 0 (or a round step below the lowest value) to a round top, in about four steps.
+    static func yAs(_ laag: Double, _ hoog: Double) -> (laag: Double, hoog: Double, stap: Double) {
+        guard laag < 0 else { let s = schaal(hoog); return (0, s.max, s.stap) }
+        return Asschaal.bereik(laag, hoog, stappen: 4)
+    }
+
+    /// Columns per category (bar series side by side, below the zero line for negative values), line series over them;
+    /// a y axis with gridlines. `labelruimte`: pixels a category label needs; when the categories are narrower, only
+    /// every so many is labelled (nil: every one).
+    public static func kolommen(_ g: Grafiek, breedte: Double = 680, hoogte: Double = 240, labelruimte: Double? = nil) -> String {
         let links = 78.0, rechts = 8.0, boven = 26.0, onder = 34.0
         let bw = breedte - links - rechts, bh = hoogte - boven - onder
         let alle = g.reeksen.flatMap { $0.waarden.compactMap { $0 } } + [g.referentie?.waarde ?? 0]
-        let (top, stap) = schaal(max(alle.max() ?? 0, 0))
-        func y(_ v: Double) -> Double { boven + bh - bh * max(v, 0) / top }
+        let (laag, top, stap) = yAs(min(alle.min() ?? 0, 0), max(alle.max() ?? 0, 0))
+        func y(_ v: Double) -> Double { boven + bh - bh * (v - laag) / (top - laag) }
         let n = max(g.labels.count, 1)
         let band = bw / Double(n)
         let staven = g.reeksen.filter { $0.vorm == .staaf }
@@ -52,11 +61,12 @@ public enum SVGGrafiek {
 
         var s = SVG.kop(g.titel, breedte: breedte, hoogte: hoogte)
         s += legenda(g, breedte: breedte)
-        for v in Asschaal.streepjes(0, top, stap) {
+        for v in Asschaal.streepjes(laag, top, stap) {
             s += SVG.lijn(links, y(v), breedte - rechts, y(v), kleur: "#ddd", dikte: 1)
             s += SVG.tekst(g.opmaak(v), x: links - 6, y: y(v) + 3.5, grootte: 10, anker: "end", extra: " font-family=\"inherit\"")
         }
-        for (i, label) in g.labels.enumerated() {
+        let elke = labelruimte.map { max(1, Int((Double(n) * $0 / bw).rounded(.up))) } ?? 1
+        for (i, label) in g.labels.enumerated() where i % elke == 0 {
             let midden = links + band * (Double(i) + 0.5)
             s += labelTekst(label, x: midden, y: hoogte - onder + 13, grootte: 9, vet: g.nadruk == i)
         }
@@ -68,9 +78,9 @@ public enum SVGGrafiek {
                     continue
                 }
                 guard let w else { continue }
-                let h = max(y(0) - y(w), w > 0 ? 0.5 : 0)
+                let h = max(abs(y(0) - y(w)), w != 0 ? 0.5 : 0)
                 let vaag = r.voorlopig.contains(i) ? " opacity=\"0.35\"" : ""
-                s += "<rect x=\"\(f(x0))\" y=\"\(f(y(0) - h))\" width=\"\(f(sw * 0.92))\" height=\"\(f(h))\" fill=\"\(r.kleur)\"\(vaag)><title>\(HTML.tekst(g.labels[i].replacing("\n", with: " ") + ": " + g.opmaak(w)))</title></rect>"
+                s += "<rect x=\"\(f(x0))\" y=\"\(f(w >= 0 ? y(0) - h : y(0)))\" width=\"\(f(sw * 0.92))\" height=\"\(f(h))\" fill=\"\(r.kleur)\"\(vaag)><title>\(HTML.tekst(g.labels[i].replacing("\n", with: " ") + ": " + g.opmaak(w)))</title></rect>"
             }
         }
         for r in g.reeksen where r.vorm == .lijn {
