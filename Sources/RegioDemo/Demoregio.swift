@@ -105,4 +105,23 @@ func declaratienummer(_ agb: String, _ ingediend: Dag) -> String { "D\(agb)-\(in
 func declaratiestatus(ingediend: Dag, stand: Dag, afgewezen: Bool) -> String {
     afgewezen ? "afgewezen" : (stand - ingediend > 45 ? "toegekend" : "ingediend")
 }
+/// When a line for care ending on `tot` is submitted: 55% within a month, most of the rest within two or six months, a
+/// tail up to a year and, with `anderhalfJaar`, 1% up to a year and a half; then whether it is rejected (1%), its
+/// status on `stand` and its declaration number. Nil, without further draws, when it is submitted after `stand`.
+func indiening(_ k: inout Kansen, tot: Dag, stand: Dag, agb: String, anderhalfJaar: Bool)
+    -> (op: Dag, afgewezen: Bool, status: String, nummer: String)? {
+    let r = k.uniform()
+    let op = tot + (r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180)
+        : !anderhalfJaar || r < 0.99 ? k.geheel(181...365) : k.geheel(366...540))
+    guard op <= stand else { return nil }
+    let afgewezen = k.kans(0.01)
+    return (op, afgewezen, declaratiestatus(ingediend: op, stand: stand, afgewezen: afgewezen), declaratienummer(agb, op))
+}
+/// One line of the CSV kind `declaraties`: `eenheden` of care of kind `z` at `tarief`, debit (D) or credit (C).
+func declaratieregel(_ nummer: String, ref: String, toewijzing: String, client: String, gemeente: String, agb: String,
+                     _ z: Catalogus.Zorgsoort, van: Dag, tot: Dag, eenheden: Int64, tarief: Euro, _ dc: String, status: String,
+                     ingediend: Dag) -> String {
+    "\(nummer),\(ref),\(toewijzing),\(client),\(gemeente),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),"
+        + "\(tarief.machineTekst),\((tarief * eenheden).machineTekst),\(dc),\(status),\(ingediend)"
+}
 func csv(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s }

@@ -122,16 +122,13 @@ public struct Landelijk: Sendable {
                     let tarief = tarieven[jaar]![s]
                     for (van, tot, eenheden) in regels {
                         let bedrag = tarief * eenheden
-                        let r = k.uniform()
-                        let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : k.geheel(181...365)
-                        let ingediend = tot + lag
-                        guard ingediend <= stand else { continue }
+                        guard case let (ingediend, afgewezen, status, decl)? = indiening(&k, tot: tot, stand: stand, agb: agb,
+                                                                                        anderhalfJaar: false) else { continue }
                         refNummer += 1
-                        let afgewezen = k.kans(0.01)
-                        let status = declaratiestatus(ingediend: ingediend, stand: stand, afgewezen: afgewezen)
-                        let decl = declaratienummer(agb, ingediend)
                         telling.declaraties += 1
-                        declaraties.regel("\(decl),R\(pad(refNummer, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                        declaraties.regel(declaratieregel(decl, ref: "R" + pad(refNummer, 9), toewijzing: tw, client: client,
+                                                          gemeente: g.code, agb: agb, z, van: van, tot: tot, eenheden: eenheden,
+                                                          tarief: tarief, "D", status: status, ingediend: ingediend))
                         if afgewezen { continue }
                         var netto = bedrag.centen
                         // a correction: credited and filed again with one unit less
@@ -141,8 +138,12 @@ public struct Landelijk: Sendable {
                                 let decl2 = declaratienummer(agb, later)
                                 refNummer += 2
                                 telling.declaraties += 2
-                                declaraties.regel("\(decl2),R\(pad(refNummer - 1, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
-                                declaraties.regel("\(decl2),R\(pad(refNummer, 9)),\(tw),\(client),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\((tarief * (eenheden - 1)).machineTekst),D,toegekend,\(later)")
+                                declaraties.regel(declaratieregel(decl2, ref: "R" + pad(refNummer - 1, 9), toewijzing: tw, client: client,
+                                                                  gemeente: g.code, agb: agb, z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "C",
+                                                                  status: "toegekend", ingediend: later))
+                                declaraties.regel(declaratieregel(decl2, ref: "R" + pad(refNummer, 9), toewijzing: tw, client: client,
+                                                                  gemeente: g.code, agb: agb, z, van: van, tot: tot, eenheden: eenheden - 1, tarief: tarief, "D",
+                                                                  status: "toegekend", ingediend: later))
                                 netto -= tarief.centen
                             }
                         }

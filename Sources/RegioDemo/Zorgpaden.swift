@@ -149,25 +149,22 @@ extension Demoregio {
                 let bedrag = tarief * eenheden
                 kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] += bedrag.centen
                 kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] += bedrag.centen
-                let r = k.uniform()
-                let lag = r < 0.55 ? k.geheel(5...30) : r < 0.82 ? k.geheel(31...60) : r < 0.94 ? k.geheel(61...180) : r < 0.99 ? k.geheel(181...365) : k.geheel(366...540)
-                let ingediend = tot + lag
-                guard ingediend <= trekking else { continue }
+                guard case let (ingediend, afgewezen, status, decl)? = indiening(&k, tot: tot, stand: trekking, agb: agb,
+                                                                                anderhalfJaar: true) else { continue }
                 ref += 1
-                let afgewezen = k.kans(0.01)
-                let status = declaratiestatus(ingediend: ingediend, stand: trekking, afgewezen: afgewezen)
-                let decl = declaratienummer(agb, ingediend)
-                uit.declaraties.append("\(decl),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),D,\(status),\(ingediend)")
+                uit.declaraties.append(declaratieregel(decl, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                       z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "D", status: status, ingediend: ingediend))
                 // a correction: the line is credited and filed again with fewer units
                 if !afgewezen && eenheden > 1 && k.kans(0.015) {
                     let later = ingediend + k.geheel(20...90)
                     guard later <= trekking else { continue }
                     let decl2 = declaratienummer(agb, later)
                     ref += 1
-                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden),\(z.eenheid),\(tarief.machineTekst),\(bedrag.machineTekst),C,toegekend,\(later)")
+                    uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                           z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "C", status: "toegekend", ingediend: later))
                     ref += 1
-                    let minder = tarief * (eenheden - 1)
-                    uit.declaraties.append("\(decl2),R\(pad(ref, 8)),\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(van),\(tot),\(eenheden - 1),\(z.eenheid),\(tarief.machineTekst),\(minder.machineTekst),D,toegekend,\(later)")
+                    uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                           z, van: van, tot: tot, eenheden: eenheden - 1, tarief: tarief, "D", status: "toegekend", ingediend: later))
                     kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
                     kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] -= tarief.centen
                 }

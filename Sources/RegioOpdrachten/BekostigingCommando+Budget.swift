@@ -3,7 +3,7 @@ import Foundation
 import RegioCore
 import RegioStore
 
-struct NormbudgetCommando: ParsableCommand {
+struct NormbudgetCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "normbudget",
         abstract: "Normbudget per aanbieder uit het historisch gebruik, geschaald naar de beschikbare middelen.",
@@ -21,7 +21,6 @@ struct NormbudgetCommando: ParsableCommand {
     @Option(name: .long, help: "Ondergrens als AGB=BEDRAG (herhaalbaar).") var ondergrens: [String] = []
     @Option(name: .long, help: "Plafond als AGB=BEDRAG (herhaalbaar).") var plafond: [String] = []
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let middelen = try Bekostigingsinvoer.bedrag(beschikbaar, "--beschikbaar")
@@ -72,7 +71,7 @@ struct NormbudgetCommando: ParsableCommand {
     }
 }
 
-struct TaakgerichtCommando: ParsableCommand {
+struct TaakgerichtCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "taakgericht",
         abstract: "Taakgericht budget: bijdrage per gemeente naar een verdeelsleutel vooraf, realisatie en verrekening achteraf.",
@@ -99,7 +98,6 @@ struct TaakgerichtCommando: ParsableCommand {
     @Option(name: .long, help: "Verrekening achteraf: geen, verschil-naar-sleutel of budget-naar-realisatie.")
     var verrekening: Afspraak = .geen
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let bedrag = try Bekostigingsinvoer.bedrag(budget, "--budget")

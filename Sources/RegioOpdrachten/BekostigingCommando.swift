@@ -51,7 +51,7 @@ enum Bekostigingsinvoer {
     }
 }
 
-struct LumpsumCommando: ParsableCommand {
+struct LumpsumCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "lumpsum",
         abstract: "Lumpsum met maandelijkse betaling van 1/12, tegenover de gedeclareerde productie van de aanbieder per maand.")
@@ -65,7 +65,6 @@ struct LumpsumCommando: ParsableCommand {
     @Option(name: .long, help: "Stand op deze datum: declaraties ingediend tot dan, maanden die voor die datum eindigden.")
     var peildatum: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let jaarbedrag = try Bekostigingsinvoer.bedrag(bedrag, "--bedrag")
@@ -106,7 +105,7 @@ struct LumpsumCommando: ParsableCommand {
     }
 }
 
-struct TrajectCommando: ParsableCommand {
+struct TrajectCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "traject",
         abstract: "Trajectprijs tegenover afrekenen op werkelijke kosten per jaar.",
@@ -125,7 +124,6 @@ struct TrajectCommando: ParsableCommand {
     @Option(name: .long, help: "Betaal de trajectprijs gespreid over dit aantal jaren (standaard eenmalig in het startjaar).")
     var gespreid: Int?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let trajectprijs = try Bekostigingsinvoer.bedrag(prijs, "--prijs")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RegioCore
 
-struct BusinessCaseCommando: ParsableCommand {
+struct BusinessCaseCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "businesscase",
         abstract: "Meerjarige business case (een CSV met per jaar cliënten, kosten en besparing, zoals de business case brede-spectrum-aanbieders) doorrekenen en de gedrukte cijfers controleren.",
@@ -16,7 +16,6 @@ struct BusinessCaseCommando: ParsableCommand {
     var tolerantiePrijs: String?
     @Flag(name: .long, help: "Toon de controle van elk gedrukt cijfer, niet alleen de afwijkingen.") var alle = false
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: bestand) else {

@@ -3,7 +3,7 @@ import Foundation
 import RegioCore
 import RegioStore
 
-struct Cijfers: ParsableCommand {
+struct Cijfers: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         abstract: "Monitoringcijfers per gemeente, perceel, segment, product, aanbieder, verwijzer, maand of leeftijd.",
         discussion: "Definities: docs/definities.md. Met --peildatum zie je de cijfers zoals ze op die dag bekend waren.")
@@ -16,7 +16,6 @@ struct Cijfers: ParsableCommand {
     @Option(name: .long, help: "Alleen dit perceel (code).") var perceel: String?
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
     @Flag(name: .long, help: "Toon de rekentijd op stderr.") var tijd = false
 
     func validate() throws {

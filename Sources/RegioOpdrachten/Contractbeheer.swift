@@ -5,12 +5,11 @@ import RegioStore
 import RegioWeergave
 
 /// The options the contract-management views share.
-struct ContractOpties: ParsableArguments {
+struct ContractOpties: ParsableArguments, MetUitvoer {
     @Option(name: .long, help: "Jaar (standaard: het laatste jaar waarvan de declaraties grotendeels binnen zijn).") var jaar: Int?
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @Option(name: .long, help: "Peildatum JJJJ-MM-DD: wat op die dag bekend was (standaard: de laatste datum in de gegevens).") var peildatum: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     /// The data, the valuation date, the year and the municipality code.
     func laad(_ database: DatabaseOpties) throws -> (Gegevens, Dag, Int, String?) {

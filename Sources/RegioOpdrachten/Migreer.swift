@@ -3,7 +3,7 @@ import Foundation
 import RegioCore
 import RegioStore
 
-struct Migreer: ParsableCommand {
+struct Migreer: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         abstract: "Zet een regio over naar een andere database, bijvoorbeeld van het SQLite-bestand naar een PostgreSQL-server.",
         discussion: """
@@ -15,7 +15,6 @@ struct Migreer: ParsableCommand {
     @Option(name: .long, help: "De bron: sqlite:BESTAND (of een pad) of postgres://...") var van: String
     @Option(name: .long, help: "Het doel: postgres://gebruiker:wachtwoord@host:poort/db (of sqlite:BESTAND).") var naar: String
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         if DatabaseOpties.sqlitePad(van) != ":memory:", !van.hasPrefix("postgres"),

@@ -9,7 +9,7 @@ extension Boekjaar.Groepering: ExpressibleByArgument {}
 extension Verschilanalyse.Groepering: ExpressibleByArgument {}
 
 /// `regiomonitor boekjaar`: the cost booked in a year by care year, and the accrual ("nog te betalen") with its backtest.
-struct BoekjaarCommando: ParsableCommand {
+struct BoekjaarCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "boekjaar",
         abstract: "Kosten geboekt in een jaar, verdeeld naar het zorgjaar waar ze bij horen, en de overloop naar de jaarrekening.",
@@ -27,7 +27,6 @@ struct BoekjaarCommando: ParsableCommand {
     @Option(name: .long, help: "Balansdatum voor de overloop (JJJJ-MM-DD, standaard 31 december van het jaar).") var balansdatum: String?
     /// csv, csv-nl, json and xlsx: the split only
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let store = try database.open()
@@ -76,7 +75,7 @@ struct BoekjaarCommando: ParsableCommand {
 
 /// `regiomonitor verschil`: a cost difference between two years, or a year's budget and forecast, split into volume,
 /// intensity and price (p x q).
-struct VerschilCommando: ParsableCommand {
+struct VerschilCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "verschil",
         abstract: "Verschil in kosten tussen twee jaren, of tussen begroting en prognose, verklaard uit volume (cliënten), intensiteit en prijs.",
@@ -100,7 +99,6 @@ struct VerschilCommando: ParsableCommand {
     var per: Verschilanalyse.Groepering = .perceel
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode).") var gemeente: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func kant(_ s: String, _ optie: String) throws -> Verschilanalyse.Kant {
         switch s.lowercased() {
@@ -228,7 +226,7 @@ struct BurapCommando: ParsableCommand {
 }
 
 /// `regiomonitor budget`: the budget versions of a year side by side, per lot.
-struct BudgetCommando: ParsableCommand {
+struct BudgetCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "budget",
         abstract: "Budgetversies van een jaar naast elkaar (primitief, 1e burap, ...), per perceel, met de verandering.",
@@ -242,7 +240,6 @@ struct BudgetCommando: ParsableCommand {
     @Option(name: .long, help: "Jaar.") var jaar: Int
     @Option(name: .long, help: "Alleen deze gemeente (gemeentecode); anders de regio.") var gemeente: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let g = try database.open().gegevens()

@@ -10,7 +10,7 @@ struct PrognoseCommando: ParsableCommand {
         discussion: "Methoden en formules: docs/prognose.md.",
         subcommands: [Jaar.self, DriehoekCommando.self], defaultSubcommand: Jaar.self)
 
-    struct Jaar: ParsableCommand {
+    struct Jaar: ParsableCommand, MetUitvoer {
         static let configuration = CommandConfiguration(
             commandName: "jaar",
             abstract: "Verwachte kosten aan het eind van het jaar, uit wat op de peildatum bekend was.")
@@ -21,7 +21,6 @@ struct PrognoseCommando: ParsableCommand {
         @Option(name: .long, help: "chainladder, bf (standaard), verplichtingen of naief: de methode voor het interval en het budgetverschil.")
         var methode: String = "bf"
         @OptionGroup var uitvoer: Uitvoeropties
-        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             guard let peil = Dag.parse(peildatum) else { throw ValidationError("ongeldige peildatum '\(peildatum)' (JJJJ-MM-DD)") }
@@ -47,7 +46,7 @@ struct PrognoseCommando: ParsableCommand {
         }
     }
 
-    struct DriehoekCommando: ParsableCommand {
+    struct DriehoekCommando: ParsableCommand, MetUitvoer {
         static let configuration = CommandConfiguration(
             commandName: "driehoek",
             abstract: "Chain ladder (Mack 1993) op een cumulatieve driehoek in CSV: per herkomst laatste, ultimo, IBNR en standaardfout.",
@@ -59,7 +58,6 @@ struct PrognoseCommando: ParsableCommand {
         @OptionGroup var database: DatabaseOpties
         @Argument(help: "CSV-bestand met de cumulatieve driehoek (zonder: de driehoek van de database).") var bestand: String?
         @OptionGroup var uitvoer: Uitvoeropties
-        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             let d: Driehoek
@@ -117,7 +115,7 @@ struct PrognoseCommando: ParsableCommand {
     }
 }
 
-struct BacktestCommando: ParsableCommand {
+struct BacktestCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Prognoses uit het verleden tegen de uiteindelijke kosten: WAPE, MAPE en bias per methode en peilmaand.")
@@ -125,7 +123,6 @@ struct BacktestCommando: ParsableCommand {
     @Option(name: .long, help: "Jaren A-B (jaren waarvan de declaraties compleet zijn).") var jaren: String
     @Option(name: .long, help: "regio, gemeente of perceel.") var per: String = "gemeente"
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
 
     func run() throws {
         let delen = jaren.split(separator: "-").compactMap { Int($0) }

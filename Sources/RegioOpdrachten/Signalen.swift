@@ -57,7 +57,7 @@ func leesDag(_ tekst: String?, _ naam: String) throws -> Dag? {
 }
 
 extension Signalen {
-    struct Lijst: ParsableCommand {
+    struct Lijst: ParsableCommand, MetUitvoer {
         static let configuration = CommandConfiguration(
             abstract: "Draai de regels op de peildatum, werk de signalenlijst bij en toon die.",
             discussion: """
@@ -76,7 +76,6 @@ extension Signalen {
         @Option(name: .long, help: "nieuw, gezien, afgehandeld, open (nieuw en gezien; standaard) of alle.") var status: String = "open"
         @Flag(name: .customLong("niet-opslaan"), help: "Alleen tonen, de signalenlijst niet bijwerken.") var nietOpslaan = false
         @OptionGroup var uitvoer: Uitvoeropties
-        var format: Uitvoerformaat { uitvoer.format }
         @Flag(name: .long, help: "Alle kolommen en de hele toelichting (anders past de tabel in het terminalvenster).") var breed = false
 
         func run() throws {
@@ -186,7 +185,7 @@ extension Signalen {
         }
     }
 
-    struct Aanbieders: ParsableCommand {
+    struct Aanbieders: ParsableCommand, MetUitvoer {
         static let configuration = CommandConfiguration(
             abstract: "Verzoeken om toewijzing met terugwerkende kracht per aanbieder: hoeveel en hoeveel dagen te laat.",
             discussion: "Terugwerkend = ontvangen na de ingangsdatum. Mediaan en 90e percentiel (nearest rank) over de terugwerkende verzoeken.")
@@ -197,7 +196,6 @@ extension Signalen {
         @Option(name: .long, help: "Begin van de periode (JJJJ-MM-DD).") var van: String?
         @Option(name: .long, help: "Einde van de periode (JJJJ-MM-DD).") var tot: String?
         @OptionGroup var uitvoer: Uitvoeropties
-        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             let instellingen = try regelopties.instellingen()
@@ -216,7 +214,7 @@ extension Signalen {
         }
     }
 
-    struct Werklast: ParsableCommand {
+    struct Werklast: ParsableCommand, MetUitvoer {
         static let configuration = CommandConfiguration(
             abstract: "Hoeveel nieuwe signalen per maand: de regels op elk maandeinde, zonder iets op te slaan.",
             discussion: "De eerste maand bevat de achterstand die een eerste run vindt; daarna telt alleen wat er per maand bij komt.")
@@ -228,7 +226,6 @@ extension Signalen {
         @Flag(name: .customLong("per-regel"), help: "Kolommen per regel in plaats van per gemeente.") var perRegel = false
         @Flag(name: .long, help: "Eén rij per maand, gemeente en regel.") var detail = false
         @OptionGroup var uitvoer: Uitvoeropties
-        var format: Uitvoerformaat { uitvoer.format }
 
         func run() throws {
             guard let a = Maand.parse(van), let b = Maand.parse(tot), a <= b else { throw ValidationError("ongeldige maanden (JJJJ-MM, van <= tot)") }

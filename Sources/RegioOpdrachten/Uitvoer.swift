@@ -18,6 +18,15 @@ struct Uitvoeropties: ParsableArguments {
     }
 }
 
+/// A command with the output options: its format is the one they name.
+protocol MetUitvoer {
+    var uitvoer: Uitvoeropties { get }
+}
+
+extension MetUitvoer {
+    var format: Uitvoerformaat { uitvoer.format }
+}
+
 /// What a workbook's first sheet says about its figures, beside the command that made them.
 struct Werkboektoelichting {
     var titel: String

@@ -4,7 +4,7 @@ import RegioCore
 import RegioStore
 import RegioWeergave
 
-struct VereveningCommando: ParsableCommand {
+struct VereveningCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
         commandName: "verevening",
         abstract: "Risicoverevening van de verevende percelen: eigen kosten, sleutelaandeel, te betalen en saldo per gemeente.",
@@ -24,7 +24,6 @@ struct VereveningCommando: ParsableCommand {
     @Option(name: .long, help: "gemeente (verevende percelen samen) of perceel (elk verevend perceel apart).") var per: Indeling = .gemeente
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
     @OptionGroup var uitvoer: Uitvoeropties
-    var format: Uitvoerformaat { uitvoer.format }
     @Option(name: .long, help: "Schrijf een grafiek van het saldo per gemeente per scenario naar dit bestand (.svg of .html).")
     var grafiek: String?
 

@@ -34,8 +34,17 @@ struct IJWControle {
                               regel: regel, reden: reden))
     }
 
-    /// The municipality and provider of the message must be part of the region (S300, RM02).
-    mutating func partijen(gemeente: String, gemeenteVeld: String, agb: String, agbVeld: String) {
+    /// The municipality and provider of the message must be part of the region (S300, RM02). The municipality sends
+    /// allocations and answers to declarations; the provider sends the rest.
+    mutating func partijen() {
+        let k = bericht.kop
+        let vanGemeente: Bool
+        switch bericht.inhoud {
+        case .toewijzingen, .antwoord: vanGemeente = true
+        case .verzoeken, .starts, .stops, .declaratie: vanGemeente = false
+        }
+        let (gemeente, gemeenteVeld) = vanGemeente ? (k.afzender, "Afzender") : (k.ontvanger, "Ontvanger")
+        let (agb, agbVeld) = vanGemeente ? (k.ontvanger, "Ontvanger") : (k.afzender, "Afzender")
         if !stand.gemeenten.contains(gemeente) {
             fout(bericht.kopPlaats(gemeenteVeld), .gemeenteOnbekend, "gemeente \(gemeente) is geen gemeente van de regio")
         }
@@ -51,26 +60,20 @@ struct IJWControle {
     }
 
     mutating func controleer() -> IJWWijziging {
-        let k = bericht.kop
+        partijen()
         switch bericht.inhoud {
         case .verzoeken(let items):
-            partijen(gemeente: k.ontvanger, gemeenteVeld: "Ontvanger", agb: k.afzender, agbVeld: "Afzender")
             for i in items { product(i.waarde.productcategorie, i.waarde.productcode, i.plaats.en("Product/Code")) }
             return IJWWijziging(verzoeken: items.map(\.waarde))
         case .toewijzingen(let items):
-            partijen(gemeente: k.afzender, gemeenteVeld: "Afzender", agb: k.ontvanger, agbVeld: "Ontvanger")
             return toewijzingen(items)
         case .starts(let regels):
-            partijen(gemeente: k.ontvanger, gemeenteVeld: "Ontvanger", agb: k.afzender, agbVeld: "Afzender")
             return starts(regels)
         case .stops(let regels):
-            partijen(gemeente: k.ontvanger, gemeenteVeld: "Ontvanger", agb: k.afzender, agbVeld: "Afzender")
             return stops(regels)
         case .declaratie(let d):
-            partijen(gemeente: k.ontvanger, gemeenteVeld: "Ontvanger", agb: k.afzender, agbVeld: "Afzender")
             return declaratie(d)
         case .antwoord(let a):
-            partijen(gemeente: k.afzender, gemeenteVeld: "Afzender", agb: k.ontvanger, agbVeld: "Ontvanger")
             return antwoord(a)
         }
     }
