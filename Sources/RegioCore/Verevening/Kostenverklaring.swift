@@ -1,0 +1,63 @@
+/// Explained and unexplained cost differences (issue 23, point 4; seed 002's recommendation 3a-i): the cost per young
+/// person of each municipality-year is fitted on objective criteria over the region's municipality-years
+/// (`Kleinstekwadraten`, unweighted: every municipality-year counts once, so a large municipality does not decide the
+/// fit alone). Per municipality and year the difference from the region's average cost per young person then splits
+/// exactly into an explained part (expected - average: what the criteria predict) and an unexplained part
+/// (actual - expected: what the criteria do not account for, such as policy, the wijkteam's way of working, chance).
+///
+/// Amounts per young person are display ratios (Double euros); the costs they come from are exact cents.
+public struct Kostenverklaring: Sendable {
+    public struct Waarneming: Sendable, Equatable {
+        public var gemeentecode: String
+        public var jaar: Int
+        public var jeugdigen: Int64
+        public var kosten: Euro
+        /// One value per criterion, in the order of the model's criteria.
+        public var criteria: [Double]
+        public init(gemeentecode: String, jaar: Int, jeugdigen: Int64, kosten: Euro, criteria: [Double]) {
+            self.gemeentecode = gemeentecode; self.jaar = jaar; self.jeugdigen = jeugdigen
+            self.kosten = kosten; self.criteria = criteria
+        }
+        public var kostenPerJeugdige: Double { Double(kosten.centen) / 100 / Double(jeugdigen) }
+    }
+
+    /// One municipality in one year; per young person, in euros.
+    public struct Regel: Sendable, Equatable {
+        public var gemeentecode: String
+        public var jaar: Int
+        public var jeugdigen: Int64
+        public var werkelijk: Double
+        public var verwacht: Double
+        /// The region's cost per young person that year (all its costs over all its young people).
+        public var regiogemiddelde: Double
+        /// verwacht - regiogemiddelde
+        public var verklaard: Double { verwacht - regiogemiddelde }
+        /// werkelijk - verwacht
+        public var onverklaard: Double { werkelijk - verwacht }
+    }
+
+    public let model: Kleinstekwadraten
+    public let regels: [Regel]
+
+    /// Refused (with the model's reason) when there are too few observations for the criteria, a criterion adds
+    /// nothing to the others, or a municipality-year has no young people.
+    public init(criteria: [String], waarnemingen: [Waarneming], perCriterium: Int = 5) throws {
+        if let leeg = waarnemingen.first(where: { $0.jeugdigen <= 0 }) {
+            throw Kleinstekwadraten.Fout(description: "gemeente \(leeg.gemeentecode) heeft in \(leeg.jaar) geen jeugdigen; "
+                + "de kosten per jeugdige zijn niet te bepalen")
+        }
+        let model = try Kleinstekwadraten(criteria: criteria, x: waarnemingen.map(\.criteria),
+                                          y: waarnemingen.map(\.kostenPerJeugdige), perCriterium: perCriterium)
+        var perJaar: [Int: (kosten: Int64, jeugdigen: Int64)] = [:]
+        for w in waarnemingen {
+            let (k, j) = perJaar[w.jaar, default: (0, 0)]
+            perJaar[w.jaar] = (k + w.kosten.centen, j + w.jeugdigen)
+        }
+        self.model = model
+        self.regels = zip(waarnemingen, model.voorspeld).map { w, verwacht in
+            let jaar = perJaar[w.jaar]!
+            return Regel(gemeentecode: w.gemeentecode, jaar: w.jaar, jeugdigen: w.jeugdigen, werkelijk: w.kostenPerJeugdige,
+                         verwacht: verwacht, regiogemiddelde: Double(jaar.kosten) / 100 / Double(jaar.jeugdigen))
+        }
+    }
+}
