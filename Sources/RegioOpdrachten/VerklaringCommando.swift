@@ -1,0 +1,124 @@
+import ArgumentParser
+import RegioCore
+import RegioStore
+
+/// `regiomonitor verklaring`: explained and unexplained cost differences between the municipalities (issue 23, point 4).
+struct VerklaringCommando: ParsableCommand, MetUitvoer {
+    static let configuration = CommandConfiguration(
+        commandName: "verklaring",
+        abstract: "Verklaarde en onverklaarde verschillen in kosten per jeugdige tussen de gemeenten, op objectieve criteria.",
+        discussion: """
+            De kosten per jeugdige van elke gemeente in elk jaar worden geschat op de gekozen criteria met de kleinste-
+            kwadratenmethode (een lineair model met constante), over alle gemeente-jaren van de periode samen. Per gemeente:
+            werkelijk, verwacht, het verschil met het regiogemiddelde dat de criteria verklaren (verwacht − gemiddelde) en
+            wat ze niet verklaren (werkelijk − verwacht). De leave-one-out-fout zegt hoe ver het model gemiddeld afzit bij
+            een gemeente-jaar dat het niet heeft gezien. Minimaal 5 gemeente-jaren per criterium.
+            Criteria: ses (SES-score), wijkteam (wijkteam-fte per 1.000 jeugdigen), jeugdaandeel (jeugdigen per 100
+            inwoners).
+            Voorbeeld: regiomonitor verklaring --jaar 2016 --tot 2019 --criteria ses --criteria wijkteam
+            """)
+
+    enum Criterium: String, ExpressibleByArgument, CaseIterable {
+        case ses, wijkteam, jeugdaandeel
+        var omschrijving: String {
+            switch self {
+            case .ses: "SES-score"
+            case .wijkteam: "wijkteam-fte per 1.000 jeugdigen"
+            case .jeugdaandeel: "jeugdigen per 100 inwoners"
+            }
+        }
+        func waarde(_ c: Gemeentecijfers) -> Double? {
+            switch self {
+            case .ses: c.ses
+            case .wijkteam: c.wijkteamFte.map { $0 * 1000 / Double(c.jeugdigen) }
+            case .jeugdaandeel: Double(c.jeugdigen) * 100 / Double(c.inwoners)
+            }
+        }
+    }
+
+    @OptionGroup var database: DatabaseOpties
+    @Option(name: .long, help: "Jaar (of eerste jaar met --tot).") var jaar: Int
+    @Option(name: .long, help: "Laatste jaar: het model wordt geschat op alle gemeente-jaren van de periode.") var tot: Int?
+    @Option(name: .long, help: "Criterium (herhaalbaar): ses, wijkteam of jeugdaandeel; standaard ses en wijkteam.")
+    var criteria: [Criterium] = []
+    @OptionGroup var uitvoer: Uitvoeropties
+
+    func run() throws {
+        let laatste = tot ?? jaar
+        guard laatste >= jaar else { throw ValidationError("--tot \(laatste) ligt voor --jaar \(jaar)") }
+        guard laatste - jaar < 50 else { throw ValidationError("kies hooguit 50 jaren") }
+        var gekozen: [Criterium] = []
+        for c in criteria.isEmpty ? [.ses, .wijkteam] : criteria where !gekozen.contains(c) { gekozen.append(c) }
+        let dienst = Cijferdienst(try database.open())
+        var waarnemingen: [Kostenverklaring.Waarneming] = [], zonder: [String] = []
+        var namen: [String: String] = [:]
+        for j in jaar...laatste {
+            let (groepen, _, basis) = try dienst.kengetallen(van: Dag.eersteVan(jaar: j), tot: Dag.laatsteVan(jaar: j),
+                                                             per: .gemeente, selectie: Selectie(), peildatum: nil)
+            for g in basis.gegevens.gemeenten { namen[g.code] = g.naam }
+            let cijfers = Dictionary(basis.gegevens.gemeentecijfers.filter { $0.jaar == j }.map { ($0.gemeentecode, $0) },
+                                     uniquingKeysWith: { a, _ in a })
+            for rij in groepen {
+                guard let c = cijfers[rij.groep], c.jeugdigen > 0, c.inwoners > 0 else {
+                    zonder.append("\(rij.groep) in \(j) (geen jeugdigen)"); continue
+                }
+                let waarden = gekozen.map { $0.waarde(c) }
+                guard waarden.allSatisfy({ $0 != nil }) else {
+                    let mist = zip(gekozen, waarden).filter { $0.1 == nil }.map(\.0.omschrijving).joined(separator: ", ")
+                    zonder.append("\(rij.groep) in \(j) (geen \(mist))"); continue
+                }
+                waarnemingen.append(.init(gemeentecode: rij.groep, jaar: j, jeugdigen: c.jeugdigen, kosten: rij.gedeclareerd,
+                                          criteria: waarden.map { $0! }))
+            }
+        }
+        let verklaring: Kostenverklaring
+        do {
+            verklaring = try Kostenverklaring(criteria: gekozen.map(\.rawValue), waarnemingen: waarnemingen)
+        } catch {
+            throw Opdrachtfout(description: "verklaring: \(error)"
+                + (zonder.isEmpty ? "" : "; zonder gemeentecijfers: " + zonder.joined(separator: ", ")))
+        }
+        let m = verklaring.model
+        var model = Tabel(kolommen: [.init("term", "Term", .links), .init("coefficient", "Coëfficiënt"),
+                                     .init("standaardfout", "Standaardfout"), .init("t_waarde", "t")])
+        for (i, term) in (["constante"] + gekozen.map(\.omschrijving)).enumerated() {
+            let b = m.coefficienten[i], se = m.standaardfouten[i]
+            model.rijen.append([Tabel.Cel(term), getal(b, 2), getal(se, 2), getal(se > 0 ? b / se : .nan, 2)])
+        }
+        var tabel = Tabel(kolommen: [.init("jaar", "Jaar", .links), .init("gemeentecode", "Code", .links),
+                                     .init("gemeente", "Gemeente", .links), .init("jeugdigen", "Jeugdigen"),
+                                     .init("werkelijk_per_jeugdige", "Werkelijk per jeugdige"),
+                                     .init("verwacht_per_jeugdige", "Verwacht per jeugdige"),
+                                     .init("regiogemiddelde", "Regiogemiddelde"), .init("verklaard", "Verklaard verschil"),
+                                     .init("onverklaard", "Onverklaard verschil")])
+        for r in verklaring.regels.sorted(by: { ($0.jaar, $0.gemeentecode) < ($1.jaar, $1.gemeentecode) }) {
+            tabel.rijen.append([Tabel.Cel(String(r.jaar)), Tabel.Cel(r.gemeentecode), Tabel.Cel(namen[r.gemeentecode] ?? r.gemeentecode),
+                                .aantal(Int(r.jeugdigen)), euro(r.werkelijk), euro(r.verwacht), euro(r.regiogemiddelde),
+                                euro(r.verklaard), euro(r.onverklaard)])
+        }
+        guard format == .tabel else { return try tabel.afdrukken(uitvoer) }
+        print("Model: kosten per jeugdige = constante + " + gekozen.map(\.omschrijving).joined(separator: " + ")
+              + ", kleinste kwadraten over \(m.waarnemingen) gemeente-jaren (\(jaar == laatste ? "\(jaar)" : "\(jaar)-\(laatste)")).")
+        model.afdrukken(.tabel)
+        print("R² \(Tabel.decimaal(m.rKwadraat, 3).replacing(".", with: ",")); standaardfout van de residuen "
+              + "€ \(Tabel.decimaal(m.residuStandaardfout, 0)) per jeugdige (\(m.vrijheidsgraden) vrijheidsgraden); "
+              + "leave-one-out-fout € \(Tabel.decimaal(m.leaveOneOutFout, 0)) per jeugdige.")
+        if !zonder.isEmpty { print("Niet meegenomen (geen gemeentecijfers): " + zonder.joined(separator: ", ") + ".") }
+        print("")
+        tabel.afdrukken(.tabel)
+        print("")
+        print("Verklaard = verwacht − regiogemiddelde (wat de criteria voorspellen); onverklaard = werkelijk − verwacht. "
+              + "Samen het verschil met het regiogemiddelde (alle kosten van de regio gedeeld door al haar jeugdigen).")
+    }
+
+    private func getal(_ x: Double, _ n: Int) -> Tabel.Cel {
+        x.isFinite ? Tabel.Cel(Tabel.decimaal(x, n).replacing(".", with: ","), machine: Tabel.decimaal(x, n), getal: true)
+            : Tabel.Cel("", machine: "")
+    }
+    /// Euros per young person, whole euros for people, cents for machines.
+    private func euro(_ x: Double) -> Tabel.Cel {
+        guard x.isFinite, abs(x) < 1e13 else { return Tabel.Cel("", machine: "") }
+        let centen = Int64((x * 100).rounded())
+        return Tabel.Cel(Euro(centen: centen).heleEuros, machine: Euro(centen: centen).machineTekst, getal: true)
+    }
+}
