@@ -92,7 +92,7 @@ struct TaakgerichtCommando: ParsableCommand, MetUitvoer {
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaar.") var jaar: Int
     @Option(name: .long, help: "Het taakgerichte budget van de regio in euro's.") var budget: String
-    @Option(name: .long, help: "Verdeelsleutel vooraf: macrobudget, jeugdigen, inwoners of gebruik.") var sleutel: String
+    @Option(name: .long, help: "Verdeelsleutel vooraf: macrobudget, jeugdigen, inwoners, gebruik of objectief.") var sleutel: String
     @Option(name: .long, help: "Perceel waarvan de realisatie telt (herhaalbaar; 'verevend' = de verevende percelen).")
     var perceel: [String] = []
     @Option(name: .long, help: "Verrekening achteraf: geen, verschil-naar-sleutel of budget-naar-realisatie.")
@@ -122,7 +122,7 @@ struct TaakgerichtCommando: ParsableCommand, MetUitvoer {
         let namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         guard format == .tabel else { try t.tabel(namen: namen).afdrukken(uitvoer); return }
         print("Taakgericht budget \(jaar): \(bedrag), vooraf verdeeld naar \(k.rawValue) (\(k.omschrijving)"
-              + (k == .gebruik ? ", \(jaar - 3)-\(jaar - 1)" : ", \(jaar)") + ").")
+              + (k.kijktTerug ? ", \(jaar - 3)-\(jaar - 1)" : ", \(jaar)") + ").")
         print("Realisatie: gedeclareerde kosten \(jaar) in " + percelen.sorted().joined(separator: ", ")
               + "; verrekening achteraf: \(verrekening.rawValue).")
         t.tabel(namen: namen).afdrukken(.tabel)

@@ -39,7 +39,9 @@ public struct Regiomonitor: AsyncParsableCommand {
                 if !tekst.isEmpty { print(tekst) }
                 return 0
             }
-            stderr(Regiomonitor.nederlands(fullMessage(for: error)))
+            // a command that said what went wrong itself ends with a bare exit code: nothing more to say
+            let tekst = fullMessage(for: error)
+            if !tekst.isEmpty { stderr(Regiomonitor.nederlands(tekst)) }
             return code.rawValue
         }
     }

@@ -10,7 +10,7 @@ struct VereveningCommando: ParsableCommand, MetUitvoer {
         abstract: "Risicoverevening van de verevende percelen: eigen kosten, sleutelaandeel, te betalen en saldo per gemeente.",
         discussion: """
             Scenario's: solidariteit (standaard), profijt, eigen-risico:R, drempel:H[:Q], bandbreedte:B:C, bonus-malus:RPLUS:RMIN.
-            Sleutels: macrobudget (standaard), jeugdigen, inwoners, gebruik. Formules en rekenvoorbeeld: docs/verevening.md.
+            Sleutels: macrobudget (standaard), jeugdigen, inwoners, gebruik, objectief. Formules en rekenvoorbeeld: docs/verevening.md.
             Voorbeeld: regiomonitor verevening --jaar 2019 --scenario solidariteit --scenario eigen-risico:0.25 --scenario drempel:100000
             """)
 
@@ -20,7 +20,7 @@ struct VereveningCommando: ParsableCommand, MetUitvoer {
     @Option(name: .long, help: "Jaar (of eerste jaar met --tot).") var jaar: Int
     @Option(name: .long, help: "Laatste jaar: per jaar berekend en het saldo cumulatief over de jaren.") var tot: Int?
     @Option(name: .long, help: "Scenario; herhaal de optie om scenario's naast elkaar te zetten.") var scenario: [String] = []
-    @Option(name: .long, help: "Verdeelsleutel: macrobudget, jeugdigen, inwoners of gebruik.") var sleutel: String = "macrobudget"
+    @Option(name: .long, help: "Verdeelsleutel: macrobudget, jeugdigen, inwoners, gebruik of objectief.") var sleutel: String = "macrobudget"
     @Option(name: .long, help: "gemeente (verevende percelen samen) of perceel (elk verevend perceel apart).") var per: Indeling = .gemeente
     @Option(name: .long, help: "Cijfers zoals bekend op deze datum (JJJJ-MM-DD).") var peildatum: String?
     @OptionGroup var uitvoer: Uitvoeropties
@@ -42,7 +42,7 @@ struct VereveningCommando: ParsableCommand, MetUitvoer {
         }
         // without a valuation date the costs come from the monthly sums when they are up to date (national scale);
         // the usage key looks back over earlier years
-        let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaar).lowerBound : jaar
+        let vanaf = sleutel.kijktTerug ? VereveningSleutel.gebruiksjaren(voor: jaar).lowerBound : jaar
         let basis = try Cijferdienst(try database.open()).basis(van: Dag.eersteVan(jaar: vanaf), tot: Dag.laatsteVan(jaar: laatste),
                                                                  lijnenNodig: peildatum != nil, zonderSommen: .alle)
         var g = basis.gegevens

@@ -2,6 +2,8 @@ import ArgumentParser
 import RegioCore
 import RegioStore
 
+extension Kostenverklaring.Criterium: ExpressibleByArgument {}
+
 /// `regiomonitor verklaring`: explained and unexplained cost differences between the municipalities (issue 23, point 4).
 struct VerklaringCommando: ParsableCommand, MetUitvoer {
     static let configuration = CommandConfiguration(
@@ -18,23 +20,7 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
             Voorbeeld: regiomonitor verklaring --jaar 2016 --tot 2019 --criteria ses --criteria wijkteam
             """)
 
-    enum Criterium: String, ExpressibleByArgument, CaseIterable {
-        case ses, wijkteam, jeugdaandeel
-        var omschrijving: String {
-            switch self {
-            case .ses: "SES-score"
-            case .wijkteam: "wijkteam-fte per 1.000 jeugdigen"
-            case .jeugdaandeel: "jeugdigen per 100 inwoners"
-            }
-        }
-        func waarde(_ c: Gemeentecijfers) -> Double? {
-            switch self {
-            case .ses: c.ses
-            case .wijkteam: c.wijkteamFte.map { $0 * 1000 / Double(c.jeugdigen) }
-            case .jeugdaandeel: Double(c.jeugdigen) * 100 / Double(c.inwoners)
-            }
-        }
-    }
+    typealias Criterium = Kostenverklaring.Criterium
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaar (of eerste jaar met --tot).") var jaar: Int
@@ -48,7 +34,7 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
         guard laatste >= jaar else { throw ValidationError("--tot \(laatste) ligt voor --jaar \(jaar)") }
         guard laatste - jaar < 50 else { throw ValidationError("kies hooguit 50 jaren") }
         var gekozen: [Criterium] = []
-        for c in criteria.isEmpty ? [.ses, .wijkteam] : criteria where !gekozen.contains(c) { gekozen.append(c) }
+        for c in criteria.isEmpty ? Criterium.standaard : criteria where !gekozen.contains(c) { gekozen.append(c) }
         let dienst = Cijferdienst(try database.open())
         var waarnemingen: [Kostenverklaring.Waarneming] = [], zonder: [String] = []
         var namen: [String: String] = [:]

@@ -106,4 +106,42 @@ struct KostenverklaringTests {
             })
         }
     }
+
+    /// The key objectief on costs that follow 500 + 100 x SES + 10 x wijkteam-fte per 1.000 young people exactly
+    /// (1.000 young people each, so the FTE is the FTE per 1.000): the fit recovers that plane, and each weight is the
+    /// plane's value for the year's own criteria times the young people, in cents. In 2019 E's SES is 5, not 4:
+    /// A 500 + 0 + 20 = 520, B 500 + 100 + 50 = 650, C 500 + 200 + 30 = 730, D 500 + 300 + 10 = 810,
+    /// E 500 + 500 + 40 = 1.040 euros per young person, times 1.000 young people.
+    @Test func sleutelObjectiefOpEenExactVlak() throws {
+        let codes = ["A", "B", "C", "D", "E"]
+        let fte: [Double] = [2, 5, 3, 1, 4]
+        var cijfers: [Gemeentecijfers] = [], kosten: [Int: [String: Euro]] = [:]
+        for jaar in 2017...2019 {
+            for (i, g) in codes.enumerated() {
+                let ses = Double(jaar == 2019 && g == "E" ? 5 : i)
+                cijfers.append(Gemeentecijfers(gemeentecode: g, jaar: jaar, inwoners: 5000, jeugdigen: 1000,
+                                               macrobudgetJeugd: Euro(euro: 1), ses: ses, wijkteamFte: fte[i]))
+                let perJeugdige = 500 + 100 * Int64(ses) + 10 * Int64(fte[i])
+                kosten[jaar, default: [:]][g] = Euro(euro: perJeugdige * 1000)
+            }
+        }
+        let w = try VereveningSleutel.objectief.gewichten(jaar: 2019, gemeentecodes: codes, gemeentecijfers: cijfers,
+                                                          kostenPerJaar: kosten)
+        #expect(w == ["A": 52_000_000, "B": 65_000_000, "C": 73_000_000, "D": 81_000_000, "E": 104_000_000])
+        // only 2019 with costs: 5 municipality-years for 2 criteria, refused with the reason
+        #expect(throws: VereveningFout.self) {
+            try VereveningSleutel.objectief.gewichten(jaar: 2019, gemeentecodes: codes, gemeentecijfers: cijfers,
+                                                      kostenPerJaar: [2019: kosten[2019]!])
+        }
+        // a municipality without its SES score in the year cannot be given a weight
+        let zonderSes = cijfers.map { c -> Gemeentecijfers in var c = c; if c.gemeentecode == "C" && c.jaar == 2019 { c.ses = nil }; return c }
+        do {
+            _ = try VereveningSleutel.objectief.gewichten(jaar: 2019, gemeentecodes: codes, gemeentecijfers: zonderSes,
+                                                          kostenPerJaar: kosten)
+            Issue.record("a municipality without criteria got a weight")
+        } catch {
+            #expect("\(error)".contains("gemeente C heeft in 2019 geen jeugdigen, SES-score of wijkteam-fte"))
+        }
+        #expect(try VereveningSleutel.parse("objectief") == .objectief && VereveningSleutel.objectief.kijktTerug)
+    }
 }

@@ -56,8 +56,8 @@ extension Bekostiging {
         let gemeenten = Set(g.gemeenten.map(\.code)).union(posten.filter { $0.maand.jaar == jaar && binnen($0, percelen) }
             .map(\.gemeentecode)).sorted()
         var perJaar: [Int: [String: Euro]] = [:]
-        let sleuteljaar = sleutel == .gebruik ? jaar - 1 : jaar
-        if sleutel == .gebruik {
+        let sleuteljaar = sleutel.kijktTerug ? jaar - 1 : jaar
+        if sleutel.kijktTerug {
             for j in VereveningSleutel.gebruiksjaren(voor: sleuteljaar) {
                 perJaar[j] = realisatiePerGemeente(posten, jaar: j, percelen: percelen, gemeenten: gemeenten)
             }

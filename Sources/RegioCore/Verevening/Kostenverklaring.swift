@@ -7,6 +7,29 @@
 ///
 /// Amounts per young person are display ratios (Double euros); the costs they come from are exact cents.
 public struct Kostenverklaring: Sendable {
+    /// The objective criteria a municipality-year has in `gemeentecijfers`.
+    public enum Criterium: String, Sendable, CaseIterable {
+        case ses, wijkteam, jeugdaandeel
+        /// What the `sleutel objectief` and `verklaring` use without a choice: the two that seed 002 names.
+        public static let standaard: [Criterium] = [.ses, .wijkteam]
+        public var omschrijving: String {
+            switch self {
+            case .ses: "SES-score"
+            case .wijkteam: "wijkteam-fte per 1.000 jeugdigen"
+            case .jeugdaandeel: "jeugdigen per 100 inwoners"
+            }
+        }
+        /// nil when the municipality-year lacks the figure (or has no young people or inhabitants to divide by).
+        public func waarde(_ c: Gemeentecijfers) -> Double? {
+            guard c.jeugdigen > 0, c.inwoners > 0 else { return nil }
+            switch self {
+            case .ses: return c.ses
+            case .wijkteam: return c.wijkteamFte.map { $0 * 1000 / Double(c.jeugdigen) }
+            case .jeugdaandeel: return Double(c.jeugdigen) * 100 / Double(c.inwoners)
+            }
+        }
+    }
+
     public struct Waarneming: Sendable, Equatable {
         public var gemeentecode: String
         public var jaar: Int

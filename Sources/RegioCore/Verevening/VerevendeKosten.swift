@@ -73,7 +73,7 @@ public struct VerevendeKosten: Sendable {
     public func invoer(jaar: Int, perceel: String? = nil, sleutel: VereveningSleutel,
                        gemeentecijfers: [Gemeentecijfers]) throws(VereveningFout) -> [VereveningInvoer] {
         var perJaar: [Int: [String: Euro]] = [:]
-        if sleutel == .gebruik {
+        if sleutel.kijktTerug {
             for j in VereveningSleutel.gebruiksjaren(voor: jaar) { perJaar[j] = eigenKosten(jaar: j, perceel: perceel) }
         }
         let w = try sleutel.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: gemeentecijfers,

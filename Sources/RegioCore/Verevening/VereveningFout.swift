@@ -14,6 +14,8 @@ public enum VereveningFout: Error, Sendable, Equatable, CustomStringConvertible 
     case geenGemeentecijfers(gemeentecode: String, jaar: Int)
     case dubbeleGemeentecijfers(gemeentecode: String, jaar: Int)
     case geenGebruik(jaren: ClosedRange<Int>)
+    /// The key `objectief`: the fit over `jaren` is refused, or a municipality lacks the year's criteria.
+    case objectiefNietTeSchatten(jaren: ClosedRange<Int>, reden: String)
 
     public var description: String {
         switch self {
@@ -23,7 +25,7 @@ public enum VereveningFout: Error, Sendable, Equatable, CustomStringConvertible 
         case .ongeldigeParameter(let s, let p, let w, let r):
             return "scenario \(s): parameter \(p) '\(w)' is ongeldig: \(r)"
         case .onbekendeSleutel(let t):
-            return "onbekende verdeelsleutel '\(t)': kies macrobudget, jeugdigen, inwoners of gebruik"
+            return "onbekende verdeelsleutel '\(t)': kies macrobudget, jeugdigen, inwoners, gebruik of objectief"
         case .geenGemeenten:
             return "geen gemeenten om te verevenen"
         case .dubbeleGemeente(let g):
@@ -43,6 +45,8 @@ public enum VereveningFout: Error, Sendable, Equatable, CustomStringConvertible 
             return "gemeentecijfers voor gemeente \(g) in \(j) komen meer dan eens voor"
         case .geenGebruik(let jaren):
             return "sleutel gebruik: geen verevende kosten in \(jaren.lowerBound)-\(jaren.upperBound)"
+        case .objectiefNietTeSchatten(let jaren, let reden):
+            return "sleutel objectief (geschat op \(jaren.lowerBound)-\(jaren.upperBound)): \(reden)"
         }
     }
 }

@@ -33,7 +33,7 @@ public struct VereveningRapport: Sendable {
                 perPerceel: Bool = false, sommen: Declaratieaggregaten? = nil) throws(VereveningRapportFout) {
         var uniek: [VereveningScenario] = []
         for s in scenarios.isEmpty ? [.solidariteit] : scenarios where !uniek.contains(s) { uniek.append(s) }
-        let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: jaren.lowerBound).lowerBound : jaren.lowerBound
+        let vanaf = sleutel.kijktTerug ? VereveningSleutel.gebruiksjaren(voor: jaren.lowerBound).lowerBound : jaren.lowerBound
         let kosten = sommen.map { VerevendeKosten(g, sommen: $0, jaren: vanaf...jaren.upperBound) }
             ?? VerevendeKosten(g, jaren: vanaf...jaren.upperBound)
         guard !kosten.percelen.isEmpty else {

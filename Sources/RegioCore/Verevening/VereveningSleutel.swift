@@ -8,6 +8,10 @@ public enum VereveningSleutel: String, Sendable, Hashable, CaseIterable {
     case inwoners
     /// Own share of the pooled cost, averaged over the year and the two before (see `gebruiksjaren`).
     case gebruik
+    /// The pooled cost each municipality is expected to have on objective criteria (issue 23, point 4): the pooled
+    /// cost per young person fitted on `Kostenverklaring.Criterium.standaard` over the municipality-years of the
+    /// year and the two before, the year's fitted value times its young people.
+    case objectief
 
     /// Reads the `--sleutel` value.
     public static func parse(_ tekst: String) throws(VereveningFout) -> VereveningSleutel {
@@ -21,8 +25,12 @@ public enum VereveningSleutel: String, Sendable, Hashable, CaseIterable {
         case .jeugdigen: "aantal jeugdigen 0-17 jaar"
         case .inwoners: "aantal inwoners"
         case .gebruik: "eigen aandeel in de verevende kosten, gemiddeld over drie jaar"
+        case .objectief: "verwachte verevende kosten naar SES-score en wijkteam-fte per 1.000 jeugdigen"
         }
     }
+
+    /// Keys that read the pooled cost of earlier years (`gebruiksjaren`), not only the year's own figures.
+    public var kijktTerug: Bool { self == .gebruik || self == .objectief }
 
     /// The years whose cost shares make up the key `gebruik` for a year: that year and the two before.
     public static func gebruiksjaren(voor jaar: Int) -> ClosedRange<Int> { (jaar - 2)...jaar }
@@ -74,6 +82,52 @@ public enum VereveningSleutel: String, Sendable, Hashable, CaseIterable {
             for code in gemeentecodes where uit[code]! < 0 {
                 throw .negatiefSleutelgewicht(gemeentecode: code, gewicht: uit[code]!)
             }
+        case .objectief:
+            uit = try Self.objectieveGewichten(jaar: jaar, gemeentecodes: gemeentecodes, gemeentecijfers: gemeentecijfers,
+                                               kostenPerJaar: kostenPerJaar)
+        }
+        return uit
+    }
+
+    /// The key `objectief`: each municipality's expected pooled cost in cents (rounded half away from zero), from a
+    /// fit over the municipality-years of `gebruiksjaren` that have a positive pooled total and the criteria.
+    static func objectieveGewichten(jaar: Int, gemeentecodes: [String], gemeentecijfers: [Gemeentecijfers],
+                                    kostenPerJaar: [Int: [String: Euro]]) throws(VereveningFout) -> [String: Int64] {
+        let criteria = Kostenverklaring.Criterium.standaard
+        var cijfers: [Int: [String: Gemeentecijfers]] = [:]
+        for c in gemeentecijfers {
+            guard cijfers[c.jaar]?[c.gemeentecode] == nil else {
+                throw .dubbeleGemeentecijfers(gemeentecode: c.gemeentecode, jaar: c.jaar)
+            }
+            cijfers[c.jaar, default: [:]][c.gemeentecode] = c
+        }
+        func criteriumwaarden(_ code: String, _ j: Int) -> [Double]? {
+            guard let c = cijfers[j]?[code] else { return nil }
+            let w = criteria.compactMap { $0.waarde(c) }
+            return w.count == criteria.count ? w : nil
+        }
+        var waarnemingen: [Kostenverklaring.Waarneming] = []
+        for j in gebruiksjaren(voor: jaar) {
+            guard let kosten = kostenPerJaar[j], kosten.values.reduce(0, { $0 + $1.centen }) > 0 else { continue }
+            for code in gemeentecodes {
+                guard let c = cijfers[j]?[code], let x = criteriumwaarden(code, j) else { continue }
+                waarnemingen.append(.init(gemeentecode: code, jaar: j, jeugdigen: c.jeugdigen, kosten: kosten[code] ?? .nul,
+                                          criteria: x))
+            }
+        }
+        let model: Kleinstekwadraten
+        do { model = try Kostenverklaring(criteria: criteria.map(\.rawValue), waarnemingen: waarnemingen).model }
+        catch { throw .objectiefNietTeSchatten(jaren: gebruiksjaren(voor: jaar), reden: "\(error)") }
+        var uit: [String: Int64] = [:]
+        for code in gemeentecodes {
+            guard let c = cijfers[jaar]?[code], let x = criteriumwaarden(code, jaar) else {
+                throw .objectiefNietTeSchatten(jaren: gebruiksjaren(voor: jaar),
+                                               reden: "gemeente \(code) heeft in \(jaar) geen jeugdigen, SES-score of wijkteam-fte")
+            }
+            let centen = (model.voorspel(x) * Double(c.jeugdigen) * 100).rounded(.toNearestOrAwayFromZero)
+            guard centen.isFinite, abs(centen) < 9e15 else { throw .bedragTeGroot("verwachte kosten van \(code) in \(jaar)") }
+            guard centen >= 0 else { throw .negatiefSleutelgewicht(gemeentecode: code, gewicht: Int64(centen)) }
+            uit[code] = Int64(centen)
         }
         return uit
     }

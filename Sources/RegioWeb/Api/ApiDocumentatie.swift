@@ -8,7 +8,7 @@ enum ApiDocumentatie {
         "jaar": "Kalenderjaar (standaard: het laatste jaar met een budget).",
         "tot": "Laatste jaar voor cumulatieve cijfers (verevening).",
         "perceel": "Perceelcode, bv. VBJ.",
-        "sleutel": "Verdeelsleutel: macrobudget, jeugdigen, inwoners of gebruik.",
+        "sleutel": "Verdeelsleutel: macrobudget, jeugdigen, inwoners, gebruik of objectief.",
         "scenario": "Extra vereveningsscenario, bv. eigen-risico:0.5 of drempel:100000.",
         "code": "Gemeentecode (0307) of perceelcode, afhankelijk van het pad.",
         "agb": "AGB-code van de aanbieder (8 cijfers).",

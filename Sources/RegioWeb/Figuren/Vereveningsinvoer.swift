@@ -12,7 +12,7 @@ extension Cijferbron {
             }
             let eigen = try kosten(jaar)
             var perJaar: [Int: [String: Euro]] = [jaar: eigen]
-            if sleutel == .gebruik {
+            if sleutel.kijktTerug {
                 for j in VereveningSleutel.gebruiksjaren(voor: jaar) where j != jaar { perJaar[j] = try kosten(j) }
             }
             let gewichten = try sleutel.gewichten(jaar: jaar, gemeentecodes: codes, gemeentecijfers: g.gemeentecijfers,

@@ -132,11 +132,16 @@ struct Raadsverevening {
         for j in jaren {
             let plan = try v.bron.raadsplan(jaar: j)
             totalen[j] = plan.status(perceel: Raadsplan.verevend)
-            let sleuteljaren = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: j).filter(beschikbaar.contains) : [j]
+            let sleuteljaren = sleutel.kijktTerug ? VereveningSleutel.gebruiksjaren(voor: j).filter(beschikbaar.contains) : [j]
             let plannen = try sleuteljaren.map { try v.bron.raadsplan(jaar: $0) }
+            // the key objectief is fitted on every municipality's cost of the key years, so every weight depends on
+            // every cost: one hidden cost there hides the key (and so the payment) of all municipalities
+            let ookVoorAllen = sleutel == .objectief
+                ? plannen.lazy.flatMap { p in codes.lazy.map { p.status(gemeente: $0, perceel: Raadsplan.verevend) } }
+                    .first(where: \.isVerborgen) : nil
             for c in codes {
                 cellen["\(c)|\(j)"] = ([plan] + plannen).map { $0.status(gemeente: c, perceel: Raadsplan.verevend) }
-                    .first(where: \.isVerborgen) ?? .zichtbaar
+                    .first(where: \.isVerborgen) ?? ookVoorAllen ?? .zichtbaar
             }
             let invoer = try v.bron.vereveningsinvoer(jaar: j, sleutel: sleutel)
             bovenDrempel[j] = { grens in invoer.allSatisfy { i in i.clientkosten.filter { $0 > grens }.count >= Onderdrukking.drempel } }
