@@ -36,27 +36,16 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
         var gekozen: [Criterium] = []
         for c in criteria.isEmpty ? Criterium.standaard : criteria where !gekozen.contains(c) { gekozen.append(c) }
         let dienst = Cijferdienst(try database.open())
-        var waarnemingen: [Kostenverklaring.Waarneming] = [], zonder: [String] = []
+        var kosten: [Int: [String: Euro]] = [:], cijfers: [Gemeentecijfers] = []
         var namen: [String: String] = [:]
         for j in jaar...laatste {
             let (groepen, _, basis) = try dienst.kengetallen(van: Dag.eersteVan(jaar: j), tot: Dag.laatsteVan(jaar: j),
                                                              per: .gemeente, selectie: Selectie(), peildatum: nil)
             for g in basis.gegevens.gemeenten { namen[g.code] = g.naam }
-            let cijfers = Dictionary(basis.gegevens.gemeentecijfers.filter { $0.jaar == j }.map { ($0.gemeentecode, $0) },
-                                     uniquingKeysWith: { a, _ in a })
-            for rij in groepen {
-                guard let c = cijfers[rij.groep], c.jeugdigen > 0, c.inwoners > 0 else {
-                    zonder.append("\(rij.groep) in \(j) (geen jeugdigen)"); continue
-                }
-                let waarden = gekozen.map { $0.waarde(c) }
-                guard waarden.allSatisfy({ $0 != nil }) else {
-                    let mist = zip(gekozen, waarden).filter { $0.1 == nil }.map(\.0.omschrijving).joined(separator: ", ")
-                    zonder.append("\(rij.groep) in \(j) (geen \(mist))"); continue
-                }
-                waarnemingen.append(.init(gemeentecode: rij.groep, jaar: j, jeugdigen: c.jeugdigen, kosten: rij.gedeclareerd,
-                                          criteria: waarden.map { $0! }))
-            }
+            cijfers += basis.gegevens.gemeentecijfers.filter { $0.jaar == j }
+            kosten[j] = Dictionary(groepen.map { ($0.groep, $0.gedeclareerd) }, uniquingKeysWith: { a, _ in a })
         }
+        let (waarnemingen, zonder) = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: cijfers, criteria: gekozen)
         let verklaring: Kostenverklaring
         do {
             verklaring = try Kostenverklaring(criteria: gekozen.map(\.rawValue), waarnemingen: waarnemingen)

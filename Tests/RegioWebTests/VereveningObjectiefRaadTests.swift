@@ -73,4 +73,37 @@ struct VereveningObjectiefRaadTests {
             #expect(objectief.count == 6 && objectief.values.allSatisfy { $0 == nil }, "\(objectief)")
         }
     }
+
+    /// The page of `regiomonitor verklaring` in the API. 0002 in 2019 by hand: 13 clients of 1.000 + 37c + 101 euros
+    /// (c = 0...12): 13 x 1.101 + 37 x 78 = 17.199 euros over 1.100 young people, 15,64 per young person. The council
+    /// gets no fit over 2017 (0006's cost is hidden then: the fit would give it away), but does over 2018-2019.
+    @Test func verklaringInDeAPIEnVoorDeRaad() async throws {
+        let app = bouwToepassing(store: try Self.regio(), instellingen: Instellingen(
+            veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4),
+            pseudoniemsleutel: NSTemporaryDirectory() + "rm-verklaring-\(UUID())/sleutel", klok: { 1_579_089_600 }))
+        try await app.test(.router) { c in
+            func tabellen(_ wie: String, _ pad: String) async throws -> [String: [[String: Any]]] {
+                let auth = "Basic " + Data("\(wie):\(RaadsaanvalTests.wachtwoord)".utf8).base64EncodedString()
+                let r = try await c.execute(uri: pad, method: .get, headers: [.authorization: auth])
+                #expect(r.status == .ok, "\(wie) \(pad): \(r.status)")
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+                return (json?["tabellen"] as? [String: [[String: Any]]]) ?? [:]
+            }
+            let regio = try await tabellen("regio", "/api/v1/verklaring?jaar=2017&tot=2019")
+            let rijen = regio["per_gemeente"] ?? []
+            #expect(rijen.count == 18)
+            let r = try #require(rijen.first { $0["gemeentecode"] as? String == "0002" && $0["jaar"] as? String == "2019" })
+            #expect((r["werkelijk_per_jeugdige"] as? NSNumber)?.doubleValue == 15.64)
+            for rij in rijen {
+                let d = { (k: String) in (rij[k] as? NSNumber)?.doubleValue ?? .nan }
+                // each amount is rounded to the cent on its own: the split adds up within two cents
+                #expect(abs(d("verklaard") + d("onverklaard") - (d("werkelijk_per_jeugdige") - d("regiogemiddelde"))) <= 0.021, "\(rij)")
+            }
+            #expect((regio["model"] ?? []).count == 3)
+            let raad = try await tabellen("raad", "/api/v1/verklaring?jaar=2017&tot=2019")
+            #expect(raad["per_gemeente"] == nil && raad["model"] == nil)
+            let later = try await tabellen("raad", "/api/v1/verklaring?jaar=2018&tot=2019")
+            #expect((later["per_gemeente"] ?? []).count == 12)
+        }
+    }
 }

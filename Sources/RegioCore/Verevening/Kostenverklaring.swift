@@ -62,6 +62,30 @@ public struct Kostenverklaring: Sendable {
     public let model: Kleinstekwadraten
     public let regels: [Regel]
 
+    /// The municipality-years of `kostenPerJaar` (cost per municipality per year) that have young people and every
+    /// criterion in `gemeentecijfers`, by year and code; the others are named in `zonder` ("0307 in 2019 (geen
+    /// SES-score)") so a reader knows what the fit left out.
+    public static func waarnemingen(kostenPerJaar: [Int: [String: Euro]], gemeentecijfers: [Gemeentecijfers],
+                                    criteria: [Criterium]) -> (waarnemingen: [Waarneming], zonder: [String]) {
+        var cijfers: [Int: [String: Gemeentecijfers]] = [:]
+        for c in gemeentecijfers where cijfers[c.jaar]?[c.gemeentecode] == nil { cijfers[c.jaar, default: [:]][c.gemeentecode] = c }
+        var uit: [Waarneming] = [], zonder: [String] = []
+        for (jaar, kosten) in kostenPerJaar.sorted(by: { $0.key < $1.key }) {
+            for (code, bedrag) in kosten.sorted(by: { $0.key < $1.key }) {
+                guard let c = cijfers[jaar]?[code], c.jeugdigen > 0, c.inwoners > 0 else {
+                    zonder.append("\(code) in \(jaar) (geen jeugdigen)"); continue
+                }
+                let waarden = criteria.map { $0.waarde(c) }
+                guard waarden.allSatisfy({ $0 != nil }) else {
+                    let mist = zip(criteria, waarden).filter { $0.1 == nil }.map(\.0.omschrijving).joined(separator: ", ")
+                    zonder.append("\(code) in \(jaar) (geen \(mist))"); continue
+                }
+                uit.append(Waarneming(gemeentecode: code, jaar: jaar, jeugdigen: c.jeugdigen, kosten: bedrag, criteria: waarden.map { $0! }))
+            }
+        }
+        return (uit, zonder)
+    }
+
     /// Refused (with the model's reason) when there are too few observations for the criteria, a criterion adds
     /// nothing to the others, or a municipality-year has no young people.
     public init(criteria: [String], waarnemingen: [Waarneming], perCriterium: Int = 5) throws {
