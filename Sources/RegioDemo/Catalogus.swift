@@ -3,18 +3,20 @@ import RegioCore
 /// The demo region's fixed shape: Regio Amersfoort's municipalities (Tests/Fixtures/reference/gemeenten-regio-amersfoort.csv), its lots and a product range.
 enum Catalogus {
     struct GemeenteSpec { let code: String; let naam: String; let inwoners: Int; let pctJeugd: Double
-                          let clientenPerJeugdige: Double; let zwaarte: Double; let sleutel: Double; let ses: Double; let fte: Double }
+                          let clientenPerJeugdige: Double; let zwaarte: Double; let sleutel: Double; let ses: Double; let fte: Double
+                          /// synthetic (no published figure in the seeds): % single-parent families, % low-income households
+                          var eenouder = 0.0, laagInkomen = 0.0 }
 
     // inhabitants end 2017, % 0-17, SES 2017, FTE and clients 2019 from gemeenten-regio-amersfoort.csv;
     // zwaarte (weight in heavy, pooled care) and key share chosen to give the voordeel/nadeel pattern of 002 table 1
     static let gemeenten: [GemeenteSpec] = [
-        .init(code: "0307", naam: "Amersfoort", inwoners: 154337, pctJeugd: 23.2, clientenPerJeugdige: 4980.0 / 35806, zwaarte: 0.93, sleutel: 0.600, ses: 0.49, fte: 153.97),
-        .init(code: "0308", naam: "Baarn", inwoners: 24529, pctJeugd: 19.6, clientenPerJeugdige: 622.0 / 4808, zwaarte: 1.0, sleutel: 0.078, ses: 0.53, fte: 10.32),
-        .init(code: "0313", naam: "Bunschoten", inwoners: 21020, pctJeugd: 24.0, clientenPerJeugdige: 740.0 / 5045, zwaarte: 0.75, sleutel: 0.050, ses: 0.18, fte: 10.00),
-        .init(code: "0317", naam: "Eemnes", inwoners: 8999, pctJeugd: 21.5, clientenPerJeugdige: 224.0 / 1935, zwaarte: 0.7, sleutel: 0.020, ses: 1.22, fte: 5.00),
-        .init(code: "0327", naam: "Leusden", inwoners: 29677, pctJeugd: 21.2, clientenPerJeugdige: 794.0 / 6292, zwaarte: 1.3, sleutel: 0.075, ses: 1.06, fte: 34.80),
-        .init(code: "0342", naam: "Soest", inwoners: 45874, pctJeugd: 21.0, clientenPerJeugdige: 1249.0 / 9634, zwaarte: 1.25, sleutel: 0.130, ses: 0.55, fte: 40.00),
-        .init(code: "0351", naam: "Woudenberg", inwoners: 12701, pctJeugd: 24.6, clientenPerJeugdige: 414.0 / 3124, zwaarte: 1.2, sleutel: 0.047, ses: 0.77, fte: 11.83),
+        .init(code: "0307", naam: "Amersfoort", inwoners: 154337, pctJeugd: 23.2, clientenPerJeugdige: 4980.0 / 35806, zwaarte: 0.93, sleutel: 0.600, ses: 0.49, fte: 153.97, eenouder: 17.5, laagInkomen: 8.9),
+        .init(code: "0308", naam: "Baarn", inwoners: 24529, pctJeugd: 19.6, clientenPerJeugdige: 622.0 / 4808, zwaarte: 1.0, sleutel: 0.078, ses: 0.53, fte: 10.32, eenouder: 15.8, laagInkomen: 7.4),
+        .init(code: "0313", naam: "Bunschoten", inwoners: 21020, pctJeugd: 24.0, clientenPerJeugdige: 740.0 / 5045, zwaarte: 0.75, sleutel: 0.050, ses: 0.18, fte: 10.00, eenouder: 9.6, laagInkomen: 5.1),
+        .init(code: "0317", naam: "Eemnes", inwoners: 8999, pctJeugd: 21.5, clientenPerJeugdige: 224.0 / 1935, zwaarte: 0.7, sleutel: 0.020, ses: 1.22, fte: 5.00, eenouder: 11.2, laagInkomen: 4.2),
+        .init(code: "0327", naam: "Leusden", inwoners: 29677, pctJeugd: 21.2, clientenPerJeugdige: 794.0 / 6292, zwaarte: 1.3, sleutel: 0.075, ses: 1.06, fte: 34.80, eenouder: 12.9, laagInkomen: 5.0),
+        .init(code: "0342", naam: "Soest", inwoners: 45874, pctJeugd: 21.0, clientenPerJeugdige: 1249.0 / 9634, zwaarte: 1.25, sleutel: 0.130, ses: 0.55, fte: 40.00, eenouder: 15.1, laagInkomen: 6.8),
+        .init(code: "0351", naam: "Woudenberg", inwoners: 12701, pctJeugd: 24.6, clientenPerJeugdige: 414.0 / 3124, zwaarte: 1.2, sleutel: 0.047, ses: 0.77, fte: 11.83, eenouder: 10.8, laagInkomen: 5.3),
     ]
 
     static let percelen: [Perceel] = [

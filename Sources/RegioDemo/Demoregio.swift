@@ -35,7 +35,7 @@ public struct Demoregio {
 
     func referentie(_ uit: inout Uitvoer) {
         uit.gemeenten.append("gemeentecode,naam")
-        uit.cijfers.append("gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte")
+        uit.cijfers.append("gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte,eenoudergezinnen,lage_inkomens")
         for g in Catalogus.gemeenten {
             uit.gemeenten.append("GM\(g.code),\(g.naam)")
             for jaar in jaren {
@@ -44,7 +44,7 @@ public struct Demoregio {
                 let jeugdigen = Int((Double(inwoners) * g.pctJeugd / 100).rounded())
                 // regional macro-budget ~EUR 56 mln in 2016, +3% a year, split by the key share
                 let macro = Int64((56_000_000.0 * pow103(jaar - 2016) * g.sleutel).rounded())
-                uit.cijfers.append("\(g.code),\(jaar),\(inwoners),\(jeugdigen),\(macro),\(g.ses),\(g.fte)")
+                uit.cijfers.append("\(g.code),\(jaar),\(inwoners),\(jeugdigen),\(macro),\(g.ses),\(g.fte),\(g.eenouder),\(g.laagInkomen)")
             }
         }
         uit.percelen.append("perceel,naam,segment,verevend,bekostiging")

@@ -23,7 +23,7 @@ extension Soort {
         case .gemeenten, .aanbieders: []
         case .budgetten: ["versie", "vastgesteld_op"]
         case .normbudgetten: ["perceel"]
-        case .gemeentecijfers: ["ses", "wijkteam_fte"]
+        case .gemeentecijfers: ["ses", "wijkteam_fte", "eenoudergezinnen", "lage_inkomens"]
         case .percelen: ["bekostiging"]
         case .producten: ["omschrijving", "eenheid", "tarief", "jaar"]
         case .verzoeken: ["clientnummer", "bsn", "productcode", "einddatum", "volume", "eenheid", "frequentie",

@@ -45,10 +45,12 @@ struct Rijvertaling {
             let inw = r.geheel("inwoners", verplicht: true), jeugd = r.geheel("jeugdigen", verplicht: true)
             let macro = r.euro("macrobudget_jeugd", verplicht: true)
             let ses = r.decimaal("ses"), fte = r.decimaal("wijkteam_fte")
+            let eenouder = r.decimaal("eenoudergezinnen"), laag = r.decimaal("lage_inkomens")
             if let inw, let jeugd, jeugd > inw { r.fout("jeugdigen", "meer jeugdigen (\(jeugd)) dan inwoners (\(inw))") }
             guard let code, let jaar, let inw, let jeugd, let macro, r.fouten.isEmpty else { return nil }
             return binnenGrenzen(Gemeentecijfers(gemeentecode: code, jaar: jaar, inwoners: inw, jeugdigen: jeugd,
-                                                 macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte), &r, Grenzen.controleer, Codering.rij)
+                                                 macrobudgetJeugd: macro, ses: ses, wijkteamFte: fte, eenoudergezinnen: eenouder,
+                                                 lageInkomens: laag), &r, Grenzen.controleer, Codering.rij)
         case .percelen:
             let code = r.sleutel("perceel"), naam = r.verplicht("naam"), segment = r.verplicht("segment")
             if let code, let bekend = ref.perceel(code), bekend != code {

@@ -15,8 +15,9 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
             werkelijk, verwacht, het verschil met het regiogemiddelde dat de criteria verklaren (verwacht − gemiddelde) en
             wat ze niet verklaren (werkelijk − verwacht). De leave-one-out-fout zegt hoe ver het model gemiddeld afzit bij
             een gemeente-jaar dat het niet heeft gezien. Minimaal 5 gemeente-jaren per criterium.
-            Criteria: ses (SES-score), wijkteam (wijkteam-fte per 1.000 jeugdigen), jeugdaandeel (jeugdigen per 100
-            inwoners).
+            Criteria (uit de gemeentecijfers): ses (SES-score), wijkteam (wijkteam-fte per 1.000 jeugdigen), jeugdaandeel
+            (jeugdigen per 100 inwoners), eenoudergezinnen (% van de gezinnen met kinderen), lage-inkomens (% huishoudens
+            met een laag inkomen).
             Voorbeeld: regiomonitor verklaring --jaar 2016 --tot 2019 --criteria ses --criteria wijkteam
             """)
 
@@ -25,7 +26,7 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Jaar (of eerste jaar met --tot).") var jaar: Int
     @Option(name: .long, help: "Laatste jaar: het model wordt geschat op alle gemeente-jaren van de periode.") var tot: Int?
-    @Option(name: .long, help: "Criterium (herhaalbaar): ses, wijkteam of jeugdaandeel; standaard ses en wijkteam.")
+    @Option(name: .long, help: "Criterium (herhaalbaar): ses, wijkteam, jeugdaandeel, eenoudergezinnen of lage-inkomens; standaard ses en wijkteam.")
     var criteria: [Criterium] = []
     @OptionGroup var uitvoer: Uitvoeropties
 

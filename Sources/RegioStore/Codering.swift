@@ -42,7 +42,8 @@ public enum Codering {
     public static func rij(_ x: Gemeente) -> Rij { Rij(soort: .gemeenten, waarden: [t(x.code), t(x.naam)]) }
     public static func rij(_ x: Gemeentecijfers) -> Rij {
         Rij(soort: .gemeentecijfers, waarden: [t(x.gemeentecode), i(x.jaar), i(x.inwoners), i(x.jeugdigen),
-                                               e(x.macrobudgetJeugd), g(x.ses), g(x.wijkteamFte)])
+                                               e(x.macrobudgetJeugd), g(x.ses), g(x.wijkteamFte), g(x.eenoudergezinnen),
+                                               g(x.lageInkomens)])
     }
     public static func rij(_ x: Perceel) -> Rij {
         Rij(soort: .percelen, waarden: [t(x.code), t(x.naam), t(x.segment), i(x.verevend ? 1 : 0), t(x.bekostiging?.rawValue)])
@@ -116,7 +117,9 @@ public enum Codering {
             g.gemeentecijfers.append(Gemeentecijfers(gemeentecode: r.tekst("gemeentecode"), jaar: Int(r.geheel("jaar")),
                                                      inwoners: r.geheel("inwoners"), jeugdigen: r.geheel("jeugdigen"),
                                                      macrobudgetJeugd: r.bedrag("macrobudget_cent"), ses: r.decimaal("ses"),
-                                                     wijkteamFte: r.decimaal("wijkteam_fte")))
+                                                     wijkteamFte: r.decimaal("wijkteam_fte"),
+                                                     eenoudergezinnen: r.decimaal("eenoudergezinnen"),
+                                                     lageInkomens: r.decimaal("lage_inkomens")))
         case .percelen:
             g.percelen.append(Perceel(code: r.tekst("code"), naam: r.tekst("naam"), segment: r.tekst("segment"),
                                       verevend: r.geheel("verevend") == 1,

@@ -33,6 +33,7 @@ extension Schemadefinitie {
         Migratie("v11-budgetversies", v11Budgetversies),
         Migratie("v12-boekdatum", v12Boekdatum),
         Migratie("v13-bi", v13BI),
+        Migratie("v14-huishoudens", v14Huishoudens),
     ]
 }
 

@@ -52,7 +52,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
     public var inhoud: [String] {
         switch self {
         case .gemeenten: ["naam"]
-        case .gemeentecijfers: ["inwoners", "jeugdigen", "macrobudget_cent", "ses", "wijkteam_fte"]
+        case .gemeentecijfers: ["inwoners", "jeugdigen", "macrobudget_cent", "ses", "wijkteam_fte", "eenoudergezinnen", "lage_inkomens"]
         case .percelen: ["naam", "segment", "verevend", "bekostiging"]
         case .producten: ["perceel", "omschrijving", "eenheid", "tarief_cent"]
         case .aanbieders: ["naam"]
@@ -70,6 +70,16 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
     }
 
     public var kolommen: [String] { sleutel + inhoud }
+
+    /// The content columns added after a kind was first stored (the last ones of `inhoud`): left out of the
+    /// fingerprint while empty. Declarations: geboekt_op (v12); figures: eenoudergezinnen and lage_inkomens (v14).
+    var laterToegevoegd: Int {
+        switch self {
+        case .declaraties: 1
+        case .gemeentecijfers: 2
+        default: 0
+        }
+    }
 }
 
 /// One record to store: its kind and its values in `Soort.kolommen` order.
@@ -81,9 +91,10 @@ public struct Rij: Sendable, Hashable {
     public let inhoudHash: Int64
     public init(soort: Soort, waarden: [Waarde]) {
         self.soort = soort; self.waarden = waarden
-        // a declaration without a booking date has the fingerprint it had before that column existed, so a re-import of
-        // an unchanged file into an older database finds every line unchanged
-        let eind = soort == .declaraties && waarden.last == .leeg ? waarden.count - 1 : waarden.count
+        // a row without the columns added later has the fingerprint it had before they existed, so a re-import of an
+        // unchanged file into an older database finds every row unchanged
+        var eind = waarden.count
+        while eind > waarden.count - soort.laterToegevoegd && waarden[eind - 1] == .leeg { eind -= 1 }
         inhoudHash = eind > soort.sleutel.count ? Int64(bitPattern: Rij.fnv(waarden[soort.sleutel.count..<eind])) : 0
     }
 
@@ -139,6 +150,10 @@ extension Schemadefinitie {
     /// has version "" and no date, which is how a file without these columns is read: nothing changes for it.
     /// The booking date of a declaration line when the municipality booked it on another day than its submission.
     public static let v12Boekdatum: [String] = ["ALTER TABLE declaratie ADD COLUMN geboekt_op BIGINT"]
+
+    /// Two more objective criteria for the cost explanation (issue 23): percentages, as text like ses.
+    public static let v14Huishoudens: [String] = ["ALTER TABLE gemeentecijfers ADD COLUMN eenoudergezinnen TEXT",
+                                                  "ALTER TABLE gemeentecijfers ADD COLUMN lage_inkomens TEXT"]
 
     public static let v11Budgetversies: [String] = [
         """

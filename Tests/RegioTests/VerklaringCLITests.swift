@@ -16,8 +16,8 @@ struct VerklaringCLITests {
         defer { try? FileManager.default.removeItem(atPath: r.pad!) }
         let codes = ["0307", "0308", "0313", "0317", "0327"]
         try r.laad("gemeenten2.csv", "gemeentecode,naam\n0313,Bunschoten\n0317,Eemnes\n0327,Leusden\n")
-        try r.laad("gemeentecijfers.csv", "gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses\n"
-            + codes.enumerated().map { "\($1),2019,1000,100,50000,\($0)" }.joined(separator: "\n") + "\n")
+        try r.laad("gemeentecijfers.csv", "gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,eenoudergezinnen\n"
+            + codes.enumerated().map { "\($1),2019,1000,100,50000,\($0),\($0 * 2 + 10)" }.joined(separator: "\n") + "\n")
         let kosten = [10_000, 11_000, 12_000, 13_000, 15_000]
         try r.laad("toewijzingen.csv", toewijzingKop + "\n"
             + codes.enumerated().map { "T\($0),C\($0),\($1),75000001,45,45A04,2019-01-01,2019-12-31,3,04,2,2018-12-20" }
@@ -34,6 +34,11 @@ struct VerklaringCLITests {
         #expect(regels.contains("2019,0327,Leusden,100,150.00,146.00,122.00,24.00,4.00"))
         #expect(regels.contains("2019,0307,Amersfoort,100,100.00,98.00,122.00,-24.00,2.00"))
         #expect(regels.count == 6)
+
+        // the share of single-parent families is 10 + 2 x SES here: the same fit in other units, so the same split
+        let (_, csvEenouder, _) = await SignalenCLITests.draai(["verklaring", "--jaar", "2019", "--criteria", "eenoudergezinnen",
+                                                                 "--format", "csv"] + db)
+        #expect(csvEenouder == csv)
 
         let (code2, tekst, _) = await SignalenCLITests.draai(["verklaring", "--jaar", "2019", "--criteria", "ses"] + db)
         #expect(code2 == 0)

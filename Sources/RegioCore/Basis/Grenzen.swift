@@ -25,6 +25,8 @@ public enum Grenzen {
     /// Socio-economic score and FTE of a municipality's social team.
     public static let ses: ClosedRange<Double> = -100...100
     public static let wijkteamFte: ClosedRange<Double> = 0...100_000
+    /// A percentage of households.
+    public static let percentage: ClosedRange<Double> = 0...100
     /// The sum of the absolute amounts of a data set (lines, budgets, or one table of monthly sums), in cents: EUR 10^15.
     public static let totaal: Int64 = 100_000_000_000_000_000
 
@@ -65,6 +67,8 @@ extension Grenzen {
         if let r = bedrag(c.macrobudgetJeugd, max: begroting) { meld(Fout("macrobudget_jeugd", r)) }
         if let x = c.ses, let r = getal(x, ses) { meld(Fout("ses", r)) }
         if let x = c.wijkteamFte, let r = getal(x, wijkteamFte) { meld(Fout("wijkteam_fte", r)) }
+        if let x = c.eenoudergezinnen, let r = getal(x, percentage) { meld(Fout("eenoudergezinnen", r)) }
+        if let x = c.lageInkomens, let r = getal(x, percentage) { meld(Fout("lage_inkomens", r)) }
     }
 
     public static func controleer(_ p: Product, _ meld: (Fout) -> Void) {

@@ -15,10 +15,15 @@ public struct Gemeentecijfers: Hashable, Sendable, Codable {
     public var macrobudgetJeugd: Euro
     public var ses: Double?
     public var wijkteamFte: Double?
+    /// Single-parent families as a percentage of the households with children (CBS).
+    public var eenoudergezinnen: Double?
+    /// Households with a low income as a percentage of all households (CBS).
+    public var lageInkomens: Double?
     public init(gemeentecode: String, jaar: Int, inwoners: Int64, jeugdigen: Int64, macrobudgetJeugd: Euro,
-                ses: Double? = nil, wijkteamFte: Double? = nil) {
+                ses: Double? = nil, wijkteamFte: Double? = nil, eenoudergezinnen: Double? = nil, lageInkomens: Double? = nil) {
         self.gemeentecode = gemeentecode; self.jaar = jaar; self.inwoners = inwoners; self.jeugdigen = jeugdigen
         self.macrobudgetJeugd = macrobudgetJeugd; self.ses = ses; self.wijkteamFte = wijkteamFte
+        self.eenoudergezinnen = eenoudergezinnen; self.lageInkomens = lageInkomens
     }
 }
 

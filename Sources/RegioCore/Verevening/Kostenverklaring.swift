@@ -9,7 +9,8 @@
 public struct Kostenverklaring: Sendable {
     /// The objective criteria a municipality-year has in `gemeentecijfers`.
     public enum Criterium: String, Sendable, CaseIterable {
-        case ses, wijkteam, jeugdaandeel
+        case ses, wijkteam, jeugdaandeel, eenoudergezinnen
+        case lageInkomens = "lage-inkomens"
         /// What the `sleutel objectief` and `verklaring` use without a choice: the two that seed 002 names.
         public static let standaard: [Criterium] = [.ses, .wijkteam]
         public var omschrijving: String {
@@ -17,6 +18,8 @@ public struct Kostenverklaring: Sendable {
             case .ses: "SES-score"
             case .wijkteam: "wijkteam-fte per 1.000 jeugdigen"
             case .jeugdaandeel: "jeugdigen per 100 inwoners"
+            case .eenoudergezinnen: "% eenoudergezinnen"
+            case .lageInkomens: "% huishoudens met laag inkomen"
             }
         }
         /// nil when the municipality-year lacks the figure (or has no young people or inhabitants to divide by).
@@ -26,6 +29,8 @@ public struct Kostenverklaring: Sendable {
             case .ses: return c.ses
             case .wijkteam: return c.wijkteamFte.map { $0 * 1000 / Double(c.jeugdigen) }
             case .jeugdaandeel: return Double(c.jeugdigen) * 100 / Double(c.inwoners)
+            case .eenoudergezinnen: return c.eenoudergezinnen
+            case .lageInkomens: return c.lageInkomens
             }
         }
     }

@@ -21,7 +21,7 @@ enum Paginalijst {
         Paginadefinitie(pad: "/verevening", api: "/api/v1/verevening", omschrijving: "Risicoverevening: scenario's naast elkaar.",
                         queryparameters: ["jaar", "tot", "sleutel", "scenario"], bouw: VereveningPagina.pagina),
         Paginadefinitie(pad: "/verklaring", api: "/api/v1/verklaring",
-                        omschrijving: "Verklaring van kostenverschillen: kosten per jeugdige geschat op objectieve criteria (SES-score, wijkteam-fte, jeugdaandeel), met verklaard en onverklaard verschil per gemeente.",
+                        omschrijving: "Verklaring van kostenverschillen: kosten per jeugdige geschat op objectieve criteria (SES-score, wijkteam-fte, jeugdaandeel, eenoudergezinnen, lage inkomens), met verklaard en onverklaard verschil per gemeente.",
                         queryparameters: ["jaar", "tot", "criteria"], bouw: VerklaringPagina.pagina),
         Paginadefinitie(pad: "/benchmark", api: "/api/v1/benchmark", omschrijving: "Gemeenten vergeleken: per jeugdige, per inwoner, verwijzersmix.",
                         bouw: BenchmarkPagina.pagina),

@@ -5,7 +5,8 @@ import RegioWeergave
 /// `regiomonitor verklaring`.
 enum VerklaringPagina {
     typealias Criterium = Kostenverklaring.Criterium
-    static let keuzes: [[Criterium]] = [[.ses, .wijkteam], [.ses], [.wijkteam], [.jeugdaandeel], [.ses, .wijkteam, .jeugdaandeel]]
+    static let keuzes: [[Criterium]] = [[.ses, .wijkteam], [.ses], [.wijkteam], [.eenoudergezinnen, .lageInkomens],
+                                        [.ses, .wijkteam, .eenoudergezinnen], [.ses, .wijkteam, .lageInkomens], [.jeugdaandeel]]
 
     static func pagina(_ v: Paginaverzoek) throws -> Pagina {
         let jaar = try v.jaar()
@@ -15,7 +16,7 @@ enum VerklaringPagina {
         var criteria: [Criterium] = []
         for deel in criteriatekst.split(separator: ",") {
             guard let c = Criterium(rawValue: String(deel)) else {
-                throw Paginafout.ongeldig("onbekend criterium '\(deel)': kies ses, wijkteam of jeugdaandeel")
+                throw Paginafout.ongeldig("onbekend criterium '\(deel)': kies ses, wijkteam, jeugdaandeel, eenoudergezinnen of lage-inkomens")
             }
             if !criteria.contains(c) { criteria.append(c) }
         }
