@@ -9,7 +9,7 @@ struct VereveningCommando: ParsableCommand, MetUitvoer {
         commandName: "verevening",
         abstract: "Risicoverevening van de verevende percelen: eigen kosten, sleutelaandeel, te betalen en saldo per gemeente.",
         discussion: """
-            Scenario's: solidariteit (standaard), profijt, eigen-risico:R, drempel:H[:Q], bandbreedte:B:C, bonus-malus:RPLUS:RMIN.
+            Scenario's: solidariteit (standaard), profijt, eigen-risico:R, drempel:H[:Q], plafond:E[:Q], bandbreedte:B:C, bonus-malus:RPLUS:RMIN.
             Sleutels: macrobudget (standaard), jeugdigen, inwoners, gebruik, objectief. Formules en rekenvoorbeeld: docs/verevening.md.
             Voorbeeld: regiomonitor verevening --jaar 2019 --scenario solidariteit --scenario eigen-risico:0.25 --scenario drempel:100000
             """)

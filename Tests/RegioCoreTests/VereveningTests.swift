@@ -171,6 +171,34 @@ struct VereveningVoorbeeldTests {
         #expect(u.regels.map(\.saldo.centen) == [120_000_00, -48_000_00, -72_000_00])
     }
 
+    @Test("plafond: eigen risico tot 200.000 per gemeente")
+    func plafond() throws {
+        // above 200.000 per municipality: 400.000 / 50.000 / 0, pool 450.000, by key 225.000 / 135.000 / 90.000.
+        // P = A - pooled + share: 600-400+225 = 425.000; 250-50+135 = 335.000; 150-0+90 = 240.000 (sum 1.000.000);
+        // saldo 175.000 / -85.000 / -90.000
+        let u = try Verevening.bereken(voorbeeld, scenario: try VereveningScenario.parse("plafond:200000"))
+        #expect(bijdragen(u) == [425_000_00, 335_000_00, 240_000_00])
+        #expect(u.restpot == Euro(euro: 450_000))
+        #expect(u.regels.map(\.saldo.centen) == [175_000_00, -85_000_00, -90_000_00])
+    }
+
+    @Test("plafond 100.000,01 met Q = 1/3: op de cent behouden")
+    func plafondOpDeCent() throws {
+        // above 100.000,01: 499.999,99 / 149.999,99 / 49.999,99; a third of each, half away from zero:
+        // 16.666.666,33 -> 16.666.666 cents; 4.999.999,67 -> 5.000.000; 1.666.666,33 -> 1.666.666. Pool 233.333,32:
+        // by key 11.666.666 / 6.999.999,6 / 4.666.666,4 cents, floors 23.333.331, the last cent to the largest rest
+        // (0102): 116.666,66 / 70.000,00 / 46.666,66. P = 600.000 - 166.666,66 + 116.666,66 = 550.000,00;
+        // 250.000 - 50.000,00 + 70.000,00 = 270.000,00; 150.000 - 16.666,66 + 46.666,66 = 180.000,00: 1.000.000,00.
+        let u = try Verevening.bereken(voorbeeld, scenario: try VereveningScenario.parse("plafond:100000,01:1/3"))
+        #expect(u.restpot.centen == 23_333_332)
+        #expect(u.regels.map(\.aandeelRestpot.centen) == [11_666_666, 7_000_000, 4_666_666])
+        #expect(bijdragen(u) == [550_000_00, 270_000_00, 180_000_00])
+        #expect(bijdragen(u).reduce(0, +) == u.totaal.centen)
+        #expect(try VereveningScenario.parse("plafond:100000,01:1/3").naam == "plafond:100000.01:1/3")
+        #expect(throws: VereveningFout.self) { try VereveningScenario.parse("plafond:-5") }
+        #expect(throws: VereveningFout.self) { try VereveningScenario.parse("plafond") }
+    }
+
     @Test("drempel 100.000 met Q = 50%")
     func drempelHalf() throws {
         // pooled: half of 300.000 = 150.000; half of 60.000 = 30.000; 0. Pool 180.000 -> 90.000 / 54.000 / 36.000.
@@ -372,7 +400,7 @@ private struct SplitMix64 {
     mutating func kies<T>(_ xs: [T]) -> T { xs[Int(getal(0...Int64(xs.count - 1)))] }
 }
 
-private enum Soort: String, CaseIterable { case solidariteit, profijt, eigenRisico, drempel, bandbreedte, bonusMalus }
+private enum Soort: String, CaseIterable { case solidariteit, profijt, eigenRisico, drempel, plafond, bandbreedte, bonusMalus }
 
 private func willekeurigeBreuk(_ rng: inout SplitMix64, hoogstens: Int64 = 1) -> VereveningBreuk {
     if rng.kans(0.1) { return .nul }
@@ -418,6 +446,11 @@ private func willekeurigScenario(_ soort: Soort, _ rng: inout SplitMix64, invoer
         let clienten = invoer.flatMap(\.clientkosten).filter { $0 >= .nul }
         let h = !clienten.isEmpty && rng.kans(0.3) ? rng.kies(clienten) : Euro(centen: rng.getal(0...max(1, clienten.max()?.centen ?? 1)))
         return .drempel(grens: h, fractie: willekeurigeBreuk(&rng))
+    case .plafond:
+        // sometimes exactly a municipality's cost, to hit the boundary
+        let a = invoer.map(\.eigenKosten).filter { $0 >= .nul }
+        let e = !a.isEmpty && rng.kans(0.3) ? rng.kies(a) : Euro(centen: rng.getal(0...max(1, a.max()?.centen ?? 1)))
+        return .plafond(grens: e, fractie: willekeurigeBreuk(&rng))
     case .bandbreedte: return .bandbreedte(breedte: willekeurigeBreuk(&rng, hoogstens: 3), verevend: willekeurigeBreuk(&rng))
     case .bonusMalus: return .bonusMalus(overschrijding: willekeurigeBreuk(&rng), onderschrijding: willekeurigeBreuk(&rng))
     }
@@ -492,6 +525,8 @@ struct VereveningEigenschappenTests {
         case .drempel(let h, let q):
             let boven = i.clientkosten.filter { $0 > h }.reduce(Int64(0)) { $0 + $1.centen - h.centen }
             return Euro(centen: d - maal(boven, q))
+        case .plafond(let e, let q):
+            return Euro(centen: d - maal(max(0, i.eigenKosten.centen - e.centen), q))
         }
     }
 

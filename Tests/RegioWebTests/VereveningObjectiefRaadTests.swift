@@ -106,4 +106,27 @@ struct VereveningObjectiefRaadTests {
             #expect((later["per_gemeente"] ?? []).count == 12)
         }
     }
+
+    /// The scenario plafond pools each municipality's cost above the cap, and every share shows the pool: with 0006
+    /// hidden in 2017 the council does not get it for 2017; in 2019, with nothing hidden, it does. The region always.
+    @Test func plafondNietVoorDeRaadAlsEenGemeenteVerborgenIs() async throws {
+        let app = bouwToepassing(store: try Self.regio(), instellingen: Instellingen(
+            veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4),
+            pseudoniemsleutel: NSTemporaryDirectory() + "rm-plafond-\(UUID())/sleutel", klok: { 1_579_089_600 }))
+        try await app.test(.router) { c in
+            func kolommen(_ wie: String, _ pad: String) async throws -> Set<String> {
+                let auth = "Basic " + Data("\(wie):\(RaadsaanvalTests.wachtwoord)".utf8).base64EncodedString()
+                let r = try await c.execute(uri: pad, method: .get, headers: [.authorization: auth])
+                #expect(r.status == .ok, "\(wie) \(pad): \(r.status)")
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+                let rijen = ((json?["tabellen"] as? [String: Any])?["bijdrage"] as? [[String: Any]]) ?? []
+                return Set(rijen.flatMap(\.keys))
+            }
+            func heeftPlafond(_ k: Set<String>) -> Bool { k.contains { $0.hasPrefix("bijdrage_plafond") } }
+            #expect(heeftPlafond(try await kolommen("regio", "/api/v1/verevening?jaar=2017&scenario=plafond:5000")))
+            let raad2017 = try await kolommen("raad", "/api/v1/verevening?jaar=2017&scenario=plafond:5000")
+            #expect(!raad2017.isEmpty && !heeftPlafond(raad2017))
+            #expect(heeftPlafond(try await kolommen("raad", "/api/v1/verevening?jaar=2019&scenario=plafond:5000")))
+        }
+    }
 }

@@ -191,6 +191,9 @@ public enum Verevening {
                                                somClientkosten: Euro(centen: som))
             }
             return try verschil(d, try maal(boven, q, wat), wat)
+        case .plafond(let e, let q):
+            let boven = r.eigenKosten > e ? try verschil(r.eigenKosten.centen, e.centen, "kosten boven het plafond van \(r.gemeentecode)") : 0
+            return try verschil(d, try maal(boven, q, wat), wat)
         }
     }
 

@@ -20,7 +20,7 @@ public enum VereveningFout: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .onbekendScenario(let t):
-            return "onbekend scenario '\(t)': kies solidariteit, profijt, eigen-risico:R, drempel:H[:Q], "
+            return "onbekend scenario '\(t)': kies solidariteit, profijt, eigen-risico:R, drempel:H[:Q], plafond:E[:Q], "
                 + "bandbreedte:B:C of bonus-malus:RPLUS:RMIN"
         case .ongeldigeParameter(let s, let p, let w, let r):
             return "scenario \(s): parameter \(p) '\(w)' is ongeldig: \(r)"

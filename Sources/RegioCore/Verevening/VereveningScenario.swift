@@ -9,12 +9,15 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
     case eigenRisico(VereveningBreuk)
     /// Per client, `fractie` (Q) of the year's cost above `grens` (H) is pooled by key; the rest is own cost.
     case drempel(grens: Euro, fractie: VereveningBreuk)
+    /// Own risk in euros per municipality: of its own cost above `grens` (E) in the year, `fractie` (Q) is pooled by
+    /// key; up to E, and the rest above it, it bears itself.
+    case plafond(grens: Euro, fractie: VereveningBreuk)
     /// Own deviation from s x T borne up to `breedte` (B) x s x T; `verevend` (C) of the excess is pooled by key.
     case bandbreedte(breedte: VereveningBreuk, verevend: VereveningBreuk)
     /// Own risk `overschrijding` (RPLUS) on cost above s x T and `onderschrijding` (RMIN) below; residue by key.
     case bonusMalus(overschrijding: VereveningBreuk, onderschrijding: VereveningBreuk)
 
-    /// Reads the `--scenario` forms: solidariteit, profijt, eigen-risico:R, drempel:H[:Q], bandbreedte:B:C,
+    /// Reads the `--scenario` forms: solidariteit, profijt, eigen-risico:R, drempel:H[:Q], plafond:E[:Q], bandbreedte:B:C,
     /// bonus-malus:RPLUS:RMIN; fractions as 0.25, 0,25, 25% or 1/4, H in euros.
     public static func parse(_ tekst: String) throws(VereveningFout) -> VereveningScenario {
         let delen = tekst.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -46,6 +49,13 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
                                           reden: "geen bedrag in euro's (schrijf bijvoorbeeld 100000 of 100000,50)")
             }
             scenario = .drempel(grens: h, fractie: parameters.count > 1 ? try breuk(1, "Q") : .een)
+        case "plafond":
+            try aantal(["E", "Q"], optioneel: 1)
+            guard let e = Euro.parse(parameters[0]) else {
+                throw .ongeldigeParameter(scenario: naam, parameter: "E", waarde: parameters[0],
+                                          reden: "geen bedrag in euro's (schrijf bijvoorbeeld 2000000 of 2000000,50)")
+            }
+            scenario = .plafond(grens: e, fractie: parameters.count > 1 ? try breuk(1, "Q") : .een)
         case "bandbreedte":
             try aantal(["B", "C"]); scenario = .bandbreedte(breedte: try breuk(0, "B"), verevend: try breuk(1, "C"))
         case "bonus-malus":
@@ -56,8 +66,8 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         do { try scenario.controleer() } catch {
             // report the value as the user wrote it ("150%", not "1.5")
             guard case .ongeldigeParameter(let s, let p, _, let reden) = error,
-                  let i = ["R", "H", "Q", "B", "C", "RPLUS", "RMIN"].firstIndex(of: p) else { throw error }
-            let positie = [0, 0, 1, 0, 1, 0, 1][i]
+                  let i = ["R", "H", "Q", "B", "C", "RPLUS", "RMIN", "E"].firstIndex(of: p) else { throw error }
+            let positie = [0, 0, 1, 0, 1, 0, 1, 0][i]
             throw .ongeldigeParameter(scenario: s, parameter: p, waarde: parameters[positie], reden: reden)
         }
         return scenario
@@ -74,9 +84,10 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .solidariteit, .profijt: break
         case .eigenRisico(let r): try hoogstEen(r, "R")
-        case .drempel(let h, let q):
+        case .drempel(let h, let q), .plafond(let h, let q):
             guard h >= .nul else {
-                throw .ongeldigeParameter(scenario: soort, parameter: "H", waarde: h.machineTekst, reden: "mag niet negatief zijn")
+                throw .ongeldigeParameter(scenario: soort, parameter: soort == "drempel" ? "H" : "E", waarde: h.machineTekst,
+                                          reden: "mag niet negatief zijn")
             }
             try hoogstEen(q, "Q")
         case .bandbreedte(_, let c): try hoogstEen(c, "C")  // B may exceed 1: a band wider than the key share
@@ -91,6 +102,7 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         case .profijt: "profijt"
         case .eigenRisico: "eigen-risico"
         case .drempel: "drempel"
+        case .plafond: "plafond"
         case .bandbreedte: "bandbreedte"
         case .bonusMalus: "bonus-malus"
         }
@@ -101,7 +113,7 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .solidariteit, .profijt: soort
         case .eigenRisico(let r): "\(soort):\(r)"
-        case .drempel(let h, let q):
+        case .drempel(let h, let q), .plafond(let h, let q):
             "\(soort):" + (h.centen % 100 == 0 ? String(h.centen / 100) : h.machineTekst) + (q == .een ? "" : ":\(q)")
         case .bandbreedte(let b, let c): "\(soort):\(b):\(c)"
         case .bonusMalus(let plus, let min): "\(soort):\(plus):\(min)"
@@ -117,6 +129,7 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         case .profijt: "profijt"
         case .eigenRisico(let r): "eigen risico \(r.procentTekst)"
         case .drempel(let h, let q): "drempel \(h.heleEuros)" + (q == .een ? "" : " (\(q.procentTekst))")
+        case .plafond(let e, let q): "plafond \(e.heleEuros)" + (q == .een ? "" : " (\(q.procentTekst))")
         case .bandbreedte(let b, let c): "bandbreedte \(b.procentTekst)" + (c == .een ? "" : " (\(c.procentTekst))")
         case .bonusMalus(let plus, let min): "bonus-malus \(plus.procentTekst)/\(min.procentTekst)"
         }
@@ -130,6 +143,8 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         case .eigenRisico(let r): "eigen risico \(r.procentTekst) op de afwijking van het sleutelaandeel"
         case .drempel(let h, let q):
             "\(q.procentTekst) van de kosten per cliënt boven \(h) per jaar verevend naar sleutel"
+        case .plafond(let e, let q):
+            "eigen risico tot \(e) per gemeente per jaar; \(q.procentTekst) van de kosten daarboven verevend naar sleutel"
         case .bandbreedte(let b, let c):
             "bandbreedte \(b.procentTekst) van het sleutelaandeel eigen; \(c.procentTekst) van het meerdere verevend"
         case .bonusMalus(let plus, let min):

@@ -45,8 +45,9 @@ enum VereveningPagina {
         if raad.isRaad {
             let weg = uitkomsten.filter { !raad.magDrempel($0.scenario) }.map(\.scenario.naam)
             if !weg.isEmpty {
-                p.voeg(.melding("Niet in de raadsversie: \(weg.joined(separator: ", ")). Zo'n scenario laat zien hoeveel één cliënt boven de drempel "
-                                + "kost wanneer een gemeente er minder dan \(Onderdrukking.drempel) heeft.", soort: .info))
+                p.voeg(.melding("Niet in de raadsversie: \(weg.joined(separator: ", ")). Een drempel laat zien hoeveel één cliënt boven de drempel "
+                                + "kost wanneer een gemeente er minder dan \(Onderdrukking.drempel) heeft; een plafond laat zien wat een "
+                                + "gemeente met verborgen kosten boven het plafond uitgeeft.", soort: .info))
             }
             uitkomsten = uitkomsten.filter { raad.magDrempel($0.scenario) }
             for j in jaren { perJaar[j] = perJaar[j]!.filter { raad.magDrempel($0.scenario) } }
@@ -152,8 +153,14 @@ struct Raadsverevening {
     func totaal(_ jaar: Int) -> Onderdrukking.Status { isRaad ? totalen[jaar] ?? .klein : .zichtbaar }
 
     /// Every year shown (a cumulative table adds them up) must have enough clients above the threshold.
+    /// `plafond` pools what each municipality spends above the cap: the pool, which every share shows, would give away a
+    /// hidden municipality's cost above it; so the council sees it only when no municipality is hidden.
     func magDrempel(_ s: VereveningScenario) -> Bool {
-        guard isRaad, case .drempel(let grens, _) = s else { return true }
-        return bovenDrempel.values.allSatisfy { $0(grens) }
+        guard isRaad else { return true }
+        switch s {
+        case .drempel(let grens, _): return bovenDrempel.values.allSatisfy { $0(grens) }
+        case .plafond: return !cellen.values.contains(where: \.isVerborgen)
+        default: return true
+        }
     }
 }
