@@ -128,7 +128,13 @@ struct VereveningGegevensTests {
         let s = try VereveningScenario.parse("eigen-risico:25%")
         let r = try VereveningRapport(vereveningFixture, jaren: 2019...2019, scenarios: [.solidariteit, s], sleutel: .macrobudget)
         let tabellen = try r.tabellen()
-        #expect(tabellen.map(\.titel) == ["Verevening 2019, verevende percelen samen"])
+        #expect(tabellen.map(\.titel) == ["Verevening 2019, verevende percelen samen",
+                                          "Aandeel in de kosten vóór en na verevening 2019, verevende percelen samen, scenario solidariteit",
+                                          "Aandeel in de kosten vóór en na verevening 2019, verevende percelen samen, scenario eigen risico 25%"])
+        // seed 002's layout: 0101 has 165.000 of 193.100 before (85,45%) and pays 96.550 (50,00%) under solidarity,
+        // 113.662,50 (58,86%) with own risk 25%
+        #expect(tabellen[1].tabel.rijen[0].map(\.tekst) == ["0101", "Aadorp", "85,45%", "50,00%", "€ 68.450,00", "voordeel"])
+        #expect(tabellen[2].tabel.rijen[0][3].tekst == "58,86%")
         let t = try #require(tabellen.first?.tabel)
         // columns: code, name, s, A, P and saldo solidariteit, P and saldo eigen-risico
         #expect(t.rijen.map { $0[6].tekst } == ["€ 113.662,50", "€ 50.472,50", "€ 28.965,00"])
@@ -202,12 +208,13 @@ struct VereveningGegevensTests {
         let r = try VereveningRapport(vereveningFixture, jaren: 2019...2020,
                                       scenarios: [.solidariteit, try VereveningScenario.parse("drempel:100000")], sleutel: .macrobudget)
         let csv = try r.machineTabel().csv().split(separator: "\n").map(String.init)
-        #expect(csv[0] == "jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario")
+        #expect(csv[0] == "jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario,aandeel_voor,aandeel_na")
         #expect(csv.count == 1 + 2 * 2 * 3 + 2 * 3)
-        #expect(csv[1] == "2019,0101,,0.5000000000,165000.00,96550.00,68450.00,solidariteit")
-        #expect(csv.contains("2019,0101,,0.5000000000,165000.00,140000.00,25000.00,drempel:100000"))
-        // cumulative 2019-2020 under solidarity for 0101: A = 165.000 + 1.000; P = 96.550 + 500
-        #expect(csv.contains("2019-2020,0101,,,166000.00,97050.00,68950.00,solidariteit"))
+        // T 2019 = 165.000 + 28.100 = 193.100: before 165.000 / 193.100 = 0,8544795443, after 96.550 / 193.100 = 0,5
+        #expect(csv[1] == "2019,0101,,0.5000000000,165000.00,96550.00,68450.00,solidariteit,0.8544795443,0.5000000000")
+        #expect(csv.contains("2019,0101,,0.5000000000,165000.00,140000.00,25000.00,drempel:100000,0.8544795443,0.7250129467"))
+        // cumulative 2019-2020 under solidarity for 0101: A = 165.000 + 1.000; P = 96.550 + 500; T = 193.100 + 1.000
+        #expect(csv.contains("2019-2020,0101,,,166000.00,97050.00,68950.00,solidariteit,0.8552292633,0.5000000000"))
     }
 }
 

@@ -84,10 +84,11 @@ struct VereveningStoreTests {
         let r = try VereveningRapport(g, jaren: 2019...2019, scenarios: [.solidariteit, try VereveningScenario.parse("drempel:100000")],
                                       sleutel: .macrobudget, perPerceel: true)
         let regels = try r.machineTabel().csv().split(separator: "\n").map(String.init)
-        #expect(regels[0] == "jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario")
-        // per lot: OOV T = 30.000 -> K = 18.000 / 12.000; VBJ T = 133.100 -> K = 79.860 / 53.240
-        #expect(regels.contains("2019,0307,OOV,0.6000000000,30000.00,18000.00,12000.00,solidariteit"))
-        #expect(regels.contains("2019,0308,VBJ,0.4000000000,23100.00,53240.00,-30140.00,solidariteit"))
+        #expect(regels[0] == "jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario,aandeel_voor,aandeel_na")
+        // per lot: OOV T = 30.000 -> K = 18.000 / 12.000; VBJ T = 133.100 -> K = 79.860 / 53.240. Shares before and after:
+        // OOV 0307 30.000 / 30.000 = 1 and 18.000 / 30.000 = 0,6; VBJ 0308 23.100 / 133.100 = 0,1735537190 and 0,4
+        #expect(regels.contains("2019,0307,OOV,0.6000000000,30000.00,18000.00,12000.00,solidariteit,1.0000000000,0.6000000000"))
+        #expect(regels.contains("2019,0308,VBJ,0.4000000000,23100.00,53240.00,-30140.00,solidariteit,0.1735537190,0.4000000000"))
         #expect(regels.count == 1 + 2 * 2 * 2)
     }
 }
@@ -108,13 +109,13 @@ struct VereveningCommandoTests {
                                                "--scenario", "eigen-risico:0.25", "--scenario", "drempel:100000", "--format", "csv"])
         #expect(status == 0, "\(fout)")
         #expect(uit == """
-            jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario
-            2019,0307,,0.6000000000,140000.00,97860.00,42140.00,solidariteit
-            2019,0308,,0.4000000000,23100.00,65240.00,-42140.00,solidariteit
-            2019,0307,,0.6000000000,140000.00,108395.00,31605.00,eigen-risico:0.25
-            2019,0308,,0.4000000000,23100.00,54705.00,-31605.00,eigen-risico:0.25
-            2019,0307,,0.6000000000,140000.00,136000.00,4000.00,drempel:100000
-            2019,0308,,0.4000000000,23100.00,27100.00,-4000.00,drempel:100000
+            jaar,gemeentecode,perceel,sleutel_aandeel,eigen_kosten,te_betalen,saldo,scenario,aandeel_voor,aandeel_na
+            2019,0307,,0.6000000000,140000.00,97860.00,42140.00,solidariteit,0.8583690987,0.6000000000
+            2019,0308,,0.4000000000,23100.00,65240.00,-42140.00,solidariteit,0.1416309013,0.4000000000
+            2019,0307,,0.6000000000,140000.00,108395.00,31605.00,eigen-risico:0.25,0.8583690987,0.6645922747
+            2019,0308,,0.4000000000,23100.00,54705.00,-31605.00,eigen-risico:0.25,0.1416309013,0.3354077253
+            2019,0307,,0.6000000000,140000.00,136000.00,4000.00,drempel:100000,0.8583690987,0.8338442673
+            2019,0308,,0.4000000000,23100.00,27100.00,-4000.00,drempel:100000,0.1416309013,0.1661557327
 
             """)
     }
@@ -130,11 +131,15 @@ struct VereveningCommandoTests {
             try? FileManager.default.removeItem(atPath: svg)
         }
         let csv = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--format", "csv"])
-        #expect(csv.uit.contains("2019-2020,0307,,,140000.00,99720.00,40280.00,solidariteit\n"))
-        #expect(csv.uit.contains("2019-2020,0308,,,26200.00,66480.00,-40280.00,solidariteit\n"))
+        // shares over both years of T = 163.100 + 3.100 = 166.200: 140.000 / 166.200 = 0,8423586041 before, 0,6 after
+        #expect(csv.uit.contains("2019-2020,0307,,,140000.00,99720.00,40280.00,solidariteit,0.8423586041,0.6000000000\n"))
+        #expect(csv.uit.contains("2019-2020,0308,,,26200.00,66480.00,-40280.00,solidariteit,0.1576413959,0.4000000000\n"))
         let tabel = await voerUit(["verevening", "--db", r.pad!, "--jaar", "2019", "--tot", "2020", "--grafiek", svg])
         #expect(tabel.status == 0, "\(tabel.fout)")
         #expect(tabel.uit.contains("Saldo 2019-2020") && tabel.uit.contains("nadeel"))
+        // seed 002's layout: shares before and after per year and over both, 0307 in 2019 140.000 / 163.100 = 85,84%
+        #expect(tabel.uit.contains("Aandeel in de kosten vóór en na verevening 2019-2020") && tabel.uit.contains("85,84%")
+                && tabel.uit.contains("84,24%"))
         let inhoud = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(inhoud.hasPrefix("<svg") && inhoud.contains("Amersfoort") && inhoud.contains("€ +40.280"))
     }
