@@ -55,46 +55,20 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
                 + (zonder.isEmpty ? "" : "; zonder gemeentecijfers: " + zonder.joined(separator: ", ")))
         }
         let m = verklaring.model
-        var model = Tabel(kolommen: [.init("term", "Term", .links), .init("coefficient", "Coëfficiënt"),
-                                     .init("standaardfout", "Standaardfout"), .init("t_waarde", "t")])
-        for (i, term) in (["constante"] + gekozen.map(\.omschrijving)).enumerated() {
-            let b = m.coefficienten[i], se = m.standaardfouten[i]
-            model.rijen.append([Tabel.Cel(term), getal(b, 2), getal(se, 2), getal(se > 0 ? b / se : .nan, 2)])
-        }
-        var tabel = Tabel(kolommen: [.init("jaar", "Jaar", .links), .init("gemeentecode", "Code", .links),
-                                     .init("gemeente", "Gemeente", .links), .init("jeugdigen", "Jeugdigen"),
-                                     .init("werkelijk_per_jeugdige", "Werkelijk per jeugdige"),
-                                     .init("verwacht_per_jeugdige", "Verwacht per jeugdige"),
-                                     .init("regiogemiddelde", "Regiogemiddelde"), .init("verklaard", "Verklaard verschil"),
-                                     .init("onverklaard", "Onverklaard verschil")])
-        for r in verklaring.regels.sorted(by: { ($0.jaar, $0.gemeentecode) < ($1.jaar, $1.gemeentecode) }) {
-            tabel.rijen.append([Tabel.Cel(String(r.jaar)), Tabel.Cel(r.gemeentecode), Tabel.Cel(namen[r.gemeentecode] ?? r.gemeentecode),
-                                .aantal(Int(r.jeugdigen)), euro(r.werkelijk), euro(r.verwacht), euro(r.regiogemiddelde),
-                                euro(r.verklaard), euro(r.onverklaard)])
-        }
+        let model = verklaring.modeltabel(termen: gekozen.map(\.omschrijving))
+        let tabel = verklaring.regeltabel(namen: namen)
         guard format == .tabel else { return try tabel.afdrukken(uitvoer) }
         print("Model: kosten per jeugdige = constante + " + gekozen.map(\.omschrijving).joined(separator: " + ")
               + ", kleinste kwadraten over \(m.waarnemingen) gemeente-jaren (\(jaar == laatste ? "\(jaar)" : "\(jaar)-\(laatste)")).")
         model.afdrukken(.tabel)
         print("R² \(Tabel.decimaal(m.rKwadraat, 3).replacing(".", with: ",")); standaardfout van de residuen "
-              + "€ \(Tabel.decimaal(m.residuStandaardfout, 0)) per jeugdige (\(m.vrijheidsgraden) vrijheidsgraden); "
-              + "leave-one-out-fout € \(Tabel.decimaal(m.leaveOneOutFout, 0)) per jeugdige.")
+              + "\(Kostenverklaring.bedrag(m.residuStandaardfout)?.heleEuros ?? "-") per jeugdige (\(m.vrijheidsgraden) vrijheidsgraden); "
+              + "leave-one-out-fout \(Kostenverklaring.bedrag(m.leaveOneOutFout)?.heleEuros ?? "-") per jeugdige.")
         if !zonder.isEmpty { print("Niet meegenomen (geen gemeentecijfers): " + zonder.joined(separator: ", ") + ".") }
         print("")
         tabel.afdrukken(.tabel)
         print("")
         print("Verklaard = verwacht − regiogemiddelde (wat de criteria voorspellen); onverklaard = werkelijk − verwacht. "
               + "Samen het verschil met het regiogemiddelde (alle kosten van de regio gedeeld door al haar jeugdigen).")
-    }
-
-    private func getal(_ x: Double, _ n: Int) -> Tabel.Cel {
-        x.isFinite ? Tabel.Cel(Tabel.decimaal(x, n).replacing(".", with: ","), machine: Tabel.decimaal(x, n), getal: true)
-            : Tabel.Cel("", machine: "")
-    }
-    /// Euros per young person, whole euros for people, cents for machines.
-    private func euro(_ x: Double) -> Tabel.Cel {
-        guard x.isFinite, abs(x) < 1e13 else { return Tabel.Cel("", machine: "") }
-        let centen = Int64((x * 100).rounded())
-        return Tabel.Cel(Euro(centen: centen).heleEuros, machine: Euro(centen: centen).machineTekst, getal: true)
     }
 }

@@ -42,20 +42,15 @@ public enum VereveningScenario: Hashable, Sendable, CustomStringConvertible {
         case "solidariteit": try aantal([]); scenario = .solidariteit
         case "profijt": try aantal([]); scenario = .profijt
         case "eigen-risico": try aantal(["R"]); scenario = .eigenRisico(try breuk(0, "R"))
-        case "drempel":
-            try aantal(["H", "Q"], optioneel: 1)
-            guard let h = Euro.parse(parameters[0]) else {
-                throw .ongeldigeParameter(scenario: naam, parameter: "H", waarde: parameters[0],
+        case "drempel", "plafond":
+            // a euro amount per client (H) or per municipality (E), and the part above it that is pooled
+            try aantal([naam == "drempel" ? "H" : "E", "Q"], optioneel: 1)
+            guard let grens = Euro.parse(parameters[0]) else {
+                throw .ongeldigeParameter(scenario: naam, parameter: naam == "drempel" ? "H" : "E", waarde: parameters[0],
                                           reden: "geen bedrag in euro's (schrijf bijvoorbeeld 100000 of 100000,50)")
             }
-            scenario = .drempel(grens: h, fractie: parameters.count > 1 ? try breuk(1, "Q") : .een)
-        case "plafond":
-            try aantal(["E", "Q"], optioneel: 1)
-            guard let e = Euro.parse(parameters[0]) else {
-                throw .ongeldigeParameter(scenario: naam, parameter: "E", waarde: parameters[0],
-                                          reden: "geen bedrag in euro's (schrijf bijvoorbeeld 2000000 of 2000000,50)")
-            }
-            scenario = .plafond(grens: e, fractie: parameters.count > 1 ? try breuk(1, "Q") : .een)
+            let fractie = parameters.count > 1 ? try breuk(1, "Q") : .een
+            scenario = naam == "drempel" ? .drempel(grens: grens, fractie: fractie) : .plafond(grens: grens, fractie: fractie)
         case "bandbreedte":
             try aantal(["B", "C"]); scenario = .bandbreedte(breedte: try breuk(0, "B"), verevend: try breuk(1, "C"))
         case "bonus-malus":

@@ -65,8 +65,8 @@ enum VerklaringPagina {
         p.voeg(.tegels([
             Tegel(label: "Verklaarde variantie (R²)", waarde: Tabel.procentTekst(m.rKwadraat),
                   toelichting: "\(m.waarnemingen) gemeente-jaren, \(criteria.count) criteria"),
-            Tegel(label: "Standaardfout residuen", waarde: bedrag(m.residuStandaardfout), toelichting: "per jeugdige"),
-            Tegel(label: "Leave-one-out-fout", waarde: bedrag(m.leaveOneOutFout),
+            Tegel(label: "Standaardfout residuen", waarde: Kostenverklaring.bedrag(m.residuStandaardfout)?.heleEuros ?? "-", toelichting: "per jeugdige"),
+            Tegel(label: "Leave-one-out-fout", waarde: Kostenverklaring.bedrag(m.leaveOneOutFout)?.heleEuros ?? "-",
                   toelichting: "per jeugdige, voor een gemeente-jaar dat het model niet zag"),
         ]))
         if !zonder.isEmpty {
@@ -81,27 +81,13 @@ enum VerklaringPagina {
                             }, eenheid: .euro, marge: 0.10)))
         }
 
-        var model = Tabel(kolommen: [.init("term", "Term", .links), .init("coefficient", "Coëfficiënt"),
-                                     .init("standaardfout", "Standaardfout"), .init("t_waarde", "t")])
-        for (i, term) in (["constante"] + criteria.map(\.omschrijving)).enumerated() {
-            let b = m.coefficienten[i], se = m.standaardfouten[i]
-            model.rijen.append([Tabel.Cel(term), getal(b), getal(se), getal(se > 0 ? b / se : .nan)])
-        }
+        let model = verklaring.modeltabel(termen: criteria.map(\.omschrijving))
         var mw = WebTabel(id: "model", titel: "Het model: kosten per jeugdige = constante + criteria", tabel: model)
         mw.toelichting = "Kleinste kwadraten over alle gemeente-jaren van \(periode); elk gemeente-jaar telt één keer. "
             + "Een |t| boven 2 betekent dat het criterium de kosten duidelijk meebepaalt."
         p.voeg(.tabel(mw))
 
-        var t = Tabel(kolommen: [.init("jaar", "Jaar", .links), .init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links),
-                                 .init("jeugdigen", "Jeugdigen"), .init("werkelijk_per_jeugdige", "Werkelijk"),
-                                 .init("verwacht_per_jeugdige", "Verwacht"), .init("regiogemiddelde", "Regiogemiddelde"),
-                                 .init("verklaard", "Verklaard"), .init("onverklaard", "Onverklaard")])
-        let regels = verklaring.regels.sorted { ($0.jaar, $0.gemeentecode) < ($1.jaar, $1.gemeentecode) }
-        for r in regels {
-            t.rijen.append([Tabel.Cel(String(r.jaar)), Tabel.Cel(r.gemeentecode), Tabel.Cel(ref.gemeenten[r.gemeentecode]?.naam ?? r.gemeentecode),
-                            .aantal(Int(r.jeugdigen)), euro(r.werkelijk), euro(r.verwacht), euro(r.regiogemiddelde),
-                            euro(r.verklaard), euro(r.onverklaard)])
-        }
+        let t = verklaring.regeltabel(namen: ref.gemeenten.mapValues(\.naam))
         var w = WebTabel(id: "per_gemeente", titel: "Per gemeente en jaar, per jeugdige", tabel: t)
         w.toelichting = "Verklaard = verwacht − regiogemiddelde (wat de criteria voorspellen); onverklaard = werkelijk − verwacht "
             + "(werkwijze, beleid, toeval). Samen het verschil met het regiogemiddelde: alle kosten van de regio gedeeld door al haar jeugdigen."
@@ -114,17 +100,5 @@ enum VerklaringPagina {
         var waarnemingen: [Kostenverklaring.Waarneming]
         var zonder: [String]
         var delen: ([Kostenverklaring.Waarneming], [String]) { (waarnemingen, zonder) }
-    }
-
-    static func getal(_ x: Double) -> Tabel.Cel {
-        x.isFinite ? Tabel.Cel(Tabel.decimaal(x, 2).replacing(".", with: ","), machine: Tabel.decimaal(x, 2), getal: true) : Tabel.Cel("", machine: "")
-    }
-    /// Euros per young person: whole euros for people, cents for machines.
-    static func euro(_ x: Double) -> Tabel.Cel {
-        guard x.isFinite, abs(x) < 1e13 else { return Tabel.Cel("", machine: "") }
-        return .euro(Euro(centen: Int64((x * 100).rounded())))
-    }
-    static func bedrag(_ x: Double) -> String {
-        x.isFinite && abs(x) < 1e13 ? Euro(centen: Int64((x * 100).rounded())).heleEuros : "-"
     }
 }
