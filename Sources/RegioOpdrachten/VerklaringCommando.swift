@@ -52,7 +52,7 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
             verklaring = try Kostenverklaring(criteria: gekozen.map(\.rawValue), waarnemingen: waarnemingen)
         } catch {
             throw Opdrachtfout(description: "verklaring: \(error)"
-                + (zonder.isEmpty ? "" : "; zonder gemeentecijfers: " + zonder.joined(separator: ", ")))
+                + (zonder.isEmpty ? "" : "; niet meegenomen: " + zonder.joined(separator: "; ")))
         }
         let m = verklaring.model
         let model = verklaring.modeltabel(termen: gekozen.map(\.omschrijving))
@@ -64,7 +64,7 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
         print("R² \(Tabel.decimaal(m.rKwadraat, 3).replacing(".", with: ",")); standaardfout van de residuen "
               + "\(Kostenverklaring.bedrag(m.residuStandaardfout)?.heleEuros ?? "-") per jeugdige (\(m.vrijheidsgraden) vrijheidsgraden); "
               + "leave-one-out-fout \(Kostenverklaring.bedrag(m.leaveOneOutFout)?.heleEuros ?? "-") per jeugdige.")
-        if !zonder.isEmpty { print("Niet meegenomen (geen gemeentecijfers): " + zonder.joined(separator: ", ") + ".") }
+        if !zonder.isEmpty { print("Niet meegenomen: " + zonder.joined(separator: "; ") + ".") }
         print("")
         tabel.afdrukken(.tabel)
         print("")

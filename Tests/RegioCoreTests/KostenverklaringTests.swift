@@ -144,4 +144,24 @@ struct KostenverklaringTests {
         }
         #expect(try VereveningSleutel.parse("objectief") == .objectief && VereveningSleutel.objectief.kijktTerug)
     }
+
+    /// What the fit leaves out, summed up per missing figure: A has no SES score in 2016 and 2019, B no figures at all
+    /// in 2017, C everything in every year; C's three years and the others' remaining years are observations.
+    @Test func watOntbreektSamengevat() {
+        var cijfers: [Gemeentecijfers] = []
+        for jaar in [2016, 2017, 2019] {
+            for g in ["A", "B", "C"] where !(g == "B" && jaar == 2017) {
+                cijfers.append(Gemeentecijfers(gemeentecode: g, jaar: jaar, inwoners: 100, jeugdigen: 20, macrobudgetJeugd: .nul,
+                                               ses: g == "A" && jaar != 2017 ? nil : 0.5, wijkteamFte: 1))
+            }
+        }
+        let kosten = Dictionary(uniqueKeysWithValues: [2016, 2017, 2019].map { j in
+            (j, ["A": Euro(euro: 100), "B": Euro(euro: 200), "C": Euro(euro: 300)])
+        })
+        let (w, zonder) = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: cijfers, criteria: [.ses, .wijkteam])
+        #expect(zonder == ["geen SES-score: A in 2016, 2019", "geen jeugdigen: B in 2017"])
+        #expect(w.map { "\($0.gemeentecode)\($0.jaar)" } == ["B2016", "C2016", "A2017", "C2017", "B2019", "C2019"])
+        // 20 young people, 1 FTE: 50 FTE per 1.000 young people; 300 euros over 20 young people is 15 each
+        #expect(w.last?.criteria == [0.5, 50] && w.last?.kostenPerJeugdige == 15)
+    }
 }

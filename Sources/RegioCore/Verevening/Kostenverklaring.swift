@@ -68,27 +68,41 @@ public struct Kostenverklaring: Sendable {
     public let regels: [Regel]
 
     /// The municipality-years of `kostenPerJaar` (cost per municipality per year) that have young people and every
-    /// criterion in `gemeentecijfers`, by year and code; the others are named in `zonder` ("0307 in 2019 (geen
-    /// SES-score)") so a reader knows what the fit left out.
+    /// criterion in `gemeentecijfers`, by year and code; what the fit leaves out is summed up in `zonder`, one line per
+    /// missing figure ("geen SES-score: 0307, 0308 in 2017-2019"), so a reader knows what is missing.
     public static func waarnemingen(kostenPerJaar: [Int: [String: Euro]], gemeentecijfers: [Gemeentecijfers],
                                     criteria: [Criterium]) -> (waarnemingen: [Waarneming], zonder: [String]) {
         var cijfers: [Int: [String: Gemeentecijfers]] = [:]
         for c in gemeentecijfers where cijfers[c.jaar]?[c.gemeentecode] == nil { cijfers[c.jaar, default: [:]][c.gemeentecode] = c }
-        var uit: [Waarneming] = [], zonder: [String] = []
+        var uit: [Waarneming] = []
+        var ontbreekt: [String: [String: [Int]]] = [:]   // what is missing -> municipality -> years
         for (jaar, kosten) in kostenPerJaar.sorted(by: { $0.key < $1.key }) {
             for (code, bedrag) in kosten.sorted(by: { $0.key < $1.key }) {
                 guard let c = cijfers[jaar]?[code], c.jeugdigen > 0, c.inwoners > 0 else {
-                    zonder.append("\(code) in \(jaar) (geen jeugdigen)"); continue
+                    ontbreekt["jeugdigen", default: [:]][code, default: []].append(jaar); continue
                 }
                 let waarden = criteria.map { $0.waarde(c) }
                 guard waarden.allSatisfy({ $0 != nil }) else {
                     let mist = zip(criteria, waarden).filter { $0.1 == nil }.map(\.0.omschrijving).joined(separator: ", ")
-                    zonder.append("\(code) in \(jaar) (geen \(mist))"); continue
+                    ontbreekt[mist, default: [:]][code, default: []].append(jaar); continue
                 }
                 uit.append(Waarneming(gemeentecode: code, jaar: jaar, jeugdigen: c.jeugdigen, kosten: bedrag, criteria: waarden.map { $0! }))
             }
         }
+        let zonder = ontbreekt.keys.sorted().map { wat -> String in
+            var perJaren: [[Int]: [String]] = [:]
+            for (code, jaren) in ontbreekt[wat]! { perJaren[jaren, default: []].append(code) }
+            return "geen \(wat): " + perJaren.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+                .map { jaren, codes in codes.sorted().joined(separator: ", ") + " in " + jaartekst(jaren) }.joined(separator: "; ")
+        }
         return (uit, zonder)
+    }
+
+    /// "2017-2019" for consecutive years, else "2016, 2018".
+    static func jaartekst(_ jaren: [Int]) -> String {
+        guard let eerste = jaren.first, let laatste = jaren.last else { return "" }
+        if jaren.count > 1 && laatste - eerste == jaren.count - 1 { return "\(eerste)-\(laatste)" }
+        return jaren.map(String.init).joined(separator: ", ")
     }
 
     /// Refused (with the model's reason) when there are too few observations for the criteria, a criterion adds

@@ -58,7 +58,7 @@ enum VerklaringPagina {
         let verklaring: Kostenverklaring
         do { verklaring = try Kostenverklaring(criteria: criteria.map(\.rawValue), waarnemingen: waarnemingen) } catch {
             p.voeg(.melding("Het model kan niet worden geschat: \(error)"
-                            + (zonder.isEmpty ? "." : "; zonder gemeentecijfers: " + zonder.joined(separator: ", ") + "."), soort: .fout))
+                            + (zonder.isEmpty ? "." : "; niet meegenomen: " + zonder.joined(separator: "; ") + "."), soort: .fout))
             return p
         }
         let m = verklaring.model
@@ -70,7 +70,7 @@ enum VerklaringPagina {
                   toelichting: "per jeugdige, voor een gemeente-jaar dat het model niet zag"),
         ]))
         if !zonder.isEmpty {
-            p.voeg(.melding("Niet meegenomen (geen gemeentecijfers): " + zonder.joined(separator: ", ") + ".", soort: .info))
+            p.voeg(.melding("Niet meegenomen: " + zonder.joined(separator: "; ") + ".", soort: .info))
         }
 
         let laatste = verklaring.regels.filter { $0.jaar == tot }
