@@ -6,10 +6,11 @@ import RegioCore
 enum ApiDocumentatie {
     static let parameteruitleg: [String: String] = [
         "jaar": "Kalenderjaar (standaard: het laatste jaar met een budget).",
-        "tot": "Laatste jaar voor cumulatieve cijfers (verevening).",
+        "tot": "Laatste jaar voor cumulatieve cijfers (verevening) of van de schatting (verklaring).",
+        "criteria": "Criteria van de verklaring, met komma's: ses, wijkteam, jeugdaandeel, eenoudergezinnen, lage-inkomens (standaard ses,wijkteam).",
         "perceel": "Perceelcode, bv. VBJ.",
         "sleutel": "Verdeelsleutel: macrobudget, jeugdigen, inwoners, gebruik of objectief.",
-        "scenario": "Extra vereveningsscenario, bv. eigen-risico:0.5 of drempel:100000.",
+        "scenario": "Extra vereveningsscenario, bv. eigen-risico:0.5, drempel:100000 of plafond:2000000.",
         "code": "Gemeentecode (0307) of perceelcode, afhankelijk van het pad.",
         "agb": "AGB-code van de aanbieder (8 cijfers).",
         "id": "Cliëntpseudoniem of cliëntnummer.",
