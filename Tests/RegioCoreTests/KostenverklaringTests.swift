@@ -155,11 +155,13 @@ struct KostenverklaringTests {
                                                ses: g == "A" && jaar != 2017 ? nil : 0.5, wijkteamFte: 1))
             }
         }
-        let kosten = Dictionary(uniqueKeysWithValues: [2016, 2017, 2019].map { j in
+        var kosten = Dictionary(uniqueKeysWithValues: [2016, 2017, 2019].map { j in
             (j, ["A": Euro(euro: 100), "B": Euro(euro: 200), "C": Euro(euro: 300)])
         })
+        // a year after the data: every municipality at zero, left out whole
+        kosten[2020] = ["A": .nul, "B": .nul, "C": .nul]
         let (w, zonder) = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: cijfers, criteria: [.ses, .wijkteam])
-        #expect(zonder == ["geen SES-score: A in 2016, 2019", "geen jeugdigen: B in 2017"])
+        #expect(zonder == ["geen kosten in 2020", "geen SES-score: A in 2016, 2019", "geen jeugdigen: B in 2017"])
         #expect(w.map { "\($0.gemeentecode)\($0.jaar)" } == ["B2016", "C2016", "A2017", "C2017", "B2019", "C2019"])
         // 20 young people, 1 FTE: 50 FTE per 1.000 young people; 300 euros over 20 young people is 15 each
         #expect(w.last?.criteria == [0.5, 50] && w.last?.kostenPerJeugdige == 15)

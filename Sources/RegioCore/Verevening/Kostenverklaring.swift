@@ -69,14 +69,18 @@ public struct Kostenverklaring: Sendable {
 
     /// The municipality-years of `kostenPerJaar` (cost per municipality per year) that have young people and every
     /// criterion in `gemeentecijfers`, by year and code; what the fit leaves out is summed up in `zonder`, one line per
-    /// missing figure ("geen SES-score: 0307, 0308 in 2017-2019"), so a reader knows what is missing.
+    /// missing figure ("geen SES-score: 0307, 0308 in 2017-2019"), so a reader knows what is missing. A year without any
+    /// cost is left out whole ("geen kosten in 2021").
     public static func waarnemingen(kostenPerJaar: [Int: [String: Euro]], gemeentecijfers: [Gemeentecijfers],
                                     criteria: [Criterium]) -> (waarnemingen: [Waarneming], zonder: [String]) {
         var cijfers: [Int: [String: Gemeentecijfers]] = [:]
         for c in gemeentecijfers where cijfers[c.jaar]?[c.gemeentecode] == nil { cijfers[c.jaar, default: [:]][c.gemeentecode] = c }
         var uit: [Waarneming] = []
         var ontbreekt: [String: [String: [Int]]] = [:]   // what is missing -> municipality -> years
+        var zonderKosten: [Int] = []
         for (jaar, kosten) in kostenPerJaar.sorted(by: { $0.key < $1.key }) {
+            // a year without any cost (not yet, or no longer, in the data) says nothing about the criteria
+            guard kosten.values.contains(where: { $0 != .nul }) else { zonderKosten.append(jaar); continue }
             for (code, bedrag) in kosten.sorted(by: { $0.key < $1.key }) {
                 guard let c = cijfers[jaar]?[code], c.jeugdigen > 0, c.inwoners > 0 else {
                     ontbreekt["jeugdigen", default: [:]][code, default: []].append(jaar); continue
@@ -89,7 +93,7 @@ public struct Kostenverklaring: Sendable {
                 uit.append(Waarneming(gemeentecode: code, jaar: jaar, jeugdigen: c.jeugdigen, kosten: bedrag, criteria: waarden.map { $0! }))
             }
         }
-        let zonder = ontbreekt.keys.sorted().map { wat -> String in
+        let zonder = (zonderKosten.isEmpty ? [] : ["geen kosten in \(jaartekst(zonderKosten))"]) + ontbreekt.keys.sorted().map { wat -> String in
             var perJaren: [[Int]: [String]] = [:]
             for (code, jaren) in ontbreekt[wat]! { perJaren[jaren, default: []].append(code) }
             return "geen \(wat): " + perJaren.sorted { $0.key.lexicographicallyPrecedes($1.key) }

@@ -21,14 +21,16 @@ enum VerklaringPagina {
             if !criteria.contains(c) { criteria.append(c) }
         }
         guard !criteria.isEmpty else { throw Paginafout.ongeldig("kies ten minste één criterium") }
+        // the criteria as one canonical text: the cache key and the form's value (not what the address happened to say)
+        let gekozen = criteria.map(\.rawValue).joined(separator: ",")
         let periode = jaar == tot ? "\(jaar)" : "\(jaar)–\(tot)"
         var p = Pagina(titel: "Verklaring kostenverschillen \(periode)",
                        ondertitel: "Kosten per jeugdige per gemeente: wat objectieve criteria verklaren en wat niet.")
         let opties = keuzes.map { k in (k.map(\.rawValue).joined(separator: ","), k.map(\.omschrijving).joined(separator: " + ")) }
-            + (keuzes.contains(criteria) ? [] : [(criteriatekst, criteria.map(\.omschrijving).joined(separator: " + "))])
+            + (keuzes.contains(criteria) ? [] : [(gekozen, criteria.map(\.omschrijving).joined(separator: " + "))])
         p.voeg(.html(Keuze.formulier("/verklaring", [
             try Keuze.jaar(v, jaar), try Keuze.jaar(v, tot, naam: "tot", label: "t/m jaar"),
-            Keuze.lijst("criteria", "Criteria", opties, gekozen: criteria.map(\.rawValue).joined(separator: ",")),
+            Keuze.lijst("criteria", "Criteria", opties, gekozen: gekozen),
         ])))
 
         // the council: the fit depends on every municipality's cost of every year in it, so one hidden cost hides it all
@@ -46,7 +48,7 @@ enum VerklaringPagina {
         }
 
         let ref = try v.bron.referentie()
-        let (waarnemingen, zonder) = try v.bron.figuur("verklaring-invoer|\(jaar)|\(tot)|\(criteriatekst)") { g in
+        let (waarnemingen, zonder) = try v.bron.figuur("verklaring-invoer|\(jaar)|\(tot)|\(gekozen)") { g in
             var kosten: [Int: [String: Euro]] = [:]
             for j in jaar...tot {
                 kosten[j] = Dictionary(try v.bron.kengetallen(jaar: j, per: .gemeente).groepen.map { ($0.groep, $0.gedeclareerd) },
