@@ -96,7 +96,11 @@ import RegioStore
     /// Allocations from an earlier file of the same import are checked against as well (not only the store's).
     @Test(arguments: Backend.alle) func toewijzingUitHetzelfdeImport(_ backend: Backend) throws {
         let r = try Self.regio(backend)
-        let map = NSTemporaryDirectory() + "kruis-\(UUID().uuidString)"
+        // no digits in the folder name: a run of eight that passes the elfproef would be redacted as a possible BSN
+        // in the error message this test compares (it happened: kruis-94639802-...)
+        let map = NSTemporaryDirectory() + "kruis-" + String(UUID().uuidString.map { c in
+            c.wholeNumberValue.map { Character(UnicodeScalar(UInt8(ascii: "g") + UInt8($0))) } ?? c
+        })
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: map) }
         try (declaratieKop + "\nD9,R1,T2,C7,0307,75000002,43,43A01,2019-03-01,2019-03-31,100,2019-04-10\n")

@@ -17,8 +17,8 @@ import Testing
         #expect(await meldingen.aantal == 0)
         try await app.test(.live) { c in
             #expect(await meldingen.aantal == 1)
-            let r = try await c.execute(uri: "/gezond", method: .get)
-            #expect(r.status == .ok)
+            let status = try await Geduldig.status(c, "/gezond")
+            #expect(status == .ok)
         }
         #expect(await meldingen.aantal == 1)
     }
@@ -74,5 +74,22 @@ actor Teller {
                                               vandaag: Instellingen.dag(instellingen.klok())))
         #expect(Weergave.document(gevraagd, kader: Kader(gebruiker: "x", rol: .regio, csrf: "", pad: "/aanbieders", query: []))
                 == Weergave.document(vers, kader: Kader(gebruiker: "x", rol: .regio, csrf: "", pad: "/aanbieders", query: [])))
+    }
+}
+
+/// A GET on a live test server through a client of our own with a long read timeout: HummingbirdTesting's live client
+/// gives up after 20 s without a byte, which a 2-core machine running the whole suite (and the server's own
+/// background warm-up) has exceeded once for `/gezond`.
+enum Geduldig {
+    static func status(_ c: some TestClientProtocol, _ uri: String) async throws -> HTTPResponse.Status {
+        let client = TestClient(host: "localhost", port: try #require(c.port), configuration: .init(timeout: .seconds(600)))
+        client.connect()
+        let antwoord: TestClient.Response
+        do { antwoord = try await client.get(uri) } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        return antwoord.status
     }
 }
