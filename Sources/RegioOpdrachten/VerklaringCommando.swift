@@ -37,16 +37,17 @@ struct VerklaringCommando: ParsableCommand, MetUitvoer {
         var gekozen: [Criterium] = []
         for c in criteria.isEmpty ? Criterium.standaard : criteria where !gekozen.contains(c) { gekozen.append(c) }
         let dienst = Cijferdienst(try database.open())
-        var kosten: [Int: [String: Euro]] = [:], cijfers: [Gemeentecijfers] = []
-        var namen: [String: String] = [:]
+        // each year's cost per municipality; the reference data (names, gemeentecijfers) is the same in every answer
+        var kosten: [Int: [String: Euro]] = [:], gegevens = Gegevens()
         for j in jaar...laatste {
             let (groepen, _, basis) = try dienst.kengetallen(van: Dag.eersteVan(jaar: j), tot: Dag.laatsteVan(jaar: j),
                                                              per: .gemeente, selectie: Selectie(), peildatum: nil)
-            for g in basis.gegevens.gemeenten { namen[g.code] = g.naam }
-            cijfers += basis.gegevens.gemeentecijfers.filter { $0.jaar == j }
+            gegevens = basis.gegevens
             kosten[j] = Dictionary(groepen.map { ($0.groep, $0.gedeclareerd) }, uniquingKeysWith: { a, _ in a })
         }
-        let (waarnemingen, zonder) = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: cijfers, criteria: gekozen)
+        let namen = Dictionary(gegevens.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let (waarnemingen, zonder) = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: gegevens.gemeentecijfers,
+                                                                    criteria: gekozen)
         let verklaring: Kostenverklaring
         do {
             verklaring = try Kostenverklaring(criteria: gekozen.map(\.rawValue), waarnemingen: waarnemingen)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Ordinary least squares with an intercept: y = b0 + b1 x1 + ... + bk xk, fitted by Householder QR on the design
 /// matrix (not the normal equations, whose condition number is the square of the data's). The basis of the
 /// explained/unexplained cost differences (issue 23, point 4): few observations (a region's municipality-years), a

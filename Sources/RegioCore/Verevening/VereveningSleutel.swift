@@ -101,30 +101,25 @@ public enum VereveningSleutel: String, Sendable, Hashable, CaseIterable {
             }
             cijfers[c.jaar, default: [:]][c.gemeentecode] = c
         }
-        func criteriumwaarden(_ code: String, _ j: Int) -> [Double]? {
-            guard let c = cijfers[j]?[code] else { return nil }
-            let w = criteria.compactMap { $0.waarde(c) }
-            return w.count == criteria.count ? w : nil
-        }
-        var waarnemingen: [Kostenverklaring.Waarneming] = []
+        // the key's years with pooled cost, every municipality in them (one without cost counts as 0): the observations
+        // are gathered as for `regiomonitor verklaring`
+        var kosten: [Int: [String: Euro]] = [:]
         for j in gebruiksjaren(voor: jaar) {
-            guard let kosten = kostenPerJaar[j], kosten.values.reduce(0, { $0 + $1.centen }) > 0 else { continue }
-            for code in gemeentecodes {
-                guard let c = cijfers[j]?[code], let x = criteriumwaarden(code, j) else { continue }
-                waarnemingen.append(.init(gemeentecode: code, jaar: j, jeugdigen: c.jeugdigen, kosten: kosten[code] ?? .nul,
-                                          criteria: x))
-            }
+            guard let k = kostenPerJaar[j], k.values.reduce(0, { $0 + $1.centen }) > 0 else { continue }
+            kosten[j] = Dictionary(gemeentecodes.map { ($0, k[$0] ?? .nul) }, uniquingKeysWith: { a, _ in a })
         }
+        let waarnemingen = Kostenverklaring.waarnemingen(kostenPerJaar: kosten, gemeentecijfers: gemeentecijfers,
+                                                        criteria: criteria).waarnemingen
         let model: Kleinstekwadraten
         do { model = try Kostenverklaring(criteria: criteria.map(\.rawValue), waarnemingen: waarnemingen).model }
         catch { throw .objectiefNietTeSchatten(jaren: gebruiksjaren(voor: jaar), reden: "\(error)") }
         var uit: [String: Int64] = [:]
         for code in gemeentecodes {
-            guard let c = cijfers[jaar]?[code], let x = criteriumwaarden(code, jaar) else {
+            guard let c = cijfers[jaar]?[code], case let w = criteria.compactMap({ $0.waarde(c) }), w.count == criteria.count else {
                 throw .objectiefNietTeSchatten(jaren: gebruiksjaren(voor: jaar),
                                                reden: "gemeente \(code) heeft in \(jaar) geen jeugdigen, SES-score of wijkteam-fte")
             }
-            let centen = (model.voorspel(x) * Double(c.jeugdigen) * 100).rounded(.toNearestOrAwayFromZero)
+            let centen = (model.voorspel(w) * Double(c.jeugdigen) * 100).rounded(.toNearestOrAwayFromZero)
             guard centen.isFinite, abs(centen) < 9e15 else { throw .bedragTeGroot("verwachte kosten van \(code) in \(jaar)") }
             guard centen >= 0 else { throw .negatiefSleutelgewicht(gemeentecode: code, gewicht: Int64(centen)) }
             uit[code] = Int64(centen)

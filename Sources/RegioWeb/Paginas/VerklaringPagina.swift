@@ -34,11 +34,11 @@ enum VerklaringPagina {
         ])))
 
         // the council: the fit depends on every municipality's cost of every year in it, so one hidden cost hides it all
+        let ref = try v.bron.referentie()
         if v.rol.onderdruktKleineAantallen {
             for j in jaar...tot {
                 let plan = try v.bron.raadsplan(jaar: j)
-                let codes = try v.bron.referentie().gemeenten.keys
-                if codes.contains(where: { plan.status(gemeente: $0).isVerborgen }) {
+                if ref.gemeenten.keys.contains(where: { plan.status(gemeente: $0).isVerborgen }) {
                     p.voeg(.melding("Niet in de raadsversie: in \(j) zijn de kosten van een gemeente verborgen (minder dan "
                                     + "\(Onderdrukking.drempel) cliënten), en de schatting hangt af van de kosten van alle gemeenten.",
                                     soort: .info))
@@ -47,7 +47,6 @@ enum VerklaringPagina {
             }
         }
 
-        let ref = try v.bron.referentie()
         let (waarnemingen, zonder) = try v.bron.figuur("verklaring-invoer|\(jaar)|\(tot)|\(gekozen)") { g in
             var kosten: [Int: [String: Euro]] = [:]
             for j in jaar...tot {
