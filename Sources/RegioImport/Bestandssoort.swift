@@ -15,6 +15,7 @@ extension Soort {
         case .toewijzingen: ["toewijzingnummer", "gemeentecode", "agb", "productcategorie", "ingangsdatum", "toewijzingsdatum"]
         case .declaraties: ["declaratienummer", "referentienummer", "toewijzingnummer", "gemeentecode", "agb",
                             "productcategorie", "begindatum", "einddatum", "bedrag", "ingediend_op"]
+        case .verevening: ["jaar", "perceel", "aandeel"]
         }
     }
 
@@ -31,6 +32,7 @@ extension Soort {
         case .toewijzingen: ["clientnummer", "bsn", "productcode", "einddatum", "volume", "eenheid", "frequentie", "budget",
                              "verwijzer_type", "verwijzer_naam", "verzoeknummer", "geboortedatum", "reden_wijziging"]
         case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status", "geboekt_op"]
+        case .verevening: ["productcode"]
         }
     }
 

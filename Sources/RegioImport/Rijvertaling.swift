@@ -170,6 +170,19 @@ struct Rijvertaling {
             guard let rij = binnenGrenzen(regel, &r, Grenzen.controleer, Codering.rij) else { return nil }
             Rijvertaling.controleer(regel, tegen: toewijzing, &r)
             return r.fouten.isEmpty ? rij : nil
+        case .verevening:
+            let jaar = r.jaar("jaar", verplicht: true), perceel = bekendPerceel(&r, verplicht: true)
+            let code = r.productcode(verplicht: false)
+            var aandeel: Int?
+            if let s = r.verplicht("aandeel") {
+                aandeel = Vereveningsdeel.parseAandeel(s)
+                if aandeel == nil { r.fout("aandeel", "verwacht een percentage van 0 tot en met 100 met hooguit twee decimalen, niet '\(s)'") }
+            }
+            if let code, !ref.producten.contains(where: { $0.hasSuffix("|" + code) }) {
+                r.fout("productcode", "onbekend product '\(code)' (importeer eerst producten)")
+            }
+            guard let jaar, let perceel, let aandeel, r.fouten.isEmpty else { return nil }
+            return Codering.rij(Vereveningsdeel(jaar: jaar, perceel: perceel, productcode: code, aandeel: aandeel))
         }
     }
 

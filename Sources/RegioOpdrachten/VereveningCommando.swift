@@ -74,6 +74,9 @@ struct VereveningCommando: ParsableCommand, MetUitvoer {
         print("Verdeelsleutel: \(r.sleutel.rawValue) (\(r.sleutel.omschrijving)).")
         print("Verevende percelen: " + r.verevendePercelen.map { "\($0) (\(r.perceelnamen[$0] ?? $0))" }.joined(separator: ", ") + "."
               + (peildatum.map { " Cijfers zoals bekend op \($0)." } ?? ""))
+        for (jaar, regels) in r.deelregels {
+            print("Vereveningsregels \(jaar) (in plaats van verevend ja/nee van het perceel): \(regels).")
+        }
         for (jaar, gebruikt) in r.gebruiksjarenMetKosten.sorted(by: { $0.key < $1.key }) where gebruikt.count < 3 {
             // a shorter history makes the key close to the year's own cost share: say so
             let venster = VereveningSleutel.gebruiksjaren(voor: jaar)

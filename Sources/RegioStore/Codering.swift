@@ -59,6 +59,9 @@ public enum Codering {
     public static func rij(_ x: Normbudgetafspraak) -> Rij {
         Rij(soort: .normbudgetten, waarden: [t(x.agb), i(x.jaar), t(x.perceel ?? ""), e(x.bedrag)])
     }
+    public static func rij(_ x: Vereveningsdeel) -> Rij {
+        Rij(soort: .verevening, waarden: [i(x.jaar), t(x.perceel), t(x.productcode ?? ""), i(x.aandeel)])
+    }
     public static func rij(_ x: Verzoek) -> Rij {
         Rij(soort: .verzoeken, waarden: [t(x.verzoeknummer), t(x.client), t(x.gemeentecode), t(x.agb), t(x.productcategorie),
                                          t(x.productcode), d(x.ingangsdatum), d(x.einddatum), i(x.volume), t(x.eenheid),
@@ -171,6 +174,10 @@ public enum Codering {
                                                  debetCredit: DebetCredit(rawValue: r.tekst("debet_credit")) ?? .debet,
                                                  status: DeclaratieStatus(rawValue: r.tekst("status")) ?? .ingediend,
                                                  ingediendOp: r.dag("ingediend_op"), geboektOp: r.dagOfNiets("geboekt_op")))
+        case .verevening:
+            let jaar = Int(r.geheel("jaar")), perceel = r.tekst("perceel"), code = r.tekst("productcode")
+            g.vereveningsdelen.append(Vereveningsdeel(jaar: jaar, perceel: perceel, productcode: code.isEmpty ? nil : code,
+                                                      aandeel: Int(r.geheel("aandeel_honderdsten"))))
         }
     }
 }

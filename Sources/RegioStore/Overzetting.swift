@@ -96,7 +96,7 @@ public enum Overzetting {
          .aanbieders: g.aanbieders.map(Codering.rij), .budgetten: g.budgetten.map(Codering.rij),
          .normbudgetten: g.normbudgetten.map(Codering.rij),
          .verzoeken: g.verzoeken.map(Codering.rij), .toewijzingen: g.toewijzingen.map(Codering.rij),
-         .declaraties: g.declaraties.map(Codering.rij)]
+         .declaraties: g.declaraties.map(Codering.rij), .verevening: g.vereveningsdelen.map(Codering.rij)]
     }
 
     /// Where two stores differ: counts, money totals and every record (as a multiset, so order does not matter here).

@@ -34,6 +34,7 @@ extension Schemadefinitie {
         Migratie("v12-boekdatum", v12Boekdatum),
         Migratie("v13-bi", v13BI),
         Migratie("v14-huishoudens", v14Huishoudens),
+        Migratie("v15-vereveningsdelen", v15Vereveningsdelen),
     ]
 }
 

@@ -12,7 +12,8 @@ public enum Waarde: Hashable, Sendable {
 
 /// The kinds of records the region registers, in the order an import must write them (references first).
 public enum Soort: String, Sendable, CaseIterable, Comparable {
-    case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties
+    case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties,
+         verevening
 
     public static func < (a: Soort, b: Soort) -> Bool { a.volgorde < b.volgorde }
     var volgorde: Int { Soort.allCases.firstIndex(of: self)! }
@@ -29,6 +30,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .verzoeken: "verzoek"
         case .toewijzingen: "toewijzing"
         case .declaraties: "declaratie"
+        case .verevening: "vereveningsdeel"
         }
     }
 
@@ -46,6 +48,8 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .verzoeken: ["verzoeknummer"]
         case .toewijzingen: ["toewijzingnummer"]
         case .declaraties: ["declaratienummer", "referentienummer"]
+        // productcode '' = the whole lot
+        case .verevening: ["jaar", "perceel", "productcode"]
         }
     }
 
@@ -66,6 +70,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .declaraties: ["toewijzingnummer", "client", "gemeentecode", "agb", "productcategorie", "productcode", "begindatum",
                             "einddatum", "volume", "eenheid", "tarief_cent", "bedrag_cent", "debet_credit", "status", "ingediend_op",
                             "geboekt_op"]
+        case .verevening: ["aandeel_honderdsten"]
         }
     }
 
@@ -152,6 +157,15 @@ extension Schemadefinitie {
     public static let v12Boekdatum: [String] = ["ALTER TABLE declaratie ADD COLUMN geboekt_op BIGINT"]
 
     /// Two more objective criteria for the cost explanation (issue 23): percentages, as text like ses.
+    /// Pooling per year, lot and product (issue 23, point 3); productcode '' = the whole lot, the share in hundredths
+    /// of a percent.
+    public static let v15Vereveningsdelen: [String] = [
+        """
+        CREATE TABLE vereveningsdeel (jaar BIGINT NOT NULL, perceel TEXT NOT NULL, productcode TEXT NOT NULL,
+          aandeel_honderdsten BIGINT NOT NULL, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, perceel, productcode))
+        """,
+    ]
+
     public static let v14Huishoudens: [String] = ["ALTER TABLE gemeentecijfers ADD COLUMN eenoudergezinnen TEXT",
                                                   "ALTER TABLE gemeentecijfers ADD COLUMN lage_inkomens TEXT"]
 

@@ -11,7 +11,7 @@ import Testing
 /// those costs is hidden: here municipality 0006 has two clients in the pooled lot in 2017 (hidden), and ten or more
 /// in 2018 and 2019 (shown).
 struct VereveningObjectiefRaadTests {
-    static func regio() throws -> SQLiteStore {
+    static func regio(extra: [(String, String)] = []) throws -> SQLiteStore {
         let gemeenten = (1...6).map { "000\($0)" }
         var cijfers = ["gemeentecode,jaar,inwoners,jeugdigen,macrobudget_jeugd,ses,wijkteam_fte"]
         var toew = ["toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum"]
@@ -37,7 +37,7 @@ struct VereveningObjectiefRaadTests {
             ("gemeentecijfers.csv", cijfers.joined(separator: "\n") + "\n"),
             ("toewijzingen.csv", toew.joined(separator: "\n") + "\n"),
             ("declaraties.csv", decl.joined(separator: "\n") + "\n"),
-        ])
+        ] + extra)
     }
 
     @Test func raadZietGeenObjectieveSleutelAlsEenKostenpostVanDeSleuteljarenVerborgenIs() async throws {

@@ -10,6 +10,8 @@ public struct Gegevens: Sendable {
     public var verzoeken: [Verzoek] = []
     public var toewijzingen: [Toewijzing] = []
     public var declaraties: [Declaratieregel] = []
+    /// Pooling per year and lot or product (CSV kind `verevening`); without a rule a lot's `verevend` holds.
+    public var vereveningsdelen: [Vereveningsdeel] = []
 
     public init() {}
 

@@ -20,6 +20,9 @@ extension Gegevens {
         try elk(normbudgetten, { "normbudget \($0.agb) \($0.jaar)" }, Grenzen.controleer)
         try elk(verzoeken, { "verzoek \($0.verzoeknummer)" }, Grenzen.controleer)
         try elk(toewijzingen, { "toewijzing \($0.toewijzingnummer)" }, Grenzen.controleer)
+        for d in vereveningsdelen where !(0...Vereveningsdeel.geheel).contains(d.aandeel) {
+            throw Gegevensfout("verevening \(d.jaar) \(d.perceel): aandeel \(d.aandeel) honderdste procent ligt niet tussen 0 en 100%")
+        }
         var totaal = Grenstotaal()
         for c in gemeentecijfers { totaal.voegToe(c.macrobudgetJeugd) }
         for b in budgetten { totaal.voegToe(b.bedrag) }

@@ -9,10 +9,13 @@ public struct Kostenpost: Sendable, Hashable {
     public let maand: Maand
     /// Debit positive, credit negative; never from a rejected line.
     public let kosten: Euro
+    /// The line's product code (a pooling rule may name one product of a lot).
+    public let productcode: String?
 
-    public init(gemeentecode: String, client: ClientID, agb: String, perceel: String?, maand: Maand, kosten: Euro) {
+    public init(gemeentecode: String, client: ClientID, agb: String, perceel: String?, maand: Maand, kosten: Euro,
+                productcode: String? = nil) {
         self.gemeentecode = gemeentecode; self.client = client; self.agb = agb; self.perceel = perceel
-        self.maand = maand; self.kosten = kosten
+        self.maand = maand; self.kosten = kosten; self.productcode = productcode
     }
 }
 
@@ -45,7 +48,7 @@ extension Gegevens {
             for (maand, kosten) in d.kostenPerMaand where jaren.contains(maand.jaar) && kosten != .nul {
                 uit.append(Kostenpost(gemeentecode: d.gemeentecode, client: d.client, agb: d.agb,
                                       perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: maand.jaar), maand: maand,
-                                      kosten: kosten))
+                                      kosten: kosten, productcode: d.productcode))
             }
         }
         return uit

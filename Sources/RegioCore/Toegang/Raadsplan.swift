@@ -50,12 +50,19 @@ public struct Raadsplan: Sendable {
     /// Builds the plan from the figures of the year. `gemeenten` and `percelen` are every registered one (an empty
     /// municipality or lot is a cell like any other); the months run from January to the last with data, or to the
     /// last of `maanden` when that is later (a report up to a month without declarations yet).
-    public static func bereken<E: Error>(jaar: Int, gemeenten: [String], percelen alle: [Perceel], maanden: [Maand] = [],
+    ///
+    /// `delen`: the pooling rules (CSV kind `verevening`). In a year where a lot is pooled in part (a share below 100%, or
+    /// one product), a municipality's pooled cost is a part of a lot cell that no table shows, so no cell of the plan
+    /// can protect it: the plan then has no pooled subtotal that year, and the council sees no equalization figures for it.
+    public static func bereken<E: Error>(jaar: Int, gemeenten: [String], percelen alle: [Perceel], delen: [Vereveningsdeel] = [],
+                                         maanden: [Maand] = [],
                                          figuren: (Groepering, Deel) throws(E) -> (groepen: [Kengetallen], totaal: Kengetallen)) throws(E) -> Raadsplan {
         var k = Koppeltabellen()
         let regioG = try figuren(.gemeente, Deel()), regioP = try figuren(.perceel, Deel())
         let regioM = try figuren(.maand, Deel()), regioV = try figuren(.verwijzer, Deel()), regioA = try figuren(.aanbieder, Deel())
-        let verevendeCodes = Set(alle.filter(\.verevend).map(\.code))
+        let regels = Vereveningsregels(percelen: alle, delen: delen)
+        let metPool = regels.deels(jaar: jaar, uit: alle.map(\.code)).isEmpty
+        let verevendeCodes = Set(regels.gepoold(jaar: jaar, uit: alle.map(\.code)))
         let percelen = uniek(alle.map(\.code) + regioP.groepen.map(\.groep))
         let verwijzers = uniek(Verwijzer.allCases.map(\.rawValue) + [Verwijzer.onbekendeSleutel] + regioV.groepen.map(\.groep))
         let aanbieders = uniek(regioA.groepen.map(\.groep))
@@ -92,40 +99,53 @@ public struct Raadsplan: Sendable {
         // municipality x lot. Each row is split into its pooled lots, whose sum is published (the equalization's own
         // cost), and the others, whose sum is not (but follows from the two published ones); so a cell of a row is in
         // two sums, its part of the row and its column, and hiding it needs a second cell in the same part.
-        let pool = try figuren(.gemeente, Deel(alleenVerevend: true))
-        let gepoold = percelen.filter(verevendeCodes.contains), overig = percelen.filter { !verevendeCodes.contains($0) }
-        let splitsen = !gepoold.isEmpty && !overig.isEmpty
-        let poolTot = cel([.perceel: verevend], pool.totaal, .marge)
-        let restTot = k.cel(Celsleutel([.perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
-        var gp: [[Int]] = []
-        var poolG: [Int] = [], restG: [Int] = []
-        for (r, g) in gs.enumerated() {
-            let f = perGroep(try figuren(.perceel, Deel(gemeente: g)))
-            let rij = percelen.map { p in cel([.gemeente: g, .perceel: p], f[p]) }
-            gp.append(rij)
-            let deel = Dictionary(uniqueKeysWithValues: zip(percelen, rij))
-            let vv = cel([.gemeente: g, .perceel: verevend], perGroep(pool)[g], .marge)
-            poolG.append(vv)
-            if splitsen {
-                let rest = k.cel(Celsleutel([.gemeente: g, .perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
-                restG.append(rest)
-                k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
-                k.relatie(totaal: rest, delen: overig.map { deel[$0]! })
-                k.relatie(totaal: gTot[r], delen: [vv, rest])
-            } else {
-                k.relatie(totaal: gTot[r], delen: rij)
-                k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
+        if metPool {
+            let pool = try figuren(.gemeente, Deel(alleenVerevend: true))
+            let gepoold = percelen.filter(verevendeCodes.contains), overig = percelen.filter { !verevendeCodes.contains($0) }
+            let splitsen = !gepoold.isEmpty && !overig.isEmpty
+            let poolTot = cel([.perceel: verevend], pool.totaal, .marge)
+            let restTot = k.cel(Celsleutel([.perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
+            var gp: [[Int]] = []
+            var poolG: [Int] = [], restG: [Int] = []
+            for (r, g) in gs.enumerated() {
+                let f = perGroep(try figuren(.perceel, Deel(gemeente: g)))
+                let rij = percelen.map { p in cel([.gemeente: g, .perceel: p], f[p]) }
+                gp.append(rij)
+                let deel = Dictionary(uniqueKeysWithValues: zip(percelen, rij))
+                let vv = cel([.gemeente: g, .perceel: verevend], perGroep(pool)[g], .marge)
+                poolG.append(vv)
+                if splitsen {
+                    let rest = k.cel(Celsleutel([.gemeente: g, .perceel: nietVerevend]), basis: 0, waarde: 0, niveau: .marge, gepubliceerd: false)
+                    restG.append(rest)
+                    k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
+                    k.relatie(totaal: rest, delen: overig.map { deel[$0]! })
+                    k.relatie(totaal: gTot[r], delen: [vv, rest])
+                } else {
+                    k.relatie(totaal: gTot[r], delen: rij)
+                    k.relatie(totaal: vv, delen: gepoold.map { deel[$0]! })
+                }
             }
-        }
-        for (j, p) in pTot.enumerated() { k.relatie(totaal: p, delen: gp.map { $0[j] }) }
-        k.relatie(totaal: hoek, delen: gTot)
-        k.relatie(totaal: poolTot, delen: poolG)
-        k.relatie(totaal: poolTot, delen: zip(percelen, pTot).filter { verevendeCodes.contains($0.0) }.map(\.1))
-        if splitsen {
-            k.relatie(totaal: restTot, delen: restG)
-            k.relatie(totaal: restTot, delen: zip(percelen, pTot).filter { !verevendeCodes.contains($0.0) }.map(\.1))
-            k.relatie(totaal: hoek, delen: [poolTot, restTot])
+            for (j, p) in pTot.enumerated() { k.relatie(totaal: p, delen: gp.map { $0[j] }) }
+            k.relatie(totaal: hoek, delen: gTot)
+            k.relatie(totaal: poolTot, delen: poolG)
+            k.relatie(totaal: poolTot, delen: zip(percelen, pTot).filter { verevendeCodes.contains($0.0) }.map(\.1))
+            if splitsen {
+                k.relatie(totaal: restTot, delen: restG)
+                k.relatie(totaal: restTot, delen: zip(percelen, pTot).filter { !verevendeCodes.contains($0.0) }.map(\.1))
+                k.relatie(totaal: hoek, delen: [poolTot, restTot])
+            } else {
+                k.relatie(totaal: hoek, delen: pTot)
+            }
         } else {
+            // no pooled subtotal this year: the rows and columns alone
+            var gp: [[Int]] = []
+            for (r, g) in gs.enumerated() {
+                let f = perGroep(try figuren(.perceel, Deel(gemeente: g)))
+                gp.append(percelen.map { p in cel([.gemeente: g, .perceel: p], f[p]) })
+                k.relatie(totaal: gTot[r], delen: gp[r])
+            }
+            for (j, p) in pTot.enumerated() { k.relatie(totaal: p, delen: gp.map { $0[j] }) }
+            k.relatie(totaal: hoek, delen: gTot)
             k.relatie(totaal: hoek, delen: pTot)
         }
         try tabel(.gemeente, gs, .maand, ms, rijtotalen: gTot, kolomtotalen: mTot, per: .maand) { Deel(gemeente: $0) }
@@ -143,9 +163,9 @@ public struct Raadsplan: Sendable {
 
     /// The plan from the records themselves (the command line's council report): figures over January 1 up to `tot`.
     public static func bereken(_ g: Gegevens, jaar: Int, tot: Dag) -> Raadsplan {
-        let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
+        let verevend = Set(Vereveningsregels(g).gepoold(jaar: jaar, uit: g.percelen.map(\.code)))
         let van = Dag.eersteVan(jaar: jaar)
-        return bereken(jaar: jaar, gemeenten: g.gemeenten.map(\.code).sorted(), percelen: g.percelen) { per, d in
+        return bereken(jaar: jaar, gemeenten: g.gemeenten.map(\.code).sorted(), percelen: g.percelen, delen: g.vereveningsdelen) { per, d in
             Monitoring.kengetallen(g, van: van, tot: tot, per: per, filter: { gemeente, perceel, _ in
                 (d.gemeente == nil || d.gemeente == gemeente) && (d.perceel == nil || d.perceel == perceel)
                     && (!d.alleenVerevend || verevend.contains(perceel ?? ""))

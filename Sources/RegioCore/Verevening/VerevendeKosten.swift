@@ -2,21 +2,25 @@
 /// A of every municipality, the cost per client for the scenario `drempel`, and the usage for the key `gebruik`.
 ///
 /// A = the cost (`Gegevens.kostenposten`: debit minus credit, rejected lines excluded, by service month, the lot from
-/// the product) of the lines of the municipality's clients in the lots with verevend = ja, in the year. A line belongs
+/// the product) of the lines of the municipality's clients in the lots with verevend = ja, in the year; where the
+/// kind `verevening` has a rule for the year, the lot (or one product of it) counts at the rule's share instead. A line belongs
 /// to the municipality on the line (woonplaatsbeginsel); a line whose product is unknown belongs to no lot and is not
 /// pooled. A client's cost per year is summed over the pooled lots (over one lot with `perceel`), per municipality:
 /// a child that moved counts as a client of each municipality for its own part.
 public struct VerevendeKosten: Sendable {
-    /// The codes of the pooled lots (verevend = ja), sorted.
+    /// The codes of the lots with a pooled part in any of the years (verevend = ja, or a rule of `verevening`), sorted.
     public let percelen: [String]
     /// Every registered municipality and any other with pooled cost, sorted: all take part, with or without cost.
     public let gemeenten: [String]
     public let jaren: ClosedRange<Int>
+    /// What is pooled in each year.
+    public let regels: Vereveningsregels
     /// jaar -> gemeente -> perceel -> client -> cost
     private let kosten: [Int: [String: [String: [ClientID: Euro]]]]
 
     public init(_ g: Gegevens, jaren: ClosedRange<Int>) {
-        self.init(posten: g.kostenposten(jaren: jaren), percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren)
+        self.init(posten: g.kostenposten(jaren: jaren), percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren,
+                  delen: g.vereveningsdelen)
     }
 
     /// From the client-years of the monthly sums, for `g` without its declaration lines (national scale): the same
@@ -27,24 +31,48 @@ public struct VerevendeKosten: Sendable {
             guard som.bedrag != .nul, jaren.contains(c.jaar) else { return nil }
             return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: "",
                               perceel: zoeker.perceel(c.productcategorie, c.productcode, jaar: c.jaar),
-                              maand: Maand(jaar: c.jaar, maand: 1), kosten: som.bedrag)
+                              maand: Maand(jaar: c.jaar, maand: 1), kosten: som.bedrag, productcode: c.productcode)
         }
-        self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren)
+        self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren, delen: g.vereveningsdelen)
     }
 
-    /// From cost items directly; items outside `jaren` or in lots that are not pooled are ignored.
-    public init(posten: [Kostenpost], percelen alle: [Perceel], gemeenten: [String], jaren: ClosedRange<Int>) {
-        let verevend = Set(alle.filter(\.verevend).map(\.code))
-        var k: [Int: [String: [String: [ClientID: Euro]]]] = [:]
+    /// From cost items directly; items outside `jaren` or in lots (and products) not pooled that year are ignored.
+    /// A part pooled at a share below 100% is the cost of the municipality's clients in that lot at that share, times the
+    /// share, rounded half away from zero to the cent once per municipality, year, lot and share, and split over the
+    /// clients by largest remainder (`Vereveningsregels.deel`): the clients add up to the municipality's A exactly.
+    public init(posten: [Kostenpost], percelen alle: [Perceel], gemeenten: [String], jaren: ClosedRange<Int>,
+                delen: [Vereveningsdeel] = []) {
+        let regels = Vereveningsregels(percelen: alle, delen: delen)
+        // jaar -> gemeente -> perceel -> share -> client -> the full cost
+        var ruw: [Int: [String: [String: [Int: [ClientID: Euro]]]]] = [:]
         var codes = Set(gemeenten)
         for p in posten where jaren.contains(p.maand.jaar) {
-            guard let perceel = p.perceel, verevend.contains(perceel) else { continue }
-            k[p.maand.jaar, default: [:]][p.gemeentecode, default: [:]][perceel, default: [:]][p.client, default: .nul] += p.kosten
+            guard let perceel = p.perceel else { continue }
+            let aandeel = regels.aandeel(jaar: p.maand.jaar, perceel: perceel, productcode: p.productcode)
+            guard aandeel > 0 else { continue }
+            ruw[p.maand.jaar, default: [:]][p.gemeentecode, default: [:]][perceel, default: [:]][aandeel, default: [:]][p.client, default: .nul] += p.kosten
             codes.insert(p.gemeentecode)
         }
-        percelen = verevend.sorted()
+        var k: [Int: [String: [String: [ClientID: Euro]]]] = [:]
+        for (jaar, perGemeente) in ruw {
+            for (gemeente, perPerceel) in perGemeente {
+                for (perceel, perAandeel) in perPerceel {
+                    var uit: [ClientID: Euro] = [:]
+                    for (aandeel, clienten) in perAandeel {
+                        let ids = clienten.keys.sorted()
+                        for (c, e) in zip(ids, Vereveningsregels.deel(ids.map { clienten[$0]! }, aandeel: aandeel)) {
+                            uit[c, default: .nul] += e
+                        }
+                    }
+                    k[jaar, default: [:]][gemeente, default: [:]][perceel] = uit
+                }
+            }
+        }
+        let lotcodes = alle.map(\.code)
+        percelen = Set(jaren.flatMap { regels.gepoold(jaar: $0, uit: lotcodes) }).sorted()
         self.gemeenten = codes.sorted()
         self.jaren = jaren
+        self.regels = regels
         kosten = k
     }
 

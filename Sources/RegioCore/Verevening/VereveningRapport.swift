@@ -15,8 +15,10 @@ public struct VereveningRapport: Sendable {
     public let sleutel: VereveningSleutel
     /// [nil]: the pooled lots together; else every pooled lot on its own, sorted by code.
     public let percelen: [String?]
-    /// The codes of the pooled lots (verevend = ja), sorted.
+    /// The codes of the lots with a pooled part in any year (verevend = ja, or a rule of `verevening`), sorted.
     public let verevendePercelen: [String]
+    /// What is pooled in each year, when the kind `verevening` says more than verevend = ja/nee.
+    public let vereveningsregels: Vereveningsregels
     /// By year, then lot, then scenario.
     public let onderdelen: [Onderdeel]
     /// gemeentecode -> name, perceel -> name, for display.
@@ -37,7 +39,7 @@ public struct VereveningRapport: Sendable {
         let kosten = sommen.map { VerevendeKosten(g, sommen: $0, jaren: vanaf...jaren.upperBound) }
             ?? VerevendeKosten(g, jaren: vanaf...jaren.upperBound)
         guard !kosten.percelen.isEmpty else {
-            throw VereveningRapportFout(reden: "er zijn geen verevende percelen (percelen met verevend = ja)")
+            throw VereveningRapportFout(reden: "er zijn geen verevende percelen (percelen met verevend = ja of een vereveningsregel)")
         }
         let percelen: [String?] = perPerceel ? kosten.percelen : [nil]
         var delen: [Onderdeel] = []
@@ -64,6 +66,7 @@ public struct VereveningRapport: Sendable {
         self.sleutel = sleutel
         self.percelen = percelen
         verevendePercelen = kosten.percelen
+        vereveningsregels = kosten.regels
         onderdelen = delen
         gemeentenamen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         perceelnamen = Dictionary(g.percelen.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
@@ -92,6 +95,11 @@ public struct VereveningRapport: Sendable {
     public var gemeenten: [String] { onderdelen.first?.uitkomst.regels.map(\.gemeentecode) ?? [] }
 
     public func gemeentenaam(_ code: String) -> String { gemeentenamen[code] ?? code }
+
+    /// Per year of the report with rules of its own: what is pooled beyond verevend = ja/nee, in Dutch.
+    public var deelregels: [(jaar: Int, regels: String)] {
+        jaren.compactMap { j in vereveningsregels.omschrijving(jaar: j).map { (j, $0) } }
+    }
 }
 
 /// A verevening over the registered data that cannot be computed: where (year, lot) and why, in Dutch.

@@ -25,7 +25,7 @@ extension Cijferbron {
 
     func kengetallen(van: Dag, tot: Dag, per: Groepering, _ s: Cijferselectie = Cijferselectie()) throws -> Uitkomst {
         try figuur("kg|\(van)|\(tot)|\(per.rawValue)|\(s)") { g in
-            let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
+            let verevend = try verevendePercelen(jaar: van.jaar)
             let filter = s.filter { verevend.contains($0) }
             guard try sommen() != nil else { return Monitoring.kengetallen(g, van: van, tot: tot, per: per, filter: filter) }
             guard Declaratieaggregaten.dekt(van: van, tot: tot), Declaratieaggregaten.groeperingen.contains(per) else {
@@ -49,7 +49,7 @@ extension Cijferbron {
 
     func clientoverzicht(jaar: Int, _ s: Cijferselectie) throws -> [Clientregel] {
         try figuur("cl|\(jaar)|\(s)") { g in
-            let verevend = Set(g.percelen.filter(\.verevend).map(\.code))
+            let verevend = try verevendePercelen(jaar: jaar)
             let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
             guard try sommen() != nil else {
                 return Monitoring.clientoverzicht(g, van: van, tot: tot, filter: s.filter { verevend.contains($0) })
@@ -129,4 +129,10 @@ extension Cijferbron {
     }
 
     func referentie() throws -> Referentiekaart { try figuur("ref") { Referentiekaart($0) } }
+
+    /// The lots with a pooled part in `jaar` (verevend = ja, or a rule of the kind `verevening`).
+    func verevendePercelen(jaar: Int) throws -> Set<String> {
+        let regels = try vereveningsregels()
+        return Set(regels.gepoold(jaar: jaar, uit: try gegevens().percelen.map(\.code)))
+    }
 }

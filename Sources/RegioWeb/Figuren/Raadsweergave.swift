@@ -5,7 +5,8 @@ import RegioCore
 extension Cijferbron {
     func raadsplan(jaar: Int) throws -> Raadsplan {
         try figuur("raadsplan|\(jaar)") { g in
-            try Raadsplan.bereken(jaar: jaar, gemeenten: g.gemeenten.map(\.code).sorted(), percelen: g.percelen) { per, d in
+            try Raadsplan.bereken(jaar: jaar, gemeenten: g.gemeenten.map(\.code).sorted(), percelen: g.percelen,
+                                   delen: g.vereveningsdelen) { per, d in
                 try kengetallen(jaar: jaar, per: per, Cijferselectie(gemeente: d.gemeente, perceel: d.perceel, alleenVerevend: d.alleenVerevend))
             }
         }

@@ -19,9 +19,10 @@ enum PercelenPagina {
         // which lots are pooled (verevend) matters for the equalization
         t.tabel.kolommen.insert(.init("verevend", "Verevend", .links), at: 2)
         t.tabel.kolommen.insert(.init("segment", "Segment", .links), at: 2)
+        let regels = try v.bron.vereveningsregels()
         for i in t.tabel.rijen.indices {
             let perceel = ref.percelen[rijen.rijen[i].groep]
-            t.tabel.rijen[i].insert(Tabel.Cel(perceel.map { $0.verevend ? "ja" : "nee" } ?? ""), at: 2)
+            t.tabel.rijen[i].insert(Tabel.Cel(perceel.map { regels.tekst(jaar: jaar, perceel: $0.code) } ?? ""), at: 2)
             t.tabel.rijen[i].insert(Tabel.Cel(perceel?.segment ?? ""), at: 2)
         }
         for i in t.tabel.voet.indices { t.tabel.voet[i].insert(contentsOf: [Tabel.Cel(""), Tabel.Cel("")], at: 2) }
@@ -34,11 +35,13 @@ enum PercelenPagina {
         let ref = try v.bron.referentie()
         guard let code = v["code"], let perceel = ref.percelen[code] else { throw Paginafout.nietGevonden("onbekend perceel '\(v["code"] ?? "")'") }
         let s = Cijferbron.Cijferselectie(perceel: perceel.code)
+        let regelsTekst = try v.bron.vereveningsregels().tekst(jaar: jaar, perceel: perceel.code)
         let gemeenten = try v.bron.kengetallen(jaar: jaar, per: .gemeente, s)
         let gemeenterijen = try Raadsrijen.voor(v, gemeenten, jaar: jaar, codes: \.gemeenten, status: { $0.status(gemeente: $1, perceel: code) },
                                                 totaal: { $0.status(perceel: code) })
         var p = Pagina(titel: "\(perceel.naam) \(jaar)",
-                       ondertitel: "Perceel \(perceel.code), segment \(perceel.segment), \(perceel.verevend ? "verevend" : "niet verevend")"
+                       ondertitel: "Perceel \(perceel.code), segment \(perceel.segment), "
+                           + ["ja": "verevend", "nee": "niet verevend", "per product": "per product verevend"][regelsTekst, default: "voor \(regelsTekst) verevend"]
                            + (perceel.bekostiging.map { ", bekostiging \($0.rawValue)" } ?? "") + ".")
         p.voeg(.html(Keuze.formulier("/percelen/\(perceel.code)", [try Keuze.jaar(v, jaar)])))
         let verwachting = try v.bron.verwachting(jaar: jaar, per: .perceel)

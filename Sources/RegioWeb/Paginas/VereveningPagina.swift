@@ -42,7 +42,16 @@ enum VereveningPagina {
         let codes = eerste.regels.map(\.gemeentecode)
         let namen = codes.map { ref.gemeenten[$0]?.naam ?? $0 }
         let raad = try Raadsverevening(v, jaren: jaren, sleutel: sleutel, codes: codes)
+        let regels = try v.bron.vereveningsregels()
         if raad.isRaad {
+            let sleuteljaren = jaren.flatMap { sleutel.kijktTerug ? Array(VereveningSleutel.gebruiksjaren(voor: $0)) : [$0] }
+            let deels = Set(jaren).union(sleuteljaren).sorted().filter { !regels.deels(jaar: $0, uit: Array(ref.percelen.keys)).isEmpty }
+            if !deels.isEmpty {
+                p.voeg(.melding("In \(deels.map(String.init).joined(separator: ", ")) is een perceel voor een deel verevend "
+                                + "(een aandeel onder 100% of één product). Het verevende deel is een deel van de kosten van een "
+                                + "perceel dat geen tabel toont; de raadsversie laat de verevening van "
+                                + (deels.count == 1 ? "dat jaar" : "die jaren") + " daarom niet zien.", soort: .info))
+            }
             let weg = uitkomsten.filter { !raad.magDrempel($0.scenario) }.map(\.scenario.naam)
             if !weg.isEmpty {
                 p.voeg(.melding("Niet in de raadsversie: \(weg.joined(separator: ", ")). Een drempel laat zien hoeveel één cliënt boven de drempel "
@@ -54,7 +63,8 @@ enum VereveningPagina {
         }
         p.voeg(.tegels([
             Tegel(label: "Verevende kosten \(jaar)", waarde: raad.totaal(jaar).isVerborgen ? raad.totaal(jaar).merk : eerste.totaal.heleEuros,
-                  toelichting: "percelen: " + ref.percelen.values.filter(\.verevend).map(\.code).sorted().joined(separator: ", ")),
+                  toelichting: "percelen: " + regels.gepoold(jaar: jaar, uit: Array(ref.percelen.keys)).joined(separator: ", ")
+                    + (regels.omschrijving(jaar: jaar).map { "; vereveningsregels: " + $0 } ?? "")),
             Tegel(label: "Verdeelsleutel", waarde: sleutel.rawValue, toelichting: sleutel.omschrijving),
         ]))
         p.voeg(.grafiek(titel: "Saldo per gemeente per scenario (eigen kosten min bijdrage): boven nul voordeel, onder nul nadeel",
@@ -130,10 +140,18 @@ struct Raadsverevening {
         isRaad = v.rol.onderdruktKleineAantallen
         guard isRaad else { return }
         let beschikbaar = Set(try v.bron.jaren())
+        let regels = try v.bron.vereveningsregels(), percelen = Array(try v.bron.referentie().percelen.keys)
         for j in jaren {
             let plan = try v.bron.raadsplan(jaar: j)
-            totalen[j] = plan.status(perceel: Raadsplan.verevend)
             let sleuteljaren = sleutel.kijktTerug ? VereveningSleutel.gebruiksjaren(voor: j).filter(beschikbaar.contains) : [j]
+            // a year pooled in part has no pooled subtotal in the plan: hidden, and not for being small
+            if Set(sleuteljaren + [j]).contains(where: { !regels.deels(jaar: $0, uit: percelen).isEmpty }) {
+                totalen[j] = .aanvullend
+                for c in codes { cellen["\(c)|\(j)"] = .aanvullend }
+                bovenDrempel[j] = { _ in false }
+                continue
+            }
+            totalen[j] = plan.status(perceel: Raadsplan.verevend)
             let plannen = try sleuteljaren.map { try v.bron.raadsplan(jaar: $0) }
             // the key objectief is fitted on every municipality's cost of the key years, so every weight depends on
             // every cost: one hidden cost there hides the key (and so the payment) of all municipalities
