@@ -16,6 +16,7 @@ extension Soort {
         case .declaraties: ["declaratienummer", "referentienummer", "toewijzingnummer", "gemeentecode", "agb",
                             "productcategorie", "begindatum", "einddatum", "bedrag", "ingediend_op"]
         case .verevening: ["jaar", "perceel", "aandeel"]
+        case .kosten: ["jaar", "gemeentecode", "perceel", "bedrag"]
         }
     }
 
@@ -33,6 +34,7 @@ extension Soort {
                              "verwijzer_type", "verwijzer_naam", "verzoeknummer", "geboortedatum", "reden_wijziging"]
         case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status", "geboekt_op"]
         case .verevening: ["productcode"]
+        case .kosten: ["clienten"]
         }
     }
 

@@ -183,6 +183,12 @@ struct Rijvertaling {
             }
             guard let jaar, let perceel, let aandeel, r.fouten.isEmpty else { return nil }
             return Codering.rij(Vereveningsdeel(jaar: jaar, perceel: perceel, productcode: code, aandeel: aandeel))
+        case .kosten:
+            let jaar = r.jaar("jaar", verplicht: true), code = bekendeGemeente(&r), perceel = bekendPerceel(&r, verplicht: true)
+            let bedrag = r.euro("bedrag", verplicht: true), clienten = r.geheel("clienten", verplicht: false)
+            guard let jaar, let code, let perceel, let bedrag, r.fouten.isEmpty else { return nil }
+            return binnenGrenzen(Jaarkosten(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: bedrag, clienten: clienten),
+                                 &r, Grenzen.controleer, Codering.rij)
         }
     }
 

@@ -62,6 +62,9 @@ public enum Codering {
     public static func rij(_ x: Vereveningsdeel) -> Rij {
         Rij(soort: .verevening, waarden: [i(x.jaar), t(x.perceel), t(x.productcode ?? ""), i(x.aandeel)])
     }
+    public static func rij(_ x: Jaarkosten) -> Rij {
+        Rij(soort: .kosten, waarden: [i(x.jaar), t(x.gemeentecode), t(x.perceel), e(x.bedrag), i(x.clienten)])
+    }
     public static func rij(_ x: Verzoek) -> Rij {
         Rij(soort: .verzoeken, waarden: [t(x.verzoeknummer), t(x.client), t(x.gemeentecode), t(x.agb), t(x.productcategorie),
                                          t(x.productcode), d(x.ingangsdatum), d(x.einddatum), i(x.volume), t(x.eenheid),
@@ -178,6 +181,10 @@ public enum Codering {
             let jaar = Int(r.geheel("jaar")), perceel = r.tekst("perceel"), code = r.tekst("productcode")
             g.vereveningsdelen.append(Vereveningsdeel(jaar: jaar, perceel: perceel, productcode: code.isEmpty ? nil : code,
                                                       aandeel: Int(r.geheel("aandeel_honderdsten"))))
+        case .kosten:
+            let jaar = Int(r.geheel("jaar")), gemeente = r.tekst("gemeentecode"), perceel = r.tekst("perceel")
+            g.jaarkosten.append(Jaarkosten(jaar: jaar, gemeentecode: gemeente, perceel: perceel, bedrag: r.bedrag("bedrag_cent"),
+                                           clienten: r.geheelOfNiets("clienten")))
         }
     }
 }

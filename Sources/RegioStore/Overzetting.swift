@@ -96,7 +96,8 @@ public enum Overzetting {
          .aanbieders: g.aanbieders.map(Codering.rij), .budgetten: g.budgetten.map(Codering.rij),
          .normbudgetten: g.normbudgetten.map(Codering.rij),
          .verzoeken: g.verzoeken.map(Codering.rij), .toewijzingen: g.toewijzingen.map(Codering.rij),
-         .declaraties: g.declaraties.map(Codering.rij), .verevening: g.vereveningsdelen.map(Codering.rij)]
+         .declaraties: g.declaraties.map(Codering.rij), .verevening: g.vereveningsdelen.map(Codering.rij),
+         .kosten: g.jaarkosten.map(Codering.rij)]
     }
 
     /// Where two stores differ: counts, money totals and every record (as a multiset, so order does not matter here).
@@ -116,6 +117,7 @@ public enum Overzetting {
             ("gedeclareerd", { $0.declaraties.map(\.kosten).som() }),
             ("budget", { $0.budgetten.map(\.bedrag).som() }),
             ("normbudget", { $0.normbudgetten.map(\.bedrag).som() }),
+            ("jaarkosten", { $0.jaarkosten.map(\.bedrag).som() }),
             ("toewijzingsbudget", { $0.toewijzingen.compactMap(\.budget).som() }),
             ("macrobudget", { $0.gemeentecijfers.map(\.macrobudgetJeugd).som() }),
         ]

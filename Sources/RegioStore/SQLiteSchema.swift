@@ -35,6 +35,7 @@ extension Schemadefinitie {
         Migratie("v13-bi", v13BI),
         Migratie("v14-huishoudens", v14Huishoudens),
         Migratie("v15-vereveningsdelen", v15Vereveningsdelen),
+        Migratie("v16-jaarkosten", v16Jaarkosten),
     ]
 }
 

@@ -13,7 +13,7 @@ public enum Waarde: Hashable, Sendable {
 /// The kinds of records the region registers, in the order an import must write them (references first).
 public enum Soort: String, Sendable, CaseIterable, Comparable {
     case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties,
-         verevening
+         verevening, kosten
 
     public static func < (a: Soort, b: Soort) -> Bool { a.volgorde < b.volgorde }
     var volgorde: Int { Soort.allCases.firstIndex(of: self)! }
@@ -31,6 +31,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .toewijzingen: "toewijzing"
         case .declaraties: "declaratie"
         case .verevening: "vereveningsdeel"
+        case .kosten: "jaarkosten"
         }
     }
 
@@ -50,6 +51,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .declaraties: ["declaratienummer", "referentienummer"]
         // productcode '' = the whole lot
         case .verevening: ["jaar", "perceel", "productcode"]
+        case .kosten: ["jaar", "gemeentecode", "perceel"]
         }
     }
 
@@ -71,6 +73,7 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
                             "einddatum", "volume", "eenheid", "tarief_cent", "bedrag_cent", "debet_credit", "status", "ingediend_op",
                             "geboekt_op"]
         case .verevening: ["aandeel_honderdsten"]
+        case .kosten: ["bedrag_cent", "clienten"]
         }
     }
 
@@ -163,6 +166,14 @@ extension Schemadefinitie {
         """
         CREATE TABLE vereveningsdeel (jaar BIGINT NOT NULL, perceel TEXT NOT NULL, productcode TEXT NOT NULL,
           aandeel_honderdsten BIGINT NOT NULL, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, perceel, productcode))
+        """,
+    ]
+
+    /// Yearly cost totals per municipality and lot (issue 23, point 2).
+    public static let v16Jaarkosten: [String] = [
+        """
+        CREATE TABLE jaarkosten (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL,
+          bedrag_cent BIGINT NOT NULL, clienten BIGINT, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, gemeentecode, perceel))
         """,
     ]
 

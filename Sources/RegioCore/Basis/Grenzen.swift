@@ -80,6 +80,11 @@ extension Grenzen {
         if let d = b.vastgesteldOp, let r = dag(d) { meld(Fout("vastgesteld_op", r)) }
     }
 
+    public static func controleer(_ k: Jaarkosten, _ meld: (Fout) -> Void) {
+        if let r = bedrag(k.bedrag, max: begroting) { meld(Fout("bedrag", r)) }
+        if let c = k.clienten, let r = aantal(c, max: inwoners) { meld(Fout("clienten", r)) }
+    }
+
     public static func controleer(_ n: Normbudgetafspraak, _ meld: (Fout) -> Void) {
         if let r = bedrag(n.bedrag, max: begroting) { meld(Fout("normbudget", r)) }
     }

@@ -12,6 +12,8 @@ public struct Gegevens: Sendable {
     public var declaraties: [Declaratieregel] = []
     /// Pooling per year and lot or product (CSV kind `verevening`); without a rule a lot's `verevend` holds.
     public var vereveningsdelen: [Vereveningsdeel] = []
+    /// Yearly cost totals per municipality and lot (CSV kind `kosten`); they replace the lines' cost of the same cell.
+    public var jaarkosten: [Jaarkosten] = []
 
     public init() {}
 

@@ -18,6 +18,7 @@ extension Gegevens {
         try elk(producten, { "product \($0.productcategorie) \($0.productcode)" }, Grenzen.controleer)
         try elk(budgetten, { "budget \($0.jaar) \($0.gemeentecode) \($0.perceel)" }, Grenzen.controleer)
         try elk(normbudgetten, { "normbudget \($0.agb) \($0.jaar)" }, Grenzen.controleer)
+        try elk(jaarkosten, { "kosten \($0.jaar) \($0.gemeentecode) \($0.perceel)" }, Grenzen.controleer)
         try elk(verzoeken, { "verzoek \($0.verzoeknummer)" }, Grenzen.controleer)
         try elk(toewijzingen, { "toewijzing \($0.toewijzingnummer)" }, Grenzen.controleer)
         for d in vereveningsdelen where !(0...Vereveningsdeel.geheel).contains(d.aandeel) {
@@ -27,6 +28,7 @@ extension Gegevens {
         for c in gemeentecijfers { totaal.voegToe(c.macrobudgetJeugd) }
         for b in budgetten { totaal.voegToe(b.bedrag) }
         for n in normbudgetten { totaal.voegToe(n.bedrag) }
+        for k in jaarkosten { totaal.voegToe(k.bedrag) }
         for t in toewijzingen { if let b = t.budget { totaal.voegToe(b) } }
         try Gegevens.controleerGrenzen(declaraties, totaal: totaal)
     }

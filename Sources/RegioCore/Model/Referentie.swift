@@ -78,6 +78,21 @@ public struct Normbudgetafspraak: Hashable, Sendable, Codable {
     }
 }
 
+/// A municipality's cost in a lot over a whole year, from the financial administration (CSV kind `kosten`): for history
+/// before declaration lines were kept, and for regions that equalize from the ledger. It has no clients, months or
+/// providers: figures at those levels are not available where only totals exist.
+public struct Jaarkosten: Hashable, Sendable, Codable {
+    public var jaar: Int
+    public var gemeentecode: String
+    public var perceel: String
+    public var bedrag: Euro
+    /// The number of clients, when the ledger knows it.
+    public var clienten: Int64?
+    public init(jaar: Int, gemeentecode: String, perceel: String, bedrag: Euro, clienten: Int64? = nil) {
+        self.jaar = jaar; self.gemeentecode = gemeentecode; self.perceel = perceel; self.bedrag = bedrag; self.clienten = clienten
+    }
+}
+
 public struct Budget: Hashable, Sendable, Codable {
     public var jaar: Int
     public var gemeentecode: String

@@ -17,10 +17,12 @@ public struct VerevendeKosten: Sendable {
     public let regels: Vereveningsregels
     /// jaar -> gemeente -> perceel -> client -> cost
     private let kosten: [Int: [String: [String: [ClientID: Euro]]]]
+    /// jaar -> gemeente -> perceel -> the pooled part of a yearly total (CSV kind `kosten`), which has no clients
+    private let totalen: [Int: [String: [String: Euro]]]
 
     public init(_ g: Gegevens, jaren: ClosedRange<Int>) {
         self.init(posten: g.kostenposten(jaren: jaren), percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren,
-                  delen: g.vereveningsdelen)
+                  delen: g.vereveningsdelen, jaarkosten: g.jaarkosten)
     }
 
     /// From the client-years of the monthly sums, for `g` without its declaration lines (national scale): the same
@@ -33,21 +35,33 @@ public struct VerevendeKosten: Sendable {
                               perceel: zoeker.perceel(c.productcategorie, c.productcode, jaar: c.jaar),
                               maand: Maand(jaar: c.jaar, maand: 1), kosten: som.bedrag, productcode: c.productcode)
         }
-        self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren, delen: g.vereveningsdelen)
+        self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren, delen: g.vereveningsdelen,
+                  jaarkosten: g.jaarkosten)
     }
 
     /// From cost items directly; items outside `jaren` or in lots (and products) not pooled that year are ignored.
     /// A part pooled at a share below 100% is the cost of the municipality's clients in that lot at that share, times the
     /// share, rounded half away from zero to the cent once per municipality, year, lot and share, and split over the
     /// clients by largest remainder (`Vereveningsregels.deel`): the clients add up to the municipality's A exactly.
+    /// A yearly total (`jaarkosten`) replaces the lines' cost of its municipality, lot and year (the ledger decides);
+    /// it is pooled at the lot's share of the year (it has no products), rounded the same way, and has no clients.
     public init(posten: [Kostenpost], percelen alle: [Perceel], gemeenten: [String], jaren: ClosedRange<Int>,
-                delen: [Vereveningsdeel] = []) {
+                delen: [Vereveningsdeel] = [], jaarkosten: [Jaarkosten] = []) {
         let regels = Vereveningsregels(percelen: alle, delen: delen)
+        var t: [Int: [String: [String: Euro]]] = [:]
+        var codes = Set(gemeenten)
+        for j in jaarkosten where jaren.contains(j.jaar) {
+            let aandeel = regels.aandeel(jaar: j.jaar, perceel: j.perceel, productcode: nil)
+            guard aandeel > 0 else { continue }
+            t[j.jaar, default: [:]][j.gemeentecode, default: [:]][j.perceel] = Vereveningsregels.deel([j.bedrag], aandeel: aandeel)[0]
+            codes.insert(j.gemeentecode)
+        }
+        let vervangen = Set(jaarkosten.map { "\($0.jaar)|\($0.gemeentecode)|\($0.perceel)" })
         // jaar -> gemeente -> perceel -> share -> client -> the full cost
         var ruw: [Int: [String: [String: [Int: [ClientID: Euro]]]]] = [:]
-        var codes = Set(gemeenten)
         for p in posten where jaren.contains(p.maand.jaar) {
             guard let perceel = p.perceel else { continue }
+            if !vervangen.isEmpty && vervangen.contains("\(p.maand.jaar)|\(p.gemeentecode)|\(perceel)") { continue }
             let aandeel = regels.aandeel(jaar: p.maand.jaar, perceel: perceel, productcode: p.productcode)
             guard aandeel > 0 else { continue }
             ruw[p.maand.jaar, default: [:]][p.gemeentecode, default: [:]][perceel, default: [:]][aandeel, default: [:]][p.client, default: .nul] += p.kosten
@@ -74,6 +88,12 @@ public struct VerevendeKosten: Sendable {
         self.jaren = jaren
         self.regels = regels
         kosten = k
+        totalen = t
+    }
+
+    /// The municipalities whose A in `jaar` (over all pooled lots or one) holds a yearly total without clients.
+    public func metJaartotalen(jaar: Int, perceel: String? = nil) -> [String] {
+        (totalen[jaar] ?? [:]).filter { _, p in p.keys.contains { perceel == nil || $0 == perceel } }.keys.sorted()
     }
 
     /// A per municipality in `jaar`, over all pooled lots or over one; 0 for a municipality without cost.
@@ -82,12 +102,13 @@ public struct VerevendeKosten: Sendable {
         for code in gemeenten {
             let perPerceel = kosten[jaar]?[code] ?? [:]
             uit[code] = perPerceel.filter { perceel == nil || $0.key == perceel }.values.map { $0.values.som() }.som()
+                + (totalen[jaar]?[code] ?? [:]).filter { perceel == nil || $0.key == perceel }.values.som()
         }
         return uit
     }
 
     /// The year's cost of each client of the municipality, summed over the pooled lots (or within one lot), sorted by
-    /// client; adds up to `eigenKosten` of the municipality exactly.
+    /// client; adds up to `eigenKosten` of the municipality exactly, unless it has a yearly total (`metJaartotalen`).
     public func clientkosten(jaar: Int, gemeente: String, perceel: String? = nil) -> [(client: ClientID, kosten: Euro)] {
         var perClient: [ClientID: Euro] = [:]
         for (p, clienten) in kosten[jaar]?[gemeente] ?? [:] where perceel == nil || p == perceel {

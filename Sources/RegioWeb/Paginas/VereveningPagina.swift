@@ -29,6 +29,18 @@ enum VereveningPagina {
         let jaren = jaar...max(jaar, tot ?? jaar)
         var perJaar: [Int: [VereveningUitkomst]] = [:]
         do {
+            // a scenario that needs each client's cost cannot use a year with yearly totals only: left out, said
+            var zonderClienten: [VereveningScenario] = []
+            for j in jaren {
+                let invoer = try v.bron.vereveningsinvoer(jaar: j, sleutel: sleutel)
+                for s in scenarios where !zonderClienten.contains(s) && mistClientkosten(invoer, s) { zonderClienten.append(s) }
+            }
+            if !zonderClienten.isEmpty {
+                scenarios.removeAll { zonderClienten.contains($0) }
+                p.voeg(.melding("Niet berekend: \(zonderClienten.map(\.naam).joined(separator: ", ")). Een drempel per cliënt heeft de "
+                                + "kosten van elke cliënt nodig; voor een gemeente met alleen jaartotalen (importsoort kosten) zijn die "
+                                + "niet beschikbaar.", soort: .info))
+            }
             for j in jaren {
                 let invoer = try v.bron.vereveningsinvoer(jaar: j, sleutel: sleutel)
                 perJaar[j] = try scenarios.map { s throws(VereveningFout) in try Verevening.bereken(invoer, scenario: s) }
@@ -118,6 +130,12 @@ enum VereveningPagina {
         w.kern = t.kolommen.map(\.naam).filter { $0 != "gemeentecode" }
         if status.contains(where: \.isVerborgen) || totaal.isVerborgen { w.toelichting = Onderdrukking.toelichting }
         return w
+    }
+
+    /// Whether the scenario needs each client's cost and a municipality's clients do not add up to its A.
+    static func mistClientkosten(_ invoer: [VereveningInvoer], _ s: VereveningScenario) -> Bool {
+        guard case .drempel = s else { return false }
+        return invoer.contains { $0.clientkosten.som() != $0.eigenKosten }
     }
 
     /// "eigen-risico:1/4" -> "eigen_risico_1_4" for csv/json column names.
