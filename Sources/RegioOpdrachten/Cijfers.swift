@@ -63,6 +63,10 @@ struct Cijfers: ParsableCommand, MetUitvoer {
             if let versie = g.budgetversieTekst(jaar: tot ?? jaar, op: pd, gemeente: selectie.gemeente) {
                 print("Budget: versie \(versie).")
             }
+            if totaal.jaartotalen != .nul {
+                print("Jaartotalen uit het grootboek (importsoort kosten): \(totaal.jaartotalen.heleEuros) in plaats van de regels van "
+                      + "dezelfde gemeente, hetzelfde perceel en jaar; cliënten en kosten per cliënt zijn daar niet beschikbaar.")
+            }
             print("Unieke cliënten tellen niet op: een cliënt in meer groepen telt in het totaal één keer. Definities: docs/definities.md.")
         case .csv, .csvNL, .json, .xlsx:
             let gegevensTot = [g.stand, sommen?.laatsteIndiening].compactMap { $0 }.max()
@@ -74,6 +78,10 @@ struct Cijfers: ParsableCommand, MetUitvoer {
                 ("Unieke cliënten", "tellen niet op: een cliënt in meer groepen telt in het totaal één keer"),
             ]
             if let gegevensTot { regels.insert(("Gegevens tot en met", gegevensTot.nederlands), at: 2) }
+            if totaal.jaartotalen != .nul {
+                regels.append(("Jaartotalen", "\(totaal.jaartotalen.heleEuros) uit het grootboek in plaats van de regels van die cellen; "
+                               + "cliënten daar niet beschikbaar (leeg)"))
+            }
             try Tabel.kengetallen(rijen, totaal, per: per, stand: stand)
                 .afdrukken(uitvoer, Werkboektoelichting(titel: "Monitoringcijfers \(jaar)\(tot.map { "-\($0)" } ?? "") per \(per.rawValue)", regels: regels))
         }

@@ -100,6 +100,17 @@ import RegioOpdrachten
         #expect(gezien == 21)
         // the cumulative balances of docs/verevening.md: Amersfoort −1.722.720, Leusden +1.672.480
         #expect(cumulatief["0307"] == -172_272_000 && cumulatief["0327"] == 167_248_000)
+        // the monitoring figures of 2016 from the totals alone: Amersfoort 63% of 31.428.000 = 19.799.640, clients unknown
+        let monitoring = await Opdrachtregel.draai(["cijfers", "--db", regio.pad!, "--jaar", "2016", "--per", "gemeente", "--format", "csv"])
+        #expect(monitoring.code == 0, "\(monitoring.fout)")
+        let cregels = monitoring.uit.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let ckop = try #require(cregels.first)
+        let (cg, cd, cc) = (try #require(ckop.firstIndex(of: "gemeentecode")), try #require(ckop.firstIndex(of: "gedeclareerd")),
+                            try #require(ckop.firstIndex(of: "unieke_clienten")))
+        let amersfoort = try #require(cregels.first { $0[cg] == "0307" })
+        #expect(Euro.parse(amersfoort[cd]) == Euro(euro: 19_799_640) && amersfoort[cc].isEmpty, "\(amersfoort)")
+        let tabel = await Opdrachtregel.draai(["cijfers", "--db", regio.pad!, "--jaar", "2016", "--per", "gemeente"])
+        #expect(tabel.uit.contains("niet beschikbaar") && tabel.uit.contains("Jaartotalen uit het grootboek"), "\(tabel.uit.prefix(800))")
         // and the drempel scenario says why it cannot run on totals
         let drempel = await Opdrachtregel.draai(["verevening", "--db", regio.pad!, "--jaar", "2016", "--scenario", "drempel:100000"])
         #expect(drempel.code != 0 && drempel.fout.contains("jaartotaal"), "\(drempel.fout)")

@@ -51,3 +51,37 @@ struct VereveningsregelsWebTests {
         }
     }
 }
+
+/// Yearly totals (CSV kind `kosten`) on the dashboard: the region sees the ledger's amount with its clients "niet
+/// beschikbaar"; the council never sees a cell whose clients are not known (it could be one child).
+struct JaartotalenWebTests {
+    @Test func overzichtMetJaartotaal() async throws {
+        // 0001's VBJ in 2018 from the ledger: 50.000,00 in place of its ten lines
+        let store = try VereveningObjectiefRaadTests.regio(extra: [("kosten.csv", "jaar,gemeentecode,perceel,bedrag\n2018,0001,VBJ,50000\n")])
+        let app = bouwToepassing(store: store, instellingen: Instellingen(
+            veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4),
+            pseudoniemsleutel: NSTemporaryDirectory() + "rm-jaartotaal-\(UUID())/sleutel", klok: { 1_579_089_600 }))
+        try await app.test(.router) { c in
+            func rij(_ wie: String, _ pad: String, _ code: String) async throws -> [String: Any]? {
+                let auth = "Basic " + Data("\(wie):\(RaadsaanvalTests.wachtwoord)".utf8).base64EncodedString()
+                let r = try await c.execute(uri: pad, method: .get, headers: [.authorization: auth])
+                #expect(r.status == .ok, "\(wie) \(pad): \(r.status)")
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+                let lijst = ((json?["tabellen"] as? [String: Any])?["per_gemeente"] as? [[String: Any]]) ?? []
+                return lijst.first { $0["gemeentecode"] as? String == code }
+            }
+            let regio = try #require(try await rij("regio", "/api/v1/overzicht?jaar=2018", "0001"))
+            #expect((regio["gedeclareerd"] as? NSNumber)?.doubleValue == 50_000)
+            // not known: no count, no cost per client and no utilisation (the page writes "niet beschikbaar")
+            #expect(regio["unieke_clienten"] is NSNull && regio["kosten_per_client"] is NSNull && regio["uitnutting"] is NSNull, "\(regio)")
+            // 0002 in 2018 keeps its lines: 13 clients
+            let ander = try #require(try await rij("regio", "/api/v1/overzicht?jaar=2018", "0002"))
+            #expect((ander["unieke_clienten"] as? NSNumber)?.intValue == 13)
+            // the council: 0001's 2018 is hidden, 2019 (lines, ten clients) is shown
+            let raad = try #require(try await rij("raad", "/api/v1/overzicht?jaar=2018", "0001"))
+            #expect(raad["gedeclareerd"] as? NSNumber == nil, "\(raad)")
+            let raad2019 = try #require(try await rij("raad", "/api/v1/overzicht?jaar=2019", "0001"))
+            #expect((raad2019["gedeclareerd"] as? NSNumber) != nil, "\(raad2019)")
+        }
+    }
+}

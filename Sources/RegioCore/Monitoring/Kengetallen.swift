@@ -26,6 +26,9 @@ public struct Kengetallen: Sendable, Equatable {
     public var duurP90: Int?
     /// Declared cost by referrer type of the allocation (`Verwijzer.rawValue`, or "onbekend"); adds up to `gedeclareerd`.
     public var kostenPerVerwijzer: [String: Euro]
+    /// The part of `gedeclareerd` from yearly totals (CSV kind `kosten`). When not zero the row's clients are not known
+    /// (`clienten` is -1: the totals have none) and the figures per client are not available.
+    public var jaartotalen: Euro = .nul
 
     public init(groep: String, naam: String, clienten: Int = 0, toewijzingen: Int = 0, verplichting: Euro = .nul,
                 verplichtingOnbekend: Int = 0, gedeclareerd: Euro = .nul, inwoners: Int64? = nil, jeugdigen: Int64? = nil,
@@ -41,8 +44,12 @@ public struct Kengetallen: Sendable, Equatable {
     }
 
     /// declared / commitment; nil when nothing is committed. Equals average cost / average commitment per client.
-    public var uitnutting: Double? { verplichting.centen > 0 ? Double(gedeclareerd.centen) / Double(verplichting.centen) : nil }
+    public var uitnutting: Double? {
+        jaartotalen == .nul && verplichting.centen > 0 ? Double(gedeclareerd.centen) / Double(verplichting.centen) : nil
+    }
     public var kostenPerClient: Euro? { clienten > 0 ? gedeclareerd.maal(1, gedeeldDoor: Int64(clienten)) : nil }
+    /// "niet beschikbaar" where the clients are not known (yearly totals), else the count.
+    public var clientenTekst: String? { clienten < 0 && jaartotalen != .nul ? "niet beschikbaar" : nil }
     public var verplichtingPerClient: Euro? { clienten > 0 ? verplichting.maal(1, gedeeldDoor: Int64(clienten)) : nil }
     public var kostenPerJeugdige: Euro? { jeugdigen.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }
     public var kostenPerInwoner: Euro? { inwoners.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }

@@ -19,6 +19,9 @@ extension Monitoring {
         var jaren: ClosedRange<Int> { van.jaar...tot.jaar }
         /// Dates of birth, only for the grouping by age.
         let geboren: [ClientID: Dag]
+        /// "jaar|gemeente|perceel" of the yearly totals that count: a period of whole calendar years takes them, in
+        /// place of the lines of their cell (a shorter period has no share of a yearly total: lines only).
+        let vervangen: Set<String>
         // the sums hold their clients as `Codeboek` numbers already
         let codeboek = Codeboek.gedeeld
 
@@ -39,6 +42,40 @@ extension Monitoring {
                 for v in g.verzoeken { if let d = v.geboortedatum, geboren[v.client] == nil { geboren[v.client] = d } }
             }
             self.geboren = geboren
+            let heleJaren = van == Dag.eersteVan(jaar: van.jaar) && tot == Dag.laatsteVan(jaar: tot.jaar)
+            vervangen = heleJaren ? Set(g.jaarkosten.filter { (van.jaar...tot.jaar).contains($0.jaar) }
+                .map { Berekening.cel($0.jaar, $0.gemeentecode, $0.perceel) }) : []
+        }
+
+        static func cel(_ jaar: Int, _ gemeente: String, _ perceel: String) -> String { "\(jaar)|\(gemeente)|\(perceel)" }
+
+        /// Whether a yearly total replaces the lines of this cell.
+        func isVervangen(_ jaar: Int, _ gemeente: String, _ perceel: String) -> Bool {
+            !vervangen.isEmpty && vervangen.contains(Berekening.cel(jaar, gemeente, perceel))
+        }
+
+        /// The yearly totals of the period that pass the filter (they have no provider: a filter on one leaves them
+        /// out), as declared cost without clients: in their municipality, lot or segment, else in a row of their own.
+        func totalendeel() -> Deel {
+            var d = Deel()
+            for j in g.jaarkosten where isVervangen(j.jaar, j.gemeentecode, j.perceel) && filter(j.gemeentecode, j.perceel, "") {
+                d.zie(j.gemeentecode)
+                let k: String
+                switch groepering {
+                case .gemeente: k = j.gemeentecode
+                case .perceel: k = j.perceel
+                case .segment: k = ref.percelen[j.perceel]?.segment ?? "onbekend"
+                default: k = Monitoring.jaartotalenSleutel
+                }
+                let i = d.groepen.groep(k)
+                d.groepen.opbouw[i].gedeclareerd += j.bedrag
+                d.groepen.opbouw[i].jaartotalen += j.bedrag
+                d.groepen.opbouw[i].perVerwijzer[Verwijzer.onbekendeSleutel, default: .nul] += j.bedrag
+                d.totaal.gedeclareerd += j.bedrag
+                d.totaal.jaartotalen += j.bedrag
+                d.totaal.perVerwijzer[Verwijzer.onbekendeSleutel, default: .nul] += j.bedrag
+            }
+            return d
         }
 
         func clientnummer(_ c: ClientID) -> Int32 { Int32(bitPattern: codeboek.nummer(c)) }
@@ -120,7 +157,7 @@ extension Monitoring {
             precondition(groepering != .aanbieder || a.perAanbieder)
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
-            struct Plaats { let groep: Int; let gemeente: String; let verwijzer: String; var gezien = false }
+            struct Plaats { let groep: Int; let gemeente: String; let perceel: String; let verwijzer: String; var gezien = false }
             var plaatsen: [Plaats] = []
             var indeling: [Declaratieaggregaten.Dimensies: Int] = [:]   // -> index in plaatsen, -1: filtered out
             let metAanbieder = groepering == .aanbieder || filtertOpAanbieder
@@ -129,10 +166,11 @@ extension Monitoring {
                 if let i = indeling[soort] { return i }
                 let gem = x.gemeentecode, cat = x.productcategorie, code = x.productcode, agb = x.agb, vw = x.verwijzer
                 var i = -1
-                if filter(gem, kaart.perceel(cat, code)?.code ?? "", agb) {
+                let perceel = kaart.perceel(cat, code)?.code ?? ""
+                if filter(gem, perceel, agb) {
                     let k = perMaand ? -1 : d.groepen.groep(sleutel(kaart, gem, agb, cat, code, Verwijzer(rawValue: vw), ""))
                     i = plaatsen.count
-                    plaatsen.append(Plaats(groep: k, gemeente: gem, verwijzer: vw))
+                    plaatsen.append(Plaats(groep: k, gemeente: gem, perceel: perceel, verwijzer: vw))
                 }
                 indeling[soort] = i
                 return i
@@ -144,7 +182,7 @@ extension Monitoring {
             }
             for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
                 let i = plaats(k.dimensies)
-                guard i >= 0 else { continue }
+                guard i >= 0, !isVervangen(k.maand.jaar, plaatsen[i].gemeente, plaatsen[i].perceel) else { continue }
                 gebruik(i)
                 let p = plaatsen[i]
                 let s = perMaand ? d.groep(k.maand) : p.groep
@@ -157,7 +195,7 @@ extension Monitoring {
                 let eerste = c.jaar == van.jaar ? van.maand.maand : 1, laatste = c.jaar == tot.jaar ? tot.maand.maand : 12
                 guard som.actief(van: eerste, tot: laatste) else { continue }
                 let i = plaats(c.dimensies)
-                guard i >= 0 else { continue }
+                guard i >= 0, !isVervangen(c.jaar, plaatsen[i].gemeente, plaatsen[i].perceel) else { continue }
                 gebruik(i)
                 let client = c.clientnummer
                 d.totaal.clienten.insert(client)
@@ -180,20 +218,27 @@ extension Monitoring {
             for r in g.declaraties where r.status != .afgewezen && r.einddatum >= van && r.begindatum <= tot {
                 let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
                 guard filter(r.gemeentecode, perceel, r.agb) else { continue }
+                // a line in a cell whose yearly total counts: only its months in other years
+                let deels = !vervangen.isEmpty
+                    && (r.begindatum.jaar...r.einddatum.jaar).contains { isVervangen($0, r.gemeentecode, perceel) }
+                let maanden = deels ? r.kostenPerMaand.filter { m, _ in
+                    m.laatsteDag >= van && m.eersteDag <= tot && !isVervangen(m.jaar, r.gemeentecode, perceel) } : []
+                if deels && maanden.isEmpty { continue }
                 d.zie(r.gemeentecode)
                 let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
                 let vk = verwijzer?.rawValue ?? Verwijzer.onbekendeSleutel
                 let client = clientnummer(r.client)
                 if perMaand {
                     var som = Euro.nul
-                    for (m, bedrag) in r.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot {
+                    for (m, bedrag) in r.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot
+                        && !(deels && isVervangen(m.jaar, r.gemeentecode, perceel)) {
                         d.groepen.opbouw[d.groep(m)].declaratie(client, bedrag, vk)
                         som += bedrag
                     }
                     d.totaal.declaratie(client, som, vk)
                     continue
                 }
-                let bedrag = r.kosten(van: van, tot: tot)
+                let bedrag = deels ? maanden.map(\.1).som() : r.kosten(van: van, tot: tot)
                 let k = d.groepen.groep(sleutel(kaart, r.gemeentecode, r.agb, r.productcategorie, r.productcode, verwijzer, r.client))
                 d.groepen.opbouw[k].declaratie(client, bedrag, vk)
                 d.totaal.declaratie(client, bedrag, vk)
@@ -234,11 +279,13 @@ extension Monitoring {
         func rij(_ k: String, _ o: Opbouw, naam: String, spells: [(Int32, Periode)], van a: Dag, tot b: Dag) -> Kengetallen {
             let v = Zorgperiodes.verloop(spells, van: a, tot: b, peildatum: peildatum)
             let duur = o.duren.percentielen(50, 90)
-            return Kengetallen(groep: k, naam: naam, clienten: o.clienten.count, toewijzingen: o.toewijzingen,
-                               verplichting: o.verplichting, verplichtingOnbekend: o.onbekend, gedeclareerd: o.gedeclareerd,
-                               inZorgBegin: v.begin, instroom: v.instroom, uitstroom: v.uitstroom, inZorgEinde: v.einde,
-                               beeindigdeToewijzingen: o.duren.count, duurMediaan: duur[0],
-                               duurP90: duur[1], kostenPerVerwijzer: o.perVerwijzer)
+            var r = Kengetallen(groep: k, naam: naam, clienten: o.jaartotalen == .nul ? o.clienten.count : -1,
+                                toewijzingen: o.toewijzingen, verplichting: o.verplichting, verplichtingOnbekend: o.onbekend,
+                                gedeclareerd: o.gedeclareerd, inZorgBegin: v.begin, instroom: v.instroom, uitstroom: v.uitstroom,
+                                inZorgEinde: v.einde, beeindigdeToewijzingen: o.duren.count, duurMediaan: duur[0],
+                                duurP90: duur[1], kostenPerVerwijzer: o.perVerwijzer)
+            r.jaartotalen = o.jaartotalen
+            return r
         }
 
         /// The rows in their order and the total row, from the merged parts. `gemeentenInTotaal`: whose inhabitants and
@@ -248,9 +295,9 @@ extension Monitoring {
             let (budgetten, budgetPerGroep) = budgetten()
             let kaart = Productkaart(ref, jaar: van.jaar)
             var sleutels = Set(groepen.rijen).union(budgetPerGroep.keys)
-            if perMaand { sleutels = Set(maanden.map(\.description)) }
+            if perMaand { sleutels = Set(maanden.map(\.description)).union(groepen[Monitoring.jaartotalenSleutel] == nil ? [] : [Monitoring.jaartotalenSleutel]) }
             let volgorde = groepering == .leeftijd
-                ? Leeftijdsgroep.allCases.map(\.rawValue).filter(sleutels.contains) : sleutels.sorted()
+                ? (Leeftijdsgroep.allCases.map(\.rawValue) + [Monitoring.jaartotalenSleutel]).filter(sleutels.contains) : sleutels.sorted()
             // the total's spells (every allocation) beside the groups' (every allocation again)
             var (rijen, totaalRij) = tweeTegelijk({ volgorde.map { k -> Kengetallen in
                 let o = groepen[k].flatMap { $0.telt ? $0 : nil } ?? Opbouw()

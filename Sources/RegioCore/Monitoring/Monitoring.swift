@@ -49,6 +49,8 @@ public enum Monitoring {
         var onbekend = 0
         var gedeclareerd = Euro.nul
         var perVerwijzer: [String: Euro] = [:]
+        /// Of `gedeclareerd`: from yearly totals, which have no clients.
+        var jaartotalen = Euro.nul
         var duren: [Int] = []
         /// (client, allocation period) of the group's allocations, for its care spells.
         var spells: [(Int32, Periode)] = []
@@ -67,6 +69,7 @@ public enum Monitoring {
             verplichting += o.verplichting
             onbekend += o.onbekend
             gedeclareerd += o.gedeclareerd
+            jaartotalen += o.jaartotalen
             perVerwijzer.merge(o.perVerwijzer, uniquingKeysWith: +)
             duren += o.duren
             spells += o.spells
@@ -141,13 +144,18 @@ public enum Monitoring {
         // the allocations in two halves, then the declarations (from the sums, which may still be being read meanwhile,
         // or from the lines): the allocations take longest, and iterations start in order
         let n = b.g.toewijzingen.count
-        let deel = tegelijk(3) { i in
+        var deel = tegelijk(3) { i in
             i == 2 ? (aggregaten.map { b.somdeel($0()) } ?? b.regeldeel()) : b.toewijzingdeel(i == 0 ? 0..<n / 2 : n / 2..<n)
         }.reduce(into: Deel()) { $0.voegToe($1) }
+        if !b.vervangen.isEmpty { deel.voegToe(b.totalendeel()) }
         return b.rijen(deel, gemeentenInTotaal: gemeentenInTotaal)
     }
 
+    /// The row of yearly totals under a grouping they have no value for (month, provider, product, referrer, age).
+    public static let jaartotalenSleutel = "jaartotalen"
+
     static func naam(_ k: String, _ groepering: Groepering, _ ref: Referentiekaart, _ kaart: Productkaart) -> String {
+        if k == jaartotalenSleutel && ![.gemeente, .perceel, .segment].contains(groepering) { return "Jaartotalen (grootboek)" }
         switch groepering {
         case .gemeente: return ref.gemeenten[k]?.naam ?? k
         case .aanbieder: return ref.aanbieders[k]?.naam ?? k

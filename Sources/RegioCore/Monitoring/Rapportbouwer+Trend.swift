@@ -26,7 +26,7 @@ extension Rapportbouwer {
         ])
         func rij(_ k: Kengetallen, naam: String, sc: Onderdrukking.Status, si: Onderdrukking.Status, su: Onderdrukking.Status,
                  sb: Onderdrukking.Status, sg: Onderdrukking.Status) -> [Tabel.Cel] {
-            [Tabel.Cel(naam, machine: k.groep), Rapportbouwer.cel(.aantal(k.clienten), sc), Rapportbouwer.cel(.aantal(k.instroom), si),
+            [Tabel.Cel(naam, machine: k.groep), Rapportbouwer.cel(.clienten(k), sc), Rapportbouwer.cel(.aantal(k.instroom), si),
              Rapportbouwer.cel(.aantal(k.uitstroom), su), Rapportbouwer.cel(.aantal(k.inZorgEinde), sb),
              Rapportbouwer.cel(.euro(k.verplichting), sg), Rapportbouwer.cel(.euro(k.gedeclareerd), sg),
              Rapportbouwer.cel(.procent(k.uitnutting), sg)]
@@ -89,13 +89,13 @@ extension Rapportbouwer {
         ])
         func aandeel(_ x: Euro, _ totaal: Euro) -> Double? { totaal.centen > 0 ? Double(x.centen) / Double(totaal.centen) : nil }
         for (i, k) in rijen.enumerated() {
-            t.rijen.append([Tabel.Cel(naam(k), machine: k), Rapportbouwer.cel(.aantal(a[i].clienten), clienten[i]),
+            t.rijen.append([Tabel.Cel(naam(k), machine: k), Rapportbouwer.cel(.clienten(a[i]), clienten[i]),
                             Rapportbouwer.cel(.euro(a[i].gedeclareerd), geld.rijen[i]),
                             Rapportbouwer.cel(.procent(aandeel(a[i].gedeclareerd, gem.totaal.gedeclareerd)), geld.rijen[i]),
                             Rapportbouwer.cel(.procent(aandeel(r[i].gedeclareerd, reg.totaal.gedeclareerd)), regioGeld.rijen[i])])
         }
         let tg = gem.totaal, tr = reg.totaal
-        t.voet = [[Tabel.Cel("Totaal", machine: "totaal"), Rapportbouwer.cel(.aantal(tg.clienten), cel()),
+        t.voet = [[Tabel.Cel("Totaal", machine: "totaal"), Rapportbouwer.cel(.clienten(tg), cel()),
                    Rapportbouwer.cel(.euro(tg.gedeclareerd), geld.totaal),
                    Rapportbouwer.cel(.procent(tg.gedeclareerd.centen > 0 ? 1 : nil), geld.totaal),
                    Rapportbouwer.cel(.procent(tr.gedeclareerd.centen > 0 ? 1 : nil), regioGeld.totaal)]]
@@ -129,7 +129,7 @@ extension Rapportbouwer {
             return Tabel.Cel(Rapportbouwer.procentMetTeken(x), machine: Tabel.decimaal(x, 4), getal: true)
         }
         func cellen(_ k: Kengetallen, _ naam: String, _ sc: Onderdrukking.Status, _ sg: Onderdrukking.Status) -> [Tabel.Cel] {
-            [Tabel.Cel(naam, machine: k.groep), Rapportbouwer.cel(.aantal(k.clienten), sc), Rapportbouwer.cel(.euro(k.gedeclareerd), sg),
+            [Tabel.Cel(naam, machine: k.groep), Rapportbouwer.cel(.clienten(k), sc), Rapportbouwer.cel(.euro(k.gedeclareerd), sg),
              Rapportbouwer.cel(.euro(k.kostenPerJeugdige), sg), Rapportbouwer.cel(.euro(k.kostenPerInwoner), sg),
              Rapportbouwer.cel(verschil(k), sg)]
         }

@@ -136,7 +136,8 @@ final class Rapportbouwer {
         ])
         let n = nu, v = vorigJaar
         let regels: [(String, String, Waarde, Waarde, Int?, Int?)] = [
-            ("unieke_clienten", "Unieke cliënten", .aantal(n.clienten), .aantal(v.clienten), n.clienten, v.clienten),
+            ("unieke_clienten", "Unieke cliënten", .aantal(n.clienten < 0 ? nil : n.clienten), .aantal(v.clienten < 0 ? nil : v.clienten),
+             n.clienten, v.clienten),
             ("instroom", "Nieuwe cliënten (instroom)", .aantal(n.instroom), .aantal(v.instroom), n.instroom, v.instroom),
             ("uitstroom", "Zorg beëindigd (uitstroom)", .aantal(n.uitstroom), .aantal(v.uitstroom), n.uitstroom, v.uitstroom),
             ("in_zorg_einde", "In zorg aan het eind van de periode", .aantal(n.inZorgEinde), .aantal(v.inZorgEinde), n.inZorgEinde, v.inZorgEinde),

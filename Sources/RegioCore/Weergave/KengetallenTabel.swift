@@ -19,7 +19,8 @@ extension Tabel {
         var alle: [K] = [
             K(kolom: .init(sleutel.0, sleutel.1, .links), waarde: { Cel($0.groep) }, kern: true),
             K(kolom: .init("naam", "Naam", .links), waarde: { Cel($0.naam) }, kern: true),
-            K(kolom: .init("unieke_clienten", "Cliënten"), waarde: { .aantal($0.clienten) }, kern: true),
+            K(kolom: .init("unieke_clienten", "Cliënten"), waarde: { k in k.clientenTekst.map { Cel($0, machine: "") } ?? .clienten(k) },
+              kern: true),
             K(kolom: .init("instroom", "Instroom"), waarde: { .aantal($0.instroom) }, kern: true),
             K(kolom: .init("uitstroom", "Uitstroom"), waarde: { .aantal($0.uitstroom) }, kern: true),
             K(kolom: .init("in_zorg_begin_jaar", "In zorg begin"), waarde: { .aantal($0.inZorgBegin) }, kern: false),

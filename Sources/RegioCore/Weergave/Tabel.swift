@@ -52,6 +52,8 @@ public struct Tabel: Sendable {
         /// rounded per row need not) and whose amounts a reader checks by hand.
         public static func euroOpCent(_ e: Euro?) -> Cel { e.map { Cel($0.description, machine: $0.machineTekst, getal: true) } ?? Cel("", machine: "") }
         public static func aantal(_ n: Int?) -> Cel { n.map { Cel(Tabel.groepeer($0), machine: String($0), getal: true) } ?? Cel("", machine: "") }
+        /// A row's unique clients, or "niet beschikbaar" where yearly totals without clients are in it.
+        public static func clienten(_ k: Kengetallen) -> Cel { k.clientenTekst.map { Cel($0, machine: "") } ?? .aantal(k.clienten) }
         public static func procent(_ x: Double?) -> Cel {
             x.map { Cel(Tabel.procentTekst($0), machine: Tabel.decimaal($0, 4), getal: true) } ?? Cel("", machine: "")
         }

@@ -102,7 +102,7 @@ extension Cijferbron {
     /// of service; from the sums, in every year its service touches.
     func jaren() throws -> [Int] {
         try figuur("jaren") { g in
-            var j = Set(g.budgetten.map(\.jaar))
+            var j = Set(g.budgetten.map(\.jaar)).union(g.jaarkosten.map(\.jaar))
             if let a = try sommen() { j.formUnion(a.jaren) } else { for d in g.declaraties { j.insert(d.begindatum.jaar) } }
             return j.sorted()
         }

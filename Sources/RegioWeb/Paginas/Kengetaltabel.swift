@@ -28,7 +28,8 @@ enum Kengetaltabel {
             let verborgen = s.isVerborgen
             var c: [Tabel.Cel] = [Tabel.Cel(r.groep), Tabel.Cel(r.naam)]
             // a negative count: a row whose unique clients are not known (hidden providers together)
-            c.append(verborgen ? Tabel.Cel(s.merk, machine: "") : r.clienten < 0 ? leeg : .aantal(r.clienten))
+            c.append(verborgen ? Tabel.Cel(s.merk, machine: "") : r.clientenTekst.map { Tabel.Cel($0, machine: "") }
+                     ?? (r.clienten < 0 ? leeg : .aantal(r.clienten)))
             if opties.verplichting {
                 c += verborgen ? [leeg, leeg] : [.aantal(r.toewijzingen), .euro(r.verplichting)]
             }
