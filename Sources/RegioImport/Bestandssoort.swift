@@ -17,6 +17,9 @@ extension Soort {
                             "productcategorie", "begindatum", "einddatum", "bedrag", "ingediend_op"]
         case .verevening: ["jaar", "perceel", "aandeel"]
         case .kosten: ["jaar", "gemeentecode", "perceel", "bedrag"]
+        case .contracten: ["jaar", "perceel", "agb", "bekostiging", "contractsom"]
+        case .betalingen: ["datum", "agb", "perceel", "bedrag"]
+        case .productie: ["periode", "agb", "perceel", "gemeentecode", "clienten"]
         }
     }
 
@@ -35,6 +38,9 @@ extension Soort {
         case .declaraties: ["clientnummer", "bsn", "productcode", "volume", "eenheid", "tarief", "debet_credit", "status", "geboekt_op"]
         case .verevening: ["productcode"]
         case .kosten: ["clienten"]
+        case .contracten: ["gemeentecode", "betaalritme"]
+        case .betalingen: ["gemeentecode", "kenmerk"]
+        case .productie: ["trajecten", "uren"]
         }
     }
 

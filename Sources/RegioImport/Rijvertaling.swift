@@ -189,6 +189,41 @@ struct Rijvertaling {
             guard let jaar, let code, let perceel, let bedrag, r.fouten.isEmpty else { return nil }
             return binnenGrenzen(Jaarkosten(jaar: jaar, gemeentecode: code, perceel: perceel, bedrag: bedrag, clienten: clienten),
                                  &r, Grenzen.controleer, Codering.rij)
+        case .contracten:
+            let jaar = r.jaar("jaar", verplicht: true), perceel = bekendPerceel(&r, verplicht: true), agb = bekendeAanbieder(&r)
+            let gemeente = r.tekst("gemeentecode") == nil ? nil : bekendeGemeente(&r)
+            let som = r.euro("contractsom", verplicht: true)
+            var vorm: Contract.Vorm?
+            if let s = r.verplicht("bekostiging") {
+                vorm = Contract.Vorm(rawValue: s.lowercased().replacingOccurrences(of: " ", with: ""))
+                if vorm == nil { r.fout("bekostiging", "verwacht pxq, taakgericht, subsidie of lumpsum, niet '\(s)'") }
+            }
+            var ritme = Contract.Ritme.maand
+            if let s = r.tekst("betaalritme") {
+                if let v = Contract.Ritme(rawValue: s.lowercased()) { ritme = v } else { r.fout("betaalritme", "verwacht maand, kwartaal of jaar, niet '\(s)'") }
+            }
+            guard let jaar, let perceel, let agb, let som, let vorm, r.fouten.isEmpty else { return nil }
+            return binnenGrenzen(Contract(jaar: jaar, perceel: perceel, agb: agb, gemeentecode: gemeente, vorm: vorm, contractsom: som,
+                                          ritme: ritme), &r, Grenzen.controleer, Codering.rij)
+        case .betalingen:
+            let datum = r.dag("datum", verplicht: true), agb = bekendeAanbieder(&r), perceel = bekendPerceel(&r, verplicht: true)
+            let gemeente = r.tekst("gemeentecode") == nil ? nil : bekendeGemeente(&r)
+            let bedrag = r.euro("bedrag", verplicht: true)
+            guard let datum, let agb, let perceel, let bedrag, r.fouten.isEmpty else { return nil }
+            return binnenGrenzen(Betaling(datum: datum, agb: agb, perceel: perceel, bedrag: bedrag, gemeentecode: gemeente,
+                                          kenmerk: r.tekst("kenmerk") ?? ""), &r, Grenzen.controleer, Codering.rij)
+        case .productie:
+            var maand: Maand?
+            if let s = r.verplicht("periode") {
+                maand = Maand.parse(s)
+                if maand == nil || !(2000...2100).contains(maand!.jaar) { maand = nil; r.fout("periode", "verwacht een maand JJJJ-MM (2000-2100), niet '\(s)'") }
+            }
+            let agb = bekendeAanbieder(&r), perceel = bekendPerceel(&r, verplicht: true), gemeente = bekendeGemeente(&r)
+            let clienten = r.geheel("clienten", verplicht: true), trajecten = r.geheel("trajecten", verplicht: false)
+            let uren = r.geheel("uren", verplicht: false)
+            guard let maand, let agb, let perceel, let gemeente, let clienten, r.fouten.isEmpty else { return nil }
+            return binnenGrenzen(Productieopgave(maand: maand, agb: agb, perceel: perceel, gemeentecode: gemeente, clienten: clienten,
+                                                 trajecten: trajecten, uren: uren), &r, Grenzen.controleer, Codering.rij)
         }
     }
 
@@ -238,6 +273,12 @@ struct Rijvertaling {
         guard let code = verplicht ? r.sleutel("perceel") : r.tekst("perceel") else { return nil }
         guard let bekend = ref.perceel(code) else { r.fout("perceel", "onbekend perceel '\(code)'"); return nil }
         return bekend
+    }
+
+    func bekendeAanbieder(_ r: inout Rijlezer) -> String? {
+        guard let agb = r.agb() else { return nil }
+        guard ref.aanbieders.contains(agb) else { r.fout("agb", "onbekende aanbieder '\(agb)' (importeer eerst aanbieders)"); return nil }
+        return agb
     }
 
     func bekendeGemeente(_ r: inout Rijlezer) -> String? {

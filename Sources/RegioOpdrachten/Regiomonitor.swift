@@ -12,7 +12,7 @@ public struct Regiomonitor: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regiomonitor",
         abstract: "Regiomonitor Jeugdhulp: inzicht in kosten, cliënten en risico's van de jeugdhulpregio.",
-        subcommands: [Importeer.self, Demo.self, Cijfers.self, ExportCommando.self, RapportCommando.self, Signalen.self, VereveningCommando.self, VerklaringCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
+        subcommands: [Importeer.self, Demo.self, Cijfers.self, ExportCommando.self, RapportCommando.self, Signalen.self, VereveningCommando.self, VerklaringCommando.self, ContractenCommando.self, BekostigingCommando.self, BusinessCaseCommando.self, AanbiedersCommando.self, Markt.self, DoorlooptijdenCommando.self, Migreer.self, PrognoseCommando.self, BacktestCommando.self, BoekjaarCommando.self, VerschilCommando.self, BudgetCommando.self, BurapCommando.self, Serve.self, GebruikerCommando.self])
 
     /// The program: runs the process's command line and exits with its status. Not named `main()`: that is
     /// ArgumentParser's own, which writes "Error: ..." in English; here an error from the data or the database, and the

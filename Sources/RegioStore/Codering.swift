@@ -65,6 +65,17 @@ public enum Codering {
     public static func rij(_ x: Jaarkosten) -> Rij {
         Rij(soort: .kosten, waarden: [i(x.jaar), t(x.gemeentecode), t(x.perceel), e(x.bedrag), i(x.clienten)])
     }
+    public static func rij(_ x: Contract) -> Rij {
+        Rij(soort: .contracten, waarden: [i(x.jaar), t(x.perceel), t(x.agb), t(x.gemeentecode ?? ""), t(x.vorm.rawValue),
+                                          e(x.contractsom), t(x.ritme.rawValue)])
+    }
+    public static func rij(_ x: Betaling) -> Rij {
+        Rij(soort: .betalingen, waarden: [d(x.datum), t(x.agb), t(x.perceel), t(x.gemeentecode ?? ""), t(x.kenmerk), e(x.bedrag)])
+    }
+    public static func rij(_ x: Productieopgave) -> Rij {
+        Rij(soort: .productie, waarden: [d(x.maand.eersteDag), t(x.agb), t(x.perceel), t(x.gemeentecode), i(x.clienten),
+                                         i(x.trajecten), i(x.uren)])
+    }
     public static func rij(_ x: Verzoek) -> Rij {
         Rij(soort: .verzoeken, waarden: [t(x.verzoeknummer), t(x.client), t(x.gemeentecode), t(x.agb), t(x.productcategorie),
                                          t(x.productcode), d(x.ingangsdatum), d(x.einddatum), i(x.volume), t(x.eenheid),
@@ -185,6 +196,21 @@ public enum Codering {
             let jaar = Int(r.geheel("jaar")), gemeente = r.tekst("gemeentecode"), perceel = r.tekst("perceel")
             g.jaarkosten.append(Jaarkosten(jaar: jaar, gemeentecode: gemeente, perceel: perceel, bedrag: r.bedrag("bedrag_cent"),
                                            clienten: r.geheelOfNiets("clienten")))
+        case .contracten:
+            let jaar = Int(r.geheel("jaar")), perceel = r.tekst("perceel"), agb = r.tekst("agb"), gemeente = r.tekst("gemeentecode")
+            let vorm = Contract.Vorm(rawValue: r.tekst("bekostiging")) ?? .pxq, som = r.bedrag("contractsom_cent")
+            g.contracten.append(Contract(jaar: jaar, perceel: perceel, agb: agb, gemeentecode: gemeente.isEmpty ? nil : gemeente,
+                                         vorm: vorm, contractsom: som, ritme: Contract.Ritme(rawValue: r.tekst("betaalritme")) ?? .maand))
+        case .betalingen:
+            let datum = r.dag("datum"), agb = r.tekst("agb"), perceel = r.tekst("perceel"), gemeente = r.tekst("gemeentecode")
+            let kenmerk = r.tekst("kenmerk")
+            g.betalingen.append(Betaling(datum: datum, agb: agb, perceel: perceel, bedrag: r.bedrag("bedrag_cent"),
+                                         gemeentecode: gemeente.isEmpty ? nil : gemeente, kenmerk: kenmerk))
+        case .productie:
+            let maand = r.dag("maand").maand, agb = r.tekst("agb"), perceel = r.tekst("perceel"), gemeente = r.tekst("gemeentecode")
+            g.productie.append(Productieopgave(maand: maand, agb: agb, perceel: perceel, gemeentecode: gemeente,
+                                               clienten: r.geheel("clienten"), trajecten: r.geheelOfNiets("trajecten"),
+                                               uren: r.geheelOfNiets("uren")))
         }
     }
 }

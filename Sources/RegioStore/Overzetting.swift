@@ -97,7 +97,8 @@ public enum Overzetting {
          .normbudgetten: g.normbudgetten.map(Codering.rij),
          .verzoeken: g.verzoeken.map(Codering.rij), .toewijzingen: g.toewijzingen.map(Codering.rij),
          .declaraties: g.declaraties.map(Codering.rij), .verevening: g.vereveningsdelen.map(Codering.rij),
-         .kosten: g.jaarkosten.map(Codering.rij)]
+         .kosten: g.jaarkosten.map(Codering.rij), .contracten: g.contracten.map(Codering.rij),
+         .betalingen: g.betalingen.map(Codering.rij), .productie: g.productie.map(Codering.rij)]
     }
 
     /// Where two stores differ: counts, money totals and every record (as a multiset, so order does not matter here).

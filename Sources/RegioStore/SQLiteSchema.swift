@@ -36,6 +36,7 @@ extension Schemadefinitie {
         Migratie("v14-huishoudens", v14Huishoudens),
         Migratie("v15-vereveningsdelen", v15Vereveningsdelen),
         Migratie("v16-jaarkosten", v16Jaarkosten),
+        Migratie("v17-contracten", v17Contracten),
     ]
 }
 

@@ -13,7 +13,7 @@ public enum Waarde: Hashable, Sendable {
 /// The kinds of records the region registers, in the order an import must write them (references first).
 public enum Soort: String, Sendable, CaseIterable, Comparable {
     case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties,
-         verevening, kosten
+         verevening, kosten, contracten, betalingen, productie
 
     public static func < (a: Soort, b: Soort) -> Bool { a.volgorde < b.volgorde }
     var volgorde: Int { Soort.allCases.firstIndex(of: self)! }
@@ -32,6 +32,9 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         case .declaraties: "declaratie"
         case .verevening: "vereveningsdeel"
         case .kosten: "jaarkosten"
+        case .contracten: "contract"
+        case .betalingen: "betaling"
+        case .productie: "productie"
         }
     }
 
@@ -52,6 +55,10 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
         // productcode '' = the whole lot
         case .verevening: ["jaar", "perceel", "productcode"]
         case .kosten: ["jaar", "gemeentecode", "perceel"]
+        // gemeentecode '' = the region; kenmerk '' = none
+        case .contracten: ["jaar", "perceel", "agb", "gemeentecode"]
+        case .betalingen: ["datum", "agb", "perceel", "gemeentecode", "kenmerk"]
+        case .productie: ["maand", "agb", "perceel", "gemeentecode"]
         }
     }
 
@@ -74,6 +81,9 @@ public enum Soort: String, Sendable, CaseIterable, Comparable {
                             "geboekt_op"]
         case .verevening: ["aandeel_honderdsten"]
         case .kosten: ["bedrag_cent", "clienten"]
+        case .contracten: ["bekostiging", "contractsom_cent", "betaalritme"]
+        case .betalingen: ["bedrag_cent"]
+        case .productie: ["clienten", "trajecten", "uren"]
         }
     }
 
@@ -174,6 +184,25 @@ extension Schemadefinitie {
         """
         CREATE TABLE jaarkosten (jaar BIGINT NOT NULL, gemeentecode TEXT NOT NULL, perceel TEXT NOT NULL,
           bedrag_cent BIGINT NOT NULL, clienten BIGINT, inhoud BIGINT NOT NULL, PRIMARY KEY (jaar, gemeentecode, perceel))
+        """,
+    ]
+
+    /// Contracts, payments and production reports (issue 23, point 1); days as day numbers, a month as its first day.
+    public static let v17Contracten: [String] = [
+        """
+        CREATE TABLE contract (jaar BIGINT NOT NULL, perceel TEXT NOT NULL, agb TEXT NOT NULL, gemeentecode TEXT NOT NULL,
+          bekostiging TEXT NOT NULL, contractsom_cent BIGINT NOT NULL, betaalritme TEXT NOT NULL, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (jaar, perceel, agb, gemeentecode))
+        """,
+        """
+        CREATE TABLE betaling (datum BIGINT NOT NULL, agb TEXT NOT NULL, perceel TEXT NOT NULL, gemeentecode TEXT NOT NULL,
+          kenmerk TEXT NOT NULL, bedrag_cent BIGINT NOT NULL, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (datum, agb, perceel, gemeentecode, kenmerk))
+        """,
+        """
+        CREATE TABLE productie (maand BIGINT NOT NULL, agb TEXT NOT NULL, perceel TEXT NOT NULL, gemeentecode TEXT NOT NULL,
+          clienten BIGINT NOT NULL, trajecten BIGINT, uren BIGINT, inhoud BIGINT NOT NULL,
+          PRIMARY KEY (maand, agb, perceel, gemeentecode))
         """,
     ]
 

@@ -80,6 +80,21 @@ extension Grenzen {
         if let d = b.vastgesteldOp, let r = dag(d) { meld(Fout("vastgesteld_op", r)) }
     }
 
+    public static func controleer(_ c: Contract, _ meld: (Fout) -> Void) {
+        if let r = bedrag(c.contractsom, max: begroting) { meld(Fout("contractsom", r)) }
+    }
+
+    public static func controleer(_ b: Betaling, _ meld: (Fout) -> Void) {
+        if let r = bedrag(b.bedrag, max: begroting) { meld(Fout("bedrag", r)) }
+        if let r = dag(b.datum) { meld(Fout("datum", r)) }
+    }
+
+    public static func controleer(_ p: Productieopgave, _ meld: (Fout) -> Void) {
+        if let r = aantal(p.clienten, max: inwoners) { meld(Fout("clienten", r)) }
+        if let t = p.trajecten, let r = aantal(t, max: inwoners) { meld(Fout("trajecten", r)) }
+        if let u = p.uren, let r = aantal(u, max: volume) { meld(Fout("uren", r)) }
+    }
+
     public static func controleer(_ k: Jaarkosten, _ meld: (Fout) -> Void) {
         if let r = bedrag(k.bedrag, max: begroting) { meld(Fout("bedrag", r)) }
         if let c = k.clienten, let r = aantal(c, max: inwoners) { meld(Fout("clienten", r)) }

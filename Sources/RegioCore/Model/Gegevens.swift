@@ -14,6 +14,11 @@ public struct Gegevens: Sendable {
     public var vereveningsdelen: [Vereveningsdeel] = []
     /// Yearly cost totals per municipality and lot (CSV kind `kosten`); they replace the lines' cost of the same cell.
     public var jaarkosten: [Jaarkosten] = []
+    /// Contracts, payments and production reports (CSV kinds `contracten`, `betalingen`, `productie`): the lots that
+    /// are not paid per declaration line.
+    public var contracten: [Contract] = []
+    public var betalingen: [Betaling] = []
+    public var productie: [Productieopgave] = []
 
     public init() {}
 

@@ -19,6 +19,9 @@ extension Gegevens {
         try elk(budgetten, { "budget \($0.jaar) \($0.gemeentecode) \($0.perceel)" }, Grenzen.controleer)
         try elk(normbudgetten, { "normbudget \($0.agb) \($0.jaar)" }, Grenzen.controleer)
         try elk(jaarkosten, { "kosten \($0.jaar) \($0.gemeentecode) \($0.perceel)" }, Grenzen.controleer)
+        try elk(contracten, { "contract \($0.jaar) \($0.perceel) \($0.agb)" }, Grenzen.controleer)
+        try elk(betalingen, { "betaling \($0.datum) \($0.agb) \($0.perceel)" }, Grenzen.controleer)
+        try elk(productie, { "productie \($0.maand) \($0.agb) \($0.perceel)" }, Grenzen.controleer)
         try elk(verzoeken, { "verzoek \($0.verzoeknummer)" }, Grenzen.controleer)
         try elk(toewijzingen, { "toewijzing \($0.toewijzingnummer)" }, Grenzen.controleer)
         for d in vereveningsdelen where !(0...Vereveningsdeel.geheel).contains(d.aandeel) {
@@ -29,6 +32,8 @@ extension Gegevens {
         for b in budgetten { totaal.voegToe(b.bedrag) }
         for n in normbudgetten { totaal.voegToe(n.bedrag) }
         for k in jaarkosten { totaal.voegToe(k.bedrag) }
+        for c in contracten { totaal.voegToe(c.contractsom) }
+        for b in betalingen { totaal.voegToe(b.bedrag) }
         for t in toewijzingen { if let b = t.budget { totaal.voegToe(b) } }
         try Gegevens.controleerGrenzen(declaraties, totaal: totaal)
     }
