@@ -50,7 +50,7 @@ enum Weergave {
         }
         var items: [(String, String)] = [("/", "Overzicht"), ("/percelen", "Percelen"), ("/aanbieders", "Aanbieders"),
                                           ("/signalen", "Signalen"), ("/prognose", "Prognose"), ("/verevening", "Verevening"),
-                                          ("/benchmark", "Benchmark"), ("/verklaring", "Verklaring")]
+                                          ("/benchmark", "Benchmark"), ("/verklaring", "Verklaring"), ("/contracten", "Contracten")]
         if case .gemeente(let g) = kader.rol { items.insert(("/gemeente/\(g)", "Mijn gemeente"), at: 1) }
         if kader.rol.isRegio { items += [("/import", "Import"), ("/inzagelog", "Inzagelog")] }
         items.append(("/api", "API"))
