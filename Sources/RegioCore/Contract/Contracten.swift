@@ -103,7 +103,7 @@ public struct Contractoverzicht: Sendable {
             switch self {
             case .declaraties: "declaraties"
             case .betalingen: "betalingen"
-            case .schema: "betaalschema (geen betalingen)"
+            case .schema: "betaalschema"
             }
         }
     }
@@ -161,9 +161,10 @@ public struct Contractoverzicht: Sendable {
             }
             return codes.map { gewichten?[$0] ?? 0 }
         }
-        // declared cost per (lot, provider, municipality) in the year, for p x q contracts
+        // declared cost per (lot, provider, municipality) in the year: the realisation of p x q, and beside the others
+        // what the provider declared anyway (a task-based provider may still send lines)
         var gedeclareerd: [String: [String: Euro]] = [:]
-        if contracten.contains(where: { $0.vorm == .pxq }) {
+        if !contracten.isEmpty {
             let van = Dag.eersteVan(jaar: jaar), tot = min(Dag.laatsteVan(jaar: jaar), peildatum)
             for p in g.bekendOp(peildatum).kostenposten(jaren: jaar...jaar) where p.maand.eersteDag <= tot && p.maand.laatsteDag >= van {
                 gedeclareerd["\(p.perceel ?? "")|\(p.agb)", default: [:]][p.gemeentecode, default: .nul] += p.kosten

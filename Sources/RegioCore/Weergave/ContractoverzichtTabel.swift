@@ -27,23 +27,21 @@ extension Tabel {
         return t
     }
 
-    /// Municipalities as rows, contracts (lot/provider) as columns: each municipality's share of each contract's
-    /// realisation; the rows add up to each municipality's total, the columns to each contract's realisation.
+    /// Municipalities as rows, the lots with contracts as columns: each municipality's share of the realisation of the
+    /// lot's contracts; the rows add up to each municipality's total, the columns to the lot's realisation.
     public static func contractaandelen(_ o: Contractoverzicht, gemeentenamen: [String: String] = [:]) -> Tabel {
-        let kop = o.regels.map { r in "\(r.contract.perceel) \(r.contract.agb)" + (r.contract.gemeentecode.map { " \($0)" } ?? "") }
+        var percelen: [String] = []
+        for r in o.regels where !percelen.contains(r.contract.perceel) { percelen.append(r.contract.perceel) }
+        func deel(_ perceel: String, _ g: String?) -> Euro {
+            o.regels.filter { $0.contract.perceel == perceel }.map { r in g.map { r.perGemeente[$0] ?? .nul } ?? r.perGemeente.values.som() }.som()
+        }
         var t = Tabel(kolommen: [.init("gemeentecode", "Code", .links), .init("naam", "Gemeente", .links)]
-                      + kop.map { Kolom(Tabel.machinenaam($0), $0) } + [.init("totaal", "Totaal")])
+                      + percelen.map { Kolom($0.lowercased(), $0) } + [.init("totaal", "Totaal")])
         let totaal = o.perGemeente
         for g in o.gemeenten {
-            t.rijen.append([Cel(g), Cel(gemeentenamen[g] ?? g)] + o.regels.map { .euroOpCent($0.perGemeente[g] ?? .nul) }
-                           + [.euroOpCent(totaal[g] ?? .nul)])
+            t.rijen.append([Cel(g), Cel(gemeentenamen[g] ?? g)] + percelen.map { .euroOpCent(deel($0, g)) } + [.euroOpCent(totaal[g] ?? .nul)])
         }
-        t.voet = [[Cel("totaal"), Cel("Totaal")] + o.regels.map { .euroOpCent($0.perGemeente.values.som()) }
-                  + [.euroOpCent(totaal.values.som())]]
+        t.voet = [[Cel("totaal"), Cel("Totaal")] + percelen.map { .euroOpCent(deel($0, nil)) } + [.euroOpCent(totaal.values.som())]]
         return t
-    }
-
-    static func machinenaam(_ s: String) -> String {
-        String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 }

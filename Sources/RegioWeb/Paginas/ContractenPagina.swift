@@ -36,9 +36,8 @@ enum ContractenPagina {
         }
         let o: Contractoverzicht
         do {
-            // the p x q contracts need the lines' cost of the year
-            let metRegels = g.contracten.contains { $0.jaar == jaar && $0.vorm == .pxq } ? try v.bron.volledigeGegevens() : g
-            o = try Contractoverzicht(metRegels, jaar: jaar, peildatum: peil, sleutel: sleutel)
+            // the declared column needs the lines' cost of the year
+            o = try Contractoverzicht(try v.bron.volledigeGegevens(), jaar: jaar, peildatum: peil, sleutel: sleutel)
         } catch let f as VereveningFout {
             p.voeg(.melding("De aandelen kunnen niet worden berekend: \(f.description)", soort: .fout))
             return p
@@ -50,18 +49,20 @@ enum ContractenPagina {
             Tegel(label: "Realisatie t/m \(peil.nederlands)", waarde: realisatie.heleEuros,
                   toelichting: som.centen > 0 ? Tabel.procentTekst(Double(realisatie.centen) / Double(som.centen)) + " van de contractsom" : ""),
             Tegel(label: "Bron van de realisatie", waarde: [Contractoverzicht.Bron.declaraties, .betalingen, .schema]
-                    .compactMap { b in bronnen[b].map { "\($0) \(b.rawValue)" } }.joined(separator: ", "),
-                  toelichting: "schema: nog geen betalingen, het betaalritme van het contract"),
+                    .compactMap { b in bronnen[b].map { "\(b.rawValue): \($0)" } }.joined(separator: ", "),
+                  toelichting: "aantal contracten per bron; schema: nog geen betalingen, het betaalritme van het contract"),
         ]))
         var t = WebTabel(id: "contracten", titel: "Per contract", tabel: Tabel.contracten(o))
         t.rijklassen = o.regels.map { $0.verschil > .nul ? "boven" : nil }
+        // what answers the question fits the page; the rest comes with "meer kolommen" and in the downloads
+        t.kern = ["perceel", "aanbieder", "bekostiging", "contractsom", "realisatie", "bron", "verschil", "clienten_laatste_maand"]
         t.toelichting = "Realisatie: de declaraties (p x q), de betalingen, of het betaalschema waar nog niets betaald is. Cliënten laatste "
             + "maand: uit de laatste productieopgave (cliënten tellen niet op over maanden)."
         p.voeg(.tabel(t))
         let namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
         var a = WebTabel(id: "per_gemeente", titel: "Realisatie per gemeente", tabel: Tabel.contractaandelen(o, gemeentenamen: namen))
         a.toelichting = "Een contract of betaling van één gemeente is van die gemeente; wat de regio betaalt, gaat naar de sleutel "
-            + "\(sleutel.rawValue) (\(sleutel.omschrijving)). Elke kolom telt op tot de realisatie van het contract."
+            + "\(sleutel.rawValue) (\(sleutel.omschrijving)). Elke kolom telt op tot de realisatie van de contracten in dat perceel."
         p.voeg(.tabel(a))
         return p
     }

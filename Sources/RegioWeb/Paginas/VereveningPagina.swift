@@ -63,6 +63,10 @@ enum VereveningPagina {
                                 + "(een aandeel onder 100% of één product). Het verevende deel is een deel van de kosten van een "
                                 + "perceel dat geen tabel toont; de raadsversie laat de verevening van "
                                 + (deels.count == 1 ? "dat jaar" : "die jaren") + " daarom niet zien.", soort: .info))
+                // every figure of the page rests on such a year: nothing left to show
+                if jaren.allSatisfy({ j in
+                    (sleutel.kijktTerug ? Array(VereveningSleutel.gebruiksjaren(voor: j)) : [j]).contains { deels.contains($0) }
+                }) { return p }
             }
             let weg = uitkomsten.filter { !raad.magDrempel($0.scenario) }.map(\.scenario.naam)
             if !weg.isEmpty {
