@@ -39,7 +39,10 @@ public struct Cijferdienst: Sendable {
             let rest = Toekomst { Result { try opslag.gegevensZonderDeclaraties(verzoeken: verzoeken) } }
             let sommen = Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: perAanbieder) }
             let g = try rest.waarde.get()
-            if let s = try sommen.get() { return Basis(gegevens: g, sommen: s) }
+            // a contract replaces one provider's lines: then the sums must keep their provider
+            if !perAanbieder && g.vervangtPerAanbieder {
+                if let s = try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: true) { return Basis(gegevens: g, sommen: s) }
+            } else if let s = try sommen.get() { return Basis(gegevens: g, sommen: s) }
         }
         return Basis(gegevens: try regels(van: van, tot: tot, lijnen), sommen: nil)
     }
@@ -60,8 +63,11 @@ public struct Cijferdienst: Sendable {
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: tot), Declaratieaggregaten.groeperingen.contains(per),
            try opslag.aggregatenActueel() {
             let opslag = self.opslag
-            let sommen = Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: per == .aanbieder) } }
+            let zonderAanbieder = Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: per == .aanbieder) } }
             let g = try opslag.gegevensZonderDeclaraties()
+            // a contract replaces one provider's lines: then the sums must keep their provider
+            let sommen = per != .aanbieder && g.vervangtPerAanbieder
+                ? Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: true) } } : zonderAanbieder
             let (groepen, totaal) = Monitoring.kengetallen(g, van: van, tot: tot, per: per, selectie: selectie,
                                                             sommen: { (try? sommen.waarde.get()).flatMap { $0 } ?? Declaratieaggregaten() })
             if let s = try sommen.waarde.get() { return (groepen, totaal, Basis(gegevens: g, sommen: s)) }

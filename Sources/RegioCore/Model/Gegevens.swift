@@ -28,6 +28,7 @@ public struct Gegevens: Sendable {
         g.verzoeken = Gegevens.bekend(verzoeken, op: peildatum, \.ontvangenOp)
         g.toewijzingen = Gegevens.bekend(toewijzingen, op: peildatum, \.toewijzingsdatum)
         g.declaraties = Gegevens.bekend(declaraties, op: peildatum, \.ingediendOp)
+        g.betalingen = Gegevens.bekend(betalingen, op: peildatum, \.datum)
         return g
     }
 

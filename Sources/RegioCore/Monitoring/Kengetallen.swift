@@ -29,6 +29,9 @@ public struct Kengetallen: Sendable, Equatable {
     /// The part of `gedeclareerd` from yearly totals (CSV kind `kosten`). When not zero the row's clients are not known
     /// (`clienten` is -1: the totals have none) and the figures per client are not available.
     public var jaartotalen: Euro = .nul
+    /// The part of `gedeclareerd` from contracts that are not p x q (CSV kind `contracten`): their payments, or their
+    /// schedule while nothing is paid, in place of their provider's lines (docs/definities.md).
+    public var uitContracten: Euro = .nul
 
     public init(groep: String, naam: String, clienten: Int = 0, toewijzingen: Int = 0, verplichting: Euro = .nul,
                 verplichtingOnbekend: Int = 0, gedeclareerd: Euro = .nul, inwoners: Int64? = nil, jeugdigen: Int64? = nil,

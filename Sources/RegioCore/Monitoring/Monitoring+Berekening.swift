@@ -19,9 +19,9 @@ extension Monitoring {
         var jaren: ClosedRange<Int> { van.jaar...tot.jaar }
         /// Dates of birth, only for the grouping by age.
         let geboren: [ClientID: Dag]
-        /// "jaar|gemeente|perceel" of the yearly totals that count: a period of whole calendar years takes them, in
-        /// place of the lines of their cell (a shorter period has no share of a yearly total: lines only).
-        let vervangen: Set<String>
+        /// Cost without lines (`Boekpost`) and the cells whose lines it replaces: yearly totals for a period of whole
+        /// calendar years (a shorter period has no share of one: lines only), contracts that are not p x q always.
+        let boek: (posten: [Boekpost], vervanging: Vervanging)
         // the sums hold their clients as `Codeboek` numbers already
         let codeboek = Codeboek.gedeeld
 
@@ -43,37 +43,35 @@ extension Monitoring {
             }
             self.geboren = geboren
             let heleJaren = van == Dag.eersteVan(jaar: van.jaar) && tot == Dag.laatsteVan(jaar: tot.jaar)
-            vervangen = heleJaren ? Set(g.jaarkosten.filter { (van.jaar...tot.jaar).contains($0.jaar) }
-                .map { Berekening.cel($0.jaar, $0.gemeentecode, $0.perceel) }) : []
+            boek = g.jaarkosten.isEmpty && g.contracten.isEmpty ? ([], Vervanging())
+                : g.boekposten(jaren: van.jaar...tot.jaar, jaartotalen: heleJaren, bekendTot: peildatum ?? g.standMetBetalingen ?? tot)
         }
 
-        static func cel(_ jaar: Int, _ gemeente: String, _ perceel: String) -> String { "\(jaar)|\(gemeente)|\(perceel)" }
-
-        /// Whether a yearly total replaces the lines of this cell.
-        func isVervangen(_ jaar: Int, _ gemeente: String, _ perceel: String) -> Bool {
-            !vervangen.isEmpty && vervangen.contains(Berekening.cel(jaar, gemeente, perceel))
+        /// Whether a post without lines replaces this provider's lines in this cell.
+        func isVervangen(_ jaar: Int, _ gemeente: String, _ perceel: String, _ agb: String) -> Bool {
+            boek.vervanging.vervangt(jaar, gemeente, perceel, agb)
         }
 
-        /// The yearly totals of the period that pass the filter (they have no provider: a filter on one leaves them
-        /// out), as declared cost without clients: in their municipality, lot or segment, else in a row of their own.
-        func totalendeel() -> Deel {
+        /// The posts without lines in the period that pass the filter (a yearly total has no provider: a filter on one
+        /// leaves it out), as realised cost without clients of their own: in their municipality, lot, segment, provider
+        /// or month; under a grouping they have no value for, in a row of their own (yearly totals, contracts).
+        func boekdeel() -> Deel {
             var d = Deel()
-            for j in g.jaarkosten where isVervangen(j.jaar, j.gemeentecode, j.perceel) && filter(j.gemeentecode, j.perceel, "") {
-                d.zie(j.gemeentecode)
-                let k: String
+            for p in boek.posten where filter(p.gemeentecode, p.perceel, p.agb ?? "") {
+                if let m = p.maand, m < van.maand || m > tot.maand { continue }
+                d.zie(p.gemeentecode)
+                let eigenRegel = p.bron == .jaartotaal ? Monitoring.jaartotalenSleutel : Monitoring.contractenSleutel
+                let i: Int
                 switch groepering {
-                case .gemeente: k = j.gemeentecode
-                case .perceel: k = j.perceel
-                case .segment: k = ref.percelen[j.perceel]?.segment ?? "onbekend"
-                default: k = Monitoring.jaartotalenSleutel
+                case .gemeente: i = d.groepen.groep(p.gemeentecode.isEmpty ? Monitoring.onverdeeldSleutel : p.gemeentecode)
+                case .perceel: i = d.groepen.groep(p.perceel)
+                case .segment: i = d.groepen.groep(ref.percelen[p.perceel]?.segment ?? "onbekend")
+                case .aanbieder: i = d.groepen.groep(p.agb ?? eigenRegel)
+                case .maand: i = p.maand.map { d.groep($0) } ?? d.groepen.groep(eigenRegel)
+                default: i = d.groepen.groep(eigenRegel)
                 }
-                let i = d.groepen.groep(k)
-                d.groepen.opbouw[i].gedeclareerd += j.bedrag
-                d.groepen.opbouw[i].jaartotalen += j.bedrag
-                d.groepen.opbouw[i].perVerwijzer[Verwijzer.onbekendeSleutel, default: .nul] += j.bedrag
-                d.totaal.gedeclareerd += j.bedrag
-                d.totaal.jaartotalen += j.bedrag
-                d.totaal.perVerwijzer[Verwijzer.onbekendeSleutel, default: .nul] += j.bedrag
+                d.groepen.opbouw[i].boek(p)
+                d.totaal.boek(p)
             }
             return d
         }
@@ -157,10 +155,11 @@ extension Monitoring {
             precondition(groepering != .aanbieder || a.perAanbieder)
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
-            struct Plaats { let groep: Int; let gemeente: String; let perceel: String; let verwijzer: String; var gezien = false }
+            struct Plaats { let groep: Int; let gemeente: String; let perceel: String; let agb: String; let verwijzer: String; var gezien = false }
             var plaatsen: [Plaats] = []
             var indeling: [Declaratieaggregaten.Dimensies: Int] = [:]   // -> index in plaatsen, -1: filtered out
-            let metAanbieder = groepering == .aanbieder || filtertOpAanbieder
+            // a contract replaces one provider's lines: the sums must keep their provider then
+            let metAanbieder = groepering == .aanbieder || filtertOpAanbieder || boek.vervanging.perAanbieder
             func plaats(_ x: Declaratieaggregaten.Dimensies) -> Int {
                 let soort = metAanbieder ? x : x.zonderAanbieder
                 if let i = indeling[soort] { return i }
@@ -170,7 +169,7 @@ extension Monitoring {
                 if filter(gem, perceel, agb) {
                     let k = perMaand ? -1 : d.groepen.groep(sleutel(kaart, gem, agb, cat, code, Verwijzer(rawValue: vw), ""))
                     i = plaatsen.count
-                    plaatsen.append(Plaats(groep: k, gemeente: gem, perceel: perceel, verwijzer: vw))
+                    plaatsen.append(Plaats(groep: k, gemeente: gem, perceel: perceel, agb: agb, verwijzer: vw))
                 }
                 indeling[soort] = i
                 return i
@@ -182,7 +181,7 @@ extension Monitoring {
             }
             for (k, bedrag) in a.kosten where k.maand >= van.maand && k.maand <= tot.maand {
                 let i = plaats(k.dimensies)
-                guard i >= 0, !isVervangen(k.maand.jaar, plaatsen[i].gemeente, plaatsen[i].perceel) else { continue }
+                guard i >= 0, !isVervangen(k.maand.jaar, plaatsen[i].gemeente, plaatsen[i].perceel, plaatsen[i].agb) else { continue }
                 gebruik(i)
                 let p = plaatsen[i]
                 let s = perMaand ? d.groep(k.maand) : p.groep
@@ -195,7 +194,7 @@ extension Monitoring {
                 let eerste = c.jaar == van.jaar ? van.maand.maand : 1, laatste = c.jaar == tot.jaar ? tot.maand.maand : 12
                 guard som.actief(van: eerste, tot: laatste) else { continue }
                 let i = plaats(c.dimensies)
-                guard i >= 0, !isVervangen(c.jaar, plaatsen[i].gemeente, plaatsen[i].perceel) else { continue }
+                guard i >= 0, !isVervangen(c.jaar, plaatsen[i].gemeente, plaatsen[i].perceel, plaatsen[i].agb) else { continue }
                 gebruik(i)
                 let client = c.clientnummer
                 d.totaal.clienten.insert(client)
@@ -219,10 +218,10 @@ extension Monitoring {
                 let perceel = kaart.perceel(r.productcategorie, r.productcode)?.code ?? ""
                 guard filter(r.gemeentecode, perceel, r.agb) else { continue }
                 // a line in a cell whose yearly total counts: only its months in other years
-                let deels = !vervangen.isEmpty
-                    && (r.begindatum.jaar...r.einddatum.jaar).contains { isVervangen($0, r.gemeentecode, perceel) }
+                let deels = !boek.vervanging.isLeeg
+                    && (r.begindatum.jaar...r.einddatum.jaar).contains { isVervangen($0, r.gemeentecode, perceel, r.agb) }
                 let maanden = deels ? r.kostenPerMaand.filter { m, _ in
-                    m.laatsteDag >= van && m.eersteDag <= tot && !isVervangen(m.jaar, r.gemeentecode, perceel) } : []
+                    m.laatsteDag >= van && m.eersteDag <= tot && !isVervangen(m.jaar, r.gemeentecode, perceel, r.agb) } : []
                 if deels && maanden.isEmpty { continue }
                 d.zie(r.gemeentecode)
                 let verwijzer = toewijzingPerNummer[r.toewijzingnummer] ?? nil
@@ -231,7 +230,7 @@ extension Monitoring {
                 if perMaand {
                     var som = Euro.nul
                     for (m, bedrag) in r.kostenPerMaand where m.laatsteDag >= van && m.eersteDag <= tot
-                        && !(deels && isVervangen(m.jaar, r.gemeentecode, perceel)) {
+                        && !(deels && isVervangen(m.jaar, r.gemeentecode, perceel, r.agb)) {
                         d.groepen.opbouw[d.groep(m)].declaratie(client, bedrag, vk)
                         som += bedrag
                     }
@@ -285,6 +284,7 @@ extension Monitoring {
                                 inZorgEinde: v.einde, beeindigdeToewijzingen: o.duren.count, duurMediaan: duur[0],
                                 duurP90: duur[1], kostenPerVerwijzer: o.perVerwijzer)
             r.jaartotalen = o.jaartotalen
+            r.uitContracten = o.uitContracten
             return r
         }
 
@@ -295,9 +295,13 @@ extension Monitoring {
             let (budgetten, budgetPerGroep) = budgetten()
             let kaart = Productkaart(ref, jaar: van.jaar)
             var sleutels = Set(groepen.rijen).union(budgetPerGroep.keys)
-            if perMaand { sleutels = Set(maanden.map(\.description)).union(groepen[Monitoring.jaartotalenSleutel] == nil ? [] : [Monitoring.jaartotalenSleutel]) }
+            if perMaand {
+                sleutels = Set(maanden.map(\.description))
+                    .union([Monitoring.jaartotalenSleutel, Monitoring.contractenSleutel].filter { groepen[$0] != nil })
+            }
             let volgorde = groepering == .leeftijd
-                ? (Leeftijdsgroep.allCases.map(\.rawValue) + [Monitoring.jaartotalenSleutel]).filter(sleutels.contains) : sleutels.sorted()
+                ? (Leeftijdsgroep.allCases.map(\.rawValue) + [Monitoring.jaartotalenSleutel, Monitoring.contractenSleutel])
+                    .filter(sleutels.contains) : sleutels.sorted()
             // the total's spells (every allocation) beside the groups' (every allocation again)
             var (rijen, totaalRij) = tweeTegelijk({ volgorde.map { k -> Kengetallen in
                 let o = groepen[k].flatMap { $0.telt ? $0 : nil } ?? Opbouw()

@@ -49,8 +49,9 @@ public enum Monitoring {
         var onbekend = 0
         var gedeclareerd = Euro.nul
         var perVerwijzer: [String: Euro] = [:]
-        /// Of `gedeclareerd`: from yearly totals, which have no clients.
+        /// Of `gedeclareerd`: from yearly totals, which have no clients, and from contracts (payments or schedule).
         var jaartotalen = Euro.nul
+        var uitContracten = Euro.nul
         var duren: [Int] = []
         /// (client, allocation period) of the group's allocations, for its care spells.
         var spells: [(Int32, Periode)] = []
@@ -63,6 +64,14 @@ public enum Monitoring {
             perVerwijzer[verwijzer, default: .nul] += bedrag
         }
 
+        /// A post without lines: realised cost without a client or referrer of its own.
+        mutating func boek(_ p: Boekpost) {
+            telt = true
+            gedeclareerd += p.bedrag
+            if p.bron == .jaartotaal { jaartotalen += p.bedrag } else { uitContracten += p.bedrag }
+            perVerwijzer[Verwijzer.onbekendeSleutel, default: .nul] += p.bedrag
+        }
+
         mutating func voegToe(_ o: Opbouw) {
             clienten.formUnion(o.clienten)
             toewijzingen += o.toewijzingen
@@ -70,6 +79,7 @@ public enum Monitoring {
             onbekend += o.onbekend
             gedeclareerd += o.gedeclareerd
             jaartotalen += o.jaartotalen
+            uitContracten += o.uitContracten
             perVerwijzer.merge(o.perVerwijzer, uniquingKeysWith: +)
             duren += o.duren
             spells += o.spells
@@ -147,15 +157,21 @@ public enum Monitoring {
         var deel = tegelijk(3) { i in
             i == 2 ? (aggregaten.map { b.somdeel($0()) } ?? b.regeldeel()) : b.toewijzingdeel(i == 0 ? 0..<n / 2 : n / 2..<n)
         }.reduce(into: Deel()) { $0.voegToe($1) }
-        if !b.vervangen.isEmpty { deel.voegToe(b.totalendeel()) }
+        if !b.boek.posten.isEmpty { deel.voegToe(b.boekdeel()) }
         return b.rijen(deel, gemeentenInTotaal: gemeentenInTotaal)
     }
 
     /// The row of yearly totals under a grouping they have no value for (month, provider, product, referrer, age).
     public static let jaartotalenSleutel = "jaartotalen"
+    /// The row of contract realisations under a grouping they have no value for (product, referrer, age).
+    public static let contractenSleutel = "contracten"
+    /// The municipality row of a region's payment that could not be split (no key figures for the year).
+    public static let onverdeeldSleutel = "onverdeeld"
 
     static func naam(_ k: String, _ groepering: Groepering, _ ref: Referentiekaart, _ kaart: Productkaart) -> String {
         if k == jaartotalenSleutel && ![.gemeente, .perceel, .segment].contains(groepering) { return "Jaartotalen (grootboek)" }
+        if k == contractenSleutel && ![.gemeente, .perceel, .segment, .aanbieder].contains(groepering) { return "Contracten (betalingen en schema)" }
+        if k == onverdeeldSleutel && groepering == .gemeente { return "Regio (niet naar gemeenten verdeeld)" }
         switch groepering {
         case .gemeente: return ref.gemeenten[k]?.naam ?? k
         case .aanbieder: return ref.aanbieders[k]?.naam ?? k

@@ -17,12 +17,22 @@ public struct VerevendeKosten: Sendable {
     public let regels: Vereveningsregels
     /// jaar -> gemeente -> perceel -> client -> cost
     private let kosten: [Int: [String: [String: [ClientID: Euro]]]]
-    /// jaar -> gemeente -> perceel -> the pooled part of a yearly total (CSV kind `kosten`), which has no clients
+    /// jaar -> gemeente -> perceel -> the pooled part of the cost without lines (yearly totals, contract payments),
+    /// which has no clients
     private let totalen: [Int: [String: [String: Euro]]]
+    /// jaar -> cost of the region's contracts that could not be split over the municipalities (no key figures): not in
+    /// any A; a report says so.
+    public let onverdeeld: [Int: Euro]
 
     public init(_ g: Gegevens, jaren: ClosedRange<Int>) {
         self.init(posten: g.kostenposten(jaren: jaren), percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren,
-                  delen: g.vereveningsdelen, jaarkosten: g.jaarkosten)
+                  delen: g.vereveningsdelen, boek: VerevendeKosten.boek(g, jaren))
+    }
+
+    /// Yearly totals and the realisation of contracts that are not p x q, up to the latest day known.
+    static func boek(_ g: Gegevens, _ jaren: ClosedRange<Int>) -> (posten: [Boekpost], vervanging: Vervanging) {
+        g.jaarkosten.isEmpty && g.contracten.isEmpty ? ([], Vervanging())
+            : g.boekposten(jaren: jaren, jaartotalen: true, bekendTot: g.standMetBetalingen ?? Dag.laatsteVan(jaar: jaren.upperBound))
     }
 
     /// From the client-years of the monthly sums, for `g` without its declaration lines (national scale): the same
@@ -31,37 +41,46 @@ public struct VerevendeKosten: Sendable {
         let zoeker = Perceelzoeker(Referentiekaart(g))
         let posten = sommen.clienten.compactMap { c, som -> Kostenpost? in
             guard som.bedrag != .nul, jaren.contains(c.jaar) else { return nil }
-            return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: "",
+            return Kostenpost(gemeentecode: c.gemeentecode, client: c.client, agb: c.agb,
                               perceel: zoeker.perceel(c.productcategorie, c.productcode, jaar: c.jaar),
                               maand: Maand(jaar: c.jaar, maand: 1), kosten: som.bedrag, productcode: c.productcode)
         }
         self.init(posten: posten, percelen: g.percelen, gemeenten: g.gemeenten.map(\.code), jaren: jaren, delen: g.vereveningsdelen,
-                  jaarkosten: g.jaarkosten)
+                  boek: VerevendeKosten.boek(g, jaren))
     }
 
     /// From cost items directly; items outside `jaren` or in lots (and products) not pooled that year are ignored.
     /// A part pooled at a share below 100% is the cost of the municipality's clients in that lot at that share, times the
     /// share, rounded half away from zero to the cent once per municipality, year, lot and share, and split over the
     /// clients by largest remainder (`Vereveningsregels.deel`): the clients add up to the municipality's A exactly.
-    /// A yearly total (`jaarkosten`) replaces the lines' cost of its municipality, lot and year (the ledger decides);
-    /// it is pooled at the lot's share of the year (it has no products), rounded the same way, and has no clients.
+    /// Cost without lines (`boek`: a yearly total, a contract's payments or schedule) replaces the lines it covers (the
+    /// ledger decides); it is pooled at the lot's share of the year (it has no products), summed per municipality, lot
+    /// and year and rounded the same way, and has no clients.
     public init(posten: [Kostenpost], percelen alle: [Perceel], gemeenten: [String], jaren: ClosedRange<Int>,
-                delen: [Vereveningsdeel] = [], jaarkosten: [Jaarkosten] = []) {
+                delen: [Vereveningsdeel] = [], boek: (posten: [Boekpost], vervanging: Vervanging) = ([], Vervanging())) {
         let regels = Vereveningsregels(percelen: alle, delen: delen)
-        var t: [Int: [String: [String: Euro]]] = [:]
         var codes = Set(gemeenten)
-        for j in jaarkosten where jaren.contains(j.jaar) {
-            let aandeel = regels.aandeel(jaar: j.jaar, perceel: j.perceel, productcode: nil)
-            guard aandeel > 0 else { continue }
-            t[j.jaar, default: [:]][j.gemeentecode, default: [:]][j.perceel] = Vereveningsregels.deel([j.bedrag], aandeel: aandeel)[0]
-            codes.insert(j.gemeentecode)
+        var opBoek: [Int: [String: [String: Euro]]] = [:], onverdeeld: [Int: Euro] = [:]
+        for b in boek.posten where jaren.contains(b.jaar) {
+            guard regels.aandeel(jaar: b.jaar, perceel: b.perceel, productcode: nil) > 0 else { continue }
+            if b.gemeentecode.isEmpty { onverdeeld[b.jaar, default: .nul] += b.bedrag; continue }
+            opBoek[b.jaar, default: [:]][b.gemeentecode, default: [:]][b.perceel, default: .nul] += b.bedrag
+            codes.insert(b.gemeentecode)
         }
-        let vervangen = Set(jaarkosten.map { "\($0.jaar)|\($0.gemeentecode)|\($0.perceel)" })
+        var t: [Int: [String: [String: Euro]]] = [:]
+        for (jaar, perGemeente) in opBoek {
+            for (gemeente, perPerceel) in perGemeente {
+                for (perceel, bedrag) in perPerceel {
+                    let aandeel = regels.aandeel(jaar: jaar, perceel: perceel, productcode: nil)
+                    t[jaar, default: [:]][gemeente, default: [:]][perceel] = Vereveningsregels.deel([bedrag], aandeel: aandeel)[0]
+                }
+            }
+        }
         // jaar -> gemeente -> perceel -> share -> client -> the full cost
         var ruw: [Int: [String: [String: [Int: [ClientID: Euro]]]]] = [:]
         for p in posten where jaren.contains(p.maand.jaar) {
             guard let perceel = p.perceel else { continue }
-            if !vervangen.isEmpty && vervangen.contains("\(p.maand.jaar)|\(p.gemeentecode)|\(perceel)") { continue }
+            if boek.vervanging.vervangt(p.maand.jaar, p.gemeentecode, perceel, p.agb) { continue }
             let aandeel = regels.aandeel(jaar: p.maand.jaar, perceel: perceel, productcode: p.productcode)
             guard aandeel > 0 else { continue }
             ruw[p.maand.jaar, default: [:]][p.gemeentecode, default: [:]][perceel, default: [:]][aandeel, default: [:]][p.client, default: .nul] += p.kosten
@@ -89,6 +108,7 @@ public struct VerevendeKosten: Sendable {
         self.regels = regels
         kosten = k
         totalen = t
+        self.onverdeeld = onverdeeld
     }
 
     /// The municipalities whose A in `jaar` (over all pooled lots or one) holds a yearly total without clients.

@@ -33,6 +33,7 @@ extension Tabel {
             K(kolom: .init("verplichting_per_client", "Verpl./cliënt"), waarde: { .euro($0.verplichtingPerClient) }, kern: false),
             K(kolom: .init("kosten_per_jeugdige", "Per jeugdige"), waarde: { .euro($0.kostenPerJeugdige) }, kern: false),
             K(kolom: .init("kosten_per_inwoner", "Per inwoner"), waarde: { .euro($0.kostenPerInwoner) }, kern: false),
+            K(kolom: .init("uit_contracten", "Uit contracten"), waarde: { .euro($0.uitContracten) }, kern: false),
             K(kolom: .init("budget", "Budget"), waarde: { .euro($0.budget) }, kern: true),
             K(kolom: .init("realisatie", "Realisatie"), waarde: { .procent($0.realisatie) }, kern: true),
             K(kolom: .init("verplichting_onbekend", "Zonder verpl."), waarde: { .aantal($0.verplichtingOnbekend) }, kern: false),
