@@ -111,7 +111,8 @@ public struct VerevendeKosten: Sendable {
         self.onverdeeld = onverdeeld
     }
 
-    /// The municipalities whose A in `jaar` (over all pooled lots or one) holds a yearly total without clients.
+    /// The municipalities whose A in `jaar` (over all pooled lots or one) holds cost without clients (a yearly total,
+    /// a contract's payments or schedule).
     public func metJaartotalen(jaar: Int, perceel: String? = nil) -> [String] {
         (totalen[jaar] ?? [:]).filter { _, p in p.keys.contains { perceel == nil || $0 == perceel } }.keys.sorted()
     }

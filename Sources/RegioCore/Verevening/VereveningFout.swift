@@ -36,7 +36,7 @@ public enum VereveningFout: Error, Sendable, Equatable, CustomStringConvertible 
             return "de verdeelsleutel telt op tot nul: er is niets om naar te verdelen"
         case .clientkostenKloppenNiet(let g, let a, let c):
             return "gemeente \(g): de kosten per cliënt (\(c)) tellen niet op tot de eigen kosten (\(a)); "
-                + "het scenario drempel heeft de kosten van elke cliënt nodig (een jaartotaal uit de importsoort kosten heeft geen cliënten)"
+                + "het scenario drempel heeft de kosten van elke cliënt nodig (een jaartotaal uit de importsoort kosten en de betalingen van een contract hebben geen cliënten)"
         case .bedragTeGroot(let w):
             return "bedrag te groot om exact te rekenen: \(w)"
         case .geenGemeentecijfers(let g, let j):

@@ -38,8 +38,8 @@ enum VereveningPagina {
             if !zonderClienten.isEmpty {
                 scenarios.removeAll { zonderClienten.contains($0) }
                 p.voeg(.melding("Niet berekend: \(zonderClienten.map(\.naam).joined(separator: ", ")). Een drempel per cliënt heeft de "
-                                + "kosten van elke cliënt nodig; voor een gemeente met alleen jaartotalen (importsoort kosten) zijn die "
-                                + "niet beschikbaar.", soort: .info))
+                                + "kosten van elke cliënt nodig; voor een gemeente met jaartotalen (importsoort kosten) of betalingen van een "
+                                + "contract zijn die niet beschikbaar.", soort: .info))
             }
             for j in jaren {
                 let invoer = try v.bron.vereveningsinvoer(jaar: j, sleutel: sleutel)
