@@ -83,7 +83,8 @@ public struct Cijferdienst: Sendable {
     public func prognose(per: Jaarprognose.Groepering) throws -> (basis: Jaarprognose.Basis, gegevens: Gegevens) {
         if let d = try opslag.driehoek() {
             let g = try opslag.gegevensZonderDeclaraties()
-            return (Jaarprognose.Basis(g, driehoek: d, per: per), g)
+            // the triangle has no providers: a contract that replaces one provider's lines needs the lines
+            if !g.vervangtPerAanbieder { return (Jaarprognose.Basis(g, driehoek: d, per: per), g) }
         }
         let g = try opslag.gegevens()
         return (Jaarprognose.Basis(g, per: per), g)
@@ -92,7 +93,7 @@ public struct Cijferdienst: Sendable {
     /// The forecast's prepared amounts for data already in memory.
     public func prognose(_ b: Basis, per: Jaarprognose.Groepering) throws -> Jaarprognose.Basis {
         guard b.sommen != nil else { return Jaarprognose.Basis(b.gegevens, per: per) }
-        if let d = try opslag.driehoek() { return Jaarprognose.Basis(b.gegevens, driehoek: d, per: per) }
+        if !b.gegevens.vervangtPerAanbieder, let d = try opslag.driehoek() { return Jaarprognose.Basis(b.gegevens, driehoek: d, per: per) }
         return Jaarprognose.Basis(try opslag.gegevens(), per: per)   // stale since `b` was read: from the lines
     }
 

@@ -104,6 +104,13 @@ extension Gegevens {
         return (posten, v)
     }
 
+    /// The lines that contracts which are not p x q replace (for the forecast, whose outcome for them is the contract).
+    public var contractvervanging: Vervanging {
+        var v = Vervanging()
+        for c in contracten where c.vorm != .pxq { v.voeg(c.jaar, c.gemeentecode, c.perceel, c.agb) }
+        return v
+    }
+
     /// Whether a contract that is not p x q replaces one provider's lines (figures from the sums then need the sums per
     /// provider).
     public var vervangtPerAanbieder: Bool { contracten.contains { $0.vorm != .pxq } }

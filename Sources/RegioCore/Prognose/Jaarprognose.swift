@@ -25,6 +25,8 @@ public enum Prognosemethode: String, CaseIterable, Sendable {
 /// The year-end cost forecast of one group (a municipality, a lot, or the region).
 public struct Groepsprognose: Sendable, Equatable {
     public var groep: String
+    /// Of the forecast: the sum of the contracts that are not p x q (their outcome is the contract, docs/prognose.md).
+    public var uitContracten: Euro = .nul
     /// Declared cost of the year known on the valuation date.
     public var gedeclareerd: Euro
     public var prognose: [Prognosemethode: Euro]
@@ -77,9 +79,15 @@ public struct Jaarprognose: Sendable {
             var posten: [Post] = []
             posten.reserveCapacity(g.declaraties.count * 2)
             let ref = Referentiekaart(g), groep = Basis.groepering(ref, per, binnen: gemeente)
+            // the lines a contract that is not p x q replaces: its forecast is the contract, not their development
+            let vervanging = g.contractvervanging, zoeker = Perceelzoeker(ref)
             for d in g.declaraties where d.status != .afgewezen {
                 let indiening = d.ingediendOp.maand.index
                 for (m, e) in d.kostenPerMaand where e != .nul {
+                    if !vervanging.isLeeg,
+                       vervanging.vervangt(m.jaar, d.gemeentecode, zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar) ?? "", d.agb) {
+                        continue
+                    }
                     posten.append(Post(groep: groep(d.gemeentecode, d.productcategorie, d.productcode, m),
                                        dienst: m.index, indiening: indiening, centen: e.centen))
                 }
@@ -88,7 +96,8 @@ public struct Jaarprognose: Sendable {
         }
 
         /// From the triangle of the monthly sums, for `g` without its declaration lines (national scale): the same
-        /// forecast, because every use of the amounts adds them up (in cents).
+        /// forecast, because every use of the amounts adds them up (in cents). The triangle has no providers: with a
+        /// contract that replaces one provider's lines (`Gegevens.vervangtPerAanbieder`) use the lines instead.
         public init(_ g: Gegevens, driehoek: [Declaratieaggregaten.Driehoeksleutel: Euro], per: Groepering, binnen gemeente: String? = nil) {
             let ref = Referentiekaart(g), groep = Basis.groepering(ref, per, binnen: gemeente)
             let posten = driehoek.compactMap { k, e -> Post? in
@@ -119,11 +128,15 @@ public struct Jaarprognose: Sendable {
             }
         }
 
-        /// Declared cost of `jaar` as known at the end of the data, per group: the actual that a forecast is judged by.
+        /// Declared cost of `jaar` as known at the end of the data, per group: the actual that a forecast is judged by;
+        /// with the realisation of the contracts that are not p x q (all their payments of the year, else their schedule).
         public func werkelijk(jaar: Int) -> [String: Euro] {
             let van = Maand(jaar: jaar, maand: 1).index, tot = Maand(jaar: jaar, maand: 12).index
             var uit: [String: Int64] = [:]
             for p in posten where p.dienst >= van && p.dienst <= tot { uit[p.groep, default: 0] += p.centen }
+            for (groep, c) in Jaarprognose.contractprognose(self, jaar: jaar, peildatum: Dag.laatsteVan(jaar: jaar + 10)) {
+                uit[groep, default: 0] += c.bekend.centen
+            }
             return uit.mapValues { Euro(centen: $0) }
         }
     }
@@ -136,7 +149,8 @@ public struct Jaarprognose: Sendable {
         cdf = o.factorNaarUltimo
         let prior = Self.prior(basis, jaar: jaar, peildatum: peildatum, stand, o)
         terugwerkendeFactor = prior.terugwerkendeFactor; uitnutting = prior.uitnutting
-        var (uit, ruw) = Self.perGroep(basis, jaar: jaar, peildatum: peildatum, stand, o, prior)
+        let contracten = Self.contractprognose(basis, jaar: jaar, peildatum: peildatum)
+        var (uit, ruw) = Self.perGroep(basis, jaar: jaar, peildatum: peildatum, stand, o, prior, extra: Set(contracten.keys))
         // whole cents per group, with the total the exact sum of the groups (largest remainder)
         var totaalPrognose: [Prognosemethode: Euro] = [:]
         for m in Prognosemethode.allCases {
@@ -155,6 +169,15 @@ public struct Jaarprognose: Sendable {
             let aandeel = t.centen == 0 ? 0 : p / Double(t.centen)
             uit[i].ondergrens = try Jaarprognose.euro(p - Jaarprognose.z80 * se * aandeel.squareRoot())
             uit[i].bovengrens = try Jaarprognose.euro(p + Jaarprognose.z80 * se * aandeel.squareRoot())
+        }
+        // contracts that are not p x q: the contract sum is the outcome, without uncertainty; known is what is paid
+        for i in uit.indices {
+            guard let c = contracten[uit[i].groep] else { continue }
+            for m in Prognosemethode.allCases { uit[i].prognose[m] = (uit[i].prognose[m] ?? .nul) + c.verwacht }
+            uit[i].gedeclareerd += c.bekend
+            uit[i].ondergrens += c.verwacht
+            uit[i].bovengrens += c.verwacht
+            uit[i].uitContracten = c.verwacht
         }
         // within one municipality the others' groups shaped the pattern and the error but are left out; the total is
         // the sum of the municipality's groups, its interval the total's error by its share (as every group's)
@@ -316,8 +339,8 @@ public struct Jaarprognose: Sendable {
     }
 
     /// Step 3: per group the four methods' forecasts (unrounded, in cents) and the group's declared cost and budget.
-    static func perGroep(_ basis: Basis, jaar: Int, peildatum: Dag, _ stand: Stand, _ o: Ontwikkeling, _ prior: Prior)
-        -> (groepen: [Groepsprognose], ruw: [[Prognosemethode: Double]]) {
+    static func perGroep(_ basis: Basis, jaar: Int, peildatum: Dag, _ stand: Stand, _ o: Ontwikkeling, _ prior: Prior,
+                         extra: Set<String> = []) -> (groepen: [Groepsprognose], ruw: [[Prognosemethode: Double]]) {
         let peilMaand = stand.peilMaand, jan = stand.jan, dec = stand.dec, laatsteVolleMaand = stand.laatsteVolleMaand
         let L = Jaarprognose.maxVertraging
         let factorNaarUltimo = o.factorNaarUltimo, ontwikkeld = o.ontwikkeld, gedeclareerd = o.gedeclareerd
@@ -325,7 +348,7 @@ public struct Jaarprognose: Sendable {
         let nu = prior.nu, terugwerkendeFactor = prior.terugwerkendeFactor, uitnutting = prior.uitnutting
         let verstreken = Double(max(0, min(peildatum, Dag.laatsteVan(jaar: jaar)) - Dag.eersteVan(jaar: jaar) + 1))
             / Double(Dag.laatsteVan(jaar: jaar) - Dag.eersteVan(jaar: jaar) + 1)
-        let groepcodes = Set(gedeclareerd.keys).union(nu.keys).sorted()
+        let groepcodes = Set(gedeclareerd.keys).union(nu.keys).union(extra).sorted()
         // the budget in force on the valuation date: a forecast made before the first Burap compares with the primitive one
         let budgetten = basis.gegevens.geldendeBudgetten(op: peildatum).filter { $0.jaar == jaar }
         var uit: [Groepsprognose] = []
@@ -363,6 +386,48 @@ public struct Jaarprognose: Sendable {
                                       ondergrens: .nul, bovengrens: .nul, budget: budget.isEmpty ? nil : budget.map(\.bedrag).som()))
         }
         return (uit, ruw)
+    }
+
+    /// Per group the contracts that are not p x q in `jaar`: the contract sum expected and what is known on the
+    /// valuation date (payments, else the schedule); a contract of the region split over the municipalities by the
+    /// macro-budget (largest remainder; without those figures it goes to the group of no municipality, "onverdeeld").
+    static func contractprognose(_ basis: Basis, jaar: Int, peildatum: Dag) -> [String: (verwacht: Euro, bekend: Euro)] {
+        let g = basis.gegevens
+        let contracten = g.contracten.filter { $0.jaar == jaar && $0.vorm != .pxq }
+        guard !contracten.isEmpty else { return [:] }
+        let gemeenten = g.gemeenten.map(\.code).sorted()
+        let w = (try? VereveningSleutel.macrobudget.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: g.gemeentecijfers))
+            .map { w in gemeenten.map { w[$0] ?? 0 } }.flatMap { $0.reduce(0, +) > 0 ? $0 : nil }
+        var uit: [String: (verwacht: Euro, bekend: Euro)] = [:]
+        func voeg(_ groep: String, _ verwacht: Euro, _ bekend: Euro) {
+            let oud = uit[groep] ?? (.nul, .nul)
+            uit[groep] = (oud.verwacht + verwacht, oud.bekend + bekend)
+        }
+        for c in contracten {
+            let betaald = g.betalingen.filter {
+                $0.agb == c.agb && $0.perceel == c.perceel && $0.datum.jaar == jaar && $0.datum <= peildatum
+                    && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)
+            }
+            // per municipality: the expected sum and what is known (payments of a municipality are its own)
+            var perGemeente: [String: (verwacht: Euro, bekend: Euro)] = [:]
+            func deel(_ bedrag: Euro, _ eigen: String?, _ veld: WritableKeyPath<(verwacht: Euro, bekend: Euro), Euro>) {
+                if let eigen { perGemeente[eigen, default: (.nul, .nul)][keyPath: veld] += bedrag; return }
+                guard let w else { perGemeente[Monitoring.onverdeeldSleutel, default: (.nul, .nul)][keyPath: veld] += bedrag; return }
+                for (code, d) in zip(gemeenten, bedrag.verdeel(naar: w)) { perGemeente[code, default: (.nul, .nul)][keyPath: veld] += d }
+            }
+            deel(c.contractsom, c.gemeentecode, \.verwacht)
+            if betaald.isEmpty { deel(c.schema(tot: peildatum), c.gemeentecode, \.bekend) }
+            else { for b in betaald { deel(b.bedrag, c.gemeentecode ?? b.gemeentecode, \.bekend) } }
+            for (gemeente, x) in perGemeente {
+                if let binnen = basis.binnen, gemeente != binnen { continue }
+                switch basis.per {
+                case .regio: voeg("regio", x.verwacht, x.bekend)
+                case .gemeente: voeg(gemeente, x.verwacht, x.bekend)
+                case .perceel: voeg(c.perceel, x.verwacht, x.bekend)
+                }
+            }
+        }
+        return uit
     }
 
     /// An amount in cents computed as a Double: an error, not a trap, when it is no number or beyond 64-bit cents
