@@ -19,8 +19,11 @@ enum Catalogus {
         .init(code: "0351", naam: "Woudenberg", inwoners: 12701, pctJeugd: 24.6, clientenPerJeugdige: 414.0 / 3124, zwaarte: 1.2, sleutel: 0.047, ses: 0.77, fte: 11.83, eenouder: 10.8, laagInkomen: 5.3),
     ]
 
+    /// The lots funded task-based in the demo region: allocated, paid by contract, not declared (seed 004, 6.2).
+    static let taakgericht: Set<String> = ["BSA"]
+
     static let percelen: [Perceel] = [
-        Perceel(code: "BSA", naam: "Brede spectrum aanbieders", segment: "Ambulant", verevend: false, bekostiging: .inspanning),
+        Perceel(code: "BSA", naam: "Brede spectrum aanbieders", segment: "Ambulant", verevend: false, bekostiging: .taak),
         Perceel(code: "AMB", naam: "Ambulante jeugdhulp", segment: "Ambulant", verevend: false, bekostiging: .inspanning),
         Perceel(code: "DYS", naam: "Dyslexiezorg", segment: "Ambulant", verevend: false, bekostiging: .output),
         Perceel(code: "GGZ", naam: "Jeugd-GGZ basis", segment: "GGZ", verevend: false, bekostiging: .output),

@@ -5,6 +5,7 @@ struct Uitvoer {
     var aanbieders: [String] = [], budgetten: [String] = [], normbudgetten: [String] = [], verzoeken: [String] = []
     var toewijzingen: [String] = []
     var declaraties: [String] = []
+    var contracten: [String] = [], betalingen: [String] = [], productie: [String] = []
 
     /// What was known on `stand`: requests received, allocations registered, declarations submitted and budget versions
     /// adopted by then (each file's last column is that day), with a line's status as it was on the day.
@@ -16,6 +17,9 @@ struct Uitvoer {
         for k in [\Uitvoer.verzoeken, \Uitvoer.toewijzingen, \Uitvoer.budgetten] {
             self[keyPath: k] = [self[keyPath: k][0]] + self[keyPath: k].dropFirst().filter(bekend)
         }
+        // a payment is known on its day, a month's production report once the month is over
+        betalingen = [betalingen[0]] + betalingen.dropFirst().filter { Dag.parse(String($0.prefix(10))).map { $0 <= stand } ?? true }
+        productie = [productie[0]] + productie.dropFirst().filter { Maand.parse(String($0.prefix(7))).map { $0.laatsteDag < stand } ?? true }
         // a line filed before its (retroactive) allocation was registered waits for it
         let toewijzingen = Set(toewijzingen.dropFirst().map { $0.prefix { $0 != "," } })
         declaraties = [declaraties[0]] + declaraties.dropFirst().compactMap { regel in
@@ -32,7 +36,8 @@ struct Uitvoer {
         [("gemeenten.csv", gemeenten), ("gemeentecijfers.csv", cijfers), ("percelen.csv", percelen),
          ("producten.csv", producten), ("aanbieders.csv", aanbieders), ("budgetten.csv", budgetten),
          ("normbudgetten.csv", normbudgetten),
-         ("verzoeken.csv", verzoeken), ("toewijzingen.csv", toewijzingen), ("declaraties.csv", declaraties)]
+         ("verzoeken.csv", verzoeken), ("toewijzingen.csv", toewijzingen), ("declaraties.csv", declaraties),
+         ("contracten.csv", contracten), ("betalingen.csv", betalingen), ("productie.csv", productie)]
             .map { ($0.0, $0.1.joined(separator: "\n") + "\n") }
     }
 }
@@ -100,7 +105,10 @@ extension Demoregio {
         uit.toewijzingen.append("toewijzingnummer,\(kolom),gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,verwijzer_type,verzoeknummer,geboortedatum,toewijzingsdatum")
         uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,\(kolom),gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
         var kosten: [String: Int64] = [:]  // "jaar|gemeente|perceel" -> cents, for the budgets
-        var kostenAanbieder: [String: Int64] = [:]  // "jaar|agb|perceel" -> cents, for the norm budgets
+        var kostenAanbieder: [String: Int64] = [:]  // "jaar|agb|perceel" -> cents, for the norm budgets and contracts
+        // the broad-spectrum providers are funded task-based (seed 004, 6.2): their care is allocated, but paid by
+        // contract, not declared; their episodes give the production reports
+        var taakgericht: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)] = []
         var ref = 0
         for (nr, e) in episodes.enumerated() {
             let z = Catalogus.zorgsoorten[e.soort]
@@ -127,6 +135,8 @@ extension Demoregio {
             }
             guard toegewezen <= trekking else { continue }
             uit.toewijzingen.append("\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
+            let perContract = Catalogus.taakgericht.contains(z.perceel)
+            if perContract { taakgericht.append((agb, z.perceel, g.code, max(e.start, eerste), min(e.eind, laatste))) }
 
             // declarations: per month of care, each filed with a lag; output products once at the end
             let benutting = 0.6 + 0.5 * k.uniform()
@@ -152,19 +162,29 @@ extension Demoregio {
                 guard case let (ingediend, afgewezen, status, decl)? = indiening(&k, tot: tot, stand: trekking, agb: agb,
                                                                                 anderhalfJaar: true) else { continue }
                 ref += 1
-                uit.declaraties.append(declaratieregel(decl, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
-                                                       z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "D", status: status, ingediend: ingediend))
+                // the same draws for a task-based lot (the rest of the region stays the same), but no line
+                if !perContract {
+                    uit.declaraties.append(declaratieregel(decl, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                           z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "D", status: status,
+                                                           ingediend: ingediend))
+                }
                 // a correction: the line is credited and filed again with fewer units
                 if !afgewezen && eenheden > 1 && k.kans(0.015) {
                     let later = ingediend + k.geheel(20...90)
                     guard later <= trekking else { continue }
                     let decl2 = declaratienummer(agb, later)
                     ref += 1
-                    uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
-                                                           z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "C", status: "toegekend", ingediend: later))
+                    if !perContract {
+                        uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                               z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "C", status: "toegekend",
+                                                               ingediend: later))
+                    }
                     ref += 1
-                    uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
-                                                           z, van: van, tot: tot, eenheden: eenheden - 1, tarief: tarief, "D", status: "toegekend", ingediend: later))
+                    if !perContract {
+                        uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
+                                                               z, van: van, tot: tot, eenheden: eenheden - 1, tarief: tarief, "D", status: "toegekend",
+                                                               ingediend: later))
+                    }
                     kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
                     kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] -= tarief.centen
                 }
@@ -193,7 +213,42 @@ extension Demoregio {
             }
         }
         uit.budgetten += burap
+        contracten(kostenAanbieder, taakgericht, &uit)
         normbudgetten(&k, kostenAanbieder, &uit)
+    }
+
+    /// The task-based lots' contracts: per provider and year the sum its care cost, in whole thousands of euros, paid in
+    /// twelve monthly parts on the 25th (up to the day the region is generated to); and per month, provider and
+    /// municipality the clients with care that month (the production report). No random draw: the rest is unchanged.
+    func contracten(_ kostenAanbieder: [String: Int64], _ taakgericht: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)],
+                    _ uit: inout Uitvoer) {
+        uit.contracten.append("jaar,perceel,agb,bekostiging,contractsom,betaalritme")
+        uit.betalingen.append("datum,agb,perceel,bedrag,kenmerk")
+        uit.productie.append("periode,agb,perceel,gemeentecode,clienten")
+        for sleutel in kostenAanbieder.keys.sorted() {
+            let d = sleutel.split(separator: "|").map(String.init)
+            guard let jaar = Int(d[0]), jaren.contains(jaar), Catalogus.taakgericht.contains(d[2]), kostenAanbieder[sleutel]! > 0 else { continue }
+            let som = Euro(euro: max(1, (kostenAanbieder[sleutel]! + 50_000) / 100_000) * 1000)
+            let c = Contract(jaar: jaar, perceel: d[2], agb: d[1], vorm: .taakgericht, contractsom: som)
+            uit.contracten.append("\(jaar),\(d[2]),\(d[1]),taakgericht,\(som.machineTekst),maand")
+            for (i, deel) in c.schema.enumerated() {
+                let dag = Dag(jaar: jaar, maand: i + 1, dag: 25)!
+                guard dag <= trekking else { break }
+                uit.betalingen.append("\(dag),\(d[1]),\(d[2]),\(deel.machineTekst),\(d[2])-\(d[1])-\(jaar)-\(pad(i + 1, 2))")
+            }
+        }
+        var telling: [String: Int] = [:]   // "maand|agb|perceel|gemeente" -> clients (episodes) in care that month
+        for e in taakgericht {
+            var m = e.van.maand
+            while m <= e.tot.maand && m.laatsteDag <= trekking {
+                if jaren.contains(m.jaar) { telling["\(m)|\(e.agb)|\(e.perceel)|\(e.gemeente)", default: 0] += 1 }
+                m = m + 1
+            }
+        }
+        for sleutel in telling.keys.sorted() {
+            let d = sleutel.split(separator: "|").map(String.init)
+            uit.productie.append("\(d[0]),\(d[1]),\(d[2]),\(d[3]),\(telling[sleutel]!)")
+        }
     }
 
     /// Norm budgets (memo tekort jeugdhulp 2020, Ouder-Amstel): per lot for the providers of the pooled residential and specialist lots, one over all
@@ -206,8 +261,8 @@ extension Demoregio {
         for (sleutel, centen) in kostenAanbieder {
             let d = sleutel.split(separator: "|").map(String.init)
             guard let jaar = Int(d[0]), jaren.contains(jaar) else { continue }
+            // the broad-spectrum providers have a task-based contract instead of a norm budget
             if perLot.contains(d[2]) { rijen["\(d[1])|\(jaar)|\(d[2])", default: 0] += centen }
-            else if d[2] == "BSA" { rijen["\(d[1])|\(jaar)|", default: 0] += centen }
         }
         for sleutel in rijen.keys.sorted() where rijen[sleutel]! > 0 {
             let factor = Int64(900 + k.geheel(0...200))   // 90%-110% of the real cost

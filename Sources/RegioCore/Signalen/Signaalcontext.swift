@@ -51,12 +51,16 @@ public struct Signaalcontext: Sendable {
     /// municipality's level): in a run in parts by client (`Signaaldraaiing`) it holds all parts, else it is
     /// `kostenPerMaand`. Signals are only made for the clients in `kostenPerMaand`.
     public let gemeentekosten: Gemeentekosten
+    /// The lines (and so the allocations) under contracts that are not p x q: nothing is declared against them, so
+    /// rules that compare declarations with allocations leave them alone.
+    public let contractvervanging: Vervanging
 
     /// `gemeentekosten`: every client's cost as `kosten(_:)` computes it, when `g` holds only some clients.
     public init(_ g: Gegevens, peildatum: Dag, gemeentekosten: Gemeentekosten? = nil) {
         self.peildatum = peildatum
         gegevens = g
         ref = Referentiekaart(g)
+        contractvervanging = g.contractvervanging
         toewijzingPerNummer = Dictionary(g.toewijzingen.map { ($0.toewijzingnummer, $0) }, uniquingKeysWith: { a, _ in a })
         let tellend = g.toewijzingen.filter { !$0.isVerwijderd }
         toewijzingenPerClient = Dictionary(grouping: tellend, by: \.client)
@@ -167,4 +171,12 @@ public struct Regelselectie: RandomAccessCollection, ExpressibleByArrayLiteral, 
     public var startIndex: Int { 0 }
     public var endIndex: Int { posities.count }
     public subscript(i: Int) -> Declaratieregel { alle[Int(posities[i])] }
+}
+
+extension Signaalcontext {
+    /// Whether the allocation's care in `jaar` is paid by a contract that is not p x q (task-based, subsidy, lump sum).
+    public func onderContract(_ t: Toewijzing, jaar: Int) -> Bool {
+        guard !contractvervanging.isLeeg, let perceel = perceel(t.productcategorie, t.productcode, jaar: jaar)?.code else { return false }
+        return contractvervanging.vervangt(jaar, t.gemeentecode, perceel, t.agb)
+    }
 }

@@ -25,6 +25,8 @@ public struct Uitnutting: Signaalregel {
                 // a trajectory (one volume for the whole allocation) is declared once, at its end: judge it only then
                 if (t.frequentie ?? .totaal) == .totaal && t.budget == nil && einde > grens { continue }
                 let tot = min(einde, grens)
+                // paid by contract (task-based, subsidy): nothing is declared against the allocation
+                if tot >= t.ingangsdatum, (t.ingangsdatum.jaar...tot.jaar).contains(where: { c.onderContract(t, jaar: $0) }) { continue }
                 guard let v = c.verplichting(t, van: t.ingangsdatum, tot: tot), v >= minimum, v.centen > 0 else { continue }
                 let gedeclareerd = (c.declaratiesPerToewijzing[t.toewijzingnummer] ?? [])
                     .flatMap(\.kostenPerMaand).filter { $0.0 <= tot.maand }.map(\.1).som()
