@@ -68,6 +68,8 @@ extension Monitoring {
                 case .segment: i = d.groepen.groep(ref.percelen[p.perceel]?.segment ?? "onbekend")
                 case .aanbieder: i = d.groepen.groep(p.agb ?? eigenRegel)
                 case .maand: i = p.maand.map { d.groep($0) } ?? d.groepen.groep(eigenRegel)
+                // no referrer: with the referrer unknown, as in every row's shares
+                case .verwijzer: i = d.groepen.groep(Verwijzer.onbekendeSleutel)
                 default: i = d.groepen.groep(eigenRegel)
                 }
                 d.groepen.opbouw[i].boek(p)
