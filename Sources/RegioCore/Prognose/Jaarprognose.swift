@@ -313,10 +313,15 @@ public struct Jaarprognose: Sendable {
         return Prior(nu: nu, terugwerkendeFactor: terugwerkendeFactor, uitnutting: uitnutting)
     }
 
-    /// The commitment of `g`'s allocations in year `j`, per group and month (in cents).
+    /// The commitment of `g`'s allocations in year `j`, per group and month (in cents). An allocation paid by a
+    /// contract that is not p x q commits nothing that is declared: it is left out (of the prior and of last year's
+    /// utilisation alike).
     static func verplichting(_ basis: Basis, _ g: Gegevens, jaar j: Int) -> [String: [Int: Int64]] {
         var uit: [String: [Int: Int64]] = [:]
+        let vervanging = basis.gegevens.contractvervanging, zoeker = Perceelzoeker(basis.ref)
         for t in g.toewijzingen where !t.isVerwijderd {
+            if !vervanging.isLeeg,
+               vervanging.vervangt(j, t.gemeentecode, zoeker.perceel(t.productcategorie, t.productcode, jaar: j) ?? "", t.agb) { continue }
             let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
             for m in 1...12 {
                 let maand = Maand(jaar: j, maand: m)
