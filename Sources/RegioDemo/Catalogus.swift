@@ -22,6 +22,10 @@ enum Catalogus {
     /// The lots funded task-based in the demo region: allocated, paid by contract, not declared (seed 004, 6.2).
     static let taakgericht: Set<String> = ["BSA"]
 
+    /// The starts per year of every care kind are scaled by this factor so that the region has the seed's unique
+    /// clients (004, table 1: 8.972 in 2019, Amersfoort 4.980); measured with seed 1, within 2% (docs/ontwikkeling.md).
+    static let kalibratie = 0.909
+
     static let percelen: [Perceel] = [
         Perceel(code: "BSA", naam: "Brede spectrum aanbieders", segment: "Ambulant", verevend: false, bekostiging: .taak),
         Perceel(code: "AMB", naam: "Ambulante jeugdhulp", segment: "Ambulant", verevend: false, bekostiging: .inspanning),

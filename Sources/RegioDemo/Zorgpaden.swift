@@ -66,7 +66,7 @@ extension Demoregio {
         for (s, z) in Catalogus.zorgsoorten.enumerated() {
             let zwaar = Catalogus.percelen.first { $0.code == z.perceel }!.verevend
             for jaar in (jaren.lowerBound - 4)...jaren.upperBound {
-                let n = Int((z.startsPerJaar * pow103(jaar - 2018)).rounded())
+                let n = Int((z.startsPerJaar * Catalogus.kalibratie * pow103(jaar - 2018)).rounded())
                 for _ in 0..<n {
                     let start = Dag.eersteVan(jaar: jaar) + k.geheel(0...364)
                     let duur = Int(k.logUniform(Double(z.duur.lowerBound), Double(z.duur.upperBound)))

@@ -203,10 +203,24 @@ import Testing
                 // the same whole euros as a published amount is a coincidence the reader cannot tell apart
                 let gezien = Set(zichtbaar.values.map { Euro(centen: $0).heleEuros })
                 for t in verraad where !gezien.contains(t) {
-                    for (pad, tekst) in teksten where tekst.contains(t) { Issue.record("\(d): \(t) staat op \(pad)") }
+                    for (pad, tekst) in teksten where Self.bevatBedrag(tekst, t) { Issue.record("\(d): \(t) staat op \(pad)") }
                 }
             }
         }
+    }
+
+    /// Whether `tekst` shows the amount `bedrag` ("€ 3.074") as a whole amount: not as the start of a larger one
+    /// ("€ 3.074.755") or of one with cents ("€ 3.074,50" is another amount).
+    static func bevatBedrag(_ tekst: String, _ bedrag: String) -> Bool {
+        var rest = tekst[...]
+        while let r = rest.range(of: bedrag) {
+            let na = rest[r.upperBound...]
+            let volgende = na.first, daarna = na.dropFirst().first
+            let langer = volgende.map { $0.isNumber || (($0 == "." || $0 == ",") && (daarna?.isNumber ?? false)) } ?? false
+            if !langer { return true }
+            rest = na
+        }
+        return false
     }
 
     /// The column that holds a table's amount.
