@@ -173,10 +173,7 @@ public struct Contractoverzicht: Sendable {
         var uit: [Regel] = []
         for c in contracten {
             let sleutelContract = "\(c.perceel)|\(c.agb)"
-            let betalingen = g.betalingen.filter {
-                $0.agb == c.agb && $0.perceel == c.perceel && $0.datum.jaar == jaar && $0.datum <= peildatum
-                    && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)
-            }
+            let betalingen = g.betalingen(c, tot: peildatum)
             let productie = g.productie.filter {
                 $0.agb == c.agb && $0.perceel == c.perceel && $0.maand.jaar == jaar && $0.maand.eersteDag <= peildatum
                     && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)

@@ -71,17 +71,13 @@ extension Gegevens {
         var gewichten: [Int: [Int64]?] = [:]
         func sleutel(_ jaar: Int) -> [Int64]? {
             if let w = gewichten[jaar] { return w }
-            let w = try? VereveningSleutel.macrobudget.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: gemeentecijfers)
-            let lijst = w.map { w in gemeenten.map { w[$0] ?? 0 } }.flatMap { $0.reduce(0, +) > 0 ? $0 : nil }
+            let lijst = macrobudgetgewichten(jaar: jaar, gemeenten: gemeenten)
             gewichten[jaar] = .some(lijst)
             return lijst
         }
         for c in contracten where c.vorm != .pxq && jaren.contains(c.jaar) {
             v.voeg(c.jaar, c.gemeentecode, c.perceel, c.agb)
-            let betaald = betalingen.filter {
-                $0.agb == c.agb && $0.perceel == c.perceel && $0.datum.jaar == c.jaar && $0.datum <= bekendTot
-                    && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)
-            }
+            let betaald = betalingen(c, tot: bekendTot)
             var bedragen: [(Maand, String?, Euro, Boekpost.Bron)] = betaald.map { ($0.datum.maand, $0.gemeentecode, $0.bedrag, .betaling) }
             if betaald.isEmpty {
                 for (i, e) in c.schema.enumerated() where e != .nul {
@@ -109,6 +105,22 @@ extension Gegevens {
         var v = Vervanging()
         for c in contracten where c.vorm != .pxq { v.voeg(c.jaar, c.gemeentecode, c.perceel, c.agb) }
         return v
+    }
+
+    /// The payments under contract `c` in its year up to and including `tot` (a contract of one municipality: that
+    /// municipality's payments only).
+    public func betalingen(_ c: Contract, tot: Dag) -> [Betaling] {
+        betalingen.filter {
+            $0.agb == c.agb && $0.perceel == c.perceel && $0.datum.jaar == c.jaar && $0.datum <= tot
+                && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)
+        }
+    }
+
+    /// The municipalities' macro-budget weights of `jaar` in the order of `gemeenten`, to split what the region pays;
+    /// nil when a municipality's figures are missing or they add up to nothing.
+    public func macrobudgetgewichten(jaar: Int, gemeenten: [String]) -> [Int64]? {
+        let w = try? VereveningSleutel.macrobudget.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: gemeentecijfers)
+        return w.map { w in gemeenten.map { w[$0] ?? 0 } }.flatMap { $0.reduce(0, +) > 0 ? $0 : nil }
     }
 
     /// Whether a contract that is not p x q replaces one provider's lines (figures from the sums then need the sums per

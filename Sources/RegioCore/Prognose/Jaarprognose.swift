@@ -401,18 +401,14 @@ public struct Jaarprognose: Sendable {
         let contracten = g.contracten.filter { $0.jaar == jaar && $0.vorm != .pxq }
         guard !contracten.isEmpty else { return [:] }
         let gemeenten = g.gemeenten.map(\.code).sorted()
-        let w = (try? VereveningSleutel.macrobudget.gewichten(jaar: jaar, gemeentecodes: gemeenten, gemeentecijfers: g.gemeentecijfers))
-            .map { w in gemeenten.map { w[$0] ?? 0 } }.flatMap { $0.reduce(0, +) > 0 ? $0 : nil }
+        let w = g.macrobudgetgewichten(jaar: jaar, gemeenten: gemeenten)
         var uit: [String: (verwacht: Euro, bekend: Euro)] = [:]
         func voeg(_ groep: String, _ verwacht: Euro, _ bekend: Euro) {
             let oud = uit[groep] ?? (.nul, .nul)
             uit[groep] = (oud.verwacht + verwacht, oud.bekend + bekend)
         }
         for c in contracten {
-            let betaald = g.betalingen.filter {
-                $0.agb == c.agb && $0.perceel == c.perceel && $0.datum.jaar == jaar && $0.datum <= peildatum
-                    && (c.gemeentecode == nil || $0.gemeentecode == c.gemeentecode)
-            }
+            let betaald = g.betalingen(c, tot: peildatum)
             // per municipality: the expected sum and what is known (payments of a municipality are its own)
             var perGemeente: [String: (verwacht: Euro, bekend: Euro)] = [:]
             func deel(_ bedrag: Euro, _ eigen: String?, _ veld: WritableKeyPath<(verwacht: Euro, bekend: Euro), Euro>) {
