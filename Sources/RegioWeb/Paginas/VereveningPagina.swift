@@ -56,17 +56,14 @@ enum VereveningPagina {
         let raad = try Raadsverevening(v, jaren: jaren, sleutel: sleutel, codes: codes)
         let regels = try v.bron.vereveningsregels()
         if raad.isRaad {
-            let sleuteljaren = jaren.flatMap { sleutel.kijktTerug ? Array(VereveningSleutel.gebruiksjaren(voor: $0)) : [$0] }
-            let deels = Set(jaren).union(sleuteljaren).sorted().filter { !regels.deels(jaar: $0, uit: Array(ref.percelen.keys)).isEmpty }
+            let deels = raad.deelsVerevend
             if !deels.isEmpty {
                 p.voeg(.melding("In \(deels.map(String.init).joined(separator: ", ")) is een perceel voor een deel verevend "
                                 + "(een aandeel onder 100% of één product). Het verevende deel is een deel van de kosten van een "
                                 + "perceel dat geen tabel toont; de raadsversie laat de verevening van "
                                 + (deels.count == 1 ? "dat jaar" : "die jaren") + " daarom niet zien.", soort: .info))
                 // every figure of the page rests on such a year: nothing left to show
-                if jaren.allSatisfy({ j in
-                    (sleutel.kijktTerug ? Array(VereveningSleutel.gebruiksjaren(voor: j)) : [j]).contains { deels.contains($0) }
-                }) { return p }
+                if jaren.allSatisfy(raad.rustOpDeelsVerevend.contains) { return p }
             }
             let weg = uitkomsten.filter { !raad.magDrempel($0.scenario) }.map(\.scenario.naam)
             if !weg.isEmpty {
@@ -157,6 +154,9 @@ struct Raadsverevening {
     private var cellen: [String: Onderdrukking.Status] = [:]
     private var totalen: [Int: Onderdrukking.Status] = [:]
     private var bovenDrempel: [Int: (Euro) -> Bool] = [:]
+    /// The years (shown or in a key) in which a lot is pooled in part, and the shown years that rest on one of them.
+    private(set) var deelsVerevend: [Int] = []
+    private(set) var rustOpDeelsVerevend = Set<Int>()
 
     init(_ v: Paginaverzoek, jaren: ClosedRange<Int>, sleutel: VereveningSleutel, codes: [String]) throws {
         isRaad = v.rol.onderdruktKleineAantallen
@@ -167,7 +167,10 @@ struct Raadsverevening {
             let plan = try v.bron.raadsplan(jaar: j)
             let sleuteljaren = sleutel.kijktTerug ? VereveningSleutel.gebruiksjaren(voor: j).filter(beschikbaar.contains) : [j]
             // a year pooled in part has no pooled subtotal in the plan: hidden, and not for being small
-            if Set(sleuteljaren + [j]).contains(where: { !regels.deels(jaar: $0, uit: percelen).isEmpty }) {
+            let deels = Set(sleuteljaren + [j]).filter { !regels.deels(jaar: $0, uit: percelen).isEmpty }
+            if !deels.isEmpty {
+                deelsVerevend = Array(Set(deelsVerevend).union(deels)).sorted()
+                rustOpDeelsVerevend.insert(j)
                 totalen[j] = .aanvullend
                 for c in codes { cellen["\(c)|\(j)"] = .aanvullend }
                 bovenDrempel[j] = { _ in false }
