@@ -22,6 +22,18 @@ enum Catalogus {
     /// The lots funded task-based in the demo region: allocated, paid by contract, not declared (seed 004, 6.2).
     static let taakgericht: Set<String> = ["BSA"]
 
+    /// The lots of the certified institution, funded by a subsidy of each municipality (seed 002, 3.5: "SAVE via een
+    /// subsidie bekostigd wordt vanuit de gemeenten"; 004, 6.2): allocated, subsidised per quarter in advance, not
+    /// declared. Each municipality's subsidy is its own contract, so the pooled lot keeps each municipality's cost.
+    static let subsidie: Set<String> = ["SAVE"]
+
+    /// Veilig Thuis: the region's yearly contribution (seed 004: "circa € 2 mln (2019 en 2020)"), one subsidy of the
+    /// region paid monthly, split over the municipalities by the key; no allocations, no declarations. A lot of its own,
+    /// not pooled, written after the lots of the care kinds (`percelen`), so the national generator does not see it.
+    static let veiligThuis = Perceel(code: "VT", naam: "Veilig Thuis", segment: "Jeugdbescherming", verevend: false, bekostiging: .taak)
+    static let veiligThuisAGB = "75990001"
+    static let veiligThuisBijdrage2019: Int64 = 2_000_000
+
     /// The starts per year of every care kind are scaled by this factor so that the region has the seed's unique
     /// clients (004, table 1: 8.972 in 2019, Amersfoort 4.980); measured with seed 1, within 2% (docs/ontwikkeling.md).
     static let kalibratie = 0.909

@@ -48,7 +48,7 @@ public struct Demoregio {
             }
         }
         uit.percelen.append("perceel,naam,segment,verevend,bekostiging")
-        for p in Catalogus.percelen {
+        for p in Catalogus.percelen + [Catalogus.veiligThuis] {
             uit.percelen.append("\(p.code),\(csv(p.naam)),\(p.segment),\(p.verevend ? "ja" : "nee"),\(p.bekostiging!.rawValue)")
         }
         uit.producten.append("productcode,productcategorie,perceel,omschrijving,eenheid,tarief,jaar")
@@ -91,6 +91,7 @@ public struct Demoregio {
             }
             perSoort.append(lijst)
         }
+        uit.aanbieders.append("\(Catalogus.veiligThuisAGB),Veilig Thuis regio Utrecht")
         return perSoort.map { $0.map { (agb: $0.0, gewicht: $0.1) } }
     }
 }

@@ -106,9 +106,10 @@ extension Demoregio {
         uit.declaraties.append("declaratienummer,referentienummer,toewijzingnummer,\(kolom),gemeentecode,agb,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,status,ingediend_op")
         var kosten: [String: Int64] = [:]  // "jaar|gemeente|perceel" -> cents, for the budgets
         var kostenAanbieder: [String: Int64] = [:]  // "jaar|agb|perceel" -> cents, for the norm budgets and contracts
-        // the broad-spectrum providers are funded task-based (seed 004, 6.2): their care is allocated, but paid by
-        // contract, not declared; their episodes give the production reports
-        var taakgericht: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)] = []
+        var kostenSubsidie: [String: Int64] = [:]  // "jaar|agb|perceel|gemeente" -> cents, for the municipalities' subsidies
+        // the broad-spectrum providers are funded task-based and the certified institution by subsidy (seed 004, 6.2):
+        // their care is allocated, but paid by contract, not declared; their episodes give the production reports
+        var perContract: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)] = []
         var ref = 0
         for (nr, e) in episodes.enumerated() {
             let z = Catalogus.zorgsoorten[e.soort]
@@ -135,8 +136,9 @@ extension Demoregio {
             }
             guard toegewezen <= trekking else { continue }
             uit.toewijzingen.append("\(tw),\(id(c)),\(g.code),\(agb),\(z.categorie),\(z.code),\(e.start),\(e.open ? "" : e.eind.description),\(volume),\(z.eenheid),\(z.frequentie.rawValue),\(verwijzer.rawValue),\(vz),\(c.geboren),\(toegewezen)")
-            let perContract = Catalogus.taakgericht.contains(z.perceel)
-            if perContract { taakgericht.append((agb, z.perceel, g.code, max(e.start, eerste), min(e.eind, laatste))) }
+            let subsidie = Catalogus.subsidie.contains(z.perceel)
+            let onderContract = subsidie || Catalogus.taakgericht.contains(z.perceel)
+            if onderContract { perContract.append((agb, z.perceel, g.code, max(e.start, eerste), min(e.eind, laatste))) }
 
             // declarations: per month of care, each filed with a lag; output products once at the end
             let benutting = 0.6 + 0.5 * k.uniform()
@@ -159,11 +161,12 @@ extension Demoregio {
                 let bedrag = tarief * eenheden
                 kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] += bedrag.centen
                 kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] += bedrag.centen
+                if subsidie { kostenSubsidie["\(jaar)|\(agb)|\(z.perceel)|\(g.code)", default: 0] += bedrag.centen }
                 guard case let (ingediend, afgewezen, status, decl)? = indiening(&k, tot: tot, stand: trekking, agb: agb,
                                                                                 anderhalfJaar: true) else { continue }
                 ref += 1
                 // the same draws for a task-based lot (the rest of the region stays the same), but no line
-                if !perContract {
+                if !onderContract {
                     uit.declaraties.append(declaratieregel(decl, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
                                                            z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "D", status: status,
                                                            ingediend: ingediend))
@@ -174,19 +177,20 @@ extension Demoregio {
                     guard later <= trekking else { continue }
                     let decl2 = declaratienummer(agb, later)
                     ref += 1
-                    if !perContract {
+                    if !onderContract {
                         uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
                                                                z, van: van, tot: tot, eenheden: eenheden, tarief: tarief, "C", status: "toegekend",
                                                                ingediend: later))
                     }
                     ref += 1
-                    if !perContract {
+                    if !onderContract {
                         uit.declaraties.append(declaratieregel(decl2, ref: "R" + pad(ref, 8), toewijzing: tw, client: id(c), gemeente: g.code, agb: agb,
                                                                z, van: van, tot: tot, eenheden: eenheden - 1, tarief: tarief, "D", status: "toegekend",
                                                                ingediend: later))
                     }
                     kosten["\(jaar)|\(g.code)|\(z.perceel)", default: 0] -= tarief.centen
                     kostenAanbieder["\(jaar)|\(agb)|\(z.perceel)", default: 0] -= tarief.centen
+                    if subsidie { kostenSubsidie["\(jaar)|\(agb)|\(z.perceel)|\(g.code)", default: 0] -= tarief.centen }
                 }
             }
         }
@@ -213,42 +217,84 @@ extension Demoregio {
             }
         }
         uit.budgetten += burap
-        contracten(kostenAanbieder, taakgericht, &uit)
+        // Veilig Thuis: the region's contribution split by the key, in whole thousands (no draw)
+        let somSleutel = Catalogus.gemeenten.map(\.sleutel).reduce(0, +)
+        for jaar in jaren {
+            for g in Catalogus.gemeenten {
+                let b = Int64((Double(veiligThuis(jaar).centen) / 100 * g.sleutel / somSleutel / 1000).rounded()) * 1000
+                uit.budgetten.append("\(jaar),\(g.code),\(Catalogus.veiligThuis.code),\(Euro(euro: b).machineTekst),primitief,\(jaar - 1)-11-10")
+            }
+        }
+        contracten(kostenAanbieder, kostenSubsidie, perContract, &uit)
         normbudgetten(&k, kostenAanbieder, &uit)
     }
 
-    /// The task-based lots' contracts: per provider and year the sum its care cost, in whole thousands of euros, paid in
-    /// twelve monthly parts on the 25th (up to the day the region is generated to); and per month, provider and
-    /// municipality the clients with care that month (the production report). No random draw: the rest is unchanged.
-    func contracten(_ kostenAanbieder: [String: Int64], _ taakgericht: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)],
-                    _ uit: inout Uitvoer) {
-        uit.contracten.append("jaar,perceel,agb,bekostiging,contractsom,betaalritme")
-        uit.betalingen.append("datum,agb,perceel,bedrag,kenmerk")
+    /// The contracts of the lots that are not p x q: per provider and year the sum its care cost, in whole thousands of
+    /// euros (task-based: one contract of the region, paid in twelve monthly parts on the 25th; subsidy: one per
+    /// municipality, paid per quarter on the 5th of its first month), up to the day the region is generated to; Veilig
+    /// Thuis's regional subsidy; and per month, provider and municipality the clients with care that month (the
+    /// production report). No random draw from `k`: the rest of the region is unchanged.
+    func contracten(_ kostenAanbieder: [String: Int64], _ kostenSubsidie: [String: Int64],
+                    _ perContract: [(agb: String, perceel: String, gemeente: String, van: Dag, tot: Dag)], _ uit: inout Uitvoer) {
+        uit.contracten.append("jaar,perceel,agb,bekostiging,contractsom,gemeentecode,betaalritme")
+        uit.betalingen.append("datum,agb,perceel,bedrag,gemeentecode,kenmerk")
         uit.productie.append("periode,agb,perceel,gemeentecode,clienten")
+        func contract(_ c: Contract, dag: Int) {
+            let g = c.gemeentecode ?? ""
+            uit.contracten.append("\(c.jaar),\(c.perceel),\(c.agb),\(c.vorm.rawValue),\(c.contractsom.machineTekst),\(g),\(c.ritme.rawValue)")
+            for (i, deel) in c.schema.enumerated() where deel != .nul {
+                let datum = Dag(jaar: c.jaar, maand: i + 1, dag: dag)!
+                guard datum <= trekking else { break }
+                let kenmerk = [c.perceel, c.agb, g, String(c.jaar), pad(i + 1, 2)].filter { !$0.isEmpty }.joined(separator: "-")
+                uit.betalingen.append("\(datum),\(c.agb),\(c.perceel),\(deel.machineTekst),\(g),\(kenmerk)")
+            }
+        }
+        func som(_ centen: Int64) -> Euro { Euro(euro: max(1, (centen + 50_000) / 100_000) * 1000) }
         for sleutel in kostenAanbieder.keys.sorted() {
             let d = sleutel.split(separator: "|").map(String.init)
             guard let jaar = Int(d[0]), jaren.contains(jaar), Catalogus.taakgericht.contains(d[2]), kostenAanbieder[sleutel]! > 0 else { continue }
-            let som = Euro(euro: max(1, (kostenAanbieder[sleutel]! + 50_000) / 100_000) * 1000)
-            let c = Contract(jaar: jaar, perceel: d[2], agb: d[1], vorm: .taakgericht, contractsom: som)
-            uit.contracten.append("\(jaar),\(d[2]),\(d[1]),taakgericht,\(som.machineTekst),maand")
-            for (i, deel) in c.schema.enumerated() {
-                let dag = Dag(jaar: jaar, maand: i + 1, dag: 25)!
-                guard dag <= trekking else { break }
-                uit.betalingen.append("\(dag),\(d[1]),\(d[2]),\(deel.machineTekst),\(d[2])-\(d[1])-\(jaar)-\(pad(i + 1, 2))")
-            }
+            contract(Contract(jaar: jaar, perceel: d[2], agb: d[1], vorm: .taakgericht, contractsom: som(kostenAanbieder[sleutel]!)), dag: 25)
+        }
+        for sleutel in kostenSubsidie.keys.sorted() {
+            let d = sleutel.split(separator: "|").map(String.init)
+            guard let jaar = Int(d[0]), jaren.contains(jaar), kostenSubsidie[sleutel]! > 0 else { continue }
+            contract(Contract(jaar: jaar, perceel: d[2], agb: d[1], gemeentecode: d[3], vorm: .subsidie,
+                              contractsom: som(kostenSubsidie[sleutel]!), ritme: .kwartaal), dag: 5)
+        }
+        for jaar in jaren {
+            contract(Contract(jaar: jaar, perceel: Catalogus.veiligThuis.code, agb: Catalogus.veiligThuisAGB, vorm: .subsidie,
+                              contractsom: veiligThuis(jaar)), dag: 1)
         }
         var telling: [String: Int] = [:]   // "maand|agb|perceel|gemeente" -> clients (episodes) in care that month
-        for e in taakgericht {
+        for e in perContract {
             var m = e.van.maand
             while m <= e.tot.maand && m.laatsteDag <= trekking {
                 if jaren.contains(m.jaar) { telling["\(m)|\(e.agb)|\(e.perceel)|\(e.gemeente)", default: 0] += 1 }
                 m = m + 1
             }
         }
+        // Veilig Thuis: the children of the month's safety investigations, about 0,5 per 1.000 young people
+        // (a stream of its own, so the region's draws do not move)
+        var vt = Kansen(seed: seed ^ 0x5654)
+        for jaar in jaren {
+            for maand in 1...12 where Maand(jaar: jaar, maand: maand).laatsteDag <= trekking {
+                for g in Catalogus.gemeenten {
+                    let verwacht = Double(g.inwoners) * g.pctJeugd / 100 * 0.0005
+                    let n = max(0, Int((verwacht * (0.6 + 0.8 * vt.uniform())).rounded()))
+                    telling["\(Maand(jaar: jaar, maand: maand))|\(Catalogus.veiligThuisAGB)|\(Catalogus.veiligThuis.code)|\(g.code)"] = n
+                }
+            }
+        }
         for sleutel in telling.keys.sorted() {
             let d = sleutel.split(separator: "|").map(String.init)
             uit.productie.append("\(d[0]),\(d[1]),\(d[2]),\(d[3]),\(telling[sleutel]!)")
         }
+    }
+
+    /// Veilig Thuis's contribution of the region in `jaar`: € 2 mln in 2019 (seed 004), indexed 2% a year, in whole
+    /// thousands of euros.
+    func veiligThuis(_ jaar: Int) -> Euro {
+        Euro(euro: Int64((Double(Catalogus.veiligThuisBijdrage2019) * pow102(jaar - 2019) / 1000).rounded()) * 1000)
     }
 
     /// Norm budgets (memo tekort jeugdhulp 2020, Ouder-Amstel): per lot for the providers of the pooled residential and specialist lots, one over all

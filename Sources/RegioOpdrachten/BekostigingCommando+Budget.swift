@@ -76,6 +76,10 @@ struct TaakgerichtCommando: ParsableCommand, MetUitvoer {
         commandName: "taakgericht",
         abstract: "Taakgericht budget: bijdrage per gemeente naar een verdeelsleutel vooraf, realisatie en verrekening achteraf.",
         discussion: "Realisatie = de gedeclareerde kosten van de cliënten van de gemeente in de gekozen percelen in --jaar. "
+            + "Een perceel met een contract dat niet p x q is (taakgericht, subsidie, lumpsum) heeft geen declaraties: daar is "
+            + "de realisatie wat betaald is (zonder betalingen het betaalschema), de betalingen van een gemeente voor haar "
+            + "eigen rekening en die van de regio naar gebruik verdeeld: de cliëntmaanden in de productieopgaven van de "
+            + "aanbieder (zonder opgaven naar het macrobudget). Een jaartotaal uit het grootboek telt voor zijn gemeente. "
             + "Zonder --perceel: de percelen met bekostiging 'taak'. De sleutel gebruik kijkt naar de drie jaren vóór --jaar.")
 
     enum Afspraak: String, ExpressibleByArgument, CaseIterable {
@@ -123,8 +127,9 @@ struct TaakgerichtCommando: ParsableCommand, MetUitvoer {
         guard format == .tabel else { try t.tabel(namen: namen).afdrukken(uitvoer); return }
         print("Taakgericht budget \(jaar): \(bedrag), vooraf verdeeld naar \(k.rawValue) (\(k.omschrijving)"
               + (k.kijktTerug ? ", \(jaar - 3)-\(jaar - 1)" : ", \(jaar)") + ").")
-        print("Realisatie: gedeclareerde kosten \(jaar) in " + percelen.sorted().joined(separator: ", ")
-              + "; verrekening achteraf: \(verrekening.rawValue).")
+        let onderContract = Set(g.contracten.filter { $0.jaar == jaar && $0.vorm != .pxq && percelen.contains($0.perceel) }.map(\.perceel))
+        print("Realisatie \(jaar) in " + percelen.sorted().map { onderContract.contains($0) ? "\($0) (betalingen, naar productie verdeeld)" : "\($0) (declaraties)" }
+              .joined(separator: ", ") + "; verrekening achteraf: \(verrekening.rawValue).")
         t.tabel(namen: namen).afdrukken(.tabel)
         print("Regionaal verschil (realisatie − budget): \(t.totaalVerschil)"
               + (t.totaalVerschil > .nul ? " (overschrijding)." : t.totaalVerschil < .nul ? " (onderbesteding)." : "."))

@@ -157,7 +157,8 @@ struct VerschilCommando: ParsableCommand, MetUitvoer {
         try v.tabel(per: per, namen: namen, a: a.kop, b: b.kop).afdrukken(uitvoer)
         if format == .tabel {
             let t = v.totaal
-            print("Totaal: \(t.verschil.heleEuros) = volume \(t.volume.heleEuros) + intensiteit \(t.intensiteit.heleEuros) + prijs \(t.prijs.heleEuros).")
+            print("Totaal: \(t.verschil.heleEuros) = volume \(t.volume.heleEuros) + intensiteit \(t.intensiteit.heleEuros) + prijs \(t.prijs.heleEuros)"
+                  + (v.metBoek ? " + contracten en grootboek \(t.boek.heleEuros) (kosten zonder declaraties: zonder cliënten en tarieven)." : "."))
             if case .begroting = a { print("De begroting is gelezen als de zorg van \(a.jaar - 1) tegen de tarieven van \(a.jaar), geschaald naar het budget.") }
         }
     }

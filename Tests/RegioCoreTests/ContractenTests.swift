@@ -98,4 +98,27 @@ struct ContractenTests {
         let vbj = try #require(o.regels.first { $0.contract.perceel == "VBJ" })
         #expect(vbj.realisatie == centen(3_000) && vbj.perGemeente == ["0307": centen(1_000), "0308": centen(2_000)])
     }
+
+    /// A task-based budget settled by use (`bekostiging taakgericht`): the lots have no lines, so the realisation is
+    /// what was paid, the region's payments split by the client-months of the production reports. BSA, paid by
+    /// 15-04-2020: 100.000 in January, February and April by the region, 50.000 by 0308. Production 2020: 0307
+    /// 40 + 42 + 99 = 181, 0308 20 + 21 = 41 client-months (222). Each 100.000 of the region: 0307 10.000.000 x 181/222
+    /// = 8.153.153,15 cents, 0308 1.846.846,84; the leftover cent to the larger remainder (0308): 81.531,53 and
+    /// 18.468,47. So 0307 3 x 81.531,53 = 244.594,59; 0308 3 x 18.468,47 + 50.000 = 105.405,41; together 350.000.
+    /// SAVE (subsidy, no payments, no production): the schedule to April (25.000,01 + 25.000,00) by the macro-budget
+    /// 0,6 / 0,4: 0307 15.000,01 + 15.000,00, 0308 10.000,00 + 10.000,00.
+    @Test("taakgericht budget: realisatie uit betalingen, naar productie verdeeld")
+    func taakdelenNaarProductie() throws {
+        let g = Self.gegevens
+        let posten = g.kostenposten(jaren: 2017...2020)
+        let bsa = try Bekostiging.taakdelen(g, posten: posten, jaar: 2020, sleutel: .macrobudget, percelen: ["BSA"])
+        #expect(Dictionary(uniqueKeysWithValues: bsa.map { ($0.gemeentecode, $0.realisatie) })
+                == ["0307": centen(244_594, 59), "0308": centen(105_405, 41)])
+        let beide = try Bekostiging.taakdelen(g, posten: posten, jaar: 2020, sleutel: .macrobudget, percelen: ["BSA", "SAVE"])
+        #expect(Dictionary(uniqueKeysWithValues: beide.map { ($0.gemeentecode, $0.realisatie) })
+                == ["0307": centen(274_594, 60), "0308": centen(125_405, 41)])
+        // settled afterwards by use: the budget of 400.000 shared by realisation adds up to the budget
+        let t = try Bekostiging.TaakgerichtBudget(budget: centen(400_000), delen: beide, verrekening: .budgetNaarRealisatie)
+        #expect(t.gemeenten.map(\.eindbijdrage).som() == centen(400_000))
+    }
 }

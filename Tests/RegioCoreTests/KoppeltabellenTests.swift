@@ -206,3 +206,46 @@ enum Lineair {
         #expect(berekenbaar.isEmpty)
     }
 }
+
+/// A cell paid wholly under contracts (no line, no client) is about no child (issue 23): the council sees it, and the
+/// cells beside it are protected as if it were known. Two municipalities; AMB declared (0307: 2 clients, 0308: 6);
+/// BSA a task-based contract of the region, 120.000 paid in March 2020, split by the macro-budget 0,6 / 0,4.
+@Suite("Raadsplan met contracten")
+struct RaadsplanContractTests {
+    @Test("een cel die alleen uit contractbetalingen bestaat is zichtbaar; de cliëntcellen blijven beschermd")
+    func contractcelZichtbaar() throws {
+        func dag(_ s: String) -> Dag { Dag.parse(s)! }
+        var g = Gegevens()
+        g.gemeenten = [Gemeente(code: "0307", naam: "Amersfoort"), Gemeente(code: "0308", naam: "Baarn")]
+        g.percelen = [Perceel(code: "AMB", naam: "Ambulant", segment: "Ambulant", verevend: false),
+                      Perceel(code: "BSA", naam: "Brede spectrum", segment: "Ambulant", verevend: false)]
+        g.producten = [Product(productcode: "45A01", productcategorie: "45", perceel: "AMB")]
+        g.aanbieders = [Aanbieder(agb: "75000001", naam: "Zorg BV"), Aanbieder(agb: "75000009", naam: "BSA")]
+        g.gemeentecijfers = [Gemeentecijfers(gemeentecode: "0307", jaar: 2020, inwoners: 1, jeugdigen: 1, macrobudgetJeugd: Euro(euro: 6_000_000)),
+                             Gemeentecijfers(gemeentecode: "0308", jaar: 2020, inwoners: 1, jeugdigen: 1, macrobudgetJeugd: Euro(euro: 4_000_000))]
+        var nr = 0
+        for (gemeente, n) in [("0307", 2), ("0308", 6)] {
+            for i in 0..<n {
+                nr += 1
+                g.declaraties.append(Declaratieregel(declaratienummer: "D\(nr)", referentienummer: "R\(nr)", toewijzingnummer: "T\(nr)",
+                                                     client: "C\(gemeente)-\(i)", gemeentecode: gemeente, agb: "75000001", productcategorie: "45",
+                                                     productcode: "45A01", begindatum: dag("2020-03-01"), einddatum: dag("2020-03-31"),
+                                                     bedrag: Euro(euro: Int64(1_000 + 17 * nr)), ingediendOp: dag("2020-04-10")))
+            }
+        }
+        g.contracten = [Contract(jaar: 2020, perceel: "BSA", agb: "75000009", vorm: .taakgericht, contractsom: Euro(euro: 480_000))]
+        g.betalingen = [Betaling(datum: dag("2020-03-25"), agb: "75000009", perceel: "BSA", bedrag: Euro(euro: 120_000))]
+
+        let plan = Raadsplan.bereken(g, jaar: 2020, tot: dag("2020-06-30"))
+        // never hidden for being small (it may still be chosen to protect a client cell beside it)
+        for gemeente in ["0307", "0308", nil] { #expect(plan.status(gemeente: gemeente, perceel: "BSA") != .klein, "\(gemeente ?? "regio")") }
+        #expect(plan.status(maand: Maand(jaar: 2020, maand: 3)) == .zichtbaar)
+        #expect(plan.status(gemeente: "0307", perceel: "AMB") == .klein)
+        // with BSA known, 0307's total would give its AMB cell: it is hidden too, and no hidden cell is determined
+        #expect(plan.status(gemeente: "0307") != .zichtbaar)
+        #expect(plan.onbeschermd.isEmpty)
+        // a yearly total has no known clients: its cell is not treated as safe
+        g.jaarkosten = [Jaarkosten(jaar: 2020, gemeentecode: "0308", perceel: "BSA", bedrag: Euro(euro: 50_000))]
+        #expect(Raadsplan.bereken(g, jaar: 2020, tot: dag("2020-12-31")).status(gemeente: "0308", perceel: "BSA") != .zichtbaar)
+    }
+}

@@ -115,8 +115,14 @@ import RegioWeergave
                     guard let t = o.tabel else { continue }
                     for (i, k) in t.kolommen.enumerated() {
                         if versie == .raad && ["unieke_clienten", "instroom", "uitstroom", "in_zorg_einde"].contains(k.naam) {
+                            let uniek = t.kolommen.firstIndex { $0.naam == "unieke_clienten" }
                             for rij in t.rijen + t.voet {
-                                #expect(rij[i].machine == "<5" || rij[i].machine == "×" || (Int(rij[i].machine) ?? 0) >= 5)
+                                // a row paid wholly under contracts (Veilig Thuis) is about no child: its counts are
+                                // what everyone knows ("zonder declaraties", no inflow)
+                                if let uniek, rij[uniek].tekst == "zonder declaraties" { #expect(rij[i].machine.isEmpty || rij[i].machine == "0"); continue }
+                                // hidden, or at least five
+                                let m = rij[i].machine
+                                #expect(m == "<5" || m == "×" || (Int(m) ?? 0) >= 5, "\(o.naam) \(rij[0].tekst) \(k.naam)")
                             }
                         }
                         // money columns add up to their total wherever nothing is hidden
@@ -132,16 +138,5 @@ import RegioWeergave
                 #expect(html.contains(pseudoniem) == (versie == .intern), "\(gemeente.naam) \(versie)")
             }
         }
-    }
-
-    @Test func rekentijd() throws {
-        var start = Date()
-        let g = try Self.store.gegevens(declaratiesVan: Self.van, tot: Self.tot)
-        let laden = Date().timeIntervalSince(start)
-        start = Date()
-        for per in Groepering.allCases { _ = Monitoring.kengetallen(g, van: Self.van, tot: Self.tot, per: per, selectie: Selectie()) }
-        let rekenen = Date().timeIntervalSince(start)
-        print("demo 2019-2020, jaar 2020: \(g.declaraties.count) declaratieregels geladen in \(laden) s; alle \(Groepering.allCases.count) groeperingen in \(rekenen) s")
-        #expect(rekenen < 60)
     }
 }

@@ -51,8 +51,28 @@ extension Bekostiging {
     /// ex-post realisation from the declarations in `percelen`. The key must be known beforehand, so `gebruik` takes
     /// the usage of the three years before `jaar` (`jaar`-3 to `jaar`-1) in the same lots; the other keys take the
     /// gemeentecijfers of `jaar` (fixed in the September circular of the year before).
-    public static func taakdelen(_ g: Gegevens, posten: [Kostenpost], jaar: Int, sleutel: VereveningSleutel,
+    ///
+    /// Lots under a contract that is not p x q (task-based, subsidy, lump sum) have no lines to realise from: their
+    /// realisation is what was paid (or, without payments, the schedule), a municipality's own payments its own and
+    /// the region's split by use, the client-months of the provider's production reports (by the macro-budget where
+    /// there are none); a yearly total from the ledger counts for its municipality. They replace the lines of their
+    /// cell, as in the monitoring figures.
+    public static func taakdelen(_ g: Gegevens, posten alle: [Kostenpost], jaar: Int, sleutel: VereveningSleutel,
                                  percelen: Set<String>?) throws(BekostigingFout) -> [Taakdeel] {
+        var posten = alle
+        if !g.contracten.isEmpty || !g.jaarkosten.isEmpty {
+            let eerste = min(alle.map(\.maand.jaar).min() ?? jaar, jaar - 3)
+            let boek = g.boekposten(jaren: eerste...jaar, jaartotalen: true,
+                                    bekendTot: g.standMetBetalingen ?? Dag.laatsteVan(jaar: jaar), naarProductie: true)
+            if !boek.vervanging.isLeeg {
+                posten = alle.filter { !boek.vervanging.vervangt($0.maand.jaar, $0.gemeentecode, $0.perceel ?? "", $0.agb) }
+            }
+            for b in boek.posten where !b.gemeentecode.isEmpty && b.bedrag != .nul {
+                // a yearly total has no month: it counts in its year (December)
+                posten.append(Kostenpost(gemeentecode: b.gemeentecode, client: "", agb: b.agb ?? "", perceel: b.perceel,
+                                         maand: b.maand ?? Maand(jaar: b.jaar, maand: 12), kosten: b.bedrag))
+            }
+        }
         let gemeenten = Set(g.gemeenten.map(\.code)).union(posten.filter { $0.maand.jaar == jaar && binnen($0, percelen) }
             .map(\.gemeentecode)).sorted()
         var perJaar: [Int: [String: Euro]] = [:]

@@ -58,7 +58,11 @@ extension Gegevens {
     /// Contracts that are not p x q: their payments up to `bekendTot`, or, without any payment in the year, their
     /// schedule for the months that began by then; a contract of the region split over the municipalities by their
     /// share in the macro-budget of the year (largest remainder per amount), or left unsplit ("") without those figures.
-    public func boekposten(jaren: ClosedRange<Int>, jaartotalen: Bool, bekendTot: Dag) -> (posten: [Boekpost], vervanging: Vervanging) {
+    /// `naarProductie`: split what the region pays under a contract by the municipalities' use instead, the client-months
+    /// of the contract's production reports in its year (the key where the contract has none): the realisation of a
+    /// task-based budget, settled afterwards by use (`Bekostiging.taakdelen`).
+    public func boekposten(jaren: ClosedRange<Int>, jaartotalen: Bool, bekendTot: Dag,
+                           naarProductie: Bool = false) -> (posten: [Boekpost], vervanging: Vervanging) {
         var posten: [Boekpost] = [], v = Vervanging()
         if jaartotalen {
             for j in jaarkosten where jaren.contains(j.jaar) {
@@ -85,10 +89,11 @@ extension Gegevens {
                     if m.eersteDag <= bekendTot { bedragen.append((m, c.gemeentecode, e, .schema)) }
                 }
             }
+            let gebruik = naarProductie ? productiegewichten(c, gemeenten: gemeenten) : nil
             for (m, gemeente, e, bron) in bedragen {
                 if let gemeente {
                     posten.append(Boekpost(jaar: c.jaar, maand: m, gemeentecode: gemeente, perceel: c.perceel, agb: c.agb, bedrag: e, bron: bron))
-                } else if let w = sleutel(c.jaar) {
+                } else if let w = gebruik ?? sleutel(c.jaar) {
                     for (g, deel) in zip(gemeenten, e.verdeel(naar: w)) where deel != .nul {
                         posten.append(Boekpost(jaar: c.jaar, maand: m, gemeentecode: g, perceel: c.perceel, agb: c.agb, bedrag: deel, bron: bron))
                     }
@@ -98,6 +103,18 @@ extension Gegevens {
             }
         }
         return (posten, v)
+    }
+
+    /// The client-months per municipality (in the order of `gemeenten`) in the production reports under contract `c`
+    /// in its year; nil without any.
+    func productiegewichten(_ c: Contract, gemeenten: [String]) -> [Int64]? {
+        var per: [String: Int64] = [:]
+        for p in productie where p.agb == c.agb && p.perceel == c.perceel && p.maand.jaar == c.jaar
+            && (c.gemeentecode == nil || p.gemeentecode == c.gemeentecode) {
+            per[p.gemeentecode, default: 0] += Int64(p.clienten)
+        }
+        let w = gemeenten.map { per[$0] ?? 0 }
+        return w.reduce(0, +) > 0 ? w : nil
     }
 
     /// The lines that contracts which are not p x q replace (for the forecast, whose outcome for them is the contract).

@@ -52,7 +52,12 @@ public struct Kengetallen: Sendable, Equatable {
     }
     public var kostenPerClient: Euro? { clienten > 0 ? gedeclareerd.maal(1, gedeeldDoor: Int64(clienten)) : nil }
     /// "niet beschikbaar" where the clients are not known (yearly totals), else the count.
-    public var clientenTekst: String? { clienten < 0 && jaartotalen != .nul ? "niet beschikbaar" : nil }
+    /// "zonder declaraties" where the whole amount is paid under contracts (no line, so no client is known).
+    public var clientenTekst: String? {
+        if clienten < 0 && jaartotalen != .nul { return "niet beschikbaar" }
+        if clienten == 0 && jaartotalen == .nul && uitContracten != .nul && uitContracten == gedeclareerd { return "zonder declaraties" }
+        return nil
+    }
     public var verplichtingPerClient: Euro? { clienten > 0 ? verplichting.maal(1, gedeeldDoor: Int64(clienten)) : nil }
     public var kostenPerJeugdige: Euro? { jeugdigen.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }
     public var kostenPerInwoner: Euro? { inwoners.flatMap { $0 > 0 ? gedeclareerd.maal(1, gedeeldDoor: $0) : nil } }

@@ -225,20 +225,20 @@ final class Rapportbouwer {
             .init("realisatie", "Gedecl. / budget"), .init("verplichting_budget", "Verpl. / budget"),
             .init("unieke_clienten", "Cliënten"),
         ])
-        func rij(_ code: String, _ naam: String, _ budget: Euro?, _ verpl: Euro, _ decl: Euro, _ cl: Int,
+        func rij(_ code: String, _ naam: String, _ budget: Euro?, _ verpl: Euro, _ decl: Euro, _ cl: Kengetallen,
                  _ sv: Onderdrukking.Status, _ sd: Onderdrukking.Status, _ sc: Onderdrukking.Status) -> [Tabel.Cel] {
             [Tabel.Cel(naam, machine: code), .euro(budget), Rapportbouwer.cel(.euro(verpl), sv), Rapportbouwer.cel(.euro(decl), sd),
              Rapportbouwer.cel(.procent(Rapportbouwer.procentVan(decl, budget)), sd),
-             Rapportbouwer.cel(.procent(Rapportbouwer.procentVan(verpl, budget)), sv), Rapportbouwer.cel(.aantal(cl), sc)]
+             Rapportbouwer.cel(.procent(Rapportbouwer.procentVan(verpl, budget)), sv), Rapportbouwer.cel(.clienten(cl), sc)]
         }
         for (i, k) in sleutels.enumerated() {
             let naam = g.percelen.first { $0.code == k }?.naam ?? (k == "onbekend" ? "Product zonder perceel" : k)
-            t.rijen.append(rij(k, naam, j[i].budget ?? a[i].budget, j[i].verplichting, a[i].gedeclareerd, a[i].clienten,
+            t.rijen.append(rij(k, naam, j[i].budget ?? a[i].budget, j[i].verplichting, a[i].gedeclareerd, a[i],
                                verplicht.rijen[i], gedeclareerd.rijen[i], clienten[i]))
         }
         let budgetTotaal = perceelJaar.totaal.budget
         t.voet = [rij("totaal", "Totaal", budgetTotaal, perceelJaar.totaal.verplichting, perceelNu.totaal.gedeclareerd,
-                      perceelNu.totaal.clienten, verplicht.totaal, gedeclareerd.totaal, cel())]
+                      perceelNu.totaal, verplicht.totaal, gedeclareerd.totaal, cel())]
         var inleiding = ["Na \(maand.maand) van de 12 maanden (\(Opmaak.procent(Double(maand.maand) / 12, decimalen: 0)) van het jaar). "
             + "De verplichting is de zorg die voor heel \(maand.jaar) is toegewezen, zoals bekend op \(p.nederlands)."]
         if budgetTotaal == nil { inleiding.append("Voor \(maand.jaar) is geen budget geregistreerd.") }

@@ -155,7 +155,9 @@ public struct Burap: Sendable {
             }
             if let v = verklaring?.totaal, v.verschil != .nul {
                 zinnen.append("Verklaring van het verschil met het budget, opgeteld over de percelen: \(bedragMetTeken(v.volume)) door het aantal cliënten (volume), "
-                    + "\(bedragMetTeken(v.intensiteit)) door de zorg per cliënt (intensiteit en mix) en \(bedragMetTeken(v.prijs)) door tarieven (prijs).")
+                    + "\(bedragMetTeken(v.intensiteit)) door de zorg per cliënt (intensiteit en mix)"
+                    + (v.boek == .nul ? " en " : ", ") + "\(bedragMetTeken(v.prijs)) door tarieven (prijs)"
+                    + (v.boek == .nul ? "." : " en \(bedragMetTeken(v.boek)) in percelen zonder declaraties (contracten en grootboek)."))
             }
         } else {
             zinnen.append("Verwachte uitkomst jeugdhulp \(jaar): \(totaal.verwacht.heleEuros) (\(interval)); er is geen budget voor \(jaar) ingelezen.")

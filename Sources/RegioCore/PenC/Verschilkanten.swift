@@ -71,9 +71,10 @@ extension Verschilanalyse {
                 }
                 let som = constant.map(\.1).som(), n = basis[groep]?.clienten ?? 0
                 constantTotaal += som
-                if som > .nul && n > 0 {
+                // a lot without lines (a contract, a yearly total) last year: its budget is cost without lines too
+                if som > .nul && (n > 0 || basis[groep]?.boek ?? .nul > .nul) {
                     let delen = b.verdeel(naar: constant.map { max(0, $0.1.centen) })
-                    let clienten = Int((Double(n) * Double(b.centen) / Double(som.centen)).rounded())
+                    let clienten = n > 0 ? Int((Double(n) * Double(b.centen) / Double(som.centen)).rounded()) : 0
                     uit[groep] = Invoer(clienten: clienten, kostenPerProduct: Dictionary(uniqueKeysWithValues: zip(constant.map(\.0), delen)))
                 } else {
                     uit[groep] = Invoer(clienten: 0, kostenPerProduct: ["": b])
@@ -147,11 +148,15 @@ extension Verschilanalyse {
     /// Unique clients per group (and of the whole under `alle`) with cost in `jaar` up to and including month `totMaand`.
     static func clienten(_ g: Gegevens, jaar: Int, totMaand: Int, per: Groepering, gemeente: String?) -> [String: Int] {
         let zoeker = Perceelzoeker(Referentiekaart(g))
+        // the lines a contract or a yearly total replaces have no clients in the figures (as in `invoer`)
+        let vervanging = g.boekposten(jaren: jaar...jaar, jaartotalen: true, bekendTot: g.standMetBetalingen ?? Dag.laatsteVan(jaar: jaar)).vervanging
         var uit: [String: Set<ClientID>] = [:]
         for d in g.declaraties where d.status != .afgewezen && d.begindatum.jaar <= jaar && d.einddatum.jaar >= jaar {
             if let gemeente, d.gemeentecode != gemeente { continue }
+            let perceel = zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar)
+            if !vervanging.isLeeg, vervanging.vervangt(jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
             for (m, e) in d.kostenPerMaand where m.jaar == jaar && m.maand <= totMaand && e != .nul {
-                let groep = per == .perceel ? zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar) ?? "onbekend" : d.gemeentecode
+                let groep = per == .perceel ? perceel ?? "onbekend" : d.gemeentecode
                 uit[groep, default: []].insert(d.client)
                 uit[alle, default: []].insert(d.client)
             }

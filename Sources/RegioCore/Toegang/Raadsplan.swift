@@ -74,7 +74,7 @@ public struct Raadsplan: Sendable {
         let ms = maanden.map(\.description)
 
         func cel(_ w: [Celsleutel.Dimensie: String], _ kg: Kengetallen?, _ n: Koppeltabellen.Niveau = .cel) -> Int {
-            k.cel(Celsleutel(w), basis: kg?.clienten ?? 0, waarde: kg?.gedeclareerd.centen ?? 0, niveau: n)
+            k.cel(Celsleutel(w), basis: kg.map(Raadsplan.basis) ?? 0, waarde: kg?.gedeclareerd.centen ?? 0, niveau: n)
         }
         func perGroep(_ u: (groepen: [Kengetallen], totaal: Kengetallen)) -> [String: Kengetallen] {
             Dictionary(u.groepen.map { ($0.groep, $0) }, uniquingKeysWith: { a, _ in a })
@@ -159,6 +159,16 @@ public struct Raadsplan: Sendable {
         return Raadsplan(jaar: jaar, gemeenten: gs, percelen: percelen, maanden: maanden, verwijzers: verwijzers,
                          aanbieders: aanbieders, status: status, klein: u.klein, aanvullend: u.aanvullend,
                          onbeschermd: u.onbeschermd.map { k.sleutels[$0] })
+    }
+
+    /// How many children a cell's amount is about. A cell whose whole amount is paid under contracts that are not
+    /// p x q (a subsidy, a task-based contract: payments to an organisation, set in advance or split by a key) has no
+    /// declaration line and no client: it is about no child and is never hidden for being small (`Int.max`). It still
+    /// counts as known in the sums, so the cells beside it are protected as if it were published, which it is. A cell
+    /// with any client, or with a yearly total (whose clients are not known), keeps its clients as its basis.
+    static func basis(_ kg: Kengetallen) -> Int {
+        if kg.clienten == 0 && kg.jaartotalen == .nul && kg.uitContracten != .nul && kg.uitContracten == kg.gedeclareerd { return Int.max }
+        return kg.clienten
     }
 
     /// The plan from the records themselves (the command line's council report): figures over January 1 up to `tot`.

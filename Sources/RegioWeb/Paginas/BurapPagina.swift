@@ -70,7 +70,7 @@ enum BurapPagina {
             // on screen the columns that answer the question; the CSV, the API and the printable version have them all
             switch o.naam {
             case "uitkomst": w.kern = ["perceel", "naam", "budget", "gedeclareerd", "verwacht", "ondergrens_80", "bovengrens_80", "verwacht_verschil"]
-            case "verklaring": w.kern = ["perceel", "naam", "clienten_a", "clienten_b", "volume_effect", "intensiteit_effect", "prijs_effect", "verschil"]
+            case "verklaring": w.kern = ["perceel", "naam", "clienten_a", "clienten_b", "volume_effect", "intensiteit_effect", "prijs_effect", "boek_effect", "verschil"]
             case "signalen": w.kern = ["signaal", "regel", "perceel", "bedrag", "toelichting"]
             default: break
             }
