@@ -32,6 +32,9 @@ enum Catalogus {
     /// not pooled, written after the lots of the care kinds (`percelen`), so the national generator does not see it.
     static let veiligThuis = Perceel(code: "VT", naam: "Veilig Thuis", segment: "Jeugdbescherming", verevend: false, bekostiging: .taak)
     static let veiligThuisAGB = "75990001"
+    /// Names of the demo's certified institution and its subcontractors (synthetic, after seed 004's description).
+    static let gecertificeerd = ["Samen Veilig Eemland (GI)", "Jeugdbescherming Eemvallei", "Jeugdreclassering Midden",
+                                 "GI Onderaannemer Noord", "GI Onderaannemer Zuid"]
     static let veiligThuisBijdrage2019: Int64 = 2_000_000
 
     /// The starts per year of every care kind are scaled by this factor so that the region has the seed's unique

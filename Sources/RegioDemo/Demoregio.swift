@@ -91,6 +91,18 @@ public struct Demoregio {
             }
             perSoort.append(lijst)
         }
+        // the certified institution and its subcontractors (seed 004): the providers only of SAVE's kinds get names
+        // that say so (after every draw, so nothing else moves)
+        var alleenSave: [String] = [], anders = Set<String>()
+        for (z, lijst) in zip(Catalogus.zorgsoorten, perSoort) {
+            for (agb, _) in lijst {
+                if Catalogus.subsidie.contains(z.perceel) { if !alleenSave.contains(agb) { alleenSave.append(agb) } } else { anders.insert(agb) }
+            }
+        }
+        for (i, agb) in alleenSave.filter({ !anders.contains($0) }).enumerated() {
+            let naam = i < Catalogus.gecertificeerd.count ? Catalogus.gecertificeerd[i] : "Gecertificeerde instelling \(i + 1)"
+            if let r = uit.aanbieders.firstIndex(where: { $0.hasPrefix(agb + ",") }) { uit.aanbieders[r] = "\(agb),\(naam)" }
+        }
         uit.aanbieders.append("\(Catalogus.veiligThuisAGB),Veilig Thuis regio Utrecht")
         return perSoort.map { $0.map { (agb: $0.0, gewicht: $0.1) } }
     }

@@ -35,13 +35,14 @@ struct ContractenCommando: ParsableCommand, MetUitvoer {
         }
         let o: Contractoverzicht
         do { o = try Contractoverzicht(g, jaar: jaar, peildatum: pd, sleutel: s) } catch { throw Opdrachtfout(description: "contracten: \(error)") }
-        let contracten = Tabel.contracten(o)
+        let gemeentenamen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let contracten = Tabel.contracten(o, gemeentenamen: gemeentenamen)
         guard format == .tabel else { return try contracten.afdrukken(uitvoer) }
         print("Contracten \(jaar), stand \(pd.nederlands).")
         contracten.afdrukken(.tabel)
         print("")
         print("Realisatie per gemeente (wat de regio betaalt naar de sleutel \(s.rawValue): \(s.omschrijving)).")
-        Tabel.contractaandelen(o, gemeentenamen: Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a }))
+        Tabel.contractaandelen(o, gemeentenamen: gemeentenamen)
             .afdrukken(.tabel)
         print("")
         print("Bron: declaraties (p x q), betalingen, of het betaalschema waar nog geen betalingen zijn. Cliënten laatste maand: "

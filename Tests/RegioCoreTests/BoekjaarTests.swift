@@ -62,6 +62,34 @@ import Testing
                 ["kosten voorgaande jaren", "lopend jaar", "kosten voorgaande jaren"])
     }
 
+    /// A task-based AMB contract of the provider 12345678 (issue 23): its lines are not booked, its payments are, on
+    /// their day (a payment belongs to the contract of its own year). Paid in 2020: 30.000,00 on 20-01 and 30.000,00 on
+    /// 25-03 by the region, 10.000,00 on 25-03 by Beestad; the region's split by the macro-budget 3 : 1: Aadorp 45.000,00,
+    /// Beestad 15.000,00 + 10.000,00. The payment of 20-12-2019 is booked in 2019. Aadorp's AMB line of 500,00 falls
+    /// away; Beestad's VBJ line of 80,00 stays. So Aadorp 45.000,00 and Beestad 25.080,00, all care year 2020.
+    @Test func contractbetalingenGeboektOpHunDag() throws {
+        var g = Self.referentie()
+        g.gemeentecijfers = [2019, 2020].flatMap { j in
+            [Gemeentecijfers(gemeentecode: "0001", jaar: j, inwoners: 1, jeugdigen: 1, macrobudgetJeugd: Self.e("3000000")),
+             Gemeentecijfers(gemeentecode: "0002", jaar: j, inwoners: 1, jeugdigen: 1, macrobudgetJeugd: Self.e("1000000"))]
+        }
+        g.declaraties = [Self.regel("0001", "2020-03-01", "2020-03-31", "500.00", ingediend: "2020-04-01"),
+                         Self.regel("0002", "2020-03-01", "2020-03-31", "80.00", ingediend: "2020-04-01", code: "43A01")]
+        g.contracten = [Contract(jaar: 2019, perceel: "AMB", agb: "12345678", vorm: .taakgericht, contractsom: Self.e("60000")),
+                        Contract(jaar: 2020, perceel: "AMB", agb: "12345678", vorm: .taakgericht, contractsom: Self.e("120000"))]
+        g.betalingen = [Betaling(datum: Self.d("2019-12-20"), agb: "12345678", perceel: "AMB", bedrag: Self.e("30000")),
+                        Betaling(datum: Self.d("2020-01-20"), agb: "12345678", perceel: "AMB", bedrag: Self.e("30000")),
+                        Betaling(datum: Self.d("2020-03-25"), agb: "12345678", perceel: "AMB", bedrag: Self.e("30000")),
+                        Betaling(datum: Self.d("2020-03-25"), agb: "12345678", perceel: "AMB", bedrag: Self.e("10000"), gemeentecode: "0002")]
+        let p = try Boekjaar.verdeling(g, jaar: 2020, per: .gemeente)
+        let perGroep = Dictionary(uniqueKeysWithValues: p.regels.map { ("\($0.groep ?? "")|\($0.zorgjaar)", $0.bedrag) })
+        #expect(perGroep == ["0001|2020": Self.e("45000"), "0002|2020": Self.e("25080")])
+        let v = try Boekjaar.verdeling(g, jaar: 2020, per: .perceel)
+        #expect(Dictionary(uniqueKeysWithValues: v.regels.map { ("\($0.groep ?? "")|\($0.zorgjaar)", $0.bedrag) })
+                == ["AMB|2020": Self.e("70000"), "VBJ|2020": Self.e("80")])
+        #expect(try Boekjaar.verdeling(g, jaar: 2019).totaal == Self.e("30000"))
+    }
+
     /// Every month of 2016-2020 costs 1.000,00: 500,00 submitted in the month itself and 500,00 on the 10th of the
     /// next. On 31-12-2019 everything of 2019 is in except December's second half: the development factor of the
     /// service month is exactly 2, so 500,00 is still to come, and 500,00 came in January 2020.

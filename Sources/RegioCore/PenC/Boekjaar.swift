@@ -31,15 +31,32 @@ public enum Boekjaar {
     public static func verdeling(_ g: Gegevens, jaar: Int, per: Groepering? = nil, gemeente: String? = nil) throws(Bedragoverloop) -> Verdeling {
         let zoeker = Perceelzoeker(Referentiekaart(g))
         var som: [String: [Int: Euro]] = [:]
+        // a contract that is not p x q is paid, not declared: its lines are not booked, its payments are (on their
+        // day, for the contract's year; the region's split by the macro-budget as in every figure)
+        let vervanging = g.contractvervanging
         for d in g.declaraties where d.boekdatum.jaar == jaar && d.status != .afgewezen {
             if let gemeente, d.gemeentecode != gemeente { continue }
             for (m, e) in d.kostenPerMaand where e != .nul {
+                let perceel = zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar)
+                if !vervanging.isLeeg, vervanging.vervangt(m.jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
                 let groep: String = switch per {
                 case nil: ""
                 case .gemeente: d.gemeentecode
-                case .perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar) ?? "onbekend"
+                case .perceel: perceel ?? "onbekend"
                 }
                 som[groep, default: [:]][m.jaar] = try (som[groep]?[m.jaar] ?? .nul).plus(e)
+            }
+        }
+        if let eerste = g.contracten.map(\.jaar).min(), let laatste = g.contracten.map(\.jaar).max() {
+            for p in g.boekposten(jaren: eerste...laatste, jaartotalen: false, bekendTot: Dag.laatsteVan(jaar: jaar)).posten
+            where p.bron == .betaling && p.maand?.jaar == jaar && p.bedrag != .nul {
+                if let gemeente, p.gemeentecode != gemeente { continue }
+                let groep: String = switch per {
+                case nil: ""
+                case .gemeente: p.gemeentecode.isEmpty ? "regio" : p.gemeentecode
+                case .perceel: p.perceel
+                }
+                som[groep, default: [:]][p.jaar] = try (som[groep]?[p.jaar] ?? .nul).plus(p.bedrag)
             }
         }
         var regels: [Regel] = [], groepstotalen: [String: Euro] = [:], totaal = Euro.nul

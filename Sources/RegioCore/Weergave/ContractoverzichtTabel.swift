@@ -2,7 +2,8 @@
 extension Tabel {
     /// One row per contract: funding, contract sum, due by the schedule, paid, declared, the realisation and where it
     /// comes from, the difference with the contract sum and the production reported; the totals add up.
-    public static func contracten(_ o: Contractoverzicht, perceelnamen: [String: String] = [:]) -> Tabel {
+    /// The municipality of a contract of one municipality by name (its code as the machine value), else "regio".
+    public static func contracten(_ o: Contractoverzicht, perceelnamen: [String: String] = [:], gemeentenamen: [String: String] = [:]) -> Tabel {
         var t = Tabel(kolommen: [
             .init("perceel", "Perceel", .links), .init("agb", "AGB", .links), .init("aanbieder", "Aanbieder", .links),
             .init("gemeentecode", "Gemeente", .links), .init("bekostiging", "Bekostiging", .links),
@@ -14,7 +15,7 @@ extension Tabel {
         for r in o.regels {
             let c = r.contract
             t.rijen.append([Cel(c.perceel), Cel(c.agb), Cel(String(r.aanbiedernaam.prefix(34)), machine: r.aanbiedernaam),
-                            Cel(c.gemeentecode ?? "regio", machine: c.gemeentecode ?? ""), Cel(c.vorm.omschrijving, machine: c.vorm.rawValue),
+                            Cel(c.gemeentecode.map { gemeentenamen[$0] ?? $0 } ?? "regio", machine: c.gemeentecode ?? ""), Cel(c.vorm.omschrijving, machine: c.vorm.rawValue),
                             .euroOpCent(c.contractsom), .euroOpCent(r.volgensSchema), .euroOpCent(r.betaald),
                             .euroOpCent(r.gedeclareerd), .euroOpCent(r.realisatie), Cel(r.bron.omschrijving, machine: r.bron.rawValue),
                             .euroOpCent(r.verschil), .aantal(r.productiemaanden), .aantal(r.clientenLaatsteMaand.map(Int.init)),

@@ -52,15 +52,16 @@ enum ContractenPagina {
                     .compactMap { b in bronnen[b].map { "\(b.rawValue): \($0)" } }.joined(separator: ", "),
                   toelichting: "aantal contracten per bron; schema: nog geen betalingen, het betaalritme van het contract"),
         ]))
-        var t = WebTabel(id: "contracten", titel: "Per contract", tabel: Tabel.contracten(o))
+        let gemeentenamen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        var t = WebTabel(id: "contracten", titel: "Per contract", tabel: Tabel.contracten(o, gemeentenamen: gemeentenamen))
         t.rijklassen = o.regels.map { $0.verschil > .nul ? "boven" : nil }
         // what answers the question fits the page; the rest comes with "meer kolommen" and in the downloads
         t.kern = ["perceel", "aanbieder", "bekostiging", "contractsom", "realisatie", "bron", "verschil", "clienten_laatste_maand"]
+            + (o.regels.contains { $0.contract.gemeentecode != nil } ? ["gemeentecode"] : [])
         t.toelichting = "Realisatie: de declaraties (p x q), de betalingen, of het betaalschema waar nog niets betaald is. Cliënten laatste "
             + "maand: uit de laatste productieopgave (cliënten tellen niet op over maanden)."
         p.voeg(.tabel(t))
-        let namen = Dictionary(g.gemeenten.map { ($0.code, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        var a = WebTabel(id: "per_gemeente", titel: "Realisatie per gemeente", tabel: Tabel.contractaandelen(o, gemeentenamen: namen))
+        var a = WebTabel(id: "per_gemeente", titel: "Realisatie per gemeente", tabel: Tabel.contractaandelen(o, gemeentenamen: gemeentenamen))
         a.toelichting = "Een contract of betaling van één gemeente is van die gemeente; wat de regio betaalt, gaat naar de sleutel "
             + "\(sleutel.rawValue) (\(sleutel.omschrijving)). Elke kolom telt op tot de realisatie van de contracten in dat perceel."
         p.voeg(.tabel(a))
