@@ -64,7 +64,7 @@ extension Tegels {
                                     toelichting: "gedeclareerd tot nu / budget (geen prognose mogelijk)"))
             }
         }
-        tegels.append(Tegel(label: "Unieke cliënten", waarde: weg ? status.merk : Tabel.groepeer(t.clienten),
+        tegels.append(Tegel(label: "Unieke cliënten", waarde: weg ? status.merk : t.clientenTekst ?? Tabel.groepeer(t.clienten),
                             toelichting: weg ? "" : "\(Tabel.groepeer(t.toewijzingen)) toewijzingen"))
         return tegels
     }

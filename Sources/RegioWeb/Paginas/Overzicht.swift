@@ -88,7 +88,7 @@ enum Tegels {
             tegels.append(Tegel(label: "Realisatie", waarde: weg ? status.merk : t.realisatie.map(Tabel.procentTekst) ?? "—",
                                 toelichting: "gedeclareerd / budget", soort: over ? .fout : nil))
         }
-        tegels.append(Tegel(label: "Unieke cliënten", waarde: weg ? status.merk : Tabel.groepeer(t.clienten),
+        tegels.append(Tegel(label: "Unieke cliënten", waarde: weg ? status.merk : t.clientenTekst ?? Tabel.groepeer(t.clienten),
                             toelichting: weg ? "" : "\(Tabel.groepeer(t.toewijzingen)) toewijzingen"))
         tegels.append(Tegel(label: "Kosten per cliënt", waarde: weg ? status.merk : t.kostenPerClient?.heleEuros ?? "—",
                             toelichting: weg ? "" : t.uitnutting.map { "uitnutting \(Tabel.procentTekst($0))" } ?? ""))
