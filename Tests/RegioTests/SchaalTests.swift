@@ -338,12 +338,16 @@ import GRDB
         // the equalisation from the client-years of the sums is the equalisation from the lines (one key that needs two
         // earlier years, one that does not; scenarios that work per client and per municipality; all lots and per lot)
         let scenarios = try ["solidariteit", "drempel:100000", "eigen-risico:0.25"].map { try VereveningScenario.parse($0) }
+        // the demo pays SAVE by subsidy: a threshold per client needs every client's cost, so the comparison of the
+        // client sums with the lines leaves the contracts out on both sides (the contract path: ContractrealisatieTests)
+        var metLijnen = g, zonderLijnen = zonder
+        metLijnen.contracten = []; metLijnen.betalingen = []; zonderLijnen.contracten = []; zonderLijnen.betalingen = []
         for sleutel in [VereveningSleutel.macrobudget, .gebruik] {
             let vanaf = sleutel == .gebruik ? VereveningSleutel.gebruiksjaren(voor: 2019).lowerBound : 2019
             let sommen = try #require(try store.aggregaten(jaren: vanaf...2019))
             for perPerceel in [false, true] {
-                let a = try VereveningRapport(g, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel)
-                let b = try VereveningRapport(zonder, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel,
+                let a = try VereveningRapport(metLijnen, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel)
+                let b = try VereveningRapport(zonderLijnen, jaren: 2019...2019, scenarios: scenarios, sleutel: sleutel, perPerceel: perPerceel,
                                               sommen: sommen)
                 #expect(a.onderdelen.count == b.onderdelen.count && a.onderdelen.count >= 3)
                 for (x, y) in zip(a.onderdelen, b.onderdelen) {
