@@ -51,6 +51,13 @@ public struct Vervanging: Sendable {
         guard perAanbieder, !agb.isEmpty else { return false }
         return sleutels.contains(Vervanging.sleutel(jaar, gemeente, perceel, agb)) || sleutels.contains(Vervanging.sleutel(jaar, "*", perceel, agb))
     }
+
+    /// The same for a line or an allocation whose lot is still to be looked up: `perceel` is only evaluated when
+    /// something is replaced at all (the lookup is the expensive part on a national year); no lot is "".
+    public func vervangt(_ jaar: Int, _ gemeente: String, agb: String, perceel: @autoclosure () -> String?) -> Bool {
+        guard !sleutels.isEmpty else { return false }
+        return vervangt(jaar, gemeente, perceel() ?? "", agb)
+    }
 }
 
 extension Gegevens {

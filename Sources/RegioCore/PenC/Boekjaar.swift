@@ -38,7 +38,7 @@ public enum Boekjaar {
             if let gemeente, d.gemeentecode != gemeente { continue }
             for (m, e) in d.kostenPerMaand where e != .nul {
                 let perceel = zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar)
-                if !vervanging.isLeeg, vervanging.vervangt(m.jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
+                if vervanging.vervangt(m.jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
                 let groep: String = switch per {
                 case nil: ""
                 case .gemeente: d.gemeentecode

@@ -99,7 +99,7 @@ extension Verschilanalyse {
             if let gemeente, d.gemeentecode != gemeente { continue }
             let product = d.productcategorie + "|" + (d.productcode ?? "")
             let perceel = zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar)
-            if !boek.vervanging.isLeeg, boek.vervanging.vervangt(jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
+            if boek.vervanging.vervangt(jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
             for (m, e) in d.kostenPerMaand where m.jaar == jaar && e != .nul {
                 let groep: String = switch per {
                 case .perceel: perceel ?? "onbekend"

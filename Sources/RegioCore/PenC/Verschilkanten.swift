@@ -154,7 +154,7 @@ extension Verschilanalyse {
         for d in g.declaraties where d.status != .afgewezen && d.begindatum.jaar <= jaar && d.einddatum.jaar >= jaar {
             if let gemeente, d.gemeentecode != gemeente { continue }
             let perceel = zoeker.perceel(d.productcategorie, d.productcode, jaar: jaar)
-            if !vervanging.isLeeg, vervanging.vervangt(jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
+            if vervanging.vervangt(jaar, d.gemeentecode, perceel ?? "", d.agb) { continue }
             for (m, e) in d.kostenPerMaand where m.jaar == jaar && m.maand <= totMaand && e != .nul {
                 let groep = per == .perceel ? perceel ?? "onbekend" : d.gemeentecode
                 uit[groep, default: []].insert(d.client)

@@ -84,10 +84,8 @@ public struct Jaarprognose: Sendable {
             for d in g.declaraties where d.status != .afgewezen {
                 let indiening = d.ingediendOp.maand.index
                 for (m, e) in d.kostenPerMaand where e != .nul {
-                    if !vervanging.isLeeg,
-                       vervanging.vervangt(m.jaar, d.gemeentecode, zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar) ?? "", d.agb) {
-                        continue
-                    }
+                    if vervanging.vervangt(m.jaar, d.gemeentecode, agb: d.agb,
+                                           perceel: zoeker.perceel(d.productcategorie, d.productcode, jaar: m.jaar)) { continue }
                     posten.append(Post(groep: groep(d.gemeentecode, d.productcategorie, d.productcode, m),
                                        dienst: m.index, indiening: indiening, centen: e.centen))
                 }
@@ -320,8 +318,7 @@ public struct Jaarprognose: Sendable {
         var uit: [String: [Int: Int64]] = [:]
         let vervanging = basis.gegevens.contractvervanging, zoeker = Perceelzoeker(basis.ref)
         for t in g.toewijzingen where !t.isVerwijderd {
-            if !vervanging.isLeeg,
-               vervanging.vervangt(j, t.gemeentecode, zoeker.perceel(t.productcategorie, t.productcode, jaar: j) ?? "", t.agb) { continue }
+            if vervanging.vervangt(j, t.gemeentecode, agb: t.agb, perceel: zoeker.perceel(t.productcategorie, t.productcode, jaar: j)) { continue }
             let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
             for m in 1...12 {
                 let maand = Maand(jaar: j, maand: m)
