@@ -34,15 +34,14 @@ public struct Cijferdienst: Sendable {
     public func basis(van: Dag, tot: Dag, perAanbieder: Bool = false, verzoeken: Bool = false, lijnenNodig: Bool = false,
                       zonderSommen lijnen: Lijnen = .periode) throws -> Basis {
         if !lijnenNodig, Declaratieaggregaten.dekt(van: van, tot: tot), try opslag.aggregatenActueel() {
-            // the records are read while the sums are
+            // the records are read while the sums are; a contract that replaces one provider's lines needs the sums
+            // with their provider
             let opslag = self.opslag
             let rest = Toekomst { Result { try opslag.gegevensZonderDeclaraties(verzoeken: verzoeken) } }
-            let sommen = Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: perAanbieder) }
+            let metAanbieder = try perAanbieder || opslag.heeftContractZonderDeclaraties()
+            let sommen = Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: metAanbieder) }
             let g = try rest.waarde.get()
-            // a contract replaces one provider's lines: then the sums must keep their provider
-            if !perAanbieder && g.vervangtPerAanbieder {
-                if let s = try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: true) { return Basis(gegevens: g, sommen: s) }
-            } else if let s = try sommen.get() { return Basis(gegevens: g, sommen: s) }
+            if let s = try sommen.get() { return Basis(gegevens: g, sommen: s) }
         }
         return Basis(gegevens: try regels(van: van, tot: tot, lijnen), sommen: nil)
     }
@@ -63,11 +62,10 @@ public struct Cijferdienst: Sendable {
         if peildatum == nil, Declaratieaggregaten.dekt(van: van, tot: tot), Declaratieaggregaten.groeperingen.contains(per),
            try opslag.aggregatenActueel() {
             let opslag = self.opslag
-            let zonderAanbieder = Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: per == .aanbieder) } }
+            // a contract that replaces one provider's lines needs the sums with their provider
+            let metAanbieder = try per == .aanbieder || opslag.heeftContractZonderDeclaraties()
+            let sommen = Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: metAanbieder) } }
             let g = try opslag.gegevensZonderDeclaraties()
-            // a contract replaces one provider's lines: then the sums must keep their provider
-            let sommen = per != .aanbieder && g.vervangtPerAanbieder
-                ? Toekomst { Result { try opslag.aggregaten(jaren: van.jaar...tot.jaar, perAanbieder: true) } } : zonderAanbieder
             let (groepen, totaal) = Monitoring.kengetallen(g, van: van, tot: tot, per: per, selectie: selectie,
                                                             sommen: { (try? sommen.waarde.get()).flatMap { $0 } ?? Declaratieaggregaten() })
             if let s = try sommen.waarde.get() { return (groepen, totaal, Basis(gegevens: g, sommen: s)) }

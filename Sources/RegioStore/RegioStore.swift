@@ -8,6 +8,9 @@ public protocol RegioStore: Sendable {
     func sleutels(_ soort: Soort) throws -> Set<String>
     /// Number of stored records of a kind.
     func aantal(_ soort: Soort) throws -> Int
+    /// Whether a contract that is not p x q is stored: then its provider's lines are replaced and the sums must keep
+    /// the provider (`Gegevens.vervangtPerAanbieder`, asked before the records are read).
+    func heeftContractZonderDeclaraties() throws -> Bool
     /// Runs `werk` in one transaction: all of it is stored, or (when it throws) none of it.
     func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T
     /// The import history, newest first.

@@ -41,6 +41,12 @@ extension RegioStore where Self: SQLOpslag {
         try lees { v in Int(try v.geheel("SELECT COUNT(*) FROM \(soort.tabel)") ?? 0) }
     }
 
+    public func heeftContractZonderDeclaraties() throws -> Bool {
+        try lees { v in
+            try v.geheel("SELECT COUNT(*) FROM \(Soort.contracten.tabel) WHERE bekostiging <> ?", [Waarde(Contract.Vorm.pxq.rawValue)]) ?? 0 > 0
+        }
+    }
+
     public func importlog() throws -> [ImportlogRegel] {
         try lees { v in
             try v.rijen("SELECT bestand, soort, tijdstip, toegevoegd, gewijzigd, ongewijzigd FROM importlog ORDER BY id DESC", []).map { r in
