@@ -181,24 +181,30 @@ struct BurapCommando: ParsableCommand {
 
     @OptionGroup var database: DatabaseOpties
     @Option(name: .long, help: "Gemeentecode (0307 of GM0307) of naam.") var gemeente: String
-    @Option(name: .long, help: "Peildatum JJJJ-MM-DD: de gegevens en het budget zoals bekend op die dag (standaard de laatste dag met gegevens).")
+    @Option(name: .long, help: "Peildatum JJJJ-MM-DD: de gegevens en het budget zoals bekend op die dag (standaard de laatste dag met gegevens, of het einde van het jaar ervoor als het jaar van die dag nog geen declaraties of budget heeft).")
     var peildatum: String?
     @Option(name: .long, help: "HTML-bestand (map bij --format csv of csv-nl, .xlsx-bestand bij --format xlsx).") var uit: String
     @Option(name: .long, help: "html, csv, csv-nl (Nederlandse Excel) of xlsx (Excel-werkboek).") var format: Formaat = .html
 
     func run() throws {
         let store = try database.open()
-        var peil = try leesDag(peildatum, "peildatum")
+        let peil = try leesDag(peildatum, "peildatum")
         let g = try store.gegevens()
         let code = Codelijst.gemeentecode(gemeente) ?? g.gemeenten.first { $0.naam.lowercased() == gemeente.lowercased() }?.code
         guard let code, g.gemeenten.contains(where: { $0.code == code }) else {
             throw ValidationError("onbekende gemeente '\(gemeente)'; bekend: \(g.gemeenten.map { "\($0.code) \($0.naam)" }.joined(separator: ", "))")
         }
         guard let laatste = g.declaraties.map(\.ingediendOp).max() else { throw ValidationError("geen declaraties: er is niets te rapporteren") }
-        peil = peil ?? laatste
         let signalen = try store.signalen()
         let burap: Burap
-        do { burap = try Burap(g, gemeente: code, peildatum: peil!, signalen: signalen) } catch { throw ValidationError(error.description) }
+        do throws(Burap.Fout) {
+            if let peil { burap = try Burap(g, gemeente: code, peildatum: peil, signalen: signalen) }
+            else { burap = try Burap.opLaatsteStand(g, gemeente: code, laatste: laatste, signalen: signalen) }
+        } catch { throw ValidationError(error.description) }
+        if peil == nil && burap.peildatum != laatste {
+            print("Voor \(laatste.jaar) zijn er nog geen declaraties en geen budget van \(burap.gemeente.naam) (laatste gegevens van "
+                  + "\(laatste.nederlands)); de Burap \(burap.jaar) met de stand waarop dat jaar is afgesloten.")
+        }
         switch format {
         case .html:
             try Rapport.html(burap).write(toFile: uit, atomically: true, encoding: .utf8)

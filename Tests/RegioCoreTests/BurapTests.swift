@@ -105,6 +105,27 @@ import Testing
         #expect(eerder.regels[0].budget == Self.e("11000") && eerder.budgetversie == "primitief (vastgesteld 10-11-2019)")
     }
 
+    /// In the first days of a year the data hold only the late submissions for the year before: the data end on
+    /// 10-01-2020 (December 2019's second halves) and 2020 has no declarations. Without a budget for 2020 the Burap at the
+    /// last stand is the one on which 2019 closed (31-12-2019): Aadorp's A and B at 12 x 1.000,00 each, less the second
+    /// half of December submitted on 10-01-2020, is 23.000,00 declared. With a budget for 2020 it is the stand of
+    /// 10-01-2020 itself. An explicit valuation date in such a year is refused, and says why.
+    @Test func laatsteStandValtTerugOpAfgeslotenJaar() throws {
+        var g = Self.regio()
+        g.declaraties = g.declaraties.filter { $0.begindatum.jaar <= 2019 }
+        let laatste = try #require(g.declaraties.map(\.ingediendOp).max())
+        #expect(laatste == Self.d("2020-01-10"))
+        let budgetten2020 = g.budgetten
+        g.budgetten = []
+        #expect(throws: Burap.Fout.self) { try Burap(g, gemeente: "0001", peildatum: laatste) }
+        let b = try Burap.opLaatsteStand(g, gemeente: "0001", laatste: laatste)
+        #expect(b.jaar == 2019 && b.peildatum == Self.d("2019-12-31"))
+        #expect(b.totaal.gedeclareerd == Self.e("23000"))
+        g.budgetten = budgetten2020
+        let metBudget = try Burap.opLaatsteStand(g, gemeente: "0001", laatste: laatste)
+        #expect(metBudget.jaar == 2020 && metBudget.peildatum == laatste)
+    }
+
     /// The budget read as last year's care at this year's tariffs: AMB in 2019 had client A at 12.000,00 (tariff 100
     /// in both years). With a tariff of 110 in 2020 that care costs 13.200,00; a budget of 26.400 is then read as
     /// round(1 x 26.400 / 13.200) = 2 clients. Against the year 2020 as declared so far (one client, 6.050,00 at 110:

@@ -43,7 +43,22 @@ public struct Burap: Sendable {
 
     public static let maxSignalen = 10
 
-    public struct Fout: Error, Equatable, CustomStringConvertible { public let description: String }
+    public struct Fout: Error, Equatable, CustomStringConvertible {
+        public let description: String
+        /// The year of the valuation date has no declarations and no budget for the municipality (yet).
+        public var zonderGegevens = false
+    }
+
+    /// The Burap at the last day with data (`laatste`); when that day's year has no declarations and no budget yet (the
+    /// first months of a year bring only the late submissions for the year before), at the last day of the year before,
+    /// the stand at which that year closed.
+    public static func opLaatsteStand(_ g: Gegevens, gemeente code: String, laatste: Dag, signalen: [BeheerdSignaal] = []) throws(Fout) -> Burap {
+        do {
+            return try Burap(g, gemeente: code, peildatum: laatste, signalen: signalen)
+        } catch where error.zonderGegevens {
+            return try Burap(g, gemeente: code, peildatum: Dag.laatsteVan(jaar: laatste.jaar - 1), signalen: signalen)
+        }
+    }
 
     /// `g` with every line (the forecast needs three years before `peildatum`'s year); `signalen` the stored work list.
     public init(_ g: Gegevens, gemeente code: String, peildatum: Dag, signalen: [BeheerdSignaal] = []) throws(Fout) {
@@ -59,7 +74,8 @@ public struct Burap: Sendable {
             throw Fout(description: "geen prognose voor \(jaar) op \(peildatum.nederlands): \(error.reden)")
         }
         guard prognose.totaal.gedeclareerd != .nul || prognose.groepen.contains(where: { $0.budget != nil }) else {
-            throw Fout(description: "geen declaraties en geen budget voor \(gemeente.naam) in \(jaar) op \(peildatum.nederlands)")
+            throw Fout(description: "geen declaraties en geen budget voor \(gemeente.naam) in \(jaar) op \(peildatum.nederlands)",
+                       zonderGegevens: true)
         }
         let eigen = g.budgetten.filter { $0.jaar == jaar && $0.gemeentecode == code }
         budgetversie = g.budgetversieTekst(jaar: jaar, op: peildatum, gemeente: code)

@@ -16,11 +16,14 @@ enum BurapPagina {
         return d
     }
 
-    /// The Burap's figures, kept until the data change; the work list as it is now.
+    /// The Burap's figures, kept until the data change; the work list as it is now. Without a valuation date asked for,
+    /// the last stand of a year that has figures (`Burap.opLaatsteStand`): its `peildatum` may be before `peil`.
     static func burap(_ v: Paginaverzoek, gemeente: String, peil: Dag) throws -> Burap {
+        let gevraagd = !(v["peildatum"] ?? "").isEmpty
         do {
-            let b = try v.bron.figuur("burap|\(gemeente)|\(peil)") { _ in
-                try Burap(try v.bron.volledigeGegevens(), gemeente: gemeente, peildatum: peil)
+            let b = try v.bron.figuur("burap|\(gemeente)|\(peil)|\(gevraagd)") { _ in
+                let g = try v.bron.volledigeGegevens()
+                return gevraagd ? try Burap(g, gemeente: gemeente, peildatum: peil) : try Burap.opLaatsteStand(g, gemeente: gemeente, laatste: peil)
             }
             return b.metSignalen(try v.bron.signalen())
         } catch let f as Burap.Fout {
@@ -35,14 +38,19 @@ enum BurapPagina {
                 ? "De Burap is voor medewerkers van de gemeente en de regio; de raad vindt de cijfers in de raadsversie van de maandrapportage."
                 : "U ziet alleen de Burap van uw eigen gemeente.")
         }
-        let peil = try peildatum(v)
-        let b = try burap(v, gemeente: gemeente.code, peil: peil)
+        let laatste = try peildatum(v)
+        let b = try burap(v, gemeente: gemeente.code, peil: laatste)
+        let peil = b.peildatum
         var p = Pagina(titel: "Burap jeugdhulp \(b.jaar) — \(gemeente.naam)",
                        ondertitel: "Stand \(peil.nederlands)" + (b.budgetversie.map { "; budget \($0)" } ?? "")
                         + ". Verwachte jaaruitkomst per perceel, het verschil met het budget en waar het vandaan komt.")
         p.voeg(.html(Keuze.formulier("/gemeente/\(gemeente.code)/burap", [
             Keuze.tekst("peildatum", "Peildatum", waarde: v["peildatum"] ?? peil.nederlands, breedte: 10),
         ])))
+        if peil != laatste {
+            p.voeg(.melding("Voor \(laatste.jaar) zijn er nog geen declaraties en geen budget van \(gemeente.naam) (laatste gegevens van "
+                            + "\(laatste.nederlands)); hieronder de Burap \(b.jaar) met de stand waarop dat jaar is afgesloten.", soort: .info))
+        }
         let t = b.totaal
         var tegels = [Tegel(label: "Gedeclareerd tot nu", bedrag: t.gedeclareerd, toelichting: "zorg in \(b.jaar), ingediend t/m \(peil.nederlands)"),
                       Tegel(label: "Verwachte jaaruitkomst", bedrag: t.verwacht, toelichting: "80%: \(t.ondergrens.heleEuros) – \(t.bovengrens.heleEuros)")]
