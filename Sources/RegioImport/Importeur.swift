@@ -16,6 +16,17 @@ public struct Bestandsverslag: Sendable {
     public var geschreven = false
     /// Seconds the file took, reading to commit.
     public var duur: Double = 0
+    /// Of `duur`: loading what the rows are checked against (the keys of the references and the allocations, the
+    /// referrers), before the first row.
+    public var sleutelsLaden: Double = 0
+    /// Of `duur`: after the last row was written, until the commit (duplicates confirmed, indexes built, the commit).
+    public var afronden: Double = 0
+}
+
+/// Where an import's time went after its files: every second of the run is in the files' `duur` or here.
+public struct Importtijden: Sendable {
+    /// Merging the new lines into the monthly sums, or rebuilding them, and the BI tables after them.
+    public var sommen: Double = 0
 }
 
 public struct ImportOpties: Sendable {
@@ -50,6 +61,8 @@ public final class Importeur {
     var ref: Referenties?
     /// The sums of the lines added in this run of `importeer(paden:)`, while nothing else changed; nil otherwise.
     var nieuweSommen: Declaratieaggregaten?
+    /// The time after the files of the last `importeer(paden:)`.
+    public private(set) var tijden = Importtijden()
     /// Told when `importeer(paden:)` begins and finishes a file, and every 10,000 rows in between (from the reading
     /// thread).
     public var voortgang: (@Sendable (Importvoortgang) -> Void)?
@@ -127,10 +140,16 @@ public final class Importeur {
             meld?(Importvoortgang(bestand: naam, nummer: i + 1, aantal: geladen.count, fase: .klaar, rijen: v.rijen, gelezen: 0, grootte: 0,
                                   geschreven: v.geschreven))
         }
+        tijden = Importtijden()
         if verslagen.contains(where: \.geschreven) {
+            let start = Date()
+            defer { tijden.sommen = Date().timeIntervalSince(start) }
             if let nieuw = nieuweSommen {
                 let a = store
                 nieuweSommen = nil
+                // every row was stored as it is (a delta sent twice): nothing to sum or rebuild
+                let ongewijzigd = verslagen.allSatisfy { !$0.geschreven || ($0.telling.toegevoegd == 0 && $0.telling.gewijzigd == 0) }
+                if nieuw.isLeeg && ongewijzigd, (try? a.stempelSommen()) == true { return verslagen }
                 if (try? a.voegToeAanAggregaten(nieuw)) != nil { return verslagen }
             }
             werkAggregatenBij()
@@ -233,6 +252,7 @@ public final class Importeur {
                 }
                 index[k] = index[k] ?? i
             }
+            let laden = Date()
             var ref = try referenties()
             let lezing = Bestandslezing(bestand: bestand, soort: soort, kolommen: kolommen, index: index, lezer: lezer, open: open,
                                         vertaling: Rijvertaling(soort: soort, pseudonimiseerder: pseudonimiseerder, ref: ref,
@@ -244,12 +264,14 @@ public final class Importeur {
             if soort == .declaraties && nieuweSommen != nil && !opties.controleer {
                 lezing.verwijzers = try store.verwijzers()
             }
+            let sleutelsLaden = Date().timeIntervalSince(laden)
             if opties.controleer {
                 try lezing.lees(naar: nil)
                 if !lezing.kandidaten.isEmpty { try lezing.bevestigDubbelen() }
                 verslag = lezing.verslag
                 guard verslag.fouten.isEmpty else { return verslag }
             } else {
+                var afronden = Date()
                 do {
                     let telling = try store.transactie { w -> Telling in
                         let rij = Blokrij<[Rij]>()
@@ -270,6 +292,7 @@ public final class Importeur {
                             rij.stop()
                         }
                         klaar.wait()
+                        afronden = Date()
                         if let schrijffout { throw schrijffout }
                         if let f = lezing.leesfout { throw f }
                         if !lezing.kandidaten.isEmpty { try lezing.bevestigDubbelen() }
@@ -286,14 +309,22 @@ public final class Importeur {
                     verslag = lezing.verslag
                     verslag.telling = telling
                     verslag.geschreven = true
-                    if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.ongewijzigd == 0 {
+                    verslag.sleutelsLaden = sleutelsLaden
+                    verslag.afronden = Date().timeIntervalSince(afronden)
+                    if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.toegevoegd == 0 {
+                        // every line was stored as it is: the sums stand (only their stamp moves, after the files)
+                        lezing.sommen = Declaratieaggregaten()
+                    } else if lezing.verwijzers != nil && telling.gewijzigd == 0 && telling.ongewijzigd == 0 {
                         // taken over, not merged, when these are the first: two copies of a national year's sums do not fit
                         if nieuweSommen?.isLeeg == true { nieuweSommen = lezing.sommen } else {
                             do { try nieuweSommen?.voegToe(lezing.sommen) } catch { nieuweSommen = nil }   // rebuilt afterwards
                         }
                         lezing.sommen = Declaratieaggregaten()
-                    } else if (soort == .declaraties || soort == .toewijzingen) && (telling.gewijzigd > 0 || telling.ongewijzigd > 0) {
-                        nieuweSommen = nil   // changed or repeated lines, or a changed referrer: rebuild
+                    } else if soort == .declaraties ? telling.gewijzigd > 0 || telling.ongewijzigd > 0
+                                : soort == .toewijzingen && telling.gewijzigd > 0 {
+                        // changed lines, new lines among repeated ones (their sums are not told apart), or a changed
+                        // allocation (its referrer): rebuild. A new allocation changes no stored line's referrer.
+                        nieuweSommen = nil
                     }
                 } catch is Afgekeurd {
                     return lezing.verslag

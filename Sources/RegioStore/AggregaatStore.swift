@@ -9,6 +9,10 @@ public protocol AggregaatStore: Sendable {
     func aggregatenActueel() throws -> Bool
     /// Adds the sums of lines that were just added (nothing else changed since the sums were last up to date).
     func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws
+    /// Nothing in the stored data changed since the sums and the BI tables were last built (an import of files whose
+    /// rows were all stored already): both are stamped with the data as now stored, without rebuilding. False when
+    /// there are no stamped sums to keep.
+    func stempelSommen() throws -> Bool
     /// Allocation number -> referrer (`Verwijzer.rawValue`, "" when none), to sum lines by their allocation's referrer.
     func verwijzers() throws -> [String: String]
     /// The sums for these years, with the cost by provider or summed over providers; nil when they were not built

@@ -36,7 +36,11 @@ public struct Toewijzingskenmerken: Sendable {
 /// A region's database: one value, opened once, that does everything the edges ask of storage (records, the monthly
 /// sums, the BI tables, signals, iJw messages, users, the change stamp, period reads). Both backends are one; every
 /// command, page and import takes this, so no caller asks "can this database do X?".
-public protocol Opslag: RegioStore, AggregaatStore, BIStore, SignaalStore, IJWStore, GebruikerStore, WijzigingStore, PeriodeStore {}
+public protocol Opslag: RegioStore, AggregaatStore, BIStore, SignaalStore, IJWStore, GebruikerStore, WijzigingStore, PeriodeStore {
+    /// Closes the connections now (SQLite: the write-ahead log is checkpointed into the file), rather than when the
+    /// value goes; the store cannot be used after it.
+    func sluit() throws
+}
 
 /// Writes inside a transaction.
 public protocol StoreSchrijver {

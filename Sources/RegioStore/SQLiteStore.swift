@@ -37,6 +37,10 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
         try SQLiteStore.migreer(db)
     }
 
+    public func sluit() throws {
+        if let pool = db as? DatabasePool { try pool.close() } else if let queue = db as? DatabaseQueue { try queue.close() }
+    }
+
     /// Migrates, and survives another process migrating the same file at the same moment (an import and a dashboard
     /// opening a new database together): each migration is its own transaction, so the loser's fails on a table the
     /// winner just made; once the winner has committed, the migrations are complete or the next try skips them.

@@ -54,6 +54,9 @@ extension Somopslag {
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
         try schrijfSommen { e, v in
+            // no new lines (files of other records, or lines that were all stored already): the sums stand as they are
+            // and only their stamp moves to the data as now stored; the BI tables below take the other records
+            if nieuw.isLeeg, try stempel(v) { return }
             var a = try opgeslagen(e, v, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
             if a.isLeeg { return try schrijf(nieuw, e, v) }
@@ -61,6 +64,21 @@ extension Somopslag {
             try schrijf(a, e, v)
         }
         try ververstBINaSommen()
+    }
+
+    public func stempelSommen() throws -> Bool {
+        try schrijfSommen { _, v in
+            guard try stempel(v) else { return false }
+            try v.voerUit("UPDATE bi_t_stand SET waarde = ? WHERE sleutel = 'stand'", [Waarde(try stand(v))])
+            return true
+        }
+    }
+
+    /// Moves the stamp of stored sums to the data as now stored; false when there is none.
+    private func stempel(_ v: any SQLVerbinding) throws -> Bool {
+        guard try v.geheel("SELECT COUNT(*) FROM agg_stand WHERE sleutel = 'stand'") ?? 0 > 0 else { return false }
+        try v.voerUit("UPDATE agg_stand SET waarde = ? WHERE sleutel = 'stand'", [Waarde(try stand(v))])
+        return true
     }
 
     public func verwijzers() throws -> [String: String] {
