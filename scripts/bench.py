@@ -192,7 +192,7 @@ def dashboard(naam, rm, db, jaar, env):
     return rijen
 
 
-def schaal(naam, rm, map_, jaar, env, maak, vragen):
+def schaal(naam, rm, map_, jaar, env, maak, vragen, met_delta=False):
     """One scale: generate, import, query; then DuckDB. Returns table rows."""
     rijen = []
     shutil.rmtree(map_, ignore_errors=True)
@@ -206,7 +206,9 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen):
     print(f"[{naam}] gegenereerd: {n} declaratieregels, {mb:.0f} MB CSV in {duur:.1f} s", file=sys.stderr)
     rijen.append((naam, f"genereren ({n:,} declaratieregels, {mb:,.0f} MB)", duur, rss, None))
     duur, rss, out = draai_rss([rm, "import", "--db", db, map_], env)
-    print(f"[{naam}] import {duur:.1f} s, piek {rss:.0f} MB", file=sys.stderr)
+    tijd = next((r for r in out.splitlines() if r.startswith("Tijd:")), "")
+    print(f"[{naam}] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
+    volledig = duur
     d_imp, d_agg, d_rijen = duckdb_stap(map_, jaar, map_ + ".duckdb")
     print(f"[{naam}] DuckDB: import {d_imp:.1f} s, aggregatie {d_agg:.2f} s", file=sys.stderr)
     rijen.append((naam, "import CSV -> database", duur, rss, d_imp))
@@ -224,7 +226,57 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen):
                   + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
             if verschil:
                 sys.exit(1)
-    return rijen + dashboard(naam, rm, db, jaar, env)
+    rijen += dashboard(naam, rm, db, jaar, env)
+    if met_delta:
+        rijen += delta(naam, rm, map_, jaar, env, volledig)
+    return rijen
+
+
+def delta(naam, rm, map_, jaar, env, volledig):
+    """A monthly delta (issue 28): the year without the lines submitted from 1 December on, then those lines as one
+    file, then that file again (all unchanged). Returns table rows; the import's own account of its time goes to
+    stderr."""
+    rijen = []
+    zonder, los = map_ + "-zonder-december", map_ + "-december"
+    for m in (zonder, los):
+        shutil.rmtree(m, ignore_errors=True)
+        os.makedirs(m)
+    for f in os.listdir(map_):
+        if f.endswith(".csv") and f != "declaraties.csv":
+            os.link(os.path.join(map_, f), os.path.join(zonder, f))
+    grens = f"{jaar}-12-01".encode()
+    n_voor = n_dec = 0
+    with open(os.path.join(map_, "declaraties.csv"), "rb") as bron, \
+            open(os.path.join(zonder, "declaraties.csv"), "wb") as voor, open(os.path.join(los, "declaraties.csv"), "wb") as dec:
+        kop = bron.readline()
+        k = kop.rstrip(b"\r\n").split(b",").index(b"ingediend_op")
+        voor.write(kop)
+        dec.write(kop)
+        for regel in bron:
+            if regel.split(b",", k + 1)[k] < grens:
+                voor.write(regel)
+                n_voor += 1
+            else:
+                dec.write(regel)
+                n_dec += 1
+    db = map_ + "-delta.sqlite"
+    for f in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(f):
+            os.remove(f)
+    for label, pad in [(f"import zonder regels ingediend vanaf 01-12 ({n_voor:,} regels)", zonder),
+                       (f"delta: regels ingediend vanaf 01-12 ({n_dec:,})", los),
+                       ("dezelfde delta opnieuw (alles ongewijzigd)", los)]:
+        duur, rss, out = draai_rss([rm, "import", "--db", db, pad], env)
+        tijd = next((r for r in out.splitlines() if r.startswith("Tijd:")), "")
+        print(f"[{naam}] {label}: {duur:.1f} s ({duur / volledig:.2f} van de volledige import), piek {rss:.0f} MB; {tijd}",
+              file=sys.stderr)
+        rijen.append((naam, f"{label}, {duur / volledig:.2f} x volledig", duur, rss, None))
+    for f in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(f):
+            os.remove(f)
+    shutil.rmtree(zonder, ignore_errors=True)
+    shutil.rmtree(los, ignore_errors=True)
+    return rijen
 
 
 def main():
@@ -234,6 +286,7 @@ def main():
     a.add_argument("--map", default="/tmp/regiomonitor-bench")
     a.add_argument("--zonder-land", action="store_true")
     a.add_argument("--zonder-regio", action="store_true")
+    a.add_argument("--zonder-delta", action="store_true", help="landelijk geen maanddelta meten")
     opt = a.parse_args()
     os.makedirs(opt.map, exist_ok=True)
     env = dict(os.environ, REGIOMONITOR_SLEUTEL=os.path.join(opt.map, "sleutel"))
@@ -253,7 +306,7 @@ def main():
             ("prognose jaar 2025, peildatum 30-06", ["prognose", "jaar", "--jaar", "2025", "--peildatum", "2025-06-30", "--format", "csv"], False),
             ("verevening 2025", ["verevening", "--jaar", "2025", "--format", "csv"], False),
             ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
-        ])
+        ], met_delta=not opt.zonder_delta)
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")
     print(f"{'schaal':7} {'stap':48} {'regiomonitor':>13} {'piek-RSS':>9} {'DuckDB':>9} {'verhouding':>10}")
