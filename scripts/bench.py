@@ -74,16 +74,16 @@ def regels(pad):
 # a cent per such line (`grensregels`).
 DUCK_AGG = """
 WITH d AS (
-  SELECT gemeentecode, bsn,
+  SELECT gemeentecode, clientnummer,
     CASE WHEN debet_credit = 'C' THEN -bedrag ELSE bedrag END
       * (least(einddatum, DATE '{jaar}-12-31') - greatest(begindatum, DATE '{jaar}-01-01') + 1)
       / (einddatum - begindatum + 1) AS netto,
     (begindatum < DATE '{jaar}-01-01' OR einddatum > DATE '{jaar}-12-31') AS grens
   FROM declaratie WHERE status <> 'afgewezen' AND begindatum <= DATE '{jaar}-12-31' AND einddatum >= DATE '{jaar}-01-01'
 ), t AS (
-  SELECT gemeentecode, bsn FROM toewijzing
+  SELECT gemeentecode, clientnummer FROM toewijzing
   WHERE ingangsdatum <= DATE '{jaar}-12-31' AND (einddatum IS NULL OR einddatum >= DATE '{jaar}-01-01')
-), c AS (SELECT gemeentecode, bsn FROM d UNION SELECT gemeentecode, bsn FROM t)
+), c AS (SELECT gemeentecode, clientnummer FROM d UNION SELECT gemeentecode, clientnummer FROM t)
 SELECT g.gemeentecode,
   (SELECT count(*) FROM c WHERE c.gemeentecode = g.gemeentecode) AS clienten,
   (SELECT count(*) FROM t WHERE t.gemeentecode = g.gemeentecode) AS toewijzingen,
@@ -106,7 +106,7 @@ def duckdb_stap(map_, jaar, db):
         # codes stay text (leading zeros), amounts exact decimals; the rest is typed by DuckDB's sniffer
         with open(f"{map_}/{naam}.csv") as f:
             kop = f.readline().strip().split(",")
-        vast = {k: "VARCHAR" for k in ("gemeentecode", "bsn", "agb", "productcategorie", "productcode")}
+        vast = {k: "VARCHAR" for k in ("gemeentecode", "clientnummer", "agb", "productcategorie", "productcode")}
         vast.update({k: "DECIMAL(14,2)" for k in ("bedrag", "tarief", "budget", "macrobudget_jeugd")})
         types = ", ".join(f"'{k}': '{v}'" for k, v in vast.items() if k in kop)
         con.execute(f"CREATE TABLE {tabel} AS SELECT * FROM read_csv('{map_}/{naam}.csv', header=true"
