@@ -71,8 +71,9 @@ public protocol BIStore: AggregaatStore {
 extension BIStore {
     /// Rebuilds the BI facts from the monthly sums and the allocations; called after the sums are written, so the views
     /// are never older than the figures. Without up-to-date sums (an import in between) it leaves them for the next.
-    public func ververstBI(stand: String) throws {
-        guard let sommen = try aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
+    /// `sommen`: the sums as just written with `stand` (else they are read, and must be up to date).
+    public func ververstBI(stand: String, sommen gegeven: Declaratieaggregaten? = nil) throws {
+        guard let sommen = try gegeven ?? aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
         let g = try gegevensZonderDeclaraties()
         try schrijfBI(BIFeiten(g, sommen: sommen), stand: stand)
     }

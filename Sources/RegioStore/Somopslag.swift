@@ -53,17 +53,22 @@ extension Somopslag {
     }
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
-        try schrijfSommen { e, v in
+        let geschreven = try schrijfSommen { e, v -> (sommen: Declaratieaggregaten, stand: String)? in
             // no new lines (files of other records, or lines that were all stored already): the sums stand as they are
             // and only their stamp moves to the data as now stored; the BI tables below take the other records
-            if nieuw.isLeeg, try stempel(v) { return }
+            if nieuw.isLeeg, try stempel(v) { return nil }
             var a = try opgeslagen(e, v, van: 0, tot: 9999, perAanbieder: true, driehoek: true)
             // the first sums (a first import) are written as they are: merging would hold them twice
-            if a.isLeeg { return try schrijf(nieuw, e, v) }
+            if a.isLeeg {
+                try schrijf(nieuw, e, v)
+                return (nieuw, try stand(v))
+            }
             try a.voegToe(nieuw)
             try schrijf(a, e, v)
+            return (a, try stand(v))
         }
-        try ververstBINaSommen()
+        // the BI facts from the sums just written (not read back), stamped with the data they belong to
+        if let geschreven { try ververstBI(stand: geschreven.stand, sommen: geschreven.sommen) } else { try ververstBINaSommen() }
     }
 
     public func stempelSommen() throws -> Bool {

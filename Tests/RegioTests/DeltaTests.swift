@@ -17,6 +17,12 @@ import RegioStore
         return (a.kosten, a.clienten, try #require(try store.driehoek()))
     }
 
+    static func bi(_ store: any Opslag) throws -> (maand: [[String]], jaar: [[String]], clienten: [[String]]) {
+        (try BITests.lees(store, "SELECT jaar, maand, gemeentecode, perceel, agb, kosten_cent, verplichting_cent FROM bi_t_maand ORDER BY 1, 2, 3, 4, 5"),
+         try BITests.lees(store, "SELECT jaar, gemeentecode, perceel, agb, kosten_cent, verplichting_cent, toewijzingen, clienten FROM bi_t_jaar ORDER BY 1, 2, 3, 4"),
+         try BITests.lees(store, "SELECT jaar, gemeentecode, clienten FROM bi_t_clienten ORDER BY 1, 2"))
+    }
+
     @Test(arguments: Backend.alle) func deltaEnHerhaaldeDeltaHoudenDeSommenGelijkAanEenHerbouw(_ backend: Backend) throws {
         let map = NSTemporaryDirectory() + "regiodelta-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: map) }
@@ -50,6 +56,7 @@ import RegioStore
         #expect(eerste.fouten.isEmpty && eerste.telling.toegevoegd == december.count && eerste.telling.ongewijzigd == 0)
         #expect(try store.aggregatenActueel())
         let naDelta = try Self.sommen(store)
+        let biNaDelta = try Self.bi(store)
         #expect(naDelta.driehoek != zonderDecember.driehoek)   // December's submissions are in the triangle now
 
         // the same file again: every line stored as it is, the sums untouched but up to date
@@ -65,6 +72,11 @@ import RegioStore
         #expect(herbouwd.kosten == naDelta.kosten)
         #expect(herbouwd.clienten == naDelta.clienten)
         #expect(herbouwd.driehoek == naDelta.driehoek)
+        // the BI tables made from the merged sums are those made from the rebuilt ones
+        let biHerbouwd = try Self.bi(store)
+        #expect(!biHerbouwd.maand.isEmpty && biHerbouwd.maand == biNaDelta.maand)
+        #expect(!biHerbouwd.jaar.isEmpty && biHerbouwd.jaar == biNaDelta.jaar)
+        #expect(!biHerbouwd.clienten.isEmpty && biHerbouwd.clienten == biNaDelta.clienten)
         // and the figures from them equal those from the lines
         let g = try store.gegevens()
         let jaar = Dag.eersteVan(jaar: 2025), einde = Dag.laatsteVan(jaar: 2025)

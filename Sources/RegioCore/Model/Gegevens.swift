@@ -46,6 +46,8 @@ public struct Referentiekaart: Sendable {
     /// (categorie, code) -> products, one per year or one without year
     let producten: [String: [Product]]
     let cijfers: [String: Gemeentecijfers]
+    /// category -> the product of its lowest (categorie, code) key: the lot of a code the list does not know
+    let eerstePerCategorie: [String: Product]
 
     public init(_ g: Gegevens) {
         gemeenten = Dictionary(g.gemeenten.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,6 +55,13 @@ public struct Referentiekaart: Sendable {
         aanbieders = Dictionary(g.aanbieders.map { ($0.agb, $0) }, uniquingKeysWith: { a, _ in a })
         producten = Dictionary(grouping: g.producten, by: { Referentiekaart.sleutel($0.productcategorie, $0.productcode) })
         cijfers = Dictionary(g.gemeentecijfers.map { ("\($0.gemeentecode)|\($0.jaar)", $0) }, uniquingKeysWith: { a, _ in a })
+        var eerste: [String: (sleutel: String, product: Product)] = [:]
+        for (k, rijen) in producten {
+            guard let p = rijen.first else { continue }
+            if let e = eerste[p.productcategorie], e.sleutel <= k { continue }
+            eerste[p.productcategorie] = (k, p)
+        }
+        eerstePerCategorie = eerste.mapValues(\.product)
     }
 
     static func sleutel(_ categorie: String, _ code: String?) -> String { categorie + "|" + (code ?? "") }
@@ -64,10 +73,16 @@ public struct Referentiekaart: Sendable {
             ?? rijen.filter { ($0.jaar ?? 0) < jaar }.max { ($0.jaar ?? 0) < ($1.jaar ?? 0) }
     }
 
-    /// The lot of a product; products without a code fall back to any product of the category.
+    /// The lot of a product: the product valid in the year; else the same product in the nearest year it is listed
+    /// (an allocation from before the product list began); else, for a code the list does not know (or none), the
+    /// product of the category with the lowest code. Always the same answer for the same data (a dictionary's order is
+    /// not: it differs between two maps of the same products).
     public func perceel(categorie: String, code: String?, jaar: Int) -> Perceel? {
         let p = product(categorie: categorie, code: code, jaar: jaar)
-            ?? producten.first { $0.key.hasPrefix(categorie + "|") }?.value.first
+            ?? producten[Referentiekaart.sleutel(categorie, code)]?.min { a, b in
+                (abs((a.jaar ?? jaar) - jaar), a.jaar ?? 0) < (abs((b.jaar ?? jaar) - jaar), b.jaar ?? 0)
+            }
+            ?? eerstePerCategorie[categorie]
         return p.flatMap { percelen[$0.perceel] }
     }
 
