@@ -62,34 +62,48 @@ public struct BIFeiten: Sendable {
         let kaart = Productkaart(ref, jaar: jaar)
         let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
         let maandenVanJaar = (1...12).map { Maand(jaar: jaar, maand: $0) }
-        var perMaand: [Maand: [Cel: Maandfeit]] = [:]
-        var perCel: [Cel: Jaarfeit] = [:]
-        var clientenPerCel: [Cel: Set<Int32>] = [:], clientenPerGemeente: [String: Set<Int32>] = [:], regio = Set<Int32>()
-        func cel(_ gemeente: String, _ categorie: String, _ code: String?, _ agb: String) -> Cel {
-            Cel(gemeentecode: gemeente, perceel: kaart.perceel(categorie, code)?.code ?? "", agb: agb)
+        // cells by number: a cell's text (municipality, lot, provider) is hashed once per combination, not per sum
+        var cellen = Celnummers()
+        var perMaand = [[Int: Maandfeit]](repeating: [:], count: 12)
+        var perCel: [Jaarfeit] = []
+        var clientenPerCel: [Set<Int32>] = [], clientenPerGemeente: [Set<Int32>] = [], regio = Set<Int32>()
+        func nummer(_ c: Cel) -> Int {
+            let (i, nieuw) = cellen.nummer(c)
+            if nieuw {
+                perCel.append(Jaarfeit(jaar: jaar, cel: c))
+                clientenPerCel.append([])
+                if cellen.gemeenten.count > clientenPerGemeente.count { clientenPerGemeente.append([]) }
+            }
+            return i
         }
-        func client(_ c: Cel, _ nummer: Int32) {
-            clientenPerCel[c, default: []].insert(nummer); clientenPerGemeente[c.gemeentecode, default: []].insert(nummer)
+        var perDimensies: [Declaratieaggregaten.Dimensies: Int] = [:]
+        func nummer(_ d: Declaratieaggregaten.Dimensies) -> Int {
+            let zonder = d.zonderVerwijzer
+            if let i = perDimensies[zonder] { return i }
+            let i = nummer(Cel(gemeentecode: d.gemeentecode, perceel: kaart.perceel(d.productcategorie, d.productcode)?.code ?? "", agb: d.agb))
+            perDimensies[zonder] = i
+            return i
+        }
+        func client(_ c: Int, _ nummer: Int32) {
+            clientenPerCel[c].insert(nummer); clientenPerGemeente[cellen.gemeente[c]].insert(nummer)
             regio.insert(nummer)
         }
         for (k, bedrag) in kosten {
-            let c = cel(k.gemeentecode, k.productcategorie, k.productcode, k.agb)
-            perMaand[k.maand, default: [:]][c, default: Maandfeit(maand: k.maand, cel: c)].kosten += bedrag
-            perCel[c, default: Jaarfeit(jaar: jaar, cel: c)].kosten += bedrag
+            let c = nummer(k.dimensies), m = k.maand.maand - 1
+            perMaand[m][c, default: Maandfeit(maand: k.maand, cel: cellen.cellen[c])].kosten += bedrag
+            perCel[c].kosten += bedrag
         }
         for (c, som) in clientjaren where som.actief(van: 1, tot: 12) {
-            let x = cel(c.gemeentecode, c.productcategorie, c.productcode, c.agb)
-            if perCel[x] == nil { perCel[x] = Jaarfeit(jaar: jaar, cel: x) }
-            client(x, c.clientnummer)
+            client(nummer(c.dimensies), c.clientnummer)
         }
         for tw in toewijzingen where tw.periode.overlapDagen(van, tot) > 0 {
-            let c = cel(tw.gemeentecode, tw.productcategorie, tw.productcode, tw.agb)
+            let c = nummer(Cel(gemeentecode: tw.gemeentecode, perceel: kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? "", agb: tw.agb))
             let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
             let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
             client(c, Int32(bitPattern: Codeboek.gedeeld.nummer(tw.client)))
-            perCel[c, default: Jaarfeit(jaar: jaar, cel: c)].toewijzingen += 1
-            guard let v else { perCel[c]!.verplichtingOnbekend += 1; continue }
-            perCel[c]!.verplichting += v
+            perCel[c].toewijzingen += 1
+            guard let v else { perCel[c].verplichtingOnbekend += 1; continue }
+            perCel[c].verplichting += v
             // the year's commitment over its months, as the monthly figures split it
             let actief = maandenVanJaar.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
             let gewichten = actief.map { m in
@@ -97,13 +111,38 @@ public struct BIFeiten: Sendable {
             }
             let delen = gewichten.reduce(0, +) > 0 ? v.verdeel(naar: gewichten) : actief.indices.map { $0 == 0 ? v : .nul }
             for (i, m) in actief.enumerated() where delen[i] != .nul {
-                perMaand[m, default: [:]][c, default: Maandfeit(maand: m, cel: c)].verplichting += delen[i]
+                perMaand[m.maand - 1][c, default: Maandfeit(maand: m, cel: cellen.cellen[c])].verplichting += delen[i]
             }
         }
-        for (c, set) in clientenPerCel { perCel[c]!.clienten = set.count }
-        for m in maandenVanJaar { maanden += (perMaand[m] ?? [:]).values.sorted { $0.cel < $1.cel } }
-        jaren += perCel.values.sorted { $0.cel < $1.cel }
-        self.clientenPerGemeente += clientenPerGemeente.keys.sorted().map { (jaar, $0, clientenPerGemeente[$0]!.count) }
+        for (c, set) in clientenPerCel.enumerated() { perCel[c].clienten = set.count }
+        for m in perMaand { maanden += m.values.sorted { $0.cel < $1.cel } }
+        jaren += perCel.sorted { $0.cel < $1.cel }
+        // the municipalities with a client (a cell may have cost and no client active in the year)
+        self.clientenPerGemeente += cellen.gemeenten.indices.filter { !clientenPerGemeente[$0].isEmpty }
+            .sorted { cellen.gemeenten[$0] < cellen.gemeenten[$1] }.map { (jaar, cellen.gemeenten[$0], clientenPerGemeente[$0].count) }
         if !regio.isEmpty || !perCel.isEmpty { clientenRegio.append((jaar, regio.count)) }
+    }
+
+    /// The cells of one year by number, and each cell's municipality by number.
+    private struct Celnummers {
+        var cellen: [Cel] = []
+        var gemeente: [Int] = []
+        var gemeenten: [String] = []
+        private var perCel: [Cel: Int] = [:]
+        private var perGemeente: [String: Int] = [:]
+
+        mutating func nummer(_ c: Cel) -> (Int, nieuw: Bool) {
+            if let i = perCel[c] { return (i, false) }
+            let g: Int
+            if let bekend = perGemeente[c.gemeentecode] { g = bekend } else {
+                g = gemeenten.count
+                gemeenten.append(c.gemeentecode)
+                perGemeente[c.gemeentecode] = g
+            }
+            perCel[c] = cellen.count
+            cellen.append(c)
+            gemeente.append(g)
+            return (cellen.count - 1, true)
+        }
     }
 }

@@ -52,6 +52,7 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         /// Rows written in this order repeat the row above in most columns, which readers skip (`Tekstcodes`).
         var volgorde: (UInt32, UInt32, UInt32, UInt32, UInt32) { (gemeente, categorie, code, aanbieder, verwijzing) }
         var zonderAanbieder: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: Codeboek.geen, verwijzing: verwijzing) }
+        var zonderVerwijzer: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: aanbieder, verwijzing: Codeboek.geen) }
     }
 
     /// Stored as numbers from `Codeboek`, like `Kostensleutel`.
