@@ -3,17 +3,14 @@ import RegioStore
 
 extension PostgresStore: BIStore {
     public func schrijfBI(_ feiten: BIFeiten, stand: String) throws {
-        let rijen = Self.biRijen(feiten), sql = Self.biInserts
         try schrijfTransactie(nil) { v in
-            for (tabel, insert, lijst, typen) in [("bi_t_maand", sql.maand, rijen.maand, ["bigint", "bigint", "text", "text", "text", "bigint", "bigint"]),
-                                                  ("bi_t_jaar", sql.jaar, rijen.jaar, ["bigint", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "bigint"]),
-                                                  ("bi_t_clienten", sql.clienten, rijen.clienten, ["bigint", "text", "bigint"])] {
-                try v.rijen("DELETE FROM \(tabel)")
-                guard !lijst.isEmpty else { continue }
-                // "INSERT ... VALUES" becomes INSERT ... SELECT * FROM unnest($1::bigint[], ...): a batch per statement
-                let kop = insert.replacingOccurrences(of: " VALUES", with: "")
-                let unnest = typen.enumerated().map { "$\($0 + 1)::\($1)[]" }.joined(separator: ", ")
-                try PostgresStore.voegIn(lijst, v, kop + " SELECT * FROM unnest(\(unnest))")
+            for t in Self.biTabellen(feiten) {
+                try v.rijen("DELETE FROM \(t.naam)")
+                // INSERT ... SELECT * FROM unnest($1::bigint[], ...), in blocks: the rows of a block are made, sent and let go
+                let unnest = t.typen.enumerated().map { "$\($0 + 1)::\($1)[]" }.joined(separator: ", ")
+                for begin in stride(from: 0, to: t.aantal, by: 100_000) {
+                    try PostgresStore.voegIn((begin..<min(begin + 100_000, t.aantal)).map(t.rij), v, t.insert + " SELECT * FROM unnest(\(unnest))")
+                }
             }
             try v.rijen("DELETE FROM bi_t_stand")
             try v.rijen("INSERT INTO bi_t_stand (sleutel, waarde) VALUES ('stand', $1)", [stand])

@@ -78,24 +78,43 @@ extension BIStore {
         try schrijfBI(BIFeiten(g, sommen: sommen), stand: stand)
     }
 
-    /// The rows of the BI tables, column values in table order: one builder for both backends.
-    public static func biRijen(_ f: BIFeiten) -> (maand: [[Waarde]], jaar: [[Waarde]], clienten: [[Waarde]]) {
-        let m = f.maanden.map { x -> [Waarde] in
-            [.geheel(Int64(x.maand.jaar)), .geheel(Int64(x.maand.maand)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel),
-             .tekst(x.cel.agb), .geheel(x.kosten.centen), .geheel(x.verplichting.centen)]
-        }
-        let j = f.jaren.map { x -> [Waarde] in
-            [.geheel(Int64(x.jaar)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel), .tekst(x.cel.agb), .geheel(x.kosten.centen),
-             .geheel(x.verplichting.centen), .geheel(Int64(x.verplichtingOnbekend)), .geheel(Int64(x.toewijzingen)), .geheel(Int64(x.clienten))]
-        }
-        let c = f.clientenPerGemeente.map { [Waarde.geheel(Int64($0.jaar)), .tekst($0.gemeentecode), .geheel(Int64($0.clienten))] }
-            + f.clientenRegio.map { [Waarde.geheel(Int64($0.jaar)), .tekst(""), .geheel(Int64($0.clienten))] }
-        return (m, j, c)
+    /// The BI tables with their rows, one builder for both backends. A row's values are made when it is written: a
+    /// national year has millions of monthly rows, which as arrays of values would take most of a gigabyte at once.
+    public static func biTabellen(_ f: BIFeiten) -> [BITabel] {
+        let gemeenten = f.clientenPerGemeente, regio = f.clientenRegio
+        return [
+            BITabel(naam: "bi_t_maand", kolommen: ["jaar", "maand", "gemeentecode", "perceel", "agb", "kosten_cent", "verplichting_cent"],
+                    typen: ["bigint", "bigint", "text", "text", "text", "bigint", "bigint"], aantal: f.maanden.count) { i in
+                let x = f.maanden[i]
+                return [.geheel(Int64(x.maand.jaar)), .geheel(Int64(x.maand.maand)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel),
+                        .tekst(x.cel.agb), .geheel(x.kosten.centen), .geheel(x.verplichting.centen)]
+            },
+            BITabel(naam: "bi_t_jaar", kolommen: ["jaar", "gemeentecode", "perceel", "agb", "kosten_cent", "verplichting_cent",
+                                                  "verplichting_onbekend", "toewijzingen", "clienten"],
+                    typen: ["bigint", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "bigint"], aantal: f.jaren.count) { i in
+                let x = f.jaren[i]
+                return [.geheel(Int64(x.jaar)), .tekst(x.cel.gemeentecode), .tekst(x.cel.perceel), .tekst(x.cel.agb), .geheel(x.kosten.centen),
+                        .geheel(x.verplichting.centen), .geheel(Int64(x.verplichtingOnbekend)), .geheel(Int64(x.toewijzingen)),
+                        .geheel(Int64(x.clienten))]
+            },
+            BITabel(naam: "bi_t_clienten", kolommen: ["jaar", "gemeentecode", "clienten"], typen: ["bigint", "text", "bigint"],
+                    aantal: gemeenten.count + regio.count) { i in
+                i < gemeenten.count
+                    ? [.geheel(Int64(gemeenten[i].jaar)), .tekst(gemeenten[i].gemeentecode), .geheel(Int64(gemeenten[i].clienten))]
+                    : [.geheel(Int64(regio[i - gemeenten.count].jaar)), .tekst(""), .geheel(Int64(regio[i - gemeenten.count].clienten))]
+            },
+        ]
     }
+}
 
-    public static var biInserts: (maand: String, jaar: String, clienten: String) {
-        ("INSERT INTO bi_t_maand (jaar, maand, gemeentecode, perceel, agb, kosten_cent, verplichting_cent) VALUES",
-         "INSERT INTO bi_t_jaar (jaar, gemeentecode, perceel, agb, kosten_cent, verplichting_cent, verplichting_onbekend, toewijzingen, clienten) VALUES",
-         "INSERT INTO bi_t_clienten (jaar, gemeentecode, clienten) VALUES")
-    }
+/// One BI table to write: its columns (with their PostgreSQL types) and its rows by position.
+public struct BITabel {
+    public let naam: String
+    public let kolommen: [String]
+    public let typen: [String]
+    public let aantal: Int
+    public let rij: (Int) -> [Waarde]
+
+    /// "INSERT INTO naam (kolom, ...)", without the values.
+    public var insert: String { "INSERT INTO \(naam) (\(kolommen.joined(separator: ", ")))" }
 }
