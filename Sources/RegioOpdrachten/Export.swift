@@ -30,8 +30,8 @@ struct ExportCommando: ParsableCommand {
         guard let sommen = try a.aggregaten(jaren: 1...9999, perAanbieder: true) else {
             throw Opdrachtfout(description: "de maandsommen zijn niet bij te werken; importeer de gegevens opnieuw")
         }
-        let g = try a.gegevensZonderDeclaraties()
-        let feiten = BIFeiten(g, sommen: sommen)
+        let g = try a.gegevensZonderDeclaraties(verzoeken: false, toewijzingen: false)
+        let feiten = try a.biFeiten(sommen: sommen)
         guard feiten.jaren.contains(where: { $0.jaar == jaar }) else {
             throw Opdrachtfout(description: "geen gegevens voor \(jaar): geen declaraties of toewijzingen in dat jaar")
         }

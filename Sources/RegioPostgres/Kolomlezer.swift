@@ -12,7 +12,7 @@ enum Kolomlezer {
     /// order, in insertion order (`rijnr`).
     /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
-                     periode: (van: Dag, tot: Dag)? = nil, perRij: ([Waarde]) -> Void) throws {
+                     periode: (van: Dag, tot: Dag)? = nil, perRij: ([Waarde]) throws -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -44,7 +44,7 @@ enum Kolomlezer {
             guard kolomwaarden.allSatisfy({ $0.count == n }) else { throw StoreFout.databasefout("\(tabel): kolommen van ongelijke lengte") }
             var volgorde = Array(0..<n)
             if zip(volgnummers, volgnummers.dropFirst()).contains(where: { $0 >= $1 }) { volgorde.sort { volgnummers[$0] < volgnummers[$1] } }
-            for i in volgorde { perRij(kolomwaarden.map { $0[i] }) }
+            for i in volgorde { try perRij(kolomwaarden.map { $0[i] }) }
             if n < blok { return }
             vanaf = volgnummers.max()!
         }

@@ -55,10 +55,16 @@ extension PostgresStore: AggregaatStore, Somopslag {
         return d
     }
 
-    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
+    public static func leesToewijzingen(_ v: Verbinding, _ per: (Toewijzing) throws -> Void) throws {
+        let soort = Soort.toewijzingen
+        try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { try per(Codering.toewijzing($0)) }
+    }
+
+    public func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
-            for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
+            let zonder: Set<Soort> = Set([.declaraties] + (verzoeken ? [] : [.verzoeken]) + (toewijzingen ? [] : [.toewijzingen]))
+            for soort in Soort.allCases where !zonder.contains(soort) {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
             try g.controleerGrenzen()

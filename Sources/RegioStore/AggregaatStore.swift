@@ -21,8 +21,8 @@ public protocol AggregaatStore: Sendable {
     /// The forecast's triangle of the sums (all months); nil when the sums were not built from the data as now stored.
     func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]?
     /// Everything the figures need besides the declaration lines: references and allocations, and the requests when
-    /// asked for (the figures do not need them).
-    func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens
+    /// asked for (the figures do not need them); without the allocations when they are read one by one instead.
+    func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens
     /// The lines of one client, in stored order (a client's page when the lines are not held in memory). Like every
     /// read of records, throws `Gegevensfout` for a record outside `Grenzen`.
     func declaraties(client: ClientID) throws -> [Declaratieregel]
@@ -34,4 +34,7 @@ extension AggregaatStore {
     public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? { try aggregaten(jaren: jaren, perAanbieder: false) }
 
     public func gegevensZonderDeclaraties() throws -> Gegevens { try gegevensZonderDeclaraties(verzoeken: false) }
+    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
+        try gegevensZonderDeclaraties(verzoeken: verzoeken, toewijzingen: true)
+    }
 }

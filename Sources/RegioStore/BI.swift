@@ -66,18 +66,14 @@ extension Schemadefinitie {
 public protocol BIStore: AggregaatStore {
     /// Replaces the BI tables with `feiten`, stamped with the data they were built from.
     func schrijfBI(_ feiten: BIFeiten, stand: String) throws
+    /// Rebuilds the BI facts from the monthly sums (`sommen`, as just written with `stand`; nil: read them) and the
+    /// allocations (`Somopslag` does it for both backends).
+    func ververstBI(stand: String, sommen: Declaratieaggregaten?) throws
+    /// The BI facts of these sums and the stored allocations, read one by one (`export` and the BI tables).
+    func biFeiten(sommen: Declaratieaggregaten) throws -> BIFeiten
 }
 
 extension BIStore {
-    /// Rebuilds the BI facts from the monthly sums and the allocations; called after the sums are written, so the views
-    /// are never older than the figures. Without up-to-date sums (an import in between) it leaves them for the next.
-    /// `sommen`: the sums as just written with `stand` (else they are read, and must be up to date).
-    public func ververstBI(stand: String, sommen gegeven: Declaratieaggregaten? = nil) throws {
-        guard let sommen = try gegeven ?? aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
-        let g = try gegevensZonderDeclaraties()
-        try schrijfBI(BIFeiten(g, sommen: sommen), stand: stand)
-    }
-
     /// The BI tables with their rows, one builder for both backends. A row's values are made when it is written: a
     /// national year has millions of monthly rows, which as arrays of values would take most of a gigabyte at once.
     public static func biTabellen(_ f: BIFeiten) -> [BITabel] {

@@ -119,6 +119,28 @@ public enum Codering {
         }
     }
 
+    /// One allocation from its stored values (`Soort.toewijzingen.kolommen` order): the records appended to `Gegevens`
+    /// and the allocations streamed one by one (the BI facts) are read alike.
+    static func toewijzing<V: Velden>(_ r: inout V) -> Toewijzing {
+        Toewijzing(toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"),
+                   gemeentecode: r.tekst("gemeentecode"), agb: r.tekst("agb"),
+                   productcategorie: r.tekst("productcategorie"), productcode: r.tekstOfNiets("productcode"),
+                   ingangsdatum: r.dag("ingangsdatum"), einddatum: r.dagOfNiets("einddatum"),
+                   volume: r.geheelOfNiets("volume"), eenheid: r.tekstOfNiets("eenheid"),
+                   frequentie: r.tekstOfNiets("frequentie").flatMap(Frequentie.init(rawValue:)),
+                   budget: r.bedragOfNiets("budget_cent"),
+                   verwijzer: r.tekstOfNiets("verwijzer_type").flatMap(Verwijzer.init(rawValue:)),
+                   verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), verzoeknummer: r.tekstOfNiets("verzoeknummer"),
+                   geboortedatum: r.dagOfNiets("geboortedatum"), redenWijziging: r.tekstOfNiets("reden_wijziging"),
+                   toewijzingsdatum: r.dag("toewijzingsdatum"))
+    }
+
+    /// The same from an array of values (PostgreSQL's reader).
+    public static func toewijzing(_ w: [Waarde]) -> Toewijzing {
+        var r = Lezer(w, .toewijzingen)
+        return toewijzing(&r)
+    }
+
     /// Appends a row read back from any backend (values in `Soort.kolommen` order) to `g`.
     public static func voegToe(_ soort: Soort, _ w: [Waarde], aan g: inout Gegevens) {
         var r = Lezer(w, soort)
@@ -165,18 +187,7 @@ public enum Codering {
                                        verwijzer: r.tekstOfNiets("verwijzer_type").flatMap(Verwijzer.init(rawValue:)),
                                        verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), geboortedatum: r.dagOfNiets("geboortedatum"),
                                        ontvangenOp: r.dag("ontvangen_op")))
-        case .toewijzingen:
-            g.toewijzingen.append(Toewijzing(toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"),
-                                             gemeentecode: r.tekst("gemeentecode"), agb: r.tekst("agb"),
-                                             productcategorie: r.tekst("productcategorie"), productcode: r.tekstOfNiets("productcode"),
-                                             ingangsdatum: r.dag("ingangsdatum"), einddatum: r.dagOfNiets("einddatum"),
-                                             volume: r.geheelOfNiets("volume"), eenheid: r.tekstOfNiets("eenheid"),
-                                             frequentie: r.tekstOfNiets("frequentie").flatMap(Frequentie.init(rawValue:)),
-                                             budget: r.bedragOfNiets("budget_cent"),
-                                             verwijzer: r.tekstOfNiets("verwijzer_type").flatMap(Verwijzer.init(rawValue:)),
-                                             verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), verzoeknummer: r.tekstOfNiets("verzoeknummer"),
-                                             geboortedatum: r.dagOfNiets("geboortedatum"), redenWijziging: r.tekstOfNiets("reden_wijziging"),
-                                             toewijzingsdatum: r.dag("toewijzingsdatum")))
+        case .toewijzingen: g.toewijzingen.append(toewijzing(&r))
         case .declaraties:
             g.declaraties.append(Declaratieregel(declaratienummer: r.tekst("declaratienummer"), referentienummer: r.tekst("referentienummer"),
                                                  toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"),

@@ -102,10 +102,20 @@ extension SQLiteStore: AggregaatStore, Somopslag {
         return d
     }
 
-    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
+    public static func leesToewijzingen(_ db: GRDB.Database, _ per: (Toewijzing) throws -> Void) throws {
+        let soort = Soort.toewijzingen
+        var velden = Kolommen(soort)
+        try elkeRij(db, "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) ORDER BY rowid") { s in
+            velden.begin(s)
+            try per(Codering.toewijzing(&velden))
+        }
+    }
+
+    public func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens {
         try db.read { db in
             var g = Gegevens()
-            for soort in Soort.allCases where soort != .declaraties && (verzoeken || soort != .verzoeken) {
+            let zonder: Set<Soort> = Set([.declaraties] + (verzoeken ? [] : [.verzoeken]) + (toewijzingen ? [] : [.toewijzingen]))
+            for soort in Soort.allCases where !zonder.contains(soort) {
                 try SQLiteStore.lees(soort, db, in: &g)
             }
             try g.controleerGrenzen()

@@ -116,6 +116,9 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             let schrijver = Schrijver(db: db, bulk: true)
             let uitkomst = try werk(schrijver)
             try schrijver.herstelIndexen()
+            // the connection keeps its cache size: back to the small one, so the sums and BI tables written next on it
+            // do not fill 128 MB of pages on top of their own memory
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             return uitkomst
         }
     }

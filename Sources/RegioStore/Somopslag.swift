@@ -19,6 +19,8 @@ public protocol Somopslag: SQLOpslag, BIStore {
     static func leesDriehoek(_ e: Eigen) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]
     /// The sums' rows into the emptied tables.
     static func voegSomrijenIn(_ a: Declaratieaggregaten, _ e: Eigen) throws
+    /// Every stored allocation as a record, one at a time, in stored order (not collected: the BI facts).
+    static func leesToewijzingen(_ e: Eigen, _ per: (Toewijzing) throws -> Void) throws
 }
 
 extension Somopslag {
@@ -65,6 +67,7 @@ extension Somopslag {
             }
             try a.voegToe(nieuw)
             try schrijf(a, e, v)
+            a.driehoek = [:]   // the BI facts do not read the triangle (461.000 cells nationally)
             return (a, try stand(v))
         }
         // the BI facts from the sums just written (not read back), stamped with the data they belong to
@@ -108,9 +111,35 @@ extension Somopslag {
         }
     }
 
+    /// Rebuilds the BI facts from the monthly sums and the allocations; called after the sums are written, so the views
+    /// are never older than the figures. Without up-to-date sums (an import in between) it leaves them for the next.
+    /// `sommen`: the sums as just written with `stand` (else they are read, and must be up to date). The allocations are
+    /// read one by one for each year (each checked against `Grenzen`), not held: nationally they are some 600 MB.
+    public func ververstBI(stand: String, sommen gegeven: Declaratieaggregaten?) throws {
+        guard let sommen = try gegeven ?? aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
+        try schrijfBI(try biFeiten(sommen: sommen), stand: stand)
+    }
+
+    public func biFeiten(sommen: Declaratieaggregaten) throws -> BIFeiten {
+        Geheugen.geefVrijTerug()   // what reading and writing the sums freed, before the facts take theirs
+        let g = try gegevensZonderDeclaraties(verzoeken: false, toewijzingen: false)
+        return try leesSommen { e, v in
+            let eerste = try v.geheel("SELECT MIN(ingangsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
+            let laatste = try v.geheel("SELECT MAX(toewijzingsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
+            return try BIFeiten(g, sommen: sommen, eersteIngang: eerste, laatsteToewijzing: laatste) { per in
+                var grenzen = Toewijzingsgrenzen()
+                try Self.leesToewijzingen(e) { tw in
+                    try grenzen.controleer(tw)
+                    per(tw)
+                }
+                try grenzen.afronden()
+            }
+        }
+    }
+
     /// After the sums: the BI facts from them, stamped with the same stand.
     func ververstBINaSommen() throws {
-        try ververstBI(stand: try leesSommen { _, v in try stand(v) })
+        try ververstBI(stand: try leesSommen { _, v in try stand(v) }, sommen: nil)
     }
 
     /// Replaces the stored sums by `a` and stamps them with the data they were built from.

@@ -146,6 +146,28 @@ import RegioStore
         #expect(uit.split(separator: "\n").last?.contains(",12000.00,") == true, "\(uit)")
     }
 
+    /// The BI facts read the allocations one by one instead of as `Gegevens`: each is checked as there, so an
+    /// allocation written past the import (a budget of EUR 20 mln, the bound is 10 mln) stops the BI tables with its
+    /// reason, and the tables keep what they held. Before the allocations were streamed, this threw in
+    /// `gegevensZonderDeclaraties`; now it must throw in the stream's own check.
+    @Test(arguments: Backend.alle) func biLeestGeenToewijzingBuitenDeGrenzen(_ backend: Backend) throws {
+        let r = try Self.regioMetAbsurdeRegels(backend, [])
+        let a = r.store
+        try a.ververstAggregaten()
+        let tabellen = "SELECT COUNT(*), SUM(verplichting_cent) FROM bi_t_jaar"
+        let voor = try BITests.lees(a, tabellen)
+        #expect(voor.first?.first != "0", "the hand region has BI facts")
+        let absurd = Toewijzing(toewijzingnummer: "TX", client: "C2", gemeentecode: "0307", agb: "75000001", productcategorie: "45",
+                                productcode: "45A04", ingangsdatum: Dag.parse("2019-01-01")!, budget: Euro(euro: 20_000_000),
+                                toewijzingsdatum: Dag.parse("2019-01-01")!)
+        try a.transactie { w in _ = try w.schrijf([Codering.rij(absurd)]) }
+        // the sums are rebuilt from the lines (they do not read allocations), then the BI facts stop at TX
+        #expect { try a.ververstAggregaten() } throws: {
+            "\($0)".hasPrefix("gegevens in de database vallen buiten de grenzen van de import: toewijzing TX: budget")
+        }
+        #expect(try BITests.lees(a, tabellen) == voor)
+    }
+
     static func dbArgument(_ r: Proefregio, _ backend: Backend) throws -> String {
         if let pad = r.pad { return pad }
         let pg = try #require(r.store as? PostgresStore)

@@ -70,6 +70,21 @@ extension Declaratieaggregaten {
     }
 }
 
+/// Allocations read one at a time (streamed, not held in `Gegevens`) checked as `Gegevens.controleerGrenzen` checks
+/// them: each against `Grenzen`, their budgets together against `Grenzen.totaal`.
+public struct Toewijzingsgrenzen: Sendable {
+    private var totaal = Grenstotaal()
+    public init() {}
+    public mutating func controleer(_ t: Toewijzing) throws(Gegevensfout) {
+        if let f = Grenzen.eerste(t, Grenzen.controleer) { throw Gegevensfout("toewijzing \(t.toewijzingnummer): \(f)") }
+        if let b = t.budget { totaal.voegToe(b) }
+    }
+    /// After the last allocation.
+    public func afronden() throws(Gegevensfout) {
+        if totaal.teGroot { throw Gegevensfout("de budgetten van de toewijzingen tellen op tot meer dan \(Euro(centen: Grenzen.totaal).heleEuros)") }
+    }
+}
+
 /// A sum of absolute amounts that saturates instead of overflowing: it only has to say whether `Grenzen.totaal` is passed.
 public struct Grenstotaal: Sendable {
     private var centen: Int64 = 0

@@ -33,7 +33,7 @@ public struct BIFeiten: Sendable {
         public var clienten = 0
     }
 
-    public private(set) var maanden: [Maandfeit] = []
+    public private(set) var maanden = Maandfeiten()
     public private(set) var jaren: [Jaarfeit] = []
     /// unique clients per year and municipality
     public private(set) var clientenPerGemeente: [(jaar: Int, gemeentecode: String, clienten: Int)] = []
@@ -42,35 +42,47 @@ public struct BIFeiten: Sendable {
 
     /// `g` without declaration lines (its allocations and reference data); `sommen` the monthly sums with providers.
     public init(_ g: Gegevens, sommen: Declaratieaggregaten) {
-        let ref = Referentiekaart(g)
-        let toewijzingen = g.toewijzingen.filter { !$0.isVerwijderd }
-        // every year from the first with a line or an allocation to the last day known (allocations run on beyond it)
-        let eerste = (sommen.kosten.keys.map(\.maand.jaar) + sommen.clienten.keys.map(\.jaar) + toewijzingen.map(\.ingangsdatum.jaar)).min()
-        let laatste = [sommen.laatsteIndiening, g.stand].compactMap { $0 }.max()?.jaar
-        guard let eerste, let laatste, eerste <= laatste else { return }
-        let kostenPerJaar = Dictionary(grouping: sommen.kosten, by: { $0.key.maand.jaar })
-        let clientjarenPerJaar = Dictionary(grouping: sommen.clienten, by: { $0.key.jaar })
-        for jaar in max(eerste, laatste - 100)...laatste {
-            voegJaarToe(jaar, ref: ref, toewijzingen: toewijzingen, kosten: kostenPerJaar[jaar] ?? [],
-                        clientjaren: clientjarenPerJaar[jaar] ?? [])
+        let eersteIngang = g.toewijzingen.lazy.filter { !$0.isVerwijderd }.map(\.ingangsdatum).min()
+        self.init(g, sommen: sommen, eersteIngang: eersteIngang, laatsteToewijzing: nil) { per in
+            for tw in g.toewijzingen { per(tw) }
         }
     }
 
-    private mutating func voegJaarToe(_ jaar: Int, ref: Referentiekaart, toewijzingen: [Toewijzing],
-                                      kosten: [(key: Declaratieaggregaten.Kostensleutel, value: Euro)],
-                                      clientjaren: [(key: Declaratieaggregaten.Clientjaar, value: Declaratieaggregaten.Clientsom)]) {
+    /// The same with the allocations streamed instead of held: `g` may leave them out, `toewijzingen` hands each stored
+    /// allocation to its argument (it is called once per year, so a national year never holds its 930,000 allocations
+    /// as records). `eersteIngang` and `laatsteToewijzing`: the earliest start and the latest allocation date of the
+    /// allocations it hands out (an earlier start than the first not deleted does no harm: such years stay empty).
+    public init(_ g: Gegevens, sommen: Declaratieaggregaten, eersteIngang: Dag?, laatsteToewijzing: Dag?,
+                toewijzingen: (_ per: (Toewijzing) -> Void) throws -> Void) rethrows {
+        let ref = Referentiekaart(g)
+        // every year from the first with a line or an allocation to the last day known (allocations run on beyond it)
+        let eerste = (sommen.kosten.keys.map(\.maand.jaar) + sommen.clienten.keys.map(\.jaar) + [eersteIngang?.jaar].compactMap { $0 }).min()
+        let laatste = [sommen.laatsteIndiening, g.stand, laatsteToewijzing].compactMap { $0 }.max()?.jaar
+        guard let eerste, let laatste, eerste <= laatste else { return }
+        // each year takes its sums from the whole (grouped copies per year were another 250 MB nationally)
+        for jaar in max(eerste, laatste - 100)...laatste {
+            try voegJaarToe(jaar, ref: ref, toewijzingen: toewijzingen, sommen: sommen)
+        }
+    }
+
+    private mutating func voegJaarToe(_ jaar: Int, ref: Referentiekaart, toewijzingen: (_ per: (Toewijzing) -> Void) throws -> Void,
+                                      sommen: Declaratieaggregaten) rethrows {
         let kaart = Productkaart(ref, jaar: jaar)
         let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
         let maandenVanJaar = (1...12).map { Maand(jaar: jaar, maand: $0) }
         // cells by number: a cell's text (municipality, lot, provider) is hashed once per combination, not per sum
         var cellen = Celnummers()
-        var perMaand = [[Int: Maandfeit]](repeating: [:], count: 12)
+        // per cell its twelve months in a row: cost, commitment, and which months have a fact (a sum of 0 is a fact)
+        var kosten: [Euro] = [], verplichting: [Euro] = [], metFeit: [UInt16] = []
         var perCel: [Jaarfeit] = []
         var clientenPerCel: [Set<Int32>] = [], clientenPerGemeente: [Set<Int32>] = [], regio = Set<Int32>()
         func nummer(_ c: Cel) -> Int {
             let (i, nieuw) = cellen.nummer(c)
             if nieuw {
                 perCel.append(Jaarfeit(jaar: jaar, cel: c))
+                kosten.append(contentsOf: repeatElement(.nul, count: 12))
+                verplichting.append(contentsOf: repeatElement(.nul, count: 12))
+                metFeit.append(0)
                 clientenPerCel.append([])
                 if cellen.gemeenten.count > clientenPerGemeente.count { clientenPerGemeente.append([]) }
             }
@@ -88,21 +100,23 @@ public struct BIFeiten: Sendable {
             clientenPerCel[c].insert(nummer); clientenPerGemeente[cellen.gemeente[c]].insert(nummer)
             regio.insert(nummer)
         }
-        for (k, bedrag) in kosten {
+        for (k, bedrag) in sommen.kosten where k.maand.jaar == jaar {
             let c = nummer(k.dimensies), m = k.maand.maand - 1
-            perMaand[m][c, default: Maandfeit(maand: k.maand, cel: cellen.cellen[c])].kosten += bedrag
+            kosten[c * 12 + m] += bedrag
+            metFeit[c] |= 1 << m
             perCel[c].kosten += bedrag
         }
-        for (c, som) in clientjaren where som.actief(van: 1, tot: 12) {
+        for (c, som) in sommen.clienten where c.jaar == jaar && som.actief(van: 1, tot: 12) {
             client(nummer(c.dimensies), c.clientnummer)
         }
-        for tw in toewijzingen where tw.periode.overlapDagen(van, tot) > 0 {
+        try toewijzingen { tw in
+            guard !tw.isVerwijderd, tw.periode.overlapDagen(van, tot) > 0 else { return }
             let c = nummer(Cel(gemeentecode: tw.gemeentecode, perceel: kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? "", agb: tw.agb))
             let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
             let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
             client(c, Int32(bitPattern: Codeboek.gedeeld.nummer(tw.client)))
             perCel[c].toewijzingen += 1
-            guard let v else { perCel[c].verplichtingOnbekend += 1; continue }
+            guard let v else { perCel[c].verplichtingOnbekend += 1; return }
             perCel[c].verplichting += v
             // the year's commitment over its months, as the monthly figures split it
             let actief = maandenVanJaar.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
@@ -111,16 +125,54 @@ public struct BIFeiten: Sendable {
             }
             let delen = gewichten.reduce(0, +) > 0 ? v.verdeel(naar: gewichten) : actief.indices.map { $0 == 0 ? v : .nul }
             for (i, m) in actief.enumerated() where delen[i] != .nul {
-                perMaand[m.maand - 1][c, default: Maandfeit(maand: m, cel: cellen.cellen[c])].verplichting += delen[i]
+                verplichting[c * 12 + m.maand - 1] += delen[i]
+                metFeit[c] |= 1 << (m.maand - 1)
             }
         }
         for (c, set) in clientenPerCel.enumerated() { perCel[c].clienten = set.count }
-        for m in perMaand { maanden += m.values.sorted { $0.cel < $1.cel } }
-        jaren += perCel.sorted { $0.cel < $1.cel }
         // the municipalities with a client (a cell may have cost and no client active in the year)
         self.clientenPerGemeente += cellen.gemeenten.indices.filter { !clientenPerGemeente[$0].isEmpty }
             .sorted { cellen.gemeenten[$0] < cellen.gemeenten[$1] }.map { (jaar, cellen.gemeenten[$0], clientenPerGemeente[$0].count) }
         if !regio.isEmpty || !perCel.isEmpty { clientenRegio.append((jaar, regio.count)) }
+        // the client sets (one per cell, some 140 MB nationally) are counted: gone before the rows are made
+        clientenPerCel = []; clientenPerGemeente = []; regio = []; perDimensies = [:]
+        let volgorde = perCel.indices.sorted { perCel[$0].cel < perCel[$1].cel }
+        maanden.voegToe(jaar: jaar, cellen: cellen.cellen, volgorde: volgorde, kosten: kosten, verplichting: verplichting, metFeit: metFeit)
+        jaren += volgorde.map { perCel[$0] }
+    }
+
+    /// The monthly facts of all years in 24 bytes a row, the cell by its number in a table of the cells: a national year
+    /// has 4,8 million of them, which as `Maandfeit` values (three texts each) took some 380 MB.
+    public struct Maandfeiten: RandomAccessCollection, Sendable {
+        private struct Rij: Sendable {
+            let maand: Int32
+            let cel: UInt32
+            let kosten: Euro
+            let verplichting: Euro
+        }
+        private var cellen: [Cel] = []
+        private var rijen: [Rij] = []
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { rijen.count }
+        public subscript(i: Int) -> Maandfeit {
+            let r = rijen[i]
+            return Maandfeit(maand: Maand(index: Int(r.maand)), cel: cellen[Int(r.cel)], kosten: r.kosten, verplichting: r.verplichting)
+        }
+
+        /// One year's months in order, each month's cells in `volgorde`: cell `c`'s month `m` (0-11) at `c * 12 + m` of
+        /// `kosten` and `verplichting`, a fact when bit `m` of `metFeit[c]` is set.
+        mutating func voegToe(jaar: Int, cellen nieuw: [Cel], volgorde: [Int], kosten: [Euro], verplichting: [Euro], metFeit: [UInt16]) {
+            let eerste = cellen.count
+            cellen += nieuw
+            rijen.reserveCapacity(rijen.count + metFeit.reduce(0) { $0 + $1.nonzeroBitCount })
+            for m in 0..<12 {
+                let maand = Int32(Maand(jaar: jaar, maand: m + 1).index)
+                for c in volgorde where metFeit[c] & (1 << m) != 0 {
+                    rijen.append(Rij(maand: maand, cel: UInt32(eerste + c), kosten: kosten[c * 12 + m], verplichting: verplichting[c * 12 + m]))
+                }
+            }
+        }
     }
 
     /// The cells of one year by number, and each cell's municipality by number.
