@@ -83,21 +83,18 @@ extension PostgresStore: AggregaatStore, Somopslag {
         }
     }
 
-    /// Filtered in Swift while streaming, so only the chosen lines are held (the server's collation need not be bytes).
-    public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
-        try declaraties(waar: b.bevat)
-    }
-
-    func declaraties(waar client: (ClientID) -> Bool) throws -> [Declaratieregel] {
+    /// The records of these kinds whose client is in `b`, in stored order, filtered in Swift while streaming, so only
+    /// the chosen records are held (the server's collation need not be bytes).
+    public func gegevensZonderControle(_ soorten: [Soort], clienten b: Clientbereik) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
-            let soort = Soort.declaraties
-            let i = soort.kolommen.firstIndex(of: "client")!
-            try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
-                if client(w[i].tekst ?? "") { Codering.voegToe(soort, w, aan: &g) }
+            for soort in soorten {
+                let i = soort.kolommen.firstIndex(of: "client")!
+                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
+                    if b.bevat(w[i].tekst ?? "") { Codering.voegToe(soort, w, aan: &g) }
+                }
             }
-            try Gegevens.controleerGrenzen(g.declaraties)
-            return g.declaraties
+            return g
         }
     }
 

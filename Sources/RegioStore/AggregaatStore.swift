@@ -26,14 +26,30 @@ public protocol AggregaatStore: Sendable {
     /// The lines of one client, in stored order (a client's page when the lines are not held in memory). Like every
     /// read of records, throws `Gegevensfout` for a record outside `Grenzen`.
     func declaraties(client: ClientID) throws -> [Declaratieregel]
-    /// The lines of the clients in a range, in stored order (the signal run in parts).
-    func declaraties(clienten: Clientbereik) throws -> [Declaratieregel]
+    /// The records of these kinds whose client is in a range, in stored order, not yet checked against `Grenzen`
+    /// (`declaraties(clienten:)` and `toewijzingenEnVerzoeken(clienten:)` check them).
+    func gegevensZonderControle(_ soorten: [Soort], clienten: Clientbereik) throws -> Gegevens
 }
 
 extension AggregaatStore {
     public func aggregaten(jaren: ClosedRange<Int>) throws -> Declaratieaggregaten? { try aggregaten(jaren: jaren, perAanbieder: false) }
 
     public func gegevensZonderDeclaraties() throws -> Gegevens { try gegevensZonderDeclaraties(verzoeken: false) }
+
+    /// The lines of the clients in a range, in stored order (the signal run in parts).
+    public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
+        let g = try gegevensZonderControle([.declaraties], clienten: b)
+        try Gegevens.controleerGrenzen(g.declaraties)
+        return g.declaraties
+    }
+
+    /// The allocations and requests of the clients in a range, in stored order, checked like every read of records
+    /// (the signal run in parts, so a national run does not hold 930.000 allocations and 694.000 requests at once).
+    public func toewijzingenEnVerzoeken(clienten b: Clientbereik) throws -> Gegevens {
+        let g = try gegevensZonderControle([.verzoeken, .toewijzingen], clienten: b)
+        try g.controleerGrenzen()
+        return g
+    }
     public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
         try gegevensZonderDeclaraties(verzoeken: verzoeken, toewijzingen: true)
     }

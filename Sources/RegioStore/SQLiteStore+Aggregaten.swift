@@ -132,14 +132,16 @@ extension SQLiteStore: AggregaatStore, Somopslag {
         }
     }
 
-    public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
+    /// The records of these kinds whose client is in `b`, in stored order (the index on client where there is one).
+    public func gegevensZonderControle(_ soorten: [Soort], clienten b: Clientbereik) throws -> Gegevens {
         try db.read { db in
             var g = Gegevens()
             let grenzen = [b.van.map { ("client >= ?", $0) }, b.tot.map { ("client < ?", $0) }].compactMap { $0 }
-            try SQLiteStore.lees(.declaraties, db, waar: grenzen.isEmpty ? "" : "WHERE " + grenzen.map(\.0).joined(separator: " AND "),
-                                 argumenten: StatementArguments(grenzen.map(\.1)), tellen: true, in: &g)
-            try Gegevens.controleerGrenzen(g.declaraties)
-            return g.declaraties
+            for soort in soorten {
+                try SQLiteStore.lees(soort, db, waar: grenzen.isEmpty ? "" : "WHERE " + grenzen.map(\.0).joined(separator: " AND "),
+                                     argumenten: StatementArguments(grenzen.map(\.1)), tellen: true, in: &g)
+            }
+            return g
         }
     }
 }

@@ -31,8 +31,10 @@ public struct Clientbereik: Sendable, Hashable {
 /// The signal run on the stored data. Every signal is about one client (its key names the client), so with
 /// up-to-date sums the run goes through the clients in parts, with only one part's declaration lines in memory (a
 /// national year's lines took 8.8 GB at once). Two rules compare a client with its municipality (KOSTEN-HOOG's top N,
-/// VERSNELLING's municipal level): for them a first pass collects every client's cost per month. Without sums, or when
-/// a record points at another client's allocation or request, it reads everything, as before.
+/// VERSNELLING's municipal level): for them a first pass collects every client's cost per month. Each part reads its
+/// own allocations and requests too; all of them are read once at the start (the parts, the latest day, the links
+/// between clients) and let go. Without sums, or when a record points at another client's allocation or request, it
+/// reads everything, as before.
 public enum Signaaldraaiing {
     /// About this many clients per part (nationally about 25 lines each).
     public static let clientenPerDeel = 30_000
@@ -48,7 +50,7 @@ public enum Signaaldraaiing {
             guard let peil = gekozen ?? Signaalmotor.laatsteDatum(g) else { return nil }
             return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
         }
-        let basis = try a.gegevensZonderDeclaraties(verzoeken: true)
+        var basis = try a.gegevensZonderDeclaraties(verzoeken: true)
         guard let peil = gekozen ?? [Signaalmotor.laatsteDatum(basis), stand.laatsteIndiening].compactMap({ $0 }).max() else {
             return nil
         }
@@ -62,6 +64,9 @@ public enum Signaaldraaiing {
             let eigenaar = Dictionary(basis.toewijzingen.map { ($0.toewijzingnummer, $0.client) }, uniquingKeysWith: { a, _ in a })
             let aanvrager = Dictionary(basis.verzoeken.map { ($0.verzoeknummer, $0.client) }, uniquingKeysWith: { a, _ in a })
             var verweven = basis.toewijzingen.contains { t in t.verzoeknummer.flatMap { aanvrager[$0] }.map { $0 != t.client } ?? false }
+            // from here each part reads its own allocations and requests (nationally some 550 MB held through the run)
+            basis.toewijzingen = []
+            basis.verzoeken = []
             var alle: [GemeenteClient: [Int: Euro]] = [:]
             for b in bereiken where !verweven {
                 let regels = try a.declaraties(clienten: b)
@@ -70,9 +75,7 @@ public enum Signaaldraaiing {
                            uniquingKeysWith: { a, _ in a })   // the parts have no client in common
             }
             if verweven {
-                var g = basis
-                g.declaraties = try a.declaraties(clienten: .alle)
-                return (Signaalmotor.voerUit(g, peildatum: peil, instellingen: instellingen), 1)
+                return (Signaalmotor.voerUit(try store.gegevens(), peildatum: peil, instellingen: instellingen), 1)
             }
             gemeentekosten = Gemeentekosten(alle)
         }
@@ -80,8 +83,11 @@ public enum Signaaldraaiing {
         var vanaf: [String: Dag?] = [:]
         for (i, b) in bereiken.enumerated() {
             var deel = basis
-            deel.verzoeken = basis.verzoeken.filter { b.bevat($0.client) }
-            deel.toewijzingen = basis.toewijzingen.filter { b.bevat($0.client) }
+            if bereiken.count > 1 {
+                let eigen = try a.toewijzingenEnVerzoeken(clienten: b)
+                deel.verzoeken = eigen.verzoeken
+                deel.toewijzingen = eigen.toewijzingen
+            }
             deel.declaraties = try a.declaraties(clienten: b)
             let run = Signaalmotor.voerUit(deel, peildatum: peil, instellingen: instellingen, gemeentekosten: gemeentekosten)
             gevonden += run.signalen.enumerated().map { (Signaalregels.volgorde($1.regel), i, $0, $1) }
