@@ -63,8 +63,7 @@ extension PostgresStore: AggregaatStore, Somopslag {
     public func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
-            let zonder: Set<Soort> = Set([.declaraties] + (verzoeken ? [] : [.verzoeken]) + (toewijzingen ? [] : [.toewijzingen]))
-            for soort in Soort.allCases where !zonder.contains(soort) {
+            for soort in Soort.zonderDeclaraties(verzoeken: verzoeken, toewijzingen: toewijzingen) {
                 try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { Codering.voegToe(soort, $0, aan: &g) }
             }
             try g.controleerGrenzen()

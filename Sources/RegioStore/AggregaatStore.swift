@@ -36,6 +36,10 @@ extension AggregaatStore {
 
     public func gegevensZonderDeclaraties() throws -> Gegevens { try gegevensZonderDeclaraties(verzoeken: false) }
 
+    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
+        try gegevensZonderDeclaraties(verzoeken: verzoeken, toewijzingen: true)
+    }
+
     /// The lines of the clients in a range, in stored order (the signal run in parts).
     public func declaraties(clienten b: Clientbereik) throws -> [Declaratieregel] {
         let g = try gegevensZonderControle([.declaraties], clienten: b)
@@ -50,7 +54,11 @@ extension AggregaatStore {
         try g.controleerGrenzen()
         return g
     }
-    public func gegevensZonderDeclaraties(verzoeken: Bool) throws -> Gegevens {
-        try gegevensZonderDeclaraties(verzoeken: verzoeken, toewijzingen: true)
+}
+
+extension Soort {
+    /// The kinds `gegevensZonderDeclaraties(verzoeken:toewijzingen:)` reads, in reading order (both backends).
+    public static func zonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) -> [Soort] {
+        allCases.filter { $0 != .declaraties && (verzoeken || $0 != .verzoeken) && (toewijzingen || $0 != .toewijzingen) }
     }
 }

@@ -114,8 +114,7 @@ extension SQLiteStore: AggregaatStore, Somopslag {
     public func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens {
         try db.read { db in
             var g = Gegevens()
-            let zonder: Set<Soort> = Set([.declaraties] + (verzoeken ? [] : [.verzoeken]) + (toewijzingen ? [] : [.toewijzingen]))
-            for soort in Soort.allCases where !zonder.contains(soort) {
+            for soort in Soort.zonderDeclaraties(verzoeken: verzoeken, toewijzingen: toewijzingen) {
                 try SQLiteStore.lees(soort, db, in: &g)
             }
             try g.controleerGrenzen()
