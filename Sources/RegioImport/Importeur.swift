@@ -69,6 +69,8 @@ public final class Importeur {
 
     public init(store: any Opslag, pseudonimiseerder: Pseudonimiseerder, opties: ImportOpties = ImportOpties()) {
         self.store = store; self.pseudonimiseerder = pseudonimiseerder; self.opties = opties
+        // the rows are split, translated, checked and written on several threads; two heaps keep their leftovers small
+        Geheugen.beperkHeaps(tot: 2)
     }
 
     func referenties() throws -> Referenties {

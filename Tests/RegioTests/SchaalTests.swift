@@ -69,35 +69,68 @@ import GRDB
         #expect(goed == 30_000)
     }
 
-    /// The splitting thread gives the records a single reader gives, in order, also across its blocks of 10,000;
-    /// an unterminated quote comes after every record before it; stopping early does not hang.
-    @Test func vooruitlezerGeeftDezelfdeRecords() throws {
+    /// The translating threads hand the records on in the order of the file, whatever order they finish in, also
+    /// across blocks of 10,000 and with one thread or five; an unterminated quote comes after every record before it;
+    /// stopping early does not hang.
+    @Test(arguments: [1, 2, 5]) func vertaalstraatHoudtDeVolgorde(_ vertalers: Int) throws {
         var tekst = "a,b\n"
         for i in 0..<25_003 { tekst += "r\(i),\(i)\n" }
         let pad = try schrijf("vooruit.csv", tekst)
-        let voor = Vooruitlezer(try CSVLezer(pad: pad))
+        // a translator that dawdles at random, so later blocks are often done before earlier ones
+        let vertaal: @Sendable () -> (CSVRecord) -> CSVRecord = {
+            { r in
+                if r.regel % 2_000 == 0 { usleep(UInt32.random(in: 0...3_000)) }
+                return r
+            }
+        }
+        let straat = Vertaalstraat(try CSVLezer(pad: pad), vertalers: vertalers, vertaler: vertaal)
         var direct = try CSVLezer(pad: pad)
         var n = 0
         while let a = try direct.volgende() {
-            let b = try #require(try voor.volgende())
+            let b = try #require(try straat.volgende())
             if a.velden != b.velden || a.regel != b.regel { Issue.record("record \(n): \(a) != \(b)"); break }
             n += 1
         }
         #expect(n == 25_004)
-        #expect(try voor.volgende() == nil)
-        #expect(voor.voortgang?.gelezen == voor.voortgang?.grootte)
-        voor.stop()
+        #expect(try straat.volgende() == nil)
+        #expect(straat.voortgang?.gelezen == straat.voortgang?.grootte)
+        straat.stop()
 
         let kapot = try schrijf("kapot.csv", tekst + "\"open,1\n")
-        let v2 = Vooruitlezer(try CSVLezer(pad: kapot))
+        let v2 = Vertaalstraat(try CSVLezer(pad: kapot), vertalers: vertalers, vertaler: vertaal)
         var gelezen = 0
         #expect(throws: CSVFout.self) { while try v2.volgende() != nil { gelezen += 1 } }
         #expect(gelezen == 25_004)
         v2.stop()
 
-        let v3 = Vooruitlezer(try CSVLezer(pad: pad))
+        let v3 = Vertaalstraat(try CSVLezer(pad: pad), vertalers: vertalers, vertaler: vertaal)
         #expect(try v3.volgende()?.velden == ["a", "b"])
-        v3.stop()   // the splitting thread waits on a full queue: it must end
+        v3.stop()   // the threads wait on full queues: they must end
+    }
+
+    /// Errors of a file translated on several threads come in the order of its lines, as one thread gives them: bad
+    /// rows in the first, a middle and the last block; and the check stops after `maxFouten` errors at the line where
+    /// the last one was found, with nothing stored.
+    @Test func foutenInDeVolgordeVanHetBestand() throws {
+        let store = try SQLiteStore(pad: ":memory:")
+        let importeur = Importeur(store: store, pseudonimiseerder: sleutel)
+        let slecht: Set<Int> = [3, 9_999, 10_000, 10_001, 17_123, 29_998, 30_000]
+        var aanbieders = "agb,naam\n"
+        for i in 1...30_000 { aanbieders += slecht.contains(i) ? "\(10_000_000 + i)X,Fout\n" : "\(10_000_000 + i),Aanbieder \(i)\n" }
+        let v = importeur.importeer(paden: [try schrijf("aanbieders.csv", aanbieders)], nu: "")
+        // data row i is line i + 1; no key repeats, so nothing sorts the errors afterwards
+        #expect(v.first?.fouten.map(\.regel) == slecht.sorted().map { $0 + 1 })
+        #expect(v.first?.fouten.allSatisfy { $0.description.contains("ongeldige AGB-code") } == true)
+        #expect(try store.aantal(.aanbieders) == 0)
+
+        var veel = "gemeentecode,naam\n"
+        for i in 1...12_000 { veel += "X\(i),Fout\n" }
+        let v2 = importeur.importeer(paden: [try schrijf("gemeenten.csv", veel)], nu: "")
+        let f2 = try #require(v2.first?.fouten)
+        #expect(f2.count == Importeur.maxFouten + 1)
+        #expect(f2.dropLast().compactMap(\.regel) == Array(2...(Importeur.maxFouten + 1)))
+        #expect(f2.last?.description.contains("de controle is gestopt op regel \(Importeur.maxFouten + 1)") == true)
+        #expect(try store.aantal(.gemeenten) == 0)
     }
 
     /// A database of before v5 keeps its declaration lines, in their order, and gets the key as a unique index (and,
