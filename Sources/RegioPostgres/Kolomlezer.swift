@@ -12,7 +12,8 @@ enum Kolomlezer {
     /// order, in insertion order (`rijnr`).
     /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
-                     periode: (van: Dag, tot: Dag)? = nil, perRij: ([Waarde]) throws -> Void) throws {
+                     periode: (van: Dag, tot: Dag)? = nil, lopend: (van: Dag, tot: Dag)? = nil,
+                     perRij: ([Waarde]) throws -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -23,6 +24,12 @@ enum Kolomlezer {
         if let periode {
             argumenten += [String(periode.van.dagnummer), String(periode.tot.dagnummer)]
             voorwaarden.append("einddatum >= $\(argumenten.count)::bigint AND begindatum <= $\(argumenten.count + 1)::bigint")
+        }
+        if let lopend {
+            // allocations (their end may be open) running on some day of the range
+            argumenten += [String(lopend.tot.dagnummer), String(lopend.van.dagnummer)]
+            let n = argumenten.count + 1   // $1 is the row number to start after
+            voorwaarden.append(Soort.lopendIn(tot: "$\(n - 1)::bigint", van: "$\(n)::bigint"))
         }
         let extra = voorwaarden.map { " AND " + $0 }.joined()
         var vanaf: Int64 = 0

@@ -55,9 +55,9 @@ extension PostgresStore: AggregaatStore, Somopslag {
         return d
     }
 
-    public static func leesToewijzingen(_ v: Verbinding, _ per: (Toewijzing) throws -> Void) throws {
+    public static func leesToewijzingen(_ v: Verbinding, van: Dag, tot: Dag, _ per: (Toewijzing) throws -> Void) throws {
         let soort = Soort.toewijzingen
-        try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { try per(Codering.toewijzing($0)) }
+        try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen, lopend: (van, tot)) { try per(Codering.toewijzing($0)) }
     }
 
     public func gegevensZonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) throws -> Gegevens {

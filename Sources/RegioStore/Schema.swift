@@ -12,6 +12,12 @@ public enum Waarde: Hashable, Sendable {
 
 /// The kinds of records the region registers, in the order an import must write them (references first).
 public enum Soort: String, Sendable, CaseIterable, Comparable {
+    /// The condition on requests and allocations running on some day from `van` to `tot` (their end may be open),
+    /// with the placeholders or values of both days as the backend writes them.
+    public static func lopendIn(tot: String, van: String) -> String {
+        "ingangsdatum <= \(tot) AND (einddatum IS NULL OR einddatum >= \(van))"
+    }
+
     case gemeenten, gemeentecijfers, percelen, producten, aanbieders, budgetten, normbudgetten, verzoeken, toewijzingen, declaraties,
          verevening, kosten, contracten, betalingen, productie
 

@@ -19,8 +19,9 @@ public protocol Somopslag: SQLOpslag, BIStore {
     static func leesDriehoek(_ e: Eigen) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]
     /// The sums' rows into the emptied tables.
     static func voegSomrijenIn(_ a: Declaratieaggregaten, _ e: Eigen) throws
-    /// Every stored allocation as a record, one at a time, in stored order (not collected: the BI facts).
-    static func leesToewijzingen(_ e: Eigen, _ per: (Toewijzing) throws -> Void) throws
+    /// Every stored allocation whose period overlaps `van...tot` as a record, one at a time, in stored order (not
+    /// collected: the BI facts).
+    static func leesToewijzingen(_ e: Eigen, van: Dag, tot: Dag, _ per: (Toewijzing) throws -> Void) throws
 }
 
 extension Somopslag {
@@ -126,9 +127,9 @@ extension Somopslag {
         return try leesSommen { e, v in
             let eerste = try v.geheel("SELECT MIN(ingangsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
             let laatste = try v.geheel("SELECT MAX(toewijzingsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
-            return try BIFeiten(g, sommen: sommen, eersteIngang: eerste, laatsteToewijzing: laatste) { per in
+            return try BIFeiten(g, sommen: sommen, eersteIngang: eerste, laatsteToewijzing: laatste) { van, tot, per in
                 var grenzen = Toewijzingsgrenzen()
-                try Self.leesToewijzingen(e) { tw in
+                try Self.leesToewijzingen(e, van: van, tot: tot) { tw in
                     try grenzen.controleer(tw)
                     per(tw)
                 }

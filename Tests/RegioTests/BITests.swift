@@ -148,4 +148,51 @@ import PostgresNIO
         let gestroomd = try a.biFeiten(sommen: try #require(try a.aggregaten(jaren: 1...9999, perAanbieder: true)))
         #expect(BIExport.tabellen(gestroomd, try p.store.gegevens(), jaar: 2019).map { $0.tabel.csv() } == tabellen.map { $0.tabel.csv() })
     }
+
+    /// The BI facts read, for each year, only the allocations that ran in it (a national database holds eleven years of
+    /// allocations, and read all 930,000 eleven times): one over the turn of the year, one with an open end, one of a
+    /// single year and one of a later month, each found in exactly the years it ran in; and the facts of the streamed
+    /// allocations equal those of all allocations held.
+    @Test(arguments: Backend.alle) func toewijzingenPerJaarGelezen(_ backend: Backend) throws {
+        let p = try backend.maak()
+        let importeur = Importeur(store: p.store, pseudonimiseerder: Pseudonimiseerder(sleutel: [UInt8](repeating: 9, count: 32)))
+        for (naam, tekst) in [("gemeenten.csv", "gemeentecode,naam\n0001,Aadorp\n"),
+                              ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,A,nee\n"),
+                              ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100\n"),
+                              ("aanbieders.csv", "agb,naam\n75000001,Zorg BV\n"),
+                              ("toewijzingen.csv", "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum\n"
+                                + "T1,C1,0001,75000001,45,45A04,2018-12-01,2019-01-31,10,04,4,2018-11-20\n"
+                                + "T2,C2,0001,75000001,45,45A04,2019-06-01,,10,04,4,2019-05-20\n"
+                                + "T3,C3,0001,75000001,45,45A04,2017-01-01,2017-12-31,10,04,4,2016-12-20\n"
+                                + "T4,C4,0001,75000001,45,45A04,2020-03-01,2020-03-31,10,04,4,2020-02-20\n")] {
+            let v = importeur.importeer(bestand: naam, bytes: Array(tekst.utf8), nu: "2020-04-01T00:00:00Z")
+            #expect(v.fouten.isEmpty, "\(naam): \(v.fouten)")
+        }
+        importeur.werkAggregatenBij()
+        func gelezen<S: Somopslag>(_ s: S, _ jaar: Int) throws -> [String] {
+            try s.leesSommen { e, _ in
+                var uit: [String] = []
+                try S.leesToewijzingen(e, van: Dag.eersteVan(jaar: jaar), tot: Dag.laatsteVan(jaar: jaar)) { uit.append($0.toewijzingnummer) }
+                return uit
+            }
+        }
+        let verwacht = [2016: [], 2017: ["T3"], 2018: ["T1"], 2019: ["T1", "T2"], 2020: ["T2", "T4"], 2021: ["T2"]]
+        for (jaar, nummers) in verwacht {
+            let per: [String]
+            if let s = p.store as? SQLiteStore { per = try gelezen(s, jaar) } else { per = try gelezen(try #require(p.store as? PostgresStore), jaar) }
+            #expect(per == nummers, "\(jaar)")
+        }
+        let sommen = try #require(try p.store.aggregaten(jaren: 1...9999, perAanbieder: true))
+        let gehouden = BIFeiten(try p.store.gegevensZonderDeclaraties(), sommen: sommen)
+        let gestroomd = try p.store.biFeiten(sommen: sommen)
+        #expect(gestroomd.jaren == gehouden.jaren)
+        // each year counts the allocations that ran in it
+        #expect(Dictionary(grouping: gehouden.jaren, by: \.jaar).mapValues { $0.reduce(0) { $0 + $1.toewijzingen } }
+                == [2017: 1, 2018: 1, 2019: 2, 2020: 2])
+        // 10 units a month at 100,00: T3 twelve months in 2017; T1 December 2018 and January 2019; T2 June to December
+        // 2019 and all of 2020 (the last year known: T4's allocation date), T4 March 2020
+        #expect(Dictionary(grouping: gehouden.jaren, by: \.jaar).mapValues { $0.reduce(Euro.nul) { $0 + $1.verplichting } }
+                == [2017: Euro(centen: 1_200_000), 2018: Euro(centen: 100_000), 2019: Euro(centen: 800_000), 2020: Euro(centen: 1_300_000)])
+        #expect(gestroomd.maanden.map(\.verplichting) == gehouden.maanden.map(\.verplichting))
+    }
 }

@@ -43,17 +43,18 @@ public struct BIFeiten: Sendable {
     /// `g` without declaration lines (its allocations and reference data); `sommen` the monthly sums with providers.
     public init(_ g: Gegevens, sommen: Declaratieaggregaten) {
         let eersteIngang = g.toewijzingen.lazy.filter { !$0.isVerwijderd }.map(\.ingangsdatum).min()
-        self.init(g, sommen: sommen, eersteIngang: eersteIngang, laatsteToewijzing: nil) { per in
+        self.init(g, sommen: sommen, eersteIngang: eersteIngang, laatsteToewijzing: nil) { _, _, per in
             for tw in g.toewijzingen { per(tw) }
         }
     }
 
     /// The same with the allocations streamed instead of held: `g` may leave them out, `toewijzingen` hands each stored
-    /// allocation to its argument (it is called once per year, so a national year never holds its 930,000 allocations
-    /// as records). `eersteIngang` and `laatsteToewijzing`: the earliest start and the latest allocation date of the
+    /// allocation whose period may overlap the days it is given (one year: more is harmless) to its argument (it is
+    /// called once per year, so a national year never holds its 930,000 allocations as records; and a year long past
+    /// reads only the few allocations that ran then, not all of them again). `eersteIngang` and `laatsteToewijzing`: the earliest start and the latest allocation date of the
     /// allocations it hands out (an earlier start than the first not deleted does no harm: such years stay empty).
     public init(_ g: Gegevens, sommen: Declaratieaggregaten, eersteIngang: Dag?, laatsteToewijzing: Dag?,
-                toewijzingen: (_ per: (Toewijzing) -> Void) throws -> Void) rethrows {
+                toewijzingen: (_ van: Dag, _ tot: Dag, _ per: (Toewijzing) -> Void) throws -> Void) rethrows {
         let ref = Referentiekaart(g)
         // every year from the first with a line or an allocation to the last day known (allocations run on beyond it)
         let eerste = (sommen.kosten.keys.map(\.maand.jaar) + sommen.clienten.keys.map(\.jaar) + [eersteIngang?.jaar].compactMap { $0 }).min()
@@ -65,7 +66,8 @@ public struct BIFeiten: Sendable {
         }
     }
 
-    private mutating func voegJaarToe(_ jaar: Int, ref: Referentiekaart, toewijzingen: (_ per: (Toewijzing) -> Void) throws -> Void,
+    private mutating func voegJaarToe(_ jaar: Int, ref: Referentiekaart,
+                                      toewijzingen: (_ van: Dag, _ tot: Dag, _ per: (Toewijzing) -> Void) throws -> Void,
                                       sommen: Declaratieaggregaten) rethrows {
         let kaart = Productkaart(ref, jaar: jaar)
         let van = Dag.eersteVan(jaar: jaar), tot = Dag.laatsteVan(jaar: jaar)
@@ -109,7 +111,7 @@ public struct BIFeiten: Sendable {
         for (c, som) in sommen.clienten where c.jaar == jaar && som.actief(van: 1, tot: 12) {
             client(nummer(c.dimensies), c.clientnummer)
         }
-        try toewijzingen { tw in
+        try toewijzingen(van, tot) { tw in
             guard !tw.isVerwijderd, tw.periode.overlapDagen(van, tot) > 0 else { return }
             let c = nummer(Cel(gemeentecode: tw.gemeentecode, perceel: kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? "", agb: tw.agb))
             let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
