@@ -3,15 +3,54 @@ import RegioStore
 /// Writes an import in batches: per batch one lookup of the stored content hashes, one multi-row INSERT and one
 /// multi-row UPDATE, each passing a whole column as one array (`unnest`). Counts exactly as `SQLiteStore.Schrijver`:
 /// a new key is added, a key with other content is changed (and reported), equal content is left alone.
-struct PostgresSchrijver: StoreSchrijver {
+final class PostgresSchrijver: StoreSchrijver {
     let v: Verbinding
     let geheleKolommen: [String: Set<String>]
+    /// A file import (not an iJw message): its keys are unique within the file, checked before they are written.
+    private let bulk: Bool
+    private var bekeken: Set<Soort> = []
+    /// Tables empty at their first write in this bulk load: every row is new, so no key is looked up.
+    private var leeg: Set<Soort> = []
+    /// Secondary indexes dropped for a bulk load into an empty table (their definitions), rebuilt before the commit.
+    private var uitgezet: [String] = []
     /// Rows per statement: large enough to amortise the round trips, small enough to keep each message a few MB.
     static let partij = 5_000
+
+    init(v: Verbinding, geheleKolommen: [String: Set<String>], bulk: Bool) {
+        self.v = v; self.geheleKolommen = geheleKolommen; self.bulk = bulk
+    }
+
+    /// As `SQLiteStore.Schrijver`: a table that is empty at its first write of a file import loads without its
+    /// secondary indexes (built once afterwards, sorted, instead of updated per row) and without looking its keys up.
+    /// The primary key and unique constraints stay: a duplicate is still refused by the server.
+    private func bereidVoor(_ soort: Soort) throws {
+        guard bulk, bekeken.insert(soort).inserted else { return }
+        guard try v.rijen("SELECT 1 FROM \(soort.tabel) LIMIT 1").isEmpty else { return }
+        leeg.insert(soort)
+        for r in try v.rijen("""
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = current_schema() AND i.tablename = $1
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.conrelid = $1::regclass)
+            ORDER BY i.indexname
+            """, [soort.tabel]) {
+            let (naam, definitie) = try r.decode((String, String).self)
+            try v.rijen("DROP INDEX \(naam)")
+            uitgezet.append(definitie)
+        }
+    }
+
+    func herstelIndexen() throws {
+        guard !uitgezet.isEmpty else { return }
+        // the server sorts each index in memory when it fits (the default 64 MB spills a national table to disk)
+        try v.rijen("SET LOCAL maintenance_work_mem = '256MB'")
+        for sql in uitgezet { try v.rijen(sql) }
+        uitgezet.removeAll()
+    }
 
     func schrijf(_ rijen: [Rij]) throws -> Telling {
         var telling = Telling()
         guard let soort = rijen.first?.soort else { return telling }
+        try bereidVoor(soort)
         var begin = 0
         while begin < rijen.count {
             // a batch also ends before a repeated key, so a later row sees the earlier one, as row-by-row writing would
@@ -46,7 +85,7 @@ struct PostgresSchrijver: StoreSchrijver {
         //    hashing the whole table for a batch, 8x slower on the demo region's declarations)
         let alle = Array(rijen.indices)
         var bestaand = [Int64?](repeating: nil, count: rijen.count)
-        for r in try v.rijen("""
+        for r in leeg.contains(soort) ? [] : try v.rijen("""
             SELECT u.n, t.inhoud FROM unnest(\(unnest(soort.sleutel))) WITH ORDINALITY AS u(\(soort.sleutel.joined(separator: ", ")), n)
             CROSS JOIN LATERAL (SELECT t.inhoud FROM \(soort.tabel) t WHERE \(koppeling) LIMIT 1) t
             """, (0..<k).map { reeks($0, alle) }) {

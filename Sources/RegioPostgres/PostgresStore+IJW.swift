@@ -6,7 +6,7 @@ import RegioStore
 /// one transaction (under the schema's write lock), a repeated message is recognised by the log.
 extension PostgresStore: IJWStore {
     public func ijwTransactie<T>(_ werk: (any IJWSchrijver) throws -> T) throws -> T {
-        try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen)) }
+        try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen, bulk: false)) }
     }
 }
 

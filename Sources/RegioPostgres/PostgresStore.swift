@@ -78,7 +78,12 @@ public final class PostgresStore: Opslag, Sendable {
     }
 
     public func transactie<T>(_ werk: (any StoreSchrijver) throws -> T) throws -> T {
-        try schrijfTransactie { v in try werk(PostgresSchrijver(v: v, geheleKolommen: geheleKolommen)) }
+        try schrijfTransactie { v in
+            let schrijver = PostgresSchrijver(v: v, geheleKolommen: geheleKolommen, bulk: true)
+            let uitkomst = try werk(schrijver)
+            try schrijver.herstelIndexen()
+            return uitkomst
+        }
     }
 
     /// One write transaction; writers to the same schema take turns, so two imports never interleave. It raises the
