@@ -213,6 +213,7 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen, met_delta=False):
     print(f"[{naam}] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
     volledig = duur
     d_imp, d_agg, d_rijen = duckdb_stap(map_, jaar, map_ + ".duckdb")
+    DUCKDB[naam] = (d_imp, d_agg, d_rijen)
     print(f"[{naam}] DuckDB: import {d_imp:.1f} s, aggregatie {d_agg:.2f} s", file=sys.stderr)
     rijen.append((naam, "import CSV -> database", duur, rss, d_imp))
     for label, args, duck in vragen:
@@ -232,6 +233,67 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen, met_delta=False):
     rijen += dashboard(naam, rm, db, jaar, env)
     if met_delta:
         rijen += delta(naam, rm, map_, jaar, env, volledig)
+    return rijen
+
+
+DUCKDB = {}
+
+
+class Postgres:
+    """A throwaway PostgreSQL server (as scripts/test starts one) in a temporary directory on a free port; a database
+    per scale. None when no server binaries are found."""
+
+    def __init__(self):
+        kandidaten = sorted(d for d in (os.path.join("/usr/lib/postgresql", v, "bin") for v in os.listdir("/usr/lib/postgresql"))
+                            if os.path.exists(os.path.join(d, "pg_ctl"))) if os.path.isdir("/usr/lib/postgresql") else []
+        self.bin = kandidaten[-1] if kandidaten else None
+        if not self.bin:
+            return
+        self.map = tempfile.mkdtemp(prefix="regiomonitor-bench-pg.")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.poort = s.getsockname()[1]
+        # postgres refuses to run as root: as the postgres user then
+        self.als = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        if self.als:
+            subprocess.run(["chown", "-R", "postgres", self.map], check=True)
+        subprocess.run(self.als + [f"{self.bin}/initdb", "-D", f"{self.map}/data", "-U", "regiomonitor", "--auth=trust", "-E", "UTF8"],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(self.als + [f"{self.bin}/pg_ctl", "-D", f"{self.map}/data", "-o",
+                                   f"-p {self.poort} -k {self.map} -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB",
+                                   "-l", f"{self.map}/log", "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+
+    def database(self, naam):
+        subprocess.run([f"{self.bin}/createdb", "-h", "127.0.0.1", "-p", str(self.poort), "-U", "regiomonitor", naam], check=True)
+        return f"postgres://regiomonitor@127.0.0.1:{self.poort}/{naam}"
+
+    def stop(self):
+        if self.bin:
+            subprocess.run(self.als + [f"{self.bin}/pg_ctl", "-D", f"{self.map}/data", "-m", "immediate", "stop"], stdout=subprocess.DEVNULL)
+            shutil.rmtree(self.map, ignore_errors=True)
+
+
+def postgres_schaal(naam, rm, map_, env, pg, vragen):
+    """The same import and queries on PostgreSQL (issue 28, goal 6), against DuckDB's figures for the same files."""
+    rijen = []
+    url = pg.database(f"bench_{naam}")
+    d_imp, d_agg, d_rijen = DUCKDB[naam]
+    duur, rss, out = draai_rss([rm, "import", "--db", url, map_], env)
+    tijd = next((r for r in out.splitlines() if r.startswith("Tijd:")), "")
+    print(f"[{naam}, PostgreSQL] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
+    rijen.append((naam, "PostgreSQL: import CSV -> database", duur, rss, d_imp))
+    for label, args, duck in vragen:
+        runs = [draai_rss([rm] + args + ["--db", url], env, grens=600) for _ in range(3 if duck else 1)]
+        duur, rss, out = sorted(runs, key=lambda r: r[0] or 1e9)[len(runs) // 2]
+        print(f"[{naam}, PostgreSQL] {label}: " + (f"{duur:.2f} s" if duur else "afgebroken na 600 s") + f", piek {rss:.0f} MB",
+              file=sys.stderr)
+        rijen.append((naam, "PostgreSQL: " + label, duur, rss, d_agg if duck else None))
+        if duck and duur:
+            n, verschil = vergelijk(out, d_rijen)
+            print(f"[{naam}, PostgreSQL] cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
+                  + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
+            if verschil:
+                sys.exit(1)
     return rijen
 
 
@@ -290,26 +352,38 @@ def main():
     a.add_argument("--zonder-land", action="store_true")
     a.add_argument("--zonder-regio", action="store_true")
     a.add_argument("--zonder-delta", action="store_true", help="landelijk geen maanddelta meten")
+    a.add_argument("--zonder-postgres", action="store_true", help="niet ook op een wegwerp-PostgreSQL meten")
     opt = a.parse_args()
     os.makedirs(opt.map, exist_ok=True)
     env = dict(os.environ, REGIOMONITOR_SLEUTEL=os.path.join(opt.map, "sleutel"))
     rm = opt.regiomonitor
     rijen = []
-    if not opt.zonder_regio:
-        rijen += schaal("regio", rm, os.path.join(opt.map, "regio"), 2019, env, ["demo"], [
-            ("cijfers --per gemeente (2019)", ["cijfers", "--jaar", "2019", "--per", "gemeente", "--format", "csv"], True),
-            ("prognose jaar 2019, peildatum 30-06", ["prognose", "jaar", "--jaar", "2019", "--peildatum", "2019-06-30", "--format", "csv"], False),
-            ("verevening 2019", ["verevening", "--jaar", "2019", "--format", "csv"], False),
-            ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
-        ])
-    if not opt.zonder_land:
-        rijen += schaal("land", rm, os.path.join(opt.map, "land"), 2025, env,
-                        ["demo", "--schaal", "land", "--fractie", opt.fractie], [
-            ("cijfers --per gemeente (2025)", ["cijfers", "--jaar", "2025", "--per", "gemeente", "--format", "csv"], True),
-            ("prognose jaar 2025, peildatum 30-06", ["prognose", "jaar", "--jaar", "2025", "--peildatum", "2025-06-30", "--format", "csv"], False),
-            ("verevening 2025", ["verevening", "--jaar", "2025", "--format", "csv"], False),
-            ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False),
-        ], met_delta=not opt.zonder_delta)
+    pg = None if opt.zonder_postgres else Postgres()
+    if pg is not None and not pg.bin:
+        print("geen PostgreSQL-server gevonden: alleen SQLite gemeten (installeer postgresql, of geef --zonder-postgres)", file=sys.stderr)
+        pg = None
+    def vragen(jaar):
+        return [
+            (f"cijfers --per gemeente ({jaar})", ["cijfers", "--jaar", str(jaar), "--per", "gemeente", "--format", "csv"], True),
+            (f"prognose jaar {jaar}, peildatum 30-06", ["prognose", "jaar", "--jaar", str(jaar), "--peildatum", f"{jaar}-06-30", "--format", "csv"], False),
+            (f"verevening {jaar}", ["verevening", "--jaar", str(jaar), "--format", "csv"], False),
+        ]
+    signalen = ("signalen (lijst, alle)", ["signalen", "lijst", "--status", "alle", "--format", "csv"], False)
+    try:
+        if not opt.zonder_regio:
+            map_ = os.path.join(opt.map, "regio")
+            rijen += schaal("regio", rm, map_, 2019, env, ["demo"], vragen(2019) + [signalen])
+            if pg:
+                rijen += postgres_schaal("regio", rm, map_, env, pg, vragen(2019))
+        if not opt.zonder_land:
+            map_ = os.path.join(opt.map, "land")
+            rijen += schaal("land", rm, map_, 2025, env, ["demo", "--schaal", "land", "--fractie", opt.fractie], vragen(2025) + [signalen],
+                            met_delta=not opt.zonder_delta)
+            if pg:
+                rijen += postgres_schaal("land", rm, map_, env, pg, vragen(2025))
+    finally:
+        if pg:
+            pg.stop()
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {time.strftime('%Y-%m-%d')}")
     print(f"{'schaal':7} {'stap':48} {'regiomonitor':>13} {'piek-RSS':>9} {'DuckDB':>9} {'verhouding':>10}")
