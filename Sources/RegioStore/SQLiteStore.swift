@@ -145,6 +145,8 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
         /// Secondary indexes dropped for a bulk load into an empty table, rebuilt before the commit.
         private var uitgezet: [String] = []
         private var bekeken: Set<Soort> = []
+        /// Tables loaded without their indexes (empty at their first write): no key can conflict, nor be looked up.
+        private var zonderIndexen: Set<Soort> = []
         /// Only a file import drops indexes: an iJw message writes a few rows and must keep the key's uniqueness.
         private let bulk: Bool
 
@@ -169,6 +171,7 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
                 try db.execute(sql: "DROP INDEX \(ix["name"] as String)")
                 uitgezet.append(ix["sql"])
             }
+            if !indexen.isEmpty { zonderIndexen.insert(soort) }
         }
 
         func herstelIndexen() throws {
@@ -190,6 +193,7 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             let voegIn = try db.cachedStatement(sql: "INSERT INTO \(soort.tabel) (\(kolommen.joined(separator: ", "))) VALUES (\(kolommen.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING")
             let werkBij = try db.cachedStatement(sql: "UPDATE \(soort.tabel) SET \((soort.inhoud + ["inhoud"]).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(sleutelSQL)")
             let n = soort.kolommen.count
+            if !zonderIndexen.contains(soort) { return try schrijfOpSleutel(rijen, soort) }
             for rij in rijen {
                 precondition(rij.soort == soort)
                 let hash = rij.inhoudHash
@@ -202,6 +206,32 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
                 try werkBij.execute()
                 telling.gewijzigd += 1
                 telling.gewijzigdeSleutels.append(rij.sleutelTekst)
+            }
+            return telling
+        }
+
+        /// Rows into a table with its key's index: one statement and one index probe a row, whether it is new, changed
+        /// or the same (an upsert that changes only a row whose content differs; two probes before, as the delta sent
+        /// again showed). New and changed are told apart by the connection's last inserted row number, which an update leaves as it was.
+        private func schrijfOpSleutel(_ rijen: [Rij], _ soort: Soort) throws -> Telling {
+            var telling = Telling()
+            let kolommen = soort.kolommen + ["inhoud"]
+            let zet = (soort.inhoud + ["inhoud"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            let schrijf = try db.cachedStatement(sql: """
+                INSERT INTO \(soort.tabel) (\(kolommen.joined(separator: ", "))) VALUES (\(kolommen.map { _ in "?" }.joined(separator: ", ")))
+                ON CONFLICT (\(soort.sleutel.joined(separator: ", "))) DO UPDATE SET \(zet) WHERE \(soort.tabel).inhoud <> excluded.inhoud
+                """)
+            for rij in rijen {
+                precondition(rij.soort == soort)
+                // the connection's last row number, not the table's: a row number no insert gives marks "none yet"
+                sqlite3_set_last_insert_rowid(db.sqliteConnection, -1)
+                try schrijf.voerUit(rij.waarden, rij.inhoudHash, db)
+                if db.changesCount == 0 { telling.ongewijzigd += 1 }
+                else if db.lastInsertedRowID != -1 { telling.toegevoegd += 1 }
+                else {
+                    telling.gewijzigd += 1
+                    telling.gewijzigdeSleutels.append(rij.sleutelTekst)
+                }
             }
             return telling
         }
