@@ -208,28 +208,12 @@ def schaal(naam, rm, map_, jaar, env, maak, vragen, met_delta=False):
     mb = grootte(map_) / 1e6
     print(f"[{naam}] gegenereerd: {n} declaratieregels, {mb:.0f} MB CSV in {duur:.1f} s", file=sys.stderr)
     rijen.append((naam, f"genereren ({n:,} declaratieregels, {mb:,.0f} MB)", duur, rss, None))
-    duur, rss, out = draai_rss([rm, "import", "--db", db, map_], env)
-    tijd = next((r for r in out.splitlines() if r.startswith("Tijd:")), "")
-    print(f"[{naam}] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
-    volledig = duur
+    volledig, rss = importeer(naam, "", rm, db, map_, env)
     d_imp, d_agg, d_rijen = duckdb_stap(map_, jaar, map_ + ".duckdb")
     DUCKDB[naam] = (d_imp, d_agg, d_rijen)
     print(f"[{naam}] DuckDB: import {d_imp:.1f} s, aggregatie {d_agg:.2f} s", file=sys.stderr)
-    rijen.append((naam, "import CSV -> database", duur, rss, d_imp))
-    for label, args, duck in vragen:
-        duur, rss, out = draai_rss([rm] + args + ["--db", db], env, grens=600)
-        if duck and duur:
-            # the query compared with DuckDB: three runs, the median (a single run right after a 2 GB import varies)
-            runs = [(duur, rss, out)] + [draai_rss([rm] + args + ["--db", db], env, grens=600) for _ in range(2)]
-            duur, rss, out = sorted(runs, key=lambda r: r[0])[1]
-        print(f"[{naam}] {label}: " + (f"{duur:.2f} s" if duur else "afgebroken na 600 s") + f", piek {rss:.0f} MB", file=sys.stderr)
-        rijen.append((naam, label, duur, rss, d_agg if duck else None))
-        if duck and duur:
-            n, verschil = vergelijk(out, d_rijen)
-            print(f"[{naam}] cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
-                  + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
-            if verschil:
-                sys.exit(1)
+    rijen.append((naam, "import CSV -> database", volledig, rss, d_imp))
+    rijen += [vraag(naam, "", rm, db, label, args, duck, env) for label, args, duck in vragen]
     rijen += dashboard(naam, rm, db, jaar, env)
     if met_delta:
         rijen += delta(naam, rm, map_, jaar, env, volledig)
@@ -275,26 +259,37 @@ class Postgres:
 
 def postgres_schaal(naam, rm, map_, env, pg, vragen):
     """The same import and queries on PostgreSQL (issue 28, goal 6), against DuckDB's figures for the same files."""
-    rijen = []
     url = pg.database(f"bench_{naam}")
-    d_imp, d_agg, d_rijen = DUCKDB[naam]
-    duur, rss, out = draai_rss([rm, "import", "--db", url, map_], env)
+    duur, rss = importeer(naam, "PostgreSQL", rm, url, map_, env)
+    return ([(naam, "PostgreSQL: import CSV -> database", duur, rss, DUCKDB[naam][0])]
+            + [vraag(naam, "PostgreSQL", rm, url, label, args, duck, env) for label, args, duck in vragen])
+
+
+def importeer(naam, database, rm, db, map_, env):
+    """Imports the scale's files into `db` (`database` names it in the log when not SQLite); returns time and peak."""
+    duur, rss, out = draai_rss([rm, "import", "--db", db, map_], env)
     tijd = next((r for r in out.splitlines() if r.startswith("Tijd:")), "")
-    print(f"[{naam}, PostgreSQL] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
-    rijen.append((naam, "PostgreSQL: import CSV -> database", duur, rss, d_imp))
-    for label, args, duck in vragen:
-        runs = [draai_rss([rm] + args + ["--db", url], env, grens=600) for _ in range(3 if duck else 1)]
-        duur, rss, out = sorted(runs, key=lambda r: r[0] or 1e9)[len(runs) // 2]
-        print(f"[{naam}, PostgreSQL] {label}: " + (f"{duur:.2f} s" if duur else "afgebroken na 600 s") + f", piek {rss:.0f} MB",
-              file=sys.stderr)
-        rijen.append((naam, "PostgreSQL: " + label, duur, rss, d_agg if duck else None))
-        if duck and duur:
-            n, verschil = vergelijk(out, d_rijen)
-            print(f"[{naam}, PostgreSQL] cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
-                  + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
-            if verschil:
-                sys.exit(1)
-    return rijen
+    print(f"[{naam}{', ' + database if database else ''}] import {duur:.1f} s, piek {rss:.0f} MB; {tijd}", file=sys.stderr)
+    return duur, rss
+
+
+def vraag(naam, database, rm, db, label, args, duck, env):
+    """One query on `db`; the one compared with DuckDB (`duck`) runs three times, the median counts (a single run right
+    after a 2 GB import varies), and its figures per municipality must equal DuckDB's. Returns its row."""
+    _, d_agg, d_rijen = DUCKDB[naam]
+    duur, rss, out = draai_rss([rm] + args + ["--db", db], env, grens=600)
+    if duck and duur:
+        runs = [(duur, rss, out)] + [draai_rss([rm] + args + ["--db", db], env, grens=600) for _ in range(2)]
+        duur, rss, out = sorted(runs, key=lambda r: r[0] or 1e9)[1]
+    waar = f"[{naam}{', ' + database if database else ''}]"
+    print(f"{waar} {label}: " + (f"{duur:.2f} s" if duur else "afgebroken na 600 s") + f", piek {rss:.0f} MB", file=sys.stderr)
+    if duck and duur:
+        n, verschil = vergelijk(out, d_rijen)
+        print(f"{waar} cliënten, toewijzingen en gedeclareerd van {n} gemeenten gelijk aan DuckDB: "
+              + ("ja" if not verschil else f"NEE, verschillen bij {sorted(verschil)[:10]}"), file=sys.stderr)
+        if verschil:
+            sys.exit(1)
+    return (naam, (database + ": " if database else "") + label, duur, rss, d_agg if duck else None)
 
 
 def delta(naam, rm, map_, jaar, env, volledig):

@@ -105,8 +105,9 @@ extension SQLiteStore: AggregaatStore, Somopslag {
     public static func leesToewijzingen(_ db: GRDB.Database, van: Dag, tot: Dag, _ per: (Toewijzing) throws -> Void) throws {
         let soort = Soort.toewijzingen
         var velden = Kolommen(soort)
-        try elkeRij(db, "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) WHERE \(Soort.lopendIn(tot: "?", van: "?")) ORDER BY rowid",
-                    argumenten: [Int64(tot.dagnummer), Int64(van.dagnummer)]) { s in
+        let sql = "SELECT \(soort.kolommen.joined(separator: ", ")) FROM \(soort.tabel) WHERE \(Soort.lopendIn(tot: "?", van: "?"))"
+            + " ORDER BY rowid"
+        try elkeRij(db, sql, argumenten: [Int64(tot.dagnummer), Int64(van.dagnummer)]) { s in
             velden.begin(s)
             try per(Codering.toewijzing(&velden))
         }

@@ -186,14 +186,15 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             var telling = Telling()
             guard let soort = rijen.first?.soort else { return telling }
             try bereidVoor(soort)
+            if !zonderIndexen.contains(soort) { return try schrijfOpSleutel(rijen, soort) }
             let sleutelSQL = soort.sleutel.map { "\($0) = ?" }.joined(separator: " AND ")
             let kies = try db.cachedStatement(sql: "SELECT inhoud FROM \(soort.tabel) WHERE \(sleutelSQL)")
             let kolommen = soort.kolommen + ["inhoud"]
-            // new keys (the common case in a bulk load) cost one statement; a conflict falls through to compare
+            // a table loaded without its indexes: every key is new, one statement each; a conflict on a primary key the
+            // table keeps falls through to compare
             let voegIn = try db.cachedStatement(sql: "INSERT INTO \(soort.tabel) (\(kolommen.joined(separator: ", "))) VALUES (\(kolommen.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING")
             let werkBij = try db.cachedStatement(sql: "UPDATE \(soort.tabel) SET \((soort.inhoud + ["inhoud"]).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(sleutelSQL)")
             let n = soort.kolommen.count
-            if !zonderIndexen.contains(soort) { return try schrijfOpSleutel(rijen, soort) }
             for rij in rijen {
                 precondition(rij.soort == soort)
                 let hash = rij.inhoudHash
@@ -212,7 +213,8 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
 
         /// Rows into a table with its key's index: one statement and one index probe a row, whether it is new, changed
         /// or the same (an upsert that changes only a row whose content differs; two probes before, as the delta sent
-        /// again showed). New and changed are told apart by the connection's last inserted row number, which an update leaves as it was.
+        /// again showed). New and changed are told apart by the connection's last inserted row number, which an update
+        /// leaves as it was.
         private func schrijfOpSleutel(_ rijen: [Rij], _ soort: Soort) throws -> Telling {
             var telling = Telling()
             let kolommen = soort.kolommen + ["inhoud"]

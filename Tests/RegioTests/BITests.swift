@@ -160,7 +160,8 @@ import PostgresNIO
                               ("percelen.csv", "perceel,naam,segment,verevend\nAMB,Ambulant,A,nee\n"),
                               ("producten.csv", "productcode,productcategorie,perceel,tarief\n45A04,45,AMB,100\n"),
                               ("aanbieders.csv", "agb,naam\n75000001,Zorg BV\n"),
-                              ("toewijzingen.csv", "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum\n"
+                              ("toewijzingen.csv", "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,"
+                                + "ingangsdatum,einddatum,volume,eenheid,frequentie,toewijzingsdatum\n"
                                 + "T1,C1,0001,75000001,45,45A04,2018-12-01,2019-01-31,10,04,4,2018-11-20\n"
                                 + "T2,C2,0001,75000001,45,45A04,2019-06-01,,10,04,4,2019-05-20\n"
                                 + "T3,C3,0001,75000001,45,45A04,2017-01-01,2017-12-31,10,04,4,2016-12-20\n"
@@ -179,7 +180,8 @@ import PostgresNIO
         let verwacht = [2016: [], 2017: ["T3"], 2018: ["T1"], 2019: ["T1", "T2"], 2020: ["T2", "T4"], 2021: ["T2"]]
         for (jaar, nummers) in verwacht {
             let per: [String]
-            if let s = p.store as? SQLiteStore { per = try gelezen(s, jaar) } else { per = try gelezen(try #require(p.store as? PostgresStore), jaar) }
+            if let s = p.store as? SQLiteStore { per = try gelezen(s, jaar) }
+            else { per = try gelezen(try #require(p.store as? PostgresStore), jaar) }
             #expect(per == nummers, "\(jaar)")
         }
         let sommen = try #require(try p.store.aggregaten(jaren: 1...9999, perAanbieder: true))

@@ -116,7 +116,8 @@ enum PostgresProef {
         }
         var tw = "toewijzingnummer,clientnummer,gemeentecode,agb,productcategorie,productcode,ingangsdatum,toewijzingsdatum\n"
         for i in 1...12_000 { tw += "T\(i),C\(i % 900),0307,75000001,45,45A05,2025-01-01,2025-01-01\n" }
-        let fout = importeur.importeer(bestand: "toewijzingen.csv", bytes: Array((tw + "T12001,C1,0307,75000001,45,45A05,2025-02-30,2025-01-01\n").utf8), nu: "")
+        let kapot = tw + "T12001,C1,0307,75000001,45,45A05,2025-02-30,2025-01-01\n"
+        let fout = importeur.importeer(bestand: "toewijzingen.csv", bytes: Array(kapot.utf8), nu: "")
         #expect(fout.fouten.count == 1)
         #expect(try pg.aantal(.toewijzingen) == 0)
         #expect(try indexen() == voor)

@@ -51,8 +51,8 @@ public struct BIFeiten: Sendable {
     /// The same with the allocations streamed instead of held: `g` may leave them out, `toewijzingen` hands each stored
     /// allocation whose period may overlap the days it is given (one year: more is harmless) to its argument (it is
     /// called once per year, so a national year never holds its 930,000 allocations as records; and a year long past
-    /// reads only the few allocations that ran then, not all of them again). `eersteIngang` and `laatsteToewijzing`: the earliest start and the latest allocation date of the
-    /// allocations it hands out (an earlier start than the first not deleted does no harm: such years stay empty).
+    /// reads only the few allocations that ran then, not all of them again). `eersteIngang` and `laatsteToewijzing`:
+    /// the earliest start and the latest allocation date of the allocations it hands out (an earlier start than the first not deleted does no harm: such years stay empty).
     public init(_ g: Gegevens, sommen: Declaratieaggregaten, eersteIngang: Dag?, laatsteToewijzing: Dag?,
                 toewijzingen: (_ van: Dag, _ tot: Dag, _ per: (Toewijzing) -> Void) throws -> Void) rethrows {
         let ref = Referentiekaart(g)
