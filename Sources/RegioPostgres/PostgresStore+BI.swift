@@ -5,7 +5,7 @@ extension PostgresStore: BIStore {
     public func schrijfBI(_ feiten: BIFeiten, stand: String) throws {
         try schrijfTransactie(nil) { v in
             for t in Self.biTabellen(feiten) {
-                try v.rijen("DELETE FROM \(t.naam)")
+                try v.rijen(BITabel.wissen(t.naam, voor: feiten))
                 // INSERT ... SELECT * FROM unnest($1::bigint[], ...), in blocks: the rows of a block are made, sent and let go
                 let unnest = t.typen.enumerated().map { "$\($0 + 1)::\($1)[]" }.joined(separator: ", ")
                 for begin in stride(from: 0, to: t.aantal, by: 100_000) {
@@ -13,7 +13,9 @@ extension PostgresStore: BIStore {
                 }
             }
             try v.rijen("DELETE FROM bi_t_stand")
-            try v.rijen("INSERT INTO bi_t_stand (sleutel, waarde) VALUES ('stand', $1)", [stand])
+            for r in BITabel.stand(stand, feiten) {
+                try v.rijen("INSERT INTO bi_t_stand (sleutel, waarde) VALUES ($1, $2)", [r.sleutel, r.waarde])
+            }
         }
     }
 }

@@ -113,4 +113,18 @@ public struct BITabel {
 
     /// "INSERT INTO naam (kolom, ...)", without the values.
     public var insert: String { "INSERT INTO \(naam) (\(kolommen.joined(separator: ", ")))" }
+
+    /// Empties the table for `f`: every row, or when `f` built only some years (`BIFeiten.deel`) the rows of those years
+    /// and of any year no longer in its range. The years are whole numbers, written into the statement.
+    public static func wissen(_ naam: String, voor f: BIFeiten) -> String {
+        guard let deel = f.deel else { return "DELETE FROM \(naam)" }
+        var waar = deel.isEmpty ? [] : ["jaar IN (\(deel.map(String.init).joined(separator: ", ")))"]
+        if let b = f.bereik { waar.append("jaar < \(b.lowerBound) OR jaar > \(b.upperBound)") }
+        return waar.isEmpty ? "DELETE FROM \(naam) WHERE 0 = 1" : "DELETE FROM \(naam) WHERE " + waar.joined(separator: " OR ")
+    }
+
+    /// The rows of `bi_t_stand` for facts stamped with `stand`: the stand, and the range of years they cover.
+    public static func stand(_ stand: String, _ f: BIFeiten) -> [(sleutel: String, waarde: String)] {
+        [("stand", stand)] + (f.bereik.map { [("jaren", BIFeiten.tekst($0))] } ?? [])
+    }
 }

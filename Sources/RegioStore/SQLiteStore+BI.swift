@@ -5,7 +5,7 @@ extension SQLiteStore: BIStore {
     public func schrijfBI(_ feiten: BIFeiten, stand: String) throws {
         try db.write { db in
             for t in Self.biTabellen(feiten) {
-                try db.execute(sql: "DELETE FROM \(t.naam)")
+                try db.execute(sql: BITabel.wissen(t.naam, voor: feiten))
                 let s = try db.makeStatement(sql: t.insert + " VALUES (" + Array(repeating: "?", count: t.kolommen.count).joined(separator: ", ") + ")")
                 // every row ends in a whole number: the binder's last argument
                 for i in 0..<t.aantal {
@@ -14,7 +14,9 @@ extension SQLiteStore: BIStore {
                 }
             }
             try db.execute(sql: "DELETE FROM bi_t_stand")
-            try db.execute(sql: "INSERT INTO bi_t_stand (sleutel, waarde) VALUES ('stand', ?)", arguments: [stand])
+            for r in BITabel.stand(stand, feiten) {
+                try db.execute(sql: "INSERT INTO bi_t_stand (sleutel, waarde) VALUES (?, ?)", arguments: [r.sleutel, r.waarde])
+            }
         }
     }
 }

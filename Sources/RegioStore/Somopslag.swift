@@ -56,7 +56,9 @@ extension Somopslag {
     }
 
     public func voegToeAanAggregaten(_ nieuw: Declaratieaggregaten) throws {
+        var deelbouw: BIFeiten.Deelbouw?
         let geschreven = try schrijfSommen { e, v -> (sommen: Declaratieaggregaten, stand: String)? in
+            deelbouw = try self.deelbouw(v, nieuw: nieuw)
             // no new lines (files of other records, or lines that were all stored already): the sums stand as they are
             // and only their stamp moves to the data as now stored; the BI tables below take the other records
             if nieuw.isLeeg, try stempel(v) { return nil }
@@ -67,12 +69,46 @@ extension Somopslag {
                 return (nieuw, try stand(v))
             }
             try a.voegToe(nieuw)
-            try schrijf(a, e, v)
+            try schrijf(a, nieuw: nieuw, e, v)
             a.driehoek = [:]   // the BI facts do not read the triangle (461.000 cells nationally)
             return (a, try stand(v))
         }
         // the BI facts from the sums just written (not read back), stamped with the data they belong to
-        if let geschreven { try ververstBI(stand: geschreven.stand, sommen: geschreven.sommen) } else { try ververstBINaSommen() }
+        if let geschreven {
+            try ververstBI(stand: geschreven.stand, sommen: geschreven.sommen, deelbouw: deelbouw)
+        } else {
+            try ververstBI(stand: try leesSommen { _, v in try stand(v) }, sommen: nil, deelbouw: deelbouw)
+        }
+    }
+
+    /// Which years of the BI facts the records added since the sums were last stamped can have changed, read before the
+    /// new sums are written (their old stamp says what came since); nil when every year is built again: the facts were
+    /// not up to date before, their range is not known, or something other than lines, requests or new allocations
+    /// changed (a lot, a product or a tariff changes facts in every year).
+    func deelbouw(_ v: any SQLVerbinding, nieuw: Declaratieaggregaten) throws -> BIFeiten.Deelbouw? {
+        func waarde(_ tabel: String, _ sleutel: String) throws -> String? {
+            try v.rijen("SELECT waarde FROM \(tabel) WHERE sleutel = ?", [Waarde(sleutel)]).first?.first?.tekst
+        }
+        guard let oud = try waarde("agg_stand", "stand"), try waarde("bi_t_stand", "stand") == oud,
+              let eerder = try waarde("bi_t_stand", "jaren").flatMap(BIFeiten.bereik) else { return nil }
+        let delen = oud.split(separator: "/").compactMap { Int64($0) }
+        guard delen.count == 3 else { return nil }
+        let anders = try v.geheel("""
+            SELECT COUNT(*) FROM importlog WHERE id > ? AND (toegevoegd > 0 OR gewijzigd > 0)
+              AND NOT (soort IN ('\(Soort.declaraties.rawValue)', '\(Soort.verzoeken.rawValue)')
+                       OR (soort = '\(Soort.toewijzingen.rawValue)' AND gewijzigd = 0))
+            """, [Waarde(delen[0])]) ?? 1
+        guard anders == 0 else { return nil }
+        var jaren = Set(nieuw.kosten.keys.map(\.maand.jaar)).union(nieuw.clienten.keys.map(\.jaar))
+        // a new allocation counts in every year it runs in; an open end runs on to the last year of the facts
+        for r in try v.rijen("SELECT ingangsdatum, einddatum FROM toewijzing WHERE \(invoegvolgorde) > ?", [Waarde(delen[2])]) {
+            guard let van = r[0].dag else { return nil }
+            let tot = r[1].dag?.jaar ?? max(eerder.upperBound, van.jaar)
+            // years outside the earlier range are built anyway; an end far ahead adds no loop of centuries
+            let a = max(van.jaar, eerder.lowerBound), b = min(tot, eerder.upperBound)
+            if a <= b { jaren.formUnion(a...b) }
+        }
+        return BIFeiten.Deelbouw(jaren: jaren, eerder: eerder)
     }
 
     public func stempelSommen() throws -> Bool {
@@ -116,18 +152,25 @@ extension Somopslag {
     /// are never older than the figures. Without up-to-date sums (an import in between) it leaves them for the next.
     /// `sommen`: the sums as just written with `stand` (else they are read, and must be up to date). The allocations are
     /// read one by one for each year (each checked against `Grenzen`), not held: nationally they are some 600 MB.
-    public func ververstBI(stand: String, sommen gegeven: Declaratieaggregaten?) throws {
+    /// `deelbouw`: only the years it names are built and replaced (`BIFeiten.Deelbouw`).
+    public func ververstBI(stand: String, sommen gegeven: Declaratieaggregaten?, deelbouw: BIFeiten.Deelbouw?) throws {
         guard let sommen = try gegeven ?? aggregaten(jaren: 1...9999, perAanbieder: true) else { return }
-        try schrijfBI(try biFeiten(sommen: sommen), stand: stand)
+        try schrijfBI(try biFeiten(sommen: sommen, deelbouw: deelbouw), stand: stand)
     }
 
-    public func biFeiten(sommen: Declaratieaggregaten) throws -> BIFeiten {
+    public func ververstBI(stand: String, sommen: Declaratieaggregaten?) throws {
+        try ververstBI(stand: stand, sommen: sommen, deelbouw: nil)
+    }
+
+    public func biFeiten(sommen: Declaratieaggregaten) throws -> BIFeiten { try biFeiten(sommen: sommen, deelbouw: nil) }
+
+    func biFeiten(sommen: Declaratieaggregaten, deelbouw: BIFeiten.Deelbouw?) throws -> BIFeiten {
         Geheugen.geefVrijTerug()   // what reading and writing the sums freed, before the facts take theirs
         let g = try gegevensZonderDeclaraties(verzoeken: false, toewijzingen: false)
         return try leesSommen { e, v in
             let eerste = try v.geheel("SELECT MIN(ingangsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
             let laatste = try v.geheel("SELECT MAX(toewijzingsdatum) FROM toewijzing").map(Dag.init(opgeslagen:))
-            return try BIFeiten(g, sommen: sommen, eersteIngang: eerste, laatsteToewijzing: laatste) { van, tot, per in
+            return try BIFeiten(g, sommen: sommen, eersteIngang: eerste, laatsteToewijzing: laatste, deelbouw: deelbouw) { van, tot, per in
                 var grenzen = Toewijzingsgrenzen()
                 try Self.leesToewijzingen(e, van: van, tot: tot) { tw in
                     try grenzen.controleer(tw)
@@ -150,6 +193,40 @@ extension Somopslag {
             try v.voerUit("DELETE FROM \(tabel)", [])
         }
         try Self.voegSomrijenIn(a, e)
+        try stempel(a, v)
+    }
+
+    /// The stored sums made equal to `a`, the sums after `nieuw` was added to them, by replacing only the parts that
+    /// `nieuw` touched (`Declaratieaggregaten.deel`: the municipality-product cells of its lines, its clients), so that
+    /// a few new lines do not rewrite a national year's millions of rows. Where those parts hold more than a quarter of
+    /// the rows, or are more than 1.000 cells or 2.000 clients, every row is replaced, which is then as quick.
+    func schrijf(_ a: Declaratieaggregaten, nieuw: Declaratieaggregaten, _ e: Eigen, _ v: any SQLVerbinding) throws {
+        precondition(a.perAanbieder)
+        let d = a.deel(geraaktDoor: nieuw)
+        guard d.cellen.count <= 1_000, d.clienten.count <= 2_000,
+              (d.sommen.kosten.count + d.sommen.clienten.count + d.sommen.driehoek.count) * 4 <= a.kosten.count + a.clienten.count + a.driehoek.count
+        else { return try schrijf(a, e, v) }
+        // each block of keys is one pass over the table (the sums have no index on them)
+        for begin in stride(from: 0, to: d.cellen.count, by: 250) {
+            let blok = d.cellen[begin..<min(begin + 250, d.cellen.count)]
+            let waarden = blok.flatMap { [Waarde($0.gemeentecode), Waarde($0.productcategorie), Waarde($0.productcode)] }
+            let lijst = Array(repeating: "(?, ?, ?)", count: blok.count).joined(separator: ", ")
+            for tabel in ["agg_kosten", "agg_kosten_aanbieder", "agg_driehoek"] {
+                try v.voerUit("DELETE FROM \(tabel) WHERE (gemeentecode, productcategorie, productcode) IN (VALUES \(lijst))", waarden)
+            }
+        }
+        for begin in stride(from: 0, to: d.clienten.count, by: 500) {
+            let blok = d.clienten[begin..<min(begin + 500, d.clienten.count)]
+            try v.voerUit("DELETE FROM agg_clienten WHERE client IN (\(Array(repeating: "?", count: blok.count).joined(separator: ", ")))",
+                          blok.map { Waarde($0) })
+        }
+        try v.voerUit("DELETE FROM agg_stand", [])
+        try Self.voegSomrijenIn(d.sommen, e)
+        try stempel(a, v)
+    }
+
+    /// The newest submission of `a` and the stand of the data the sums now belong to, into the emptied `agg_stand`.
+    private func stempel(_ a: Declaratieaggregaten, _ v: any SQLVerbinding) throws {
         if let d = a.laatsteIndiening {
             try v.voerUit("INSERT INTO agg_stand (sleutel, waarde) VALUES ('laatste_indiening', ?)", [Waarde(d.description)])
         }

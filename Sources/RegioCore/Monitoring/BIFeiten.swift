@@ -39,6 +39,26 @@ public struct BIFeiten: Sendable {
     public private(set) var clientenPerGemeente: [(jaar: Int, gemeentecode: String, clienten: Int)] = []
     /// unique clients per year in the region
     public private(set) var clientenRegio: [(jaar: Int, clienten: Int)] = []
+    /// The years from the first with a line or an allocation to the last day known: every year the facts cover.
+    public private(set) var bereik: ClosedRange<Int>?
+    /// The years built when only some were asked for (`Deelbouw`); nil when every year of `bereik` was built.
+    public private(set) var deel: [Int]?
+
+    /// After an import that only added lines and allocations: the years whose facts it can have changed (those of the new
+    /// lines' sums and of the new allocations' periods) and the years the facts covered before. The years the range
+    /// has grown by are built too (allocations run on into them); every other year's facts stand as they were.
+    public struct Deelbouw: Sendable, Equatable {
+        public var jaren: Set<Int>
+        public var eerder: ClosedRange<Int>
+        public init(jaren: Set<Int>, eerder: ClosedRange<Int>) { self.jaren = jaren; self.eerder = eerder }
+    }
+
+    /// "2016-2026", as the stores keep `bereik` beside the facts.
+    public static func tekst(_ bereik: ClosedRange<Int>) -> String { "\(bereik.lowerBound)-\(bereik.upperBound)" }
+    public static func bereik(_ tekst: String) -> ClosedRange<Int>? {
+        let d = tekst.split(separator: "-").compactMap { Int($0) }
+        return d.count == 2 && d[0] <= d[1] ? d[0]...d[1] : nil
+    }
 
     /// `g` without declaration lines (its allocations and reference data); `sommen` the monthly sums with providers.
     public init(_ g: Gegevens, sommen: Declaratieaggregaten) {
@@ -53,15 +73,26 @@ public struct BIFeiten: Sendable {
     /// called once per year, so a national year never holds its 930,000 allocations as records; and a year long past
     /// reads only the few allocations that ran then, not all of them again). `eersteIngang` and `laatsteToewijzing`:
     /// the earliest start and the latest allocation date of the allocations it hands out (an earlier start than the first not deleted does no harm: such years stay empty).
-    public init(_ g: Gegevens, sommen: Declaratieaggregaten, eersteIngang: Dag?, laatsteToewijzing: Dag?,
+    /// `deelbouw`: only the years it names (see there), for the tables that keep the other years' facts.
+    public init(_ g: Gegevens, sommen: Declaratieaggregaten, eersteIngang: Dag?, laatsteToewijzing: Dag?, deelbouw: Deelbouw? = nil,
                 toewijzingen: (_ van: Dag, _ tot: Dag, _ per: (Toewijzing) -> Void) throws -> Void) rethrows {
         let ref = Referentiekaart(g)
         // every year from the first with a line or an allocation to the last day known (allocations run on beyond it)
         let eerste = (sommen.kosten.keys.map(\.maand.jaar) + sommen.clienten.keys.map(\.jaar) + [eersteIngang?.jaar].compactMap { $0 }).min()
         let laatste = [sommen.laatsteIndiening, g.stand, laatsteToewijzing].compactMap { $0 }.max()?.jaar
-        guard let eerste, let laatste, eerste <= laatste else { return }
+        guard let eerste, let laatste, eerste <= laatste else {
+            if deelbouw != nil { deel = [] }
+            return
+        }
+        let bereik = max(eerste, laatste - 100)...laatste
+        self.bereik = bereik
+        var jaren = Array(bereik)
+        if let d = deelbouw {
+            jaren = jaren.filter { d.jaren.contains($0) || !d.eerder.contains($0) }
+            deel = jaren
+        }
         // each year takes its sums from the whole (grouped copies per year were another 250 MB nationally)
-        for jaar in max(eerste, laatste - 100)...laatste {
+        for jaar in jaren {
             try voegJaarToe(jaar, ref: ref, toewijzingen: toewijzingen, sommen: sommen)
         }
     }

@@ -49,6 +49,7 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
         var agb: String { Codeboek.gedeeld.tekst(aanbieder) }
         var verwijzer: String { Codeboek.gedeeld.tekst(verwijzing) }
+        var productcel: Productcel { Productcel(gemeente: gemeente, categorie: categorie, code: code) }
         /// Rows written in this order repeat the row above in most columns, which readers skip (`Tekstcodes`).
         var volgorde: (UInt32, UInt32, UInt32, UInt32, UInt32) { (gemeente, categorie, code, aanbieder, verwijzing) }
         var zonderAanbieder: Dimensies { Dimensies(gemeente: gemeente, categorie: categorie, code: code, aanbieder: Codeboek.geen, verwijzing: verwijzing) }
@@ -116,6 +117,7 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         public var gemeentecode: String { Codeboek.gedeeld.tekst(gemeente) }
         public var productcategorie: String { Codeboek.gedeeld.tekst(categorie) }
         public var productcode: String? { Codeboek.gedeeld.tekst(ofGeen: code) }
+        var productcel: Productcel { Productcel(gemeente: gemeente, categorie: categorie, code: code) }
         public var dienst: Maand { Maand(index: Int(dienstnummer)) }
         public var indiening: Maand { Maand(index: Int(indieningsnummer)) }
     }
@@ -216,6 +218,31 @@ public struct Declaratieaggregaten: Sendable, Equatable {
                                                                  maand: k.maand), default: .nul], e)
         }
         return a
+    }
+
+    /// The part of these sums that adding `nieuw` can have changed, in the parts the stores replace: every row of the
+    /// municipality-product cells of its lines (cost and triangle, every month) and every row of its clients (any year).
+    /// With the cells (product code "" for none) and clients that name those parts.
+    public func deel(geraaktDoor nieuw: Declaratieaggregaten) -> (sommen: Declaratieaggregaten,
+                                                                   cellen: [(gemeentecode: String, productcategorie: String, productcode: String)],
+                                                                   clienten: [ClientID]) {
+        let cellen = Set(nieuw.kosten.keys.map(\.dimensies.productcel)).union(nieuw.driehoek.keys.map(\.productcel))
+        let clienten = Set(nieuw.clienten.keys.map(\.clientnummer))
+        var d = Declaratieaggregaten()
+        d.perAanbieder = perAanbieder
+        d.laatsteIndiening = laatsteIndiening
+        d.kosten = kosten.filter { cellen.contains($0.key.dimensies.productcel) }
+        d.clienten = clienten.isEmpty ? [:] : self.clienten.filter { clienten.contains($0.key.clientnummer) }
+        d.driehoek = driehoek.filter { cellen.contains($0.key.productcel) }
+        let c = Codeboek.gedeeld
+        return (d, cellen.map { (c.tekst($0.gemeente), c.tekst($0.categorie), c.tekst(ofGeen: $0.code) ?? "") }
+                    .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) },
+                Set(nieuw.clienten.keys.map(\.client)).sorted())
+    }
+
+    /// A municipality and a product, as `Codeboek` numbers.
+    struct Productcel: Hashable {
+        let gemeente, categorie, code: UInt32
     }
 
     /// The years with service in these sums (a line running into the next year counts in both).
