@@ -202,8 +202,7 @@ extension Somopslag {
     /// the rows, or are more than 1.000 cells or 2.000 clients, every row is replaced, which is then as quick.
     func schrijf(_ a: Declaratieaggregaten, nieuw: Declaratieaggregaten, _ e: Eigen, _ v: any SQLVerbinding) throws {
         precondition(a.perAanbieder)
-        let d = a.deel(geraaktDoor: nieuw)
-        guard d.cellen.count <= 1_000, d.clienten.count <= 2_000,
+        guard let d = a.deel(geraaktDoor: nieuw, cellen: 1_000, clienten: 2_000),
               (d.sommen.kosten.count + d.sommen.clienten.count + d.sommen.driehoek.count) * 4 <= a.kosten.count + a.clienten.count + a.driehoek.count
         else { return try schrijf(a, e, v) }
         // each block of keys is one pass over the table (the sums have no index on them)

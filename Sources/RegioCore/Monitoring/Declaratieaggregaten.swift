@@ -222,12 +222,13 @@ public struct Declaratieaggregaten: Sendable, Equatable {
 
     /// The part of these sums that adding `nieuw` can have changed, in the parts the stores replace: every row of the
     /// municipality-product cells of its lines (cost and triangle, every month) and every row of its clients (any year).
-    /// With the cells (product code "" for none) and clients that name those parts.
-    public func deel(geraaktDoor nieuw: Declaratieaggregaten) -> (sommen: Declaratieaggregaten,
-                                                                   cellen: [(gemeentecode: String, productcategorie: String, productcode: String)],
-                                                                   clienten: [ClientID]) {
+    /// With the cells (product code "" for none) and clients that name those parts; nil when `nieuw` has more cells or
+    /// clients than asked (then nothing is copied).
+    public func deel(geraaktDoor nieuw: Declaratieaggregaten, cellen maxCellen: Int, clienten maxClienten: Int)
+        -> (sommen: Declaratieaggregaten, cellen: [(gemeentecode: String, productcategorie: String, productcode: String)], clienten: [ClientID])? {
         let cellen = Set(nieuw.kosten.keys.map(\.dimensies.productcel)).union(nieuw.driehoek.keys.map(\.productcel))
         let clienten = Set(nieuw.clienten.keys.map(\.clientnummer))
+        guard cellen.count <= maxCellen, clienten.count <= maxClienten else { return nil }
         var d = Declaratieaggregaten()
         d.perAanbieder = perAanbieder
         d.laatsteIndiening = laatsteIndiening
