@@ -99,7 +99,7 @@ extension Somopslag {
                        OR (soort = '\(Soort.toewijzingen.rawValue)' AND gewijzigd = 0))
             """, [Waarde(delen[0])]) ?? 1
         guard anders == 0 else { return nil }
-        var jaren = Set(nieuw.kosten.keys.map(\.maand.jaar)).union(nieuw.clienten.keys.map(\.jaar))
+        var jaren = nieuw.jaren   // every month of cost has its client-year, so these are the cost's years too
         // a new allocation counts in every year it runs in; an open end runs on to the last year of the facts
         for r in try v.rijen("SELECT ingangsdatum, einddatum FROM toewijzing WHERE \(invoegvolgorde) > ?", [Waarde(delen[2])]) {
             guard let van = r[0].dag else { return nil }
