@@ -99,6 +99,12 @@ extension Werkboek {
             return
         }
         guard let eerste = bladen.first?.tabel else { return }
+        if u.uit == nil && (u.format == .csv || u.format == .csvNL) {
+            // on the screen in pieces: a national signal list is 100 MB of CSV, not to be held twice over
+            let schrijf: (String) -> Void = { print($0, terminator: "") }
+            if u.format == .csv { eerste.csv(schrijf) } else { eerste.csvNL(schrijf) }
+            return
+        }
         let tekst: String
         switch u.format {
         case .tabel: tekst = bladen.map { $0.tabel.tekst() }.joined(separator: "\n")

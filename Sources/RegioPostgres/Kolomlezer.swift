@@ -13,7 +13,7 @@ enum Kolomlezer {
     /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
                      periode: (van: Dag, tot: Dag)? = nil, lopend: (van: Dag, tot: Dag)? = nil,
-                     perRij: ([Waarde]) throws -> Void) throws {
+                     rijnrs: (van: Int64?, tot: Int64?) = (nil, nil), perRij: ([Waarde]) throws -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -31,8 +31,13 @@ enum Kolomlezer {
             let n = argumenten.count + 1   // $1 is the row number to start after
             voorwaarden.append(Soort.lopendIn(tot: "$\(n - 1)::bigint", van: "$\(n)::bigint"))
         }
+        if let tot = rijnrs.tot {
+            argumenten.append(String(tot))
+            voorwaarden.append("\(volg) < $\(argumenten.count + 1)::bigint")
+        }
         let extra = voorwaarden.map { " AND " + $0 }.joined()
-        var vanaf: Int64 = 0
+        // row numbers start at 1; a range from `van` starts after the one before it
+        var vanaf: Int64 = max(1, rijnrs.van ?? 1) - 1
         while true {
             let rijen = try v.rijen("""
                 SELECT \(aggregaten) FROM

@@ -82,6 +82,17 @@ extension PostgresStore: AggregaatStore, Somopslag {
         }
     }
 
+    public func elkeDeclaratiekost(deel: Int, van delen: Int, _ perRegel: (Declaratiekost) throws -> Void) throws {
+        try leesMomentopname { v in
+            let volg = PostgresSchema.volgorde
+            guard let r = try v.rijen("SELECT min(\(volg)), max(\(volg)) FROM declaratie").first else { return }
+            let (l, h) = try r.decode((Int64?, Int64?).self)
+            guard let laag = l, let hoog = h else { return }
+            let b = rijbereik(deel, van: delen, laag: laag, hoog: hoog)
+            try Kolomlezer.lees(v, tabel: "declaratie", kolommen: Codering.kostkolommen, rijnrs: b) { try perRegel(Codering.declaratiekost($0)) }
+        }
+    }
+
     /// The records of these kinds whose client is in `b`, in stored order, filtered in Swift while streaming, so only
     /// the chosen records are held (the server's collation need not be bytes).
     public func gegevensZonderControle(_ soorten: [Soort], clienten b: Clientbereik) throws -> Gegevens {

@@ -29,6 +29,10 @@ public protocol AggregaatStore: Sendable {
     /// The records of these kinds whose client is in a range, in stored order, not yet checked against `Grenzen`
     /// (`declaraties(clienten:)` and `toewijzingenEnVerzoeken(clienten:)` check them).
     func gegevensZonderControle(_ soorten: [Soort], clienten: Clientbereik) throws -> Gegevens
+    /// Part `deel` of `delen` of the declaration lines, only the fields of `Declaratiekost`, in no particular order and
+    /// not checked against `Grenzen`: the parts are disjoint and together hold every line, so they can be read at once,
+    /// each on a connection of its own (the signal run's first pass, every client's cost per month).
+    func elkeDeclaratiekost(deel: Int, van delen: Int, _ perRegel: (Declaratiekost) throws -> Void) throws
 }
 
 extension AggregaatStore {
@@ -61,4 +65,15 @@ extension Soort {
     public static func zonderDeclaraties(verzoeken: Bool, toewijzingen: Bool) -> [Soort] {
         allCases.filter { $0 != .declaraties && (verzoeken || $0 != .verzoeken) && (toewijzingen || $0 != .toewijzingen) }
     }
+}
+
+/// Splits the row numbers `laag...hoog` of a table into `delen` ranges of about equal length: part `i` is
+/// [`van`, `tot`), a nil bound open, so together they hold every row whatever its number (no arithmetic that can
+/// overflow, whatever numbers a table holds).
+public func rijbereik(_ i: Int, van delen: Int, laag: Int64, hoog: Int64) -> (van: Int64?, tot: Int64?) {
+    func grens(_ k: Int) -> Int64 {
+        let d = Int64(delen), k = Int64(k)
+        return laag / d * (d - k) + hoog / d * k
+    }
+    return (i == 0 ? nil : grens(i), i + 1 >= delen ? nil : grens(i + 1))
 }

@@ -102,10 +102,35 @@ public enum Codering {
         let w: [Waarde]
         let kolomnamen: [String]
         var positie = 0
-        init(_ w: [Waarde], _ soort: Soort) { self.w = w; kolomnamen = soort.kolommen }
+        init(_ w: [Waarde], _ soort: Soort) { self.init(w, soort.kolommen) }
+        init(_ w: [Waarde], _ kolomnamen: [String]) { self.w = w; self.kolomnamen = kolomnamen }
         mutating func volgende() -> Waarde { defer { positie += 1 }; return w[positie] }
         mutating func so() -> String? { volgende().tekst }
         mutating func io() -> Int64? { volgende().geheel }
+    }
+
+    /// Whether `herorden` can put records of this kind in another order (the kinds read by client).
+    static func kanHerordenen(_ soort: Soort) -> Bool { [.verzoeken, .toewijzingen, .declaraties].contains(soort) }
+
+    /// How many records of a kind `g` holds (the kinds of `kanHerordenen`; 0 for others).
+    static func aantal(_ soort: Soort, in g: Gegevens) -> Int {
+        switch soort {
+        case .verzoeken: g.verzoeken.count
+        case .toewijzingen: g.toewijzingen.count
+        case .declaraties: g.declaraties.count
+        default: 0
+        }
+    }
+
+    /// Puts the records of a kind from `vanaf` on in the order `volgens` gives (positions counted from `vanaf`).
+    static func herorden(_ soort: Soort, vanaf: Int, volgens: [Int], in g: inout Gegevens) {
+        func herorden<T>(_ a: inout [T]) { a = Array(a[..<vanaf]) + volgens.map { a[vanaf + $0] } }
+        switch soort {
+        case .verzoeken: herorden(&g.verzoeken)
+        case .toewijzingen: herorden(&g.toewijzingen)
+        case .declaraties: herorden(&g.declaraties)
+        default: preconditionFailure("\(soort) wordt niet herordend")
+        }
     }
 
     /// Room for `n` more records of a kind: a national year's 930,000 allocations grew their array by doubling, copying
@@ -133,6 +158,24 @@ public enum Codering {
                    verwijzerNaam: r.tekstOfNiets("verwijzer_naam"), verzoeknummer: r.tekstOfNiets("verzoeknummer"),
                    geboortedatum: r.dagOfNiets("geboortedatum"), redenWijziging: r.tekstOfNiets("reden_wijziging"),
                    toewijzingsdatum: r.dag("toewijzingsdatum"))
+    }
+
+    /// The columns of the declaration table that `declaratiekost` reads, in its order.
+    public static let kostkolommen = ["toewijzingnummer", "client", "gemeentecode", "begindatum", "einddatum", "bedrag_cent",
+                                      "debet_credit", "status", "ingediend_op"]
+
+    /// The cost fields of a declaration line from its stored values (`kostkolommen` order), decoded as a whole line is.
+    static func declaratiekost<V: Velden>(_ r: inout V) -> Declaratiekost {
+        Declaratiekost(toewijzingnummer: r.tekst("toewijzingnummer"), client: r.tekst("client"), gemeentecode: r.tekst("gemeentecode"),
+                       begindatum: r.dag("begindatum"), einddatum: r.dag("einddatum"), bedrag: r.bedrag("bedrag_cent"),
+                       debetCredit: DebetCredit(rawValue: r.tekst("debet_credit")) ?? .debet,
+                       status: DeclaratieStatus(rawValue: r.tekst("status")) ?? .ingediend, ingediendOp: r.dag("ingediend_op"))
+    }
+
+    /// The same from an array of values (PostgreSQL's reader).
+    public static func declaratiekost(_ w: [Waarde]) -> Declaratiekost {
+        var r = Lezer(w, kostkolommen)
+        return declaratiekost(&r)
     }
 
     /// The same from an array of values (PostgreSQL's reader).

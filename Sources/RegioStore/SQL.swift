@@ -167,7 +167,8 @@ extension SignaalStore where Self: SQLOpslag {
     public func slaOp(_ m: Signaalmutaties, peildatum: Dag, tijdstip: String) throws -> Signaalrunverslag {
         try schrijf(.signalen) { v in
             var verslag = Signaalrunverslag(peildatum: peildatum)
-            var id = (try v.geheel("SELECT MAX(id) FROM signaal") ?? 0) + 1
+            // past every id with a history too, so a new signal's history starts at 1 without looking
+            var id = max(try v.geheel("SELECT MAX(id) FROM signaal") ?? 0, try v.geheel("SELECT MAX(signaal_id) FROM signaalhistorie") ?? 0) + 1
             let kolommen = Signaalrijen.kolommen
             let voegIn = "INSERT INTO signaal (\(kolommen.joined(separator: ", "))) VALUES (\(kolommen.map { _ in "?" }.joined(separator: ", ")))"
             let werkBij = "UPDATE signaal SET \(kolommen.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
@@ -175,7 +176,8 @@ extension SignaalStore where Self: SQLOpslag {
                 let b = BeheerdSignaal(id: id, signaal: s, statusDoor: Signaalbeheer.systeem, statusOp: tijdstip,
                                        eersteKeer: peildatum, laatstActief: peildatum)
                 try v.voerUit(voegIn, Signaalrijen.waarden(b))
-                try Signaalrijen.historie(v, b, tijdstip: tijdstip, notitie: "Gevonden bij de run met peildatum \(peildatum.nederlands).")
+                try Signaalrijen.historie(v, b, tijdstip: tijdstip, notitie: "Gevonden bij de run met peildatum \(peildatum.nederlands).",
+                                          eerste: true)
                 id += 1
             }
             for b in m.gevonden + m.gesloten + m.heropend {
@@ -226,8 +228,10 @@ public enum Signaalrijen {
                                   "peildag", "toelichting", "status", "status_door", "status_op", "automatisch_gesloten", "notitie",
                                   "eerste_keer", "laatst_actief"]
 
-    static func historie(_ v: any SQLVerbinding, _ b: BeheerdSignaal, tijdstip: String, notitie: String?) throws {
-        let volgnummer = (try v.geheel("SELECT MAX(volgnummer) FROM signaalhistorie WHERE signaal_id = ?", [Waarde(b.id)]) ?? 0) + 1
+    /// Adds a status change to a signal's history; `eerste`: the signal was just given its id, so this is its first.
+    static func historie(_ v: any SQLVerbinding, _ b: BeheerdSignaal, tijdstip: String, notitie: String?, eerste: Bool = false) throws {
+        let volgnummer = eerste ? 1
+            : (try v.geheel("SELECT MAX(volgnummer) FROM signaalhistorie WHERE signaal_id = ?", [Waarde(b.id)]) ?? 0) + 1
         try v.voerUit("INSERT INTO signaalhistorie (signaal_id, volgnummer, tijdstip, status, door, notitie) VALUES (?, ?, ?, ?, ?, ?)",
                       [Waarde(b.id), Waarde(volgnummer), Waarde(tijdstip), Waarde(b.status.rawValue),
                        Waarde(b.statusDoor ?? Signaalbeheer.systeem), Waarde(notitie)])

@@ -133,6 +133,23 @@ extension SQLiteStore: AggregaatStore, Somopslag {
         }
     }
 
+    public func elkeDeclaratiekost(deel: Int, van delen: Int, _ perRegel: (Declaratiekost) throws -> Void) throws {
+        try db.read { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT MIN(rowid), MAX(rowid) FROM declaratie"),
+                  let laag = r[0] as Int64?, let hoog = r[1] as Int64? else { return }
+            let b = rijbereik(deel, van: delen, laag: laag, hoog: hoog)
+            let grenzen = [b.van.map { ("rowid >= ?", $0) }, b.tot.map { ("rowid < ?", $0) }].compactMap { $0 }
+            var velden = Kolommen(Codering.kostkolommen)
+            // by rowid ranges: each part a stretch of the table read in order, not the client index's jumps
+            try SQLiteStore.elkeRij(db, "SELECT \(Codering.kostkolommen.joined(separator: ", ")) FROM declaratie"
+                                        + (grenzen.isEmpty ? "" : " WHERE " + grenzen.map(\.0).joined(separator: " AND ")),
+                                    argumenten: StatementArguments(grenzen.map(\.1))) { s in
+                velden.begin(s)
+                try perRegel(Codering.declaratiekost(&velden))
+            }
+        }
+    }
+
     /// The records of these kinds whose client is in `b`, in stored order (the index on client where there is one).
     public func gegevensZonderControle(_ soorten: [Soort], clienten b: Clientbereik) throws -> Gegevens {
         try db.read { db in

@@ -78,9 +78,20 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             Codering.reserveer(soort, n, in: &g)
         }
         var velden = Kolommen(soort)
-        try elkeRij(db, "SELECT \(kolommen) FROM \(soort.tabel) \(waar) ORDER BY rowid", argumenten: argumenten) { s in
+        // a selection found by an index comes in the index's order: SQLite put it in stored order through a temporary
+        // B-tree of whole rows (a part's 2,5 million lines 0,46 -> 2,8 s), so that is done here on the row numbers
+        let zelf = !waar.isEmpty && Codering.kanHerordenen(soort)
+        let begin = Codering.aantal(soort, in: g)
+        var rowids: [Int64] = []
+        let n = Int32(soort.kolommen.count)
+        try elkeRij(db, "SELECT \(kolommen)\(zelf ? ", rowid" : "") FROM \(soort.tabel) \(waar)\(zelf ? "" : " ORDER BY rowid")",
+                    argumenten: argumenten) { s in
             velden.begin(s)
             Codering.voegToe(soort, &velden, aan: &g)
+            if zelf { rowids.append(sqlite3_column_int64(s, n)) }
+        }
+        if zelf && zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) {
+            Codering.herorden(soort, vanaf: begin, volgens: rowids.indices.sorted { rowids[$0] < rowids[$1] }, in: &g)
         }
     }
 
@@ -281,7 +292,8 @@ struct Kolommen: Velden {
     let kolomnamen: [String]
     var positie: Int { Int(n) }
 
-    init(_ soort: Soort) { kolomnamen = soort.kolommen; herhaald = Herhaalde(kolommen: kolomnamen.count) }
+    init(_ soort: Soort) { self.init(soort.kolommen) }
+    init(_ kolomnamen: [String]) { self.kolomnamen = kolomnamen; herhaald = Herhaalde(kolommen: kolomnamen.count) }
 
     mutating func begin(_ statement: OpaquePointer) { s = statement; n = 0 }
 

@@ -6,19 +6,23 @@ extension Tabel {
     /// (73,4) under a header that says %, days as DD-MM-JJJJ, and the headers people read. Texts that a spreadsheet would
     /// take for a formula get a leading apostrophe, as in `csv()`.
     public func csvNL() -> String {
-        func veld(_ s: String) -> String {
-            s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
-        }
+        var uit = ""
+        csvNL { uit += $0 }
+        return uit
+    }
+
+    /// The same in pieces of about a megabyte, for a caller that writes them away.
+    public func csvNL(_ schrijf: (String) -> Void) {
+        func veld(_ s: String) -> String { Tabel.csvVeld(s, scheiding: ";") }
         let alle = rijen + voet
         let procentkolom = kolommen.indices.map { k in alle.contains { k < $0.count && $0[k].soort == .procent } }
         let kop = kolommen.enumerated().map { k, kolom in
             veld(procentkolom[k] && !kolom.kop.contains("%") ? kolom.kop + " (%)" : kolom.kop)
         }.joined(separator: ";")
-        var uit = "\u{FEFF}" + kop + "\r\n"
-        for r in alle {
-            uit += r.enumerated().map { k, c in veld(Tabel.nlWaarde(c, procent: procentkolom[k])) }.joined(separator: ";") + "\r\n"
+        // the header's line break is "\r\n" too: `inStukken` adds "\n" after the "\r"
+        Tabel.inStukken("\u{FEFF}" + kop + "\r", rijen, voet, schrijf) { r in
+            r.enumerated().map { k, c in veld(Tabel.nlWaarde(c, procent: procentkolom[k])) }.joined(separator: ";") + "\r\n"
         }
-        return uit
     }
 
     /// One cell in the Dutch dialect.

@@ -53,6 +53,22 @@ import RegioStore
         #expect(try r.signaalStore.signaal(id: 2)?.status == .gezien)
     }
 
+    /// A new signal's history starts at 1 without a lookup, so a new id also passes every id a history names: a history
+    /// row left without its signal (a database edited by hand) does not stop the run, and no history is mixed up.
+    @Test(arguments: Backend.alle) func nieuwIdVoorbijElkeHistorie(_ backend: Backend) throws {
+        let r = try Self.regio(backend)
+        let sql = try #require(r.store as? any SQLOpslag)
+        try sql.schrijf(nil) { v in
+            try v.voerUit("INSERT INTO signaalhistorie (signaal_id, volgnummer, tijdstip, status, door, notitie) VALUES (?, ?, ?, ?, ?, ?)",
+                          [Waarde(Int64(7)), Waarde(Int64(1)), Waarde("t0"), Waarde("nieuw"), Waarde("iemand"), Waarde("los")])
+        }
+        let v = try Self.draai(r, tijdstip: "t1")
+        #expect(v.nieuw == 2)
+        #expect(try r.signaalStore.signalen().map(\.id) == [8, 9])
+        for id: Int64 in [8, 9] { #expect(try r.signaalStore.historie(id: id).map(\.tijdstip) == ["t1"]) }
+        #expect(try r.signaalStore.historie(id: 7).map(\.door) == ["iemand"])
+    }
+
     @Test func opnieuwDraaienGeeftGeenDubbelen() throws {
         let r = try Self.regio()
         _ = try Self.draai(r, tijdstip: "t1")

@@ -52,6 +52,85 @@ import RegioImport
         #expect(samen == g.declaraties.count)
     }
 
+    /// The first pass reads every line's cost fields in parts at once: for 1, 2, 3 and 5 parts, together they are every
+    /// stored line exactly once (as a multiset, since the parts come in no particular order), with the fields a whole
+    /// line has; a gap in the row numbers (a deleted stretch on SQLite) changes nothing.
+    @Test(arguments: Backend.alle) func declaratiekostenInDelenZijnElkeRegelEenKeer(_ backend: Backend) throws {
+        let opslag = try backend.maak()
+        let regio = opslag.store
+        _ = importeerDemo(regio, jaren: 2019...2019)
+        func sleutel(_ d: Declaratiekost) -> String {
+            "\(d.toewijzingnummer)|\(d.client)|\(d.gemeentecode)|\(d.begindatum)|\(d.einddatum)|\(d.bedrag.centen)|"
+                + "\(d.debetCredit)|\(d.status)|\(d.ingediendOp)"
+        }
+        func verwacht() throws -> [String: Int] {
+            try regio.gegevens().declaraties.reduce(into: [:]) { n, r in
+                n[sleutel(Declaratiekost(toewijzingnummer: r.toewijzingnummer, client: r.client, gemeentecode: r.gemeentecode,
+                                         begindatum: r.begindatum, einddatum: r.einddatum, bedrag: r.bedrag, debetCredit: r.debetCredit,
+                                         status: r.status, ingediendOp: r.ingediendOp)), default: 0] += 1
+            }
+        }
+        func gelezen(_ delen: Int) throws -> (alle: [String: Int], perDeel: [Int]) {
+            var alle: [String: Int] = [:], perDeel: [Int] = []
+            for i in 0..<delen {
+                var n = 0
+                try regio.elkeDeclaratiekost(deel: i, van: delen) { alle[sleutel($0), default: 0] += 1; n += 1 }
+                perDeel.append(n)
+            }
+            return (alle, perDeel)
+        }
+        let alle = try verwacht()
+        #expect(alle.values.reduce(0, +) > 1_000)
+        #expect(alle.contains { $0.key.contains("credit") } && alle.contains { $0.key.contains("afgewezen") }, "de demo heeft credits en afwijzingen")
+        for delen in [1, 2, 3, 5] {
+            let (gelezen, perDeel) = try gelezen(delen)
+            #expect(gelezen == alle, "\(delen) delen")
+            // about even: no part holds more than twice its share
+            #expect(perDeel.allSatisfy { $0 > 0 && $0 <= 2 * alle.values.reduce(0, +) / delen }, "\(delen) delen: \(perDeel)")
+        }
+        let sql = try #require(regio as? any SQLOpslag)
+        let nummer = opslag.sqlitePad != nil ? "rowid" : "rijnr"
+        try sql.schrijf(nil) { v in try v.voerUit("DELETE FROM declaratie WHERE \(nummer) BETWEEN 100 AND 400", []) }
+        let na = try verwacht()
+        #expect(na.values.reduce(0, +) == alle.values.reduce(0, +) - 301)
+        #expect(try gelezen(3).alle == na)
+    }
+
+    /// The parts of `rijbereik` hold every row number once, for any numbers a table can hold, without overflow.
+    @Test func rijbereikenDekkenElkNummerEenKeer() {
+        let gevallen: [(Int64, Int64)] = [(1, 1), (1, 10), (5, 1_000_003), (-7, 3), (.min, .max), (.max - 1, .max), (.min, .min + 2)]
+        for (laag, hoog) in gevallen {
+            for delen in 1...6 {
+                let bereiken = (0..<delen).map { rijbereik($0, van: delen, laag: laag, hoog: hoog) }
+                #expect(bereiken.first?.van == nil && bereiken.last?.tot == nil)
+                for (a, b) in zip(bereiken, bereiken.dropFirst()) { #expect(a.tot == b.van && (a.van ?? .min) <= (a.tot ?? .max)) }
+                let proeven = [laag, hoog, laag / 2 + hoog / 2, laag / 3 * 2 + hoog / 3, laag / 7 + hoog / 7 * 6]
+                for x in proeven {
+                    let bevat = bereiken.filter { ($0.van.map { x >= $0 } ?? true) && ($0.tot.map { x < $0 } ?? true) }
+                    #expect(bevat.count == 1, "\(x) in \(laag)...\(hoog), \(delen) delen")
+                }
+            }
+        }
+    }
+
+    /// A stored line outside `Grenzen` (written past the import, sums stamped as current) stops the run in parts with the
+    /// error of every read, naming the line: the first pass reads only some fields, but checks them before summing.
+    @Test(arguments: Backend.alle) func regelBuitenDeGrenzenStoptDeRunInDelen(_ backend: Backend) throws {
+        let opslag = try backend.maak()
+        let regio = opslag.store
+        _ = importeerDemo(regio, jaren: 2019...2019)
+        try regio.ververstAggregaten()
+        let t = try #require(try regio.gegevens().toewijzingen.first)
+        var absurd = GrenzenTests.regel("X1", bedrag: Euro(centen: 9_000_000_000_000_000_000))
+        absurd.client = t.client
+        absurd.toewijzingnummer = t.toewijzingnummer
+        try regio.transactie { w in _ = try w.schrijf([Codering.rij(absurd)]) }
+        #expect(try regio.stempelSommen())
+        #expect { try Signaaldraaiing.draai(regio, peildatum: nil, delen: 3) } throws: {
+            "\($0)".hasPrefix("gegevens in de database vallen buiten de grenzen van de import: declaratie X1 R1: bedrag")
+        }
+    }
+
     /// Ranges in byte order cover every pseudonym exactly once and split the given ones about evenly.
     @Test func bereikenDekkenElkePseudoniemEenKeer() {
         let clienten = ["P10", "P2", "P1", "Z", "a", "é", "P3", "P3", "Q", ""]

@@ -116,6 +116,28 @@ struct XlsxFout: Error, CustomStringConvertible { let description: String }
         #expect((b[30_001][1]?.waarde as? Double).map { abs($0 - 31_498_950.0) < 1e-6 } == true)
     }
 
+    /// A large table's CSV comes in pieces of about a megabyte that together are the whole text, row by row as written by
+    /// hand here (a field with the separator or a quote quoted), in both dialects.
+    @Test func csvInStukken() {
+        var t = Tabel(kolommen: [.init("n", "Nummer"), .init("tekst", "Tekst", .links)])
+        var verwacht = "n,tekst\n", verwachtNL = "\u{FEFF}Nummer;Tekst\r\n"
+        for i in 0..<40_000 {
+            let tekst = i % 3 == 0 ? "regel \(i), met komma" : i % 3 == 1 ? "regel \"\(i)\"; puntkomma" : "regel \(i) é"
+            t.rijen.append([.aantal(i), Tabel.Cel(tekst)])
+            verwacht += "\(i)," + (i % 3 == 2 ? tekst : "\"" + tekst.replacing("\"", with: "\"\"") + "\"") + "\n"
+            verwachtNL += "\(i);" + (i % 3 != 1 ? tekst : "\"" + tekst.replacing("\"", with: "\"\"") + "\"") + "\r\n"
+        }
+        var stukken: [String] = []
+        t.csv { stukken.append($0) }
+        #expect(stukken.count == (verwacht.utf8.count >> 20) + 1, "\(verwacht.utf8.count) bytes in \(stukken.count) stukken")
+        #expect(stukken.dropLast().allSatisfy { $0.utf8.count >= 1 << 20 && $0.utf8.count < (1 << 20) + 100 })
+        #expect(stukken.joined() == verwacht)
+        #expect(t.csv() == verwacht)
+        var nl: [String] = []
+        t.csvNL { nl.append($0) }
+        #expect(nl.count > 1 && nl.joined() == verwachtNL)
+    }
+
     /// The Dutch spreadsheet dialect, worked out by hand.
     @Test func csvVoorNederlandseExcel() {
         let verwacht = "\u{FEFF}Gemeente;Naam;Cliënten;Gedeclareerd;Uitnutting (%);Sinds;Jaar\r\n"

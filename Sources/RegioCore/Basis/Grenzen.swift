@@ -119,15 +119,26 @@ extension Grenzen {
         if let r = bedrag(d.bedrag, max: declaratiebedrag) { meld(Fout("bedrag", r)) }
         if let t = d.tarief, let r = bedrag(t, max: tarief) { meld(Fout("tarief", r)) }
         if let v = d.volume, let r = aantal(v, max: volume) { meld(Fout("volume", r)) }
-        let begin = dag(d.begindatum), eind = dag(d.einddatum)
-        if let begin { meld(Fout("begindatum", begin)) }
-        if let eind { meld(Fout("einddatum", eind)) }
-        if begin == nil && eind == nil && d.einddatum - d.begindatum >= declaratieperiode {
-            meld(Fout("einddatum", "de periode \(d.begindatum.nederlands) tot en met \(d.einddatum.nederlands) is langer dan "
-                      + "\(declaratieperiode) dagen: splits de declaratie per maand of jaar"))
-        }
+        declaratieperiode(d.begindatum, d.einddatum, meld)
         if let r = dag(d.ingediendOp) { meld(Fout("ingediend_op", r)) }
         if let b = d.geboektOp, let r = dag(b) { meld(Fout("geboekt_op", r)) }
+    }
+
+    /// The fields of a line's cost that `controleer(_: Declaratieregel)` checks, in the same order.
+    public static func controleer(_ d: Declaratiekost, _ meld: (Fout) -> Void) {
+        if let r = bedrag(d.bedrag, max: declaratiebedrag) { meld(Fout("bedrag", r)) }
+        declaratieperiode(d.begindatum, d.einddatum, meld)
+        if let r = dag(d.ingediendOp) { meld(Fout("ingediend_op", r)) }
+    }
+
+    private static func declaratieperiode(_ begindatum: Dag, _ einddatum: Dag, _ meld: (Fout) -> Void) {
+        let begin = dag(begindatum), eind = dag(einddatum)
+        if let begin { meld(Fout("begindatum", begin)) }
+        if let eind { meld(Fout("einddatum", eind)) }
+        if begin == nil && eind == nil && einddatum - begindatum >= declaratieperiode {
+            meld(Fout("einddatum", "de periode \(begindatum.nederlands) tot en met \(einddatum.nederlands) is langer dan "
+                      + "\(declaratieperiode) dagen: splits de declaratie per maand of jaar"))
+        }
     }
 
     /// The first field of `x` outside its bounds, by one of the `controleer` functions.

@@ -45,7 +45,7 @@ extension Gegevens {
             if let f = Grenzen.eerste(d, Grenzen.controleer) { throw Gegevensfout("declaratie \(d.declaratienummer) \(d.referentienummer): \(f)") }
             totaal.voegToe(d.bedrag)
         }
-        if totaal.teGroot { throw Gegevensfout("de bedragen tellen op tot meer dan \(Euro(centen: Grenzen.totaal).heleEuros)") }
+        try totaal.controleer()
     }
 }
 
@@ -89,10 +89,16 @@ public struct Toewijzingsgrenzen: Sendable {
 public struct Grenstotaal: Sendable {
     private var centen: Int64 = 0
     public init() {}
-    mutating func voegToe(_ e: Euro) {
+    public mutating func voegToe(_ e: Euro) {
         let m = e.centen == .min ? Int64.max : abs(e.centen)
         let (s, over) = centen.addingReportingOverflow(m)
         centen = over ? .max : s
     }
-    var teGroot: Bool { centen > Grenzen.totaal }
+    public mutating func voegToe(_ t: Grenstotaal) { voegToe(Euro(centen: t.centen)) }
+    public var teGroot: Bool { centen > Grenzen.totaal }
+
+    /// Throws when the amounts counted add up beyond `Grenzen.totaal`.
+    public func controleer() throws(Gegevensfout) {
+        if teGroot { throw Gegevensfout("de bedragen tellen op tot meer dan \(Euro(centen: Grenzen.totaal).heleEuros)") }
+    }
 }

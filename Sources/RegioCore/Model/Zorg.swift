@@ -144,8 +144,35 @@ public struct Declaratieregel: Hashable, Sendable, Codable {
     }
 
     /// The cost this line adds: debit positive, credit negative, rejected lines nothing.
-    public var kosten: Euro {
+    public var kosten: Euro { Declaratieregel.kosten(bedrag, debetCredit, status) }
+
+    static func kosten(_ bedrag: Euro, _ debetCredit: DebetCredit, _ status: DeclaratieStatus) -> Euro {
         if status == .afgewezen { return .nul }
         return debetCredit == .debet ? bedrag : -bedrag
     }
+}
+
+/// The fields of a declaration line that say what it cost whom, where, in which months and since when it is known:
+/// what the signal run's first pass reads of every line (`Signaalcontext.kosten`), without the line's other texts.
+public struct Declaratiekost: Sendable {
+    public var toewijzingnummer: String
+    public var client: ClientID
+    public var gemeentecode: String
+    public var begindatum: Dag
+    public var einddatum: Dag
+    /// Always non-negative; the sign comes from `debetCredit`.
+    public var bedrag: Euro
+    public var debetCredit: DebetCredit
+    public var status: DeclaratieStatus
+    public var ingediendOp: Dag
+
+    public init(toewijzingnummer: String, client: ClientID, gemeentecode: String, begindatum: Dag, einddatum: Dag, bedrag: Euro,
+                debetCredit: DebetCredit, status: DeclaratieStatus, ingediendOp: Dag) {
+        self.toewijzingnummer = toewijzingnummer; self.client = client; self.gemeentecode = gemeentecode
+        self.begindatum = begindatum; self.einddatum = einddatum; self.bedrag = bedrag; self.debetCredit = debetCredit
+        self.status = status; self.ingediendOp = ingediendOp
+    }
+
+    /// As `Declaratieregel.kosten`.
+    public var kosten: Euro { Declaratieregel.kosten(bedrag, debetCredit, status) }
 }

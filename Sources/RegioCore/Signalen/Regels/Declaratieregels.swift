@@ -26,7 +26,10 @@ public struct DeclaratieZonderToewijzing: Signaalregel {
         var uit: [Signaal] = []
         for (_, regels) in c.declaratiesPerClient {
             // all lines of one allocation number at one provider are one finding; credits count against it
-            let groepen = Dictionary(grouping: regels.filter { Toewijzingscontrole.gebrek($0, c) != nil },
+            var zonder: [Declaratieregel] = []
+            regels.elk { d in if Toewijzingscontrole.gebrek(d, c) != nil { zonder.append(d) } }
+            guard !zonder.isEmpty else { continue }
+            let groepen = Dictionary(grouping: zonder,
                                      by: { $0.gemeentecode + "|" + $0.toewijzingnummer + "|" + $0.agb })
             for (_, lijst) in groepen {
                 guard lijst.contains(where: { $0.ingediendOp >= vanaf }) else { continue }
@@ -65,14 +68,15 @@ public struct DeclaratieBuitenPeriode: Signaalregel {
             let begin = t.ingangsdatum - marge, einde = t.einddatum.map { $0 + marge }
             var bedrag = Euro.nul, dagen = 0, aantal = 0
             var eerste: Dag? = nil, laatste: Dag? = nil
-            for d in regels where Toewijzingscontrole.gebrek(d, c) == nil {
+            regels.elk { d in
+                guard Toewijzingscontrole.gebrek(d, c) == nil else { return }
                 let totaal = d.einddatum - d.begindatum + 1
-                guard totaal > 0 else { continue }
+                guard totaal > 0 else { return }
                 // days of the line before the allowed start and after the allowed end
                 var buiten: [(Dag, Dag)] = []
                 if d.begindatum < begin { buiten.append((d.begindatum, min(d.einddatum, begin - 1))) }
                 if let einde, d.einddatum > einde { buiten.append((max(d.begindatum, einde + 1), d.einddatum)) }
-                guard !buiten.isEmpty else { continue }
+                guard !buiten.isEmpty else { return }
                 let n = buiten.map { $0.1 - $0.0 + 1 }.reduce(0, +)
                 bedrag += d.kosten.maal(Int64(n), gedeeldDoor: Int64(totaal))
                 if d.debetCredit == .debet { dagen += n; aantal += 1 }
@@ -107,6 +111,12 @@ public struct DeclaratieDubbel: Signaalregel {
         let gemeente: String, agb: String, product: String, van: Dag, tot: Dag
         var keer = 0, kosten = Euro.nul, ingediend: Dag
         var dagen: Int { tot - van + 1 }
+
+        mutating func voegToe(_ d: Declaratieregel) {
+            keer += d.debetCredit == .debet ? 1 : -1
+            kosten += d.kosten
+            ingediend = max(ingediend, d.ingediendOp)
+        }
     }
 
     struct Bevinding {
@@ -117,18 +127,16 @@ public struct DeclaratieDubbel: Signaalregel {
     public func signalen(_ c: Signaalcontext, _ w: Regelwaarden) -> (signalen: [Signaal], vanaf: Dag?) {
         let vanaf = c.peildatum - w.dagen("terugkijken_dagen")
         var uit: [Signaal] = []
+        struct Sleutel: Hashable { let agb: String, categorie: String, code: String?, van: Dag, tot: Dag }
+        // one table for every client, emptied but kept at its size (a new one per client grew by doubling)
+        var prestaties: [Sleutel: Prestatie] = [:]
         for (client, regels) in c.declaratiesPerClient where regels.count > 1 {
-            struct Sleutel: Hashable { let agb: String, categorie: String, code: String?, van: Dag, tot: Dag }
-            var prestaties: [Sleutel: Prestatie] = [:]
-            for d in regels {
-                let product = d.productcategorie + "/" + (d.productcode ?? "")
+            prestaties.removeAll(keepingCapacity: true)
+            regels.elk { d in
                 let k = Sleutel(agb: d.agb, categorie: d.productcategorie, code: d.productcode, van: d.begindatum, tot: d.einddatum)
-                var p = prestaties[k] ?? Prestatie(gemeente: d.gemeentecode, agb: d.agb, product: product, van: d.begindatum,
-                                                   tot: d.einddatum, ingediend: d.ingediendOp)
-                p.keer += d.debetCredit == .debet ? 1 : -1
-                p.kosten += d.kosten
-                p.ingediend = max(p.ingediend, d.ingediendOp)
-                prestaties[k] = p
+                // in place, one lookup; the product's text made only for a new service
+                prestaties[k, default: Prestatie(gemeente: d.gemeentecode, agb: d.agb, product: d.productcategorie + "/" + (d.productcode ?? ""),
+                                                 van: d.begindatum, tot: d.einddatum, ingediend: d.ingediendOp)].voegToe(d)
             }
             let staand = prestaties.values.filter { $0.keer >= 1 && $0.kosten.centen > 0 }
             var bevindingen: [String: Bevinding] = [:]
