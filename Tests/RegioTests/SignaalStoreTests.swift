@@ -69,6 +69,30 @@ import RegioStore
         #expect(try r.signaalStore.historie(id: 7).map(\.door) == ["iemand"])
     }
 
+    /// New signals go in blocks of rows per statement: 1.203 of them (three blocks, the last a part) with every
+    /// optional field empty in some blocks and filled in others come back as stored, in id order, each with its first
+    /// history row (on PostgreSQL a column that is NULL in every row of a block still takes its type from the table).
+    @Test(arguments: Backend.alle) func nieuweSignalenInBlokken(_ backend: Backend) throws {
+        let r = try Self.regio(backend)
+        let peil = Dag.parse("2020-12-31")!
+        var m = Signaalmutaties()
+        m.nieuw = (0..<1_203).map { i in
+            let vol = i >= 500 && i < 1_000
+            return Signaal(regel: "VOT-LAAT", sleutel: "VOT-LAAT|0307|C\(i)", gemeentecode: "0307", client: "C\(i)",
+                           agb: vol ? "75000001" : nil, perceel: vol ? "AMB" : nil, bedrag: vol ? Euro(centen: Int64(i)) : nil,
+                           van: vol ? peil - i : nil, tot: vol ? peil : nil, peildag: peil, toelichting: "signaal \(i), 'met' \"tekens\"?")
+        }
+        let v = try r.signaalStore.slaOp(m, peildatum: peil, tijdstip: "t1")
+        #expect(v.nieuw == 1_203)
+        let lijst = try r.signaalStore.signalen()
+        #expect(lijst.map(\.id) == (1...1_203).map(Int64.init))
+        #expect(lijst.map(\.signaal) == m.nieuw)
+        #expect(lijst.allSatisfy { $0.status == .nieuw && $0.eersteKeer == peil })
+        for id: Int64 in [1, 500, 501, 1_203] {
+            #expect(try r.signaalStore.historie(id: id).map { "\($0.status.rawValue) \($0.door) \($0.tijdstip)" } == ["nieuw systeem t1"])
+        }
+    }
+
     @Test func opnieuwDraaienGeeftGeenDubbelen() throws {
         let r = try Self.regio()
         _ = try Self.draai(r, tijdstip: "t1")
