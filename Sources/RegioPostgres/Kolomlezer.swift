@@ -10,10 +10,12 @@ enum Kolomlezer {
 
     /// Every row of `tabel` (with `gelijk`: those whose column equals the text, by its index) as values in `kolommen`
     /// order, in insertion order (`rijnr`).
-    /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines).
+    /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines). With `clienten`: only
+    /// the rows whose client is in the range, chosen by the server. With `rijnrs`: only the rows numbered in [van, tot).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
                      periode: (van: Dag, tot: Dag)? = nil, lopend: (van: Dag, tot: Dag)? = nil,
-                     rijnrs: (van: Int64?, tot: Int64?) = (nil, nil), perRij: ([Waarde]) throws -> Void) throws {
+                     rijnrs: (van: Int64?, tot: Int64?) = (nil, nil), clienten: Clientbereik = .alle,
+                     perRij: ([Waarde]) throws -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -30,6 +32,12 @@ enum Kolomlezer {
             argumenten += [String(lopend.tot.dagnummer), String(lopend.van.dagnummer)]
             let n = argumenten.count + 1   // $1 is the row number to start after
             voorwaarden.append(Soort.lopendIn(tot: "$\(n - 1)::bigint", van: "$\(n)::bigint"))
+        }
+        // a range of pseudonyms in byte order, whatever the database's collation (as `Clientbereik.bevat` and SQLite)
+        for (grens, teken) in [(clienten.van, ">="), (clienten.tot, "<")] {
+            guard let grens else { continue }
+            argumenten.append(grens)
+            voorwaarden.append("client COLLATE \"C\" \(teken) $\(argumenten.count + 1)")
         }
         if let tot = rijnrs.tot {
             argumenten.append(String(tot))

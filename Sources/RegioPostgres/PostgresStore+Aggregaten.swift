@@ -93,16 +93,14 @@ extension PostgresStore: AggregaatStore, Somopslag {
         }
     }
 
-    /// The records of these kinds whose client is in `b`, in stored order, filtered in Swift while streaming, so only
-    /// the chosen records are held (the server's collation need not be bytes).
+    /// The records of these kinds whose client is in `b`, in stored order, chosen by the server in byte order (the
+    /// server's collation need not be bytes): streaming every row to filter them here cost a pass over the whole table
+    /// per part of the signal run.
     public func gegevensZonderControle(_ soorten: [Soort], clienten b: Clientbereik) throws -> Gegevens {
         try leesMomentopname { v in
             var g = Gegevens()
             for soort in soorten {
-                let i = soort.kolommen.firstIndex(of: "client")!
-                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen) { w in
-                    if b.bevat(w[i].tekst ?? "") { Codering.voegToe(soort, w, aan: &g) }
-                }
+                try Kolomlezer.lees(v, tabel: soort.tabel, kolommen: soort.kolommen, clienten: b) { Codering.voegToe(soort, $0, aan: &g) }
             }
             return g
         }

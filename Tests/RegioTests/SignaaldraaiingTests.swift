@@ -96,6 +96,36 @@ import RegioImport
         #expect(try gelezen(3).alle == na)
     }
 
+    /// A store's range of clients is byte order on both databases, whatever the server's collation: upper and lower
+    /// case, digits after letters in a longer text, an accent and the empty pseudonym each land in the one range
+    /// `bevat` puts them in.
+    @Test(arguments: Backend.alle) func bereikVanDeOpslagIsBytevolgorde(_ backend: Backend) throws {
+        let opslag = try backend.maak()
+        let clienten = ["P10", "P2", "P1", "Z", "a", "é", "e", "P3", "", "p1", "Ä"]
+        let regels = clienten.enumerated().map { i, c in
+            var r = GrenzenTests.regel("D\(i)")
+            r.client = c
+            return r
+        }
+        try opslag.store.transactie { w in _ = try w.schrijf(regels.map(Codering.rij)) }
+        if opslag.sqlitePad == nil {
+            // the test server's collation is bytes; a region's server may sort by language ("a" before "Z")
+            let sql = try #require(opslag.store as? any SQLOpslag)
+            try sql.schrijf(nil) { v in try v.voerUit("ALTER TABLE declaratie ALTER COLUMN client TYPE TEXT COLLATE \"und-x-icu\"", []) }
+            let taal = try sql.lees { v in try v.rijen("SELECT client FROM declaratie ORDER BY client", []) }.compactMap { $0.first?.tekst }
+            #expect(taal != taal.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "de kolom sorteert nu op taal: \(taal)")
+        }
+        for n in [2, 3, 5, 11] {
+            var samen = 0
+            for b in Clientbereik.verdeel(clienten, in: n) {
+                let gelezen = try opslag.store.declaraties(clienten: b).map(\.client)
+                #expect(gelezen == clienten.filter(b.bevat), "\(n) delen, \(b)")
+                samen += gelezen.count
+            }
+            #expect(samen == clienten.count)
+        }
+    }
+
     /// The parts of `rijbereik` hold every row number once, for any numbers a table can hold, without overflow.
     @Test func rijbereikenDekkenElkNummerEenKeer() {
         let gevallen: [(Int64, Int64)] = [(1, 1), (1, 10), (5, 1_000_003), (-7, 3), (.min, .max), (.max - 1, .max), (.min, .min + 2)]
