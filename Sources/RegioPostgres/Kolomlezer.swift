@@ -10,12 +10,11 @@ enum Kolomlezer {
 
     /// Every row of `tabel` (with `gelijk`: those whose column equals the text, by its index) as values in `kolommen`
     /// order, in insertion order (`rijnr`).
-    /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines). With `clienten`: only
-    /// the rows whose client is in the range, chosen by the server. With `rijnrs`: only the rows numbered in [van, tot).
+    /// With `periode`: only the rows whose [begindatum, einddatum] overlaps it (declaration lines). With `rijnrs`: only
+    /// the rows numbered in [van, tot).
     static func lees(_ v: Verbinding, tabel: String, kolommen: [String], gelijk: (kolom: String, tekst: String)? = nil,
                      periode: (van: Dag, tot: Dag)? = nil, lopend: (van: Dag, tot: Dag)? = nil,
-                     rijnrs: (van: Int64?, tot: Int64?) = (nil, nil), clienten: Clientbereik = .alle,
-                     perRij: ([Waarde]) throws -> Void) throws {
+                     rijnrs: (van: Int64?, tot: Int64?) = (nil, nil), perRij: ([Waarde]) throws -> Void) throws {
         let volg = PostgresSchema.volgorde
         // one aggregate node feeds every array_agg the same rows in the same order; the row numbers say which order
         // that is (the ordered subquery's, in practice), so no aggregate needs a sort of its own
@@ -33,12 +32,6 @@ enum Kolomlezer {
             let n = argumenten.count + 1   // $1 is the row number to start after
             voorwaarden.append(Soort.lopendIn(tot: "$\(n - 1)::bigint", van: "$\(n)::bigint"))
         }
-        // a range of pseudonyms in byte order, whatever the database's collation (as `Clientbereik.bevat` and SQLite)
-        for (grens, teken) in [(clienten.van, ">="), (clienten.tot, "<")] {
-            guard let grens else { continue }
-            argumenten.append(grens)
-            voorwaarden.append("client COLLATE \"C\" \(teken) $\(argumenten.count + 1)")
-        }
         if let tot = rijnrs.tot {
             argumenten.append(String(tot))
             voorwaarden.append("\(volg) < $\(argumenten.count + 1)::bigint")
@@ -52,22 +45,64 @@ enum Kolomlezer {
                   (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) > $1::bigint\(extra)
                    ORDER BY \(volg) LIMIT \(blok)) s
                 """, [String(vanaf)] + argumenten)
-            guard let rij = rijen.first else { return }
-            let cellen = rij.makeRandomAccess()
-            let volgnummers = try reeks(cellen[0]).map { w -> Int64 in
-                guard case .geheel(let i) = w else { throw StoreFout.databasefout("\(tabel): rij zonder \(volg)") }
-                return i
-            }
-            let n = volgnummers.count
-            guard n > 0 else { return }  // no rows left: the aggregates are NULL
-            let kolomwaarden = try (1..<cellen.count).map { try reeks(cellen[$0]) }
-            guard kolomwaarden.allSatisfy({ $0.count == n }) else { throw StoreFout.databasefout("\(tabel): kolommen van ongelijke lengte") }
-            var volgorde = Array(0..<n)
-            if zip(volgnummers, volgnummers.dropFirst()).contains(where: { $0 >= $1 }) { volgorde.sort { volgnummers[$0] < volgnummers[$1] } }
-            for i in volgorde { try perRij(kolomwaarden.map { $0[i] }) }
-            if n < blok { return }
-            vanaf = volgnummers.max()!
+            guard let laatste = try geefDoor(rijen, tabel, perRij), laatste.aantal >= blok else { return }
+            vanaf = laatste.rijnr
         }
+    }
+
+    /// The rows of `tabel` whose client is in `b` (byte order, whatever the database's collation, as
+    /// `Clientbereik.bevat` and SQLite), in `rijnr` order: their row numbers first, in one pass of the server over the
+    /// table (a comparison in byte order cannot use the index on client, which has the database's collation), then the
+    /// rows by those numbers in blocks through the `rijnr` index. Paged by `rijnr` with the range as a condition, the
+    /// server scanned the whole table for every block; streamed whole and filtered here, every row came over.
+    static func lees(_ v: Verbinding, tabel: String, kolommen: [String], clienten b: Clientbereik,
+                     perRij: ([Waarde]) throws -> Void) throws {
+        let volg = PostgresSchema.volgorde
+        var voorwaarden: [String] = [], argumenten: [String] = []
+        for (grens, teken) in [(b.van, ">="), (b.tot, "<")] {
+            guard let grens else { continue }
+            argumenten.append(grens)
+            voorwaarden.append("client COLLATE \"C\" \(teken) $\(argumenten.count)")
+        }
+        let waar = voorwaarden.isEmpty ? "" : " WHERE " + voorwaarden.joined(separator: " AND ")
+        guard let cel = try v.rijen("SELECT array_agg(\(volg) ORDER BY \(volg)) FROM \(tabel)\(waar)", argumenten).first?
+            .makeRandomAccess()[0] else { return }
+        let nummers = try reeks(cel).map { w -> Int64 in
+            guard case .geheel(let i) = w else { throw StoreFout.databasefout("\(tabel): rij zonder \(volg)") }
+            return i
+        }
+        let aggregaten = ([volg] + kolommen).map { "array_agg(\($0))" }.joined(separator: ", ")
+        var van = 0
+        while van < nummers.count {
+            let deel = nummers[van..<min(van + blok, nummers.count)]
+            let rijen = try v.rijen("""
+                SELECT \(aggregaten) FROM
+                  (SELECT \(volg), \(kolommen.joined(separator: ", ")) FROM \(tabel) WHERE \(volg) = ANY($1::bigint[]) ORDER BY \(volg)) s
+                """, ["{" + deel.map(String.init).joined(separator: ",") + "}"])
+            _ = try geefDoor(rijen, tabel, perRij)
+            van += blok
+        }
+    }
+
+    /// Hands the rows of one block (a row of arrays, one per column after `rijnr`) to `perRij` in `rijnr` order; the
+    /// number of rows and the last row number, nil when the block is empty.
+    private static func geefDoor(_ rijen: [PostgresRow], _ tabel: String,
+                                 _ perRij: ([Waarde]) throws -> Void) throws -> (aantal: Int, rijnr: Int64)? {
+        let volg = PostgresSchema.volgorde
+        guard let rij = rijen.first else { return nil }
+        let cellen = rij.makeRandomAccess()
+        let volgnummers = try reeks(cellen[0]).map { w -> Int64 in
+            guard case .geheel(let i) = w else { throw StoreFout.databasefout("\(tabel): rij zonder \(volg)") }
+            return i
+        }
+        let n = volgnummers.count
+        guard n > 0 else { return nil }  // no rows left: the aggregates are NULL
+        let kolomwaarden = try (1..<cellen.count).map { try reeks(cellen[$0]) }
+        guard kolomwaarden.allSatisfy({ $0.count == n }) else { throw StoreFout.databasefout("\(tabel): kolommen van ongelijke lengte") }
+        var volgorde = Array(0..<n)
+        if zip(volgnummers, volgnummers.dropFirst()).contains(where: { $0 >= $1 }) { volgorde.sort { volgnummers[$0] < volgnummers[$1] } }
+        for i in volgorde { try perRij(kolomwaarden.map { $0[i] }) }
+        return (n, volgnummers.max()!)
     }
 
     /// A one-dimensional int8 or text array in PostgreSQL's binary format:
