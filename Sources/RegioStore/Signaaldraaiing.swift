@@ -96,6 +96,7 @@ public enum Signaaldraaiing {
             gevonden += run.signalen.enumerated().map { (Signaalregels.volgorde($1.regel), i, $0, $1) }
             vanaf = run.beoordeeldVanaf
         }
+        Geheugen.geefVrijTerug()   // what the parts' threads freed, before the caller stores and lists the signals
         // in rule order, as one run over everything lists them
         gevonden.sort { ($0.regel, $0.deel, $0.positie) < ($1.regel, $1.deel, $1.positie) }
         return (Signaalrun(peildatum: peil, signalen: gevonden.map(\.signaal), beoordeeldVanaf: vanaf), bereiken.count)
