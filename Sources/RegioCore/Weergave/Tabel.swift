@@ -82,9 +82,12 @@ public struct Tabel: Sendable {
     /// The table as CSV, for the CLI and the dashboard's downloads alike. A text that a spreadsheet would take for a
     /// formula (starting with = + - @, tab or CR: a provider named "=HYPERLINK(...)") gets a leading apostrophe, as
     /// spreadsheets expect (OWASP, CSV injection); numbers are written as they are.
-    public func csv() -> String {
+    public func csv() -> String { Tabel.samen(csv) }
+
+    /// The pieces a writer like `csv(_:)` hands out, as one text.
+    public static func samen(_ schrijver: ((String) -> Void) -> Void) -> String {
         var uit = ""
-        csv { uit += $0 }
+        schrijver { uit += $0 }
         return uit
     }
 
