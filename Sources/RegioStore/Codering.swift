@@ -112,19 +112,13 @@ public enum Codering {
     /// Whether `herorden` can put records of this kind in another order (the kinds read by client).
     static func kanHerordenen(_ soort: Soort) -> Bool { [.verzoeken, .toewijzingen, .declaraties].contains(soort) }
 
-    /// How many records of a kind `g` holds (the kinds of `kanHerordenen`; 0 for others).
-    static func aantal(_ soort: Soort, in g: Gegevens) -> Int {
-        switch soort {
-        case .verzoeken: g.verzoeken.count
-        case .toewijzingen: g.toewijzingen.count
-        case .declaraties: g.declaraties.count
-        default: 0
+    /// Puts the last `volgens.count` records of a kind (the ones just read) in the order `volgens` gives (positions
+    /// counted from the first of them).
+    static func herorden(_ soort: Soort, volgens: [Int], in g: inout Gegevens) {
+        func herorden<T>(_ a: inout [T]) {
+            let vanaf = a.count - volgens.count
+            a = Array(a[..<vanaf]) + volgens.map { a[vanaf + $0] }
         }
-    }
-
-    /// Puts the records of a kind from `vanaf` on in the order `volgens` gives (positions counted from `vanaf`).
-    static func herorden(_ soort: Soort, vanaf: Int, volgens: [Int], in g: inout Gegevens) {
-        func herorden<T>(_ a: inout [T]) { a = Array(a[..<vanaf]) + volgens.map { a[vanaf + $0] } }
         switch soort {
         case .verzoeken: herorden(&g.verzoeken)
         case .toewijzingen: herorden(&g.toewijzingen)

@@ -81,7 +81,6 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
         // a selection found by an index comes in the index's order: SQLite put it in stored order through a temporary
         // B-tree of whole rows (a part's 2,5 million lines 0,46 -> 2,8 s), so that is done here on the row numbers
         let zelf = !waar.isEmpty && Codering.kanHerordenen(soort)
-        let begin = Codering.aantal(soort, in: g)
         var rowids: [Int64] = []
         let n = Int32(soort.kolommen.count)
         try elkeRij(db, "SELECT \(kolommen)\(zelf ? ", rowid" : "") FROM \(soort.tabel) \(waar)\(zelf ? "" : " ORDER BY rowid")",
@@ -91,7 +90,7 @@ public final class SQLiteStore: Opslag, @unchecked Sendable {
             if zelf { rowids.append(sqlite3_column_int64(s, n)) }
         }
         if zelf && zip(rowids, rowids.dropFirst()).contains(where: { $0 > $1 }) {
-            Codering.herorden(soort, vanaf: begin, volgens: rowids.indices.sorted { rowids[$0] < rowids[$1] }, in: &g)
+            Codering.herorden(soort, volgens: rowids.indices.sorted { rowids[$0] < rowids[$1] }, in: &g)
         }
     }
 

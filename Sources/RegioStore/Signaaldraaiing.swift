@@ -124,7 +124,7 @@ extension Signaaldraaiing {
                         if let e = eigenaar[r.toewijzingnummer], e != r.client { verweven = true }
                         vorige = (r.toewijzingnummer, r.client)
                     }
-                    if r.status != .afgewezen && r.ingediendOp <= peil {
+                    if Kostenoptelling.telt(r.status, ingediendOp: r.ingediendOp, bekendOp: peil) {
                         som.voegToe(r.gemeentecode, r.client, r.kosten, van: r.begindatum, tot: r.einddatum)
                     }
                 }

@@ -40,6 +40,11 @@ public struct Kostenoptelling: Sendable {
 
     public init() {}
 
+    /// Whether a line counts in the cost: not rejected, and submitted by `bekendOp` when one is given.
+    public static func telt(_ status: DeclaratieStatus, ingediendOp: Dag, bekendOp: Dag?) -> Bool {
+        status != .afgewezen && bekendOp.map { ingediendOp <= $0 } ?? true
+    }
+
     public mutating func voegToe(_ gemeentecode: String, _ client: ClientID, _ e: Euro, van: Dag, tot: Dag) {
         if huidig?.client != client || huidig?.gemeente != gemeentecode {
             sluit()
@@ -124,7 +129,7 @@ public struct Signaalcontext: Sendable {
     public static func kosten(_ regels: [Declaratieregel], bekendOp: Dag? = nil) -> [GemeenteClient: [Int: Euro]] {
         var som = Kostenoptelling()
         regels.withUnsafeBufferPointer { p in
-            for i in p.indices where p[i].status != .afgewezen && bekendOp.map({ p[i].ingediendOp <= $0 }) ?? true {
+            for i in p.indices where Kostenoptelling.telt(p[i].status, ingediendOp: p[i].ingediendOp, bekendOp: bekendOp) {
                 som.voegToe(p[i].gemeentecode, p[i].client, p[i].kosten, van: p[i].begindatum, tot: p[i].einddatum)
             }
         }
