@@ -127,8 +127,9 @@ def duckdb_stap(map_, jaar, db):
 
 
 def dashboard(naam, rm, db, jaar, env):
-    """Starts the dashboard on the imported database; measures the start (until it listens, after computing the main
-    pages' figures) and each page's first and second answer through the API. Returns table rows."""
+    """Starts the dashboard on the imported database; measures the start (until it listens), the loading and the main
+    pages' figures after it, the pages built in the background, and each page's first and second answer through the
+    API. Returns table rows."""
     con = sqlite3.connect(db)
     gemeente = con.execute("SELECT gemeentecode, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
     agb = con.execute("SELECT agb, COUNT(*) FROM toewijzing GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()[0]
@@ -155,7 +156,7 @@ def dashboard(naam, rm, db, jaar, env):
         except OSError:
             time.sleep(0.05)
     opstart = time.perf_counter() - start
-    rijen = [(naam, "dashboard: starten en voorrekenen", opstart, piek(p.pid) / 1024, None)]
+    rijen = [(naam, "dashboard: luistert", opstart, piek(p.pid) / 1024, None)]
     # then the background builds the overview pages, then the lot and large-provider pages; the pages below are
     # asked once that is done
     def wacht(logregel, wat, label):
@@ -168,7 +169,8 @@ def dashboard(naam, rm, db, jaar, env):
         print(f"[{naam}] {wat} op de achtergrond voorberekend in {duur:.1f} s", file=sys.stderr)
         rijen.append((naam, label, duur, piek(p.pid) / 1024, None))
 
-    wacht("overzichtspagina's voorberekend", "overzichtspagina's", "dashboard: overzichtspagina's op de achtergrond (na het starten)")
+    wacht("cijfers geladen en voorberekend", "gegevens en hoofdcijfers", "dashboard: gegevens geladen en hoofdcijfers berekend (na het luisteren)")
+    wacht("overzichtspagina's voorberekend", "overzichtspagina's", "dashboard: overzichtspagina's op de achtergrond (daarna)")
     wacht("perceelpagina's en die van de grootste aanbieders en gemeenten voorberekend",
           "perceelpagina's en die van de grootste aanbieders en gemeenten",
           "dashboard: pagina's per perceel, van de grootste aanbieders en gemeenten (daarna)")

@@ -47,12 +47,12 @@ struct Serve: AsyncParsableCommand {
                                         voorverwarmen: true)
         instellingen.regels = regels
         let adres = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        print("Cijfers voorberekenen; daarna is het dashboard bereikbaar op \(adres)")
+        print("Dashboard starten op \(adres)")
         // the demo passwords must reach a log file or pipe now, not when the server stops
         fflush(nil)   // nil: every output stream (a reference to `stdout` is not concurrency-safe in Swift 6)
-        // announced when it listens, not before the figures are precomputed (that gave "connection refused")
+        // announced when it listens, not before (that gave "connection refused"); the figures follow in the background
         let app = bouwToepassing(store: store, instellingen: instellingen) {
-            print("Regiomonitor draait op \(adres)  (stoppen met Ctrl-C)")
+            print("Regiomonitor draait op \(adres)  (stoppen met Ctrl-C); de cijfers worden nu op de achtergrond voorberekend")
             fflush(nil)
         }
         try await app.runService()

@@ -146,19 +146,23 @@ extension PostgresStore: AggregaatStore, Somopslag {
         }
     }
 
-    public static func leesSomrijen(_ v: Verbinding, van: Int, tot: Int, perAanbieder: Bool) throws -> Declaratieaggregaten {
+    public static func leesSomrijen(_ v: Verbinding, van: Int, tot: Int, perAanbieder: Bool, delen: Somdelen) throws
+        -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
         a.perAanbieder = perAanbieder
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
-        try Kolomlezer.lees(v, tabel: perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten", kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand",
-                                                              "agb", "bedrag_cent"]) { w in
-            let m = Int(w[4].geheel ?? 0)
-            guard m >= m1 && m <= m2 else { return }
-            let code = w[2].tekst ?? ""
-            a.kosten[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "", productcode: code.isEmpty ? nil : code,
-                           agb: w[5].tekst ?? "", verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
-                = Euro(centen: w[6].geheel ?? 0)
+        if delen.contains(.kosten) {
+            try Kolomlezer.lees(v, tabel: perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten",
+                                kolommen: ["gemeentecode", "productcategorie", "productcode", "verwijzer", "maand", "agb", "bedrag_cent"]) { w in
+                let m = Int(w[4].geheel ?? 0)
+                guard m >= m1 && m <= m2 else { return }
+                let code = w[2].tekst ?? ""
+                a.kosten[.init(gemeentecode: w[0].tekst ?? "", productcategorie: w[1].tekst ?? "", productcode: code.isEmpty ? nil : code,
+                               agb: w[5].tekst ?? "", verwijzer: w[3].tekst ?? "", maand: Maand(index: m))]
+                    = Euro(centen: w[6].geheel ?? 0)
+            }
         }
+        guard delen.contains(.clienten) else { return a }
         try Kolomlezer.lees(v, tabel: "agg_clienten", kolommen: ["client", "gemeentecode", "productcategorie", "productcode", "jaar",
                                                                 "agb", "verwijzer", "maanden", "bedrag_cent"]) { w in
             let jaar = Int(w[4].geheel ?? 0)

@@ -49,9 +49,11 @@ public struct Cijferdienst: Sendable {
     /// Everything the dashboard keeps in memory: the sums of all years per provider with the records and requests, or,
     /// when the sums are not up to date, every record with its lines.
     public func alles() throws -> Basis {
-        if let s = try opslag.aggregaten(jaren: 0...9999, perAanbieder: true) {
-            return Basis(gegevens: try opslag.gegevensZonderDeclaraties(verzoeken: true), sommen: s)
-        }
+        // the sums and the other records at once, each in a read transaction of its own (as `kengetallen`)
+        let opslag = self.opslag
+        let sommen = Toekomst { Result { try opslag.aggregaten(jaren: 0...9999, perAanbieder: true) } }
+        let g = try opslag.gegevensZonderDeclaraties(verzoeken: true)
+        if let s = try sommen.waarde.get() { return Basis(gegevens: g, sommen: s) }
         return Basis(gegevens: try opslag.gegevens(), sommen: nil)
     }
 

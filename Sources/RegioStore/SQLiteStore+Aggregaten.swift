@@ -62,13 +62,14 @@ extension SQLiteStore: AggregaatStore, Somopslag {
         }
     }
 
-    public static func leesSomrijen(_ db: GRDB.Database, van: Int, tot: Int, perAanbieder: Bool) throws -> Declaratieaggregaten {
+    public static func leesSomrijen(_ db: GRDB.Database, van: Int, tot: Int, perAanbieder: Bool, delen: Somdelen) throws
+        -> Declaratieaggregaten {
         var a = Declaratieaggregaten()
         a.perAanbieder = perAanbieder
         let kostentabel = perAanbieder ? "agg_kosten_aanbieder" : "agg_kosten"
         let m1 = Maand(jaar: van, maand: 1).index, m2 = Maand(jaar: tot, maand: 12).index
         let bereik = "WHERE jaar BETWEEN \(van) AND \(tot)"
-        let clientjaren = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0
+        let clientjaren = delen.contains(.clienten) ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agg_clienten \(bereik)") ?? 0 : 0
         var codes = Tekstcodes(ruimte: clientjaren)   // most client-years bring a client of their own
         func code(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
             guard let p = sqlite3_column_text(s, i) else { return codes.code("") }
@@ -77,11 +78,15 @@ extension SQLiteStore: AggregaatStore, Somopslag {
         func productcode(_ s: OpaquePointer, _ i: Int32) -> Tekstcode {
             sqlite3_column_bytes(s, i) == 0 ? .geen : code(s, i)
         }
-        try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent FROM \(kostentabel) WHERE maand BETWEEN \(m1) AND \(m2)") { s in
-            a.kosten[.init(gemeente: code(s, 0), categorie: code(s, 1), code: productcode(s, 2), agb: code(s, 5), verwijzer: code(s, 3),
-                           maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
-                = Euro(centen: sqlite3_column_int64(s, 6))
+        if delen.contains(.kosten) {
+            try elkeRij(db, "SELECT gemeentecode, productcategorie, productcode, verwijzer, maand, agb, bedrag_cent FROM \(kostentabel)"
+                            + " WHERE maand BETWEEN \(m1) AND \(m2)") { s in
+                a.kosten[.init(gemeente: code(s, 0), categorie: code(s, 1), code: productcode(s, 2), agb: code(s, 5), verwijzer: code(s, 3),
+                               maand: Maand(index: Int(sqlite3_column_int64(s, 4))))]
+                    = Euro(centen: sqlite3_column_int64(s, 6))
+            }
         }
+        guard delen.contains(.clienten) else { return a }
         a.clienten.reserveCapacity(clientjaren)
         try elkeRij(db, "SELECT client, gemeentecode, productcategorie, productcode, jaar, agb, verwijzer, maanden, bedrag_cent FROM agg_clienten \(bereik)") { s in
             a.clienten[.init(client: code(s, 0), gemeente: code(s, 1), categorie: code(s, 2), code: productcode(s, 3), agb: code(s, 5),

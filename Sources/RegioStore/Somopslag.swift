@@ -13,8 +13,8 @@ public protocol Somopslag: SQLOpslag, BIStore {
     static func verwijzers(_ e: Eigen) throws -> [String: String]
     /// Every stored line summed, in stored order.
     static func somVanRegels(_ e: Eigen, verwijzers: [String: String]) throws -> Declaratieaggregaten
-    /// The stored cost and client-years of these years (`kosten` by provider or summed over providers, `clienten`).
-    static func leesSomrijen(_ e: Eigen, van: Int, tot: Int, perAanbieder: Bool) throws -> Declaratieaggregaten
+    /// The stored cost and/or client-years of these years (`kosten` by provider or summed over providers, `clienten`).
+    static func leesSomrijen(_ e: Eigen, van: Int, tot: Int, perAanbieder: Bool, delen: Somdelen) throws -> Declaratieaggregaten
     /// The stored triangle.
     static func leesDriehoek(_ e: Eigen) throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]
     /// The sums' rows into the emptied tables.
@@ -22,6 +22,27 @@ public protocol Somopslag: SQLOpslag, BIStore {
     /// Every stored allocation whose period overlaps `van...tot` as a record, one at a time, in stored order (not
     /// collected: the BI facts).
     static func leesToewijzingen(_ e: Eigen, van: Dag, tot: Dag, _ per: (Toewijzing) throws -> Void) throws
+}
+
+/// The client-years of one read and the cost of another as one set of sums when both found the same stamp (the same
+/// stored data); else what `opnieuw` reads in one transaction. Nil when either found the sums out of date.
+func samengevoegd(clienten: (stand: String, sommen: Declaratieaggregaten)?, kosten: (stand: String, sommen: Declaratieaggregaten)?,
+                  opnieuw: () throws -> Declaratieaggregaten?) rethrows -> Declaratieaggregaten? {
+    guard let clienten, let kosten else { return nil }
+    guard clienten.stand == kosten.stand else { return try opnieuw() }
+    var a = clienten.sommen
+    a.kosten = kosten.sommen.kosten
+    return a
+}
+
+/// Which tables of the sums a read takes.
+public struct Somdelen: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The cost per month (`agg_kosten` or `agg_kosten_aanbieder`).
+    public static let kosten = Somdelen(rawValue: 1)
+    /// The client-years (`agg_clienten`).
+    public static let clienten = Somdelen(rawValue: 2)
 }
 
 extension Somopslag {
@@ -34,8 +55,8 @@ extension Somopslag {
     }
 
     /// True when the stored sums were built from the data as it is now stored.
-    func actueel(_ v: any SQLVerbinding) throws -> Bool {
-        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'", []).first?.first?.tekst == stand(v)
+    func actueel(_ v: any SQLVerbinding, stand: String? = nil) throws -> Bool {
+        try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'stand'", []).first?.first?.tekst == (stand ?? self.stand(v))
     }
 
     public func ververstAggregaten() throws {
@@ -130,14 +151,24 @@ extension Somopslag {
         try leesSommen { e, _ in try Self.verwijzers(e) }
     }
 
+    /// The cost and the client-years are read at once, each in a read transaction of its own (one per core); both must
+    /// find the same stamp, else an import came in between and they are read again in one transaction.
     public func aggregaten(jaren: ClosedRange<Int>, perAanbieder: Bool) throws -> Declaratieaggregaten? {
-        try leesSommen { e, v in
-            guard try actueel(v) else { return nil }
-            let a = try opgeslagen(e, v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder, driehoek: false)
-            // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
-            // then come from the lines, whose check names the line
-            return (try? a.controleerGrenzen()) == nil ? nil : a
+        @Sendable func lees(_ delen: Somdelen) throws -> (stand: String, sommen: Declaratieaggregaten)? {
+            try leesSommen { e, v in
+                let stand = try stand(v)
+                guard try actueel(v, stand: stand) else { return nil }
+                return (stand, try opgeslagen(e, v, van: jaren.lowerBound, tot: jaren.upperBound, perAanbieder: perAanbieder, driehoek: false,
+                                              delen: delen))
+            }
         }
+        let kosten = Toekomst { Result { try lees(.kosten) } }
+        let clienten = try lees(.clienten)
+        guard let a = try samengevoegd(clienten: clienten, kosten: try kosten.waarde.get(), opnieuw: { try lees([.kosten, .clienten])?.sommen })
+        else { return nil }
+        // sums beyond the bounds (built from lines an older version let in) are as good as out of date: the figures
+        // then come from the lines, whose check names the line
+        return (try? a.controleerGrenzen()) == nil ? nil : a
     }
 
     public func driehoek() throws -> [Declaratieaggregaten.Driehoeksleutel: Euro]? {
@@ -233,8 +264,9 @@ extension Somopslag {
     }
 
     /// The stored sums of these years, with the whole triangle when asked, and the newest submission they hold.
-    func opgeslagen(_ e: Eigen, _ v: any SQLVerbinding, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool) throws -> Declaratieaggregaten {
-        var a = try Self.leesSomrijen(e, van: van, tot: tot, perAanbieder: perAanbieder)
+    func opgeslagen(_ e: Eigen, _ v: any SQLVerbinding, van: Int, tot: Int, perAanbieder: Bool, driehoek: Bool,
+                    delen: Somdelen = [.kosten, .clienten]) throws -> Declaratieaggregaten {
+        var a = try Self.leesSomrijen(e, van: van, tot: tot, perAanbieder: perAanbieder, delen: delen)
         a.perAanbieder = perAanbieder
         if driehoek { a.driehoek = try Self.leesDriehoek(e) }
         a.laatsteIndiening = try v.rijen("SELECT waarde FROM agg_stand WHERE sleutel = 'laatste_indiening'", []).first?.first?.tekst

@@ -6,8 +6,8 @@ import Logging
 import Testing
 
 @Suite struct StartTests {
-    /// `serve` says where the dashboard runs only when it listens: after the figures are precomputed (before, the
-    /// first seconds gave "connection refused"), and before the first request is answered.
+    /// `serve` says where the dashboard runs only when it listens (saying it before gave "connection refused"), and
+    /// before the first request is answered.
     @Test func meldtPasAlsHetDashboardLuistert() async throws {
         let regio = try Webregio()
         var instellingen = Instellingen(port: 0, veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4), pseudoniemsleutel: regio.sleutelpad)
@@ -21,6 +21,88 @@ import Testing
             #expect(status == .ok)
         }
         #expect(await meldingen.aantal == 1)
+    }
+
+    /// The dashboard listens before it loads the data and computes the main figures (nationally that took 17 s, in
+    /// which a user met a refused connection); the warm-up follows once it listens, and a request meanwhile gets the
+    /// page as always.
+    @Test func luistertVoordatDeCijfersZijnVoorberekend() async throws {
+        let regio = try Webregio()
+        var instellingen = Instellingen(port: 0, veiligeCookies: false, wachtwoord: Wachtwoord(kosten: 4), pseudoniemsleutel: regio.sleutelpad)
+        instellingen.voorverwarmen = true
+        let logboek = Logboek(), bijHetLuisteren = Logboek()
+        let app = bouwToepassing(store: regio.store, instellingen: instellingen,
+                                 logger: Logger(label: "test") { _ in LogboekHandler(boek: logboek) }) {
+            for r in logboek.regels { bijHetLuisteren.voeg(r) }
+        }
+        try await app.test(.live) { c in
+            #expect(!bijHetLuisteren.regels.contains { $0.contains("cijfers geladen") }, "\(bijHetLuisteren.regels)")
+            let status = try await Geduldig.status(c, "/gezond")
+            #expect(status == .ok)
+            try await Logboek.wacht(op: "cijfers geladen en voorberekend", in: logboek)
+            try await Logboek.wacht(op: "overzichtspagina's voorberekend", in: logboek)
+        }
+    }
+}
+
+/// Work for one key is done once however many ask for it at the same time: the warm-up after the start and a user's
+/// request for the same figure or page wait for one computation, not two beside each other (each nationally seconds of
+/// both cores and hundreds of MB).
+@Suite struct EenmaalBerekendTests {
+    /// Two threads ask at once; the computation takes long enough for both to arrive while it runs.
+    static func tegelijk<T: Sendable>(_ vraag: @escaping @Sendable () throws -> T) throws -> [T] {
+        let slot = NSLock(), groep = DispatchGroup()
+        nonisolated(unsafe) var uitkomsten: [Result<T, any Error>] = []
+        for _ in 0..<2 {
+            groep.enter()
+            Thread {
+                let u = Result { try vraag() }
+                slot.withLock { uitkomsten.append(u) }
+                groep.leave()
+            }.start()
+        }
+        groep.wait()
+        return try slot.withLock { uitkomsten }.map { try $0.get() }
+    }
+
+    @Test func eenFiguurEenKeer() throws {
+        let regio = try Webregio()
+        let bron = Cijferbron(store: regio.store), teller = Logboek()
+        let waarden = try Self.tegelijk {
+            try bron.figuur("proef") { _ -> Int in
+                teller.voeg("berekend")
+                Thread.sleep(forTimeInterval: 0.5)
+                return 42
+            }
+        }
+        #expect(waarden == [42, 42])
+        #expect(teller.regels.count == 1)
+        // other figures are not held up by it: a second key computes on its own
+        #expect(try bron.figuur("ander") { _ in 7 } == 7)
+    }
+
+    @Test func eenPaginaEenKeer() throws {
+        let regio = try Webregio()
+        let bron = Cijferbron(store: regio.store), teller = Logboek()
+        let titels = try Self.tegelijk {
+            try bron.pagina("/proef||regio") {
+                teller.voeg("gebouwd")
+                Thread.sleep(forTimeInterval: 0.5)
+                return Pagina(titel: "Proef")
+            }.titel
+        }
+        #expect(titels == ["Proef", "Proef"])
+        #expect(teller.regels.count == 1)
+    }
+
+    /// After a reload (an import) the figure is computed again: the lock does not keep an old value alive.
+    @Test func naVernieuwenOpnieuw() throws {
+        let regio = try Webregio()
+        let bron = Cijferbron(store: regio.store)
+        #expect(try bron.figuur("proef") { _ in 1 } == 1)
+        #expect(try bron.figuur("proef") { _ in 2 } == 1)
+        bron.vernieuw()
+        #expect(try bron.figuur("proef") { _ in 3 } == 3)
     }
 }
 

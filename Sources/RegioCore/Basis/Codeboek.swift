@@ -8,6 +8,8 @@ final class Codeboek: @unchecked Sendable {
     static let gedeeld = Codeboek()
     /// The number of "no code" (a line without productcode).
     static let geen = UInt32.max
+    /// The number of the empty text ("": the provider of cost summed over providers).
+    static let leeg = gedeeld.nummer("")
 
     /// Texts are spread over 64 parts by their last bytes, each behind a lock of its own: the two parts of a figure
     /// (and a reader of the sums interning 450,000 new clients beside a loop of lookups) seldom meet on one lock.

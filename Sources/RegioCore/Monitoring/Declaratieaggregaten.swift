@@ -21,6 +21,17 @@ public struct Declaratieaggregaten: Sendable, Equatable {
                                   verwijzing: verwijzer.nummer)
             maandnummer = Int32(maand.index)
         }
+        /// The same key with other dimensions (numbers, no texts looked up).
+        init(_ dimensies: Dimensies, maandnummer: Int32) {
+            self.dimensies = dimensies
+            self.maandnummer = maandnummer
+        }
+        /// The same key summed over providers: agb "", as the stores keep it (`zonderAanbieders`).
+        var overAanbieders: Kostensleutel {
+            let d = dimensies
+            return Kostensleutel(Dimensies(gemeente: d.gemeente, categorie: d.categorie, code: d.code, aanbieder: Codeboek.leeg,
+                                           verwijzing: d.verwijzing), maandnummer: maandnummer)
+        }
         public var maand: Maand { Maand(index: Int(maandnummer)) }
         /// The order the stores write the sums in: by municipality, product, provider and referrer.
         public var schrijfvolgorde: Schrijfvolgorde { Schrijfvolgorde(dimensies.volgorde, maandnummer) }
@@ -212,11 +223,8 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         var a = self
         a.perAanbieder = false
         a.kosten = [:]
-        for (k, e) in kosten {
-            try Declaratieaggregaten.tel(&a.kosten[Kostensleutel(gemeentecode: k.gemeentecode, productcategorie: k.productcategorie,
-                                                                 productcode: k.productcode, agb: "", verwijzer: k.verwijzer,
-                                                                 maand: k.maand), default: .nul], e)
-        }
+        a.kosten.reserveCapacity(kosten.count / 4)
+        for (k, e) in kosten { try Declaratieaggregaten.tel(&a.kosten[k.overAanbieders, default: .nul], e) }
         return a
     }
 
@@ -271,39 +279,38 @@ public struct Declaratieaggregaten: Sendable, Equatable {
     /// at `velden` (the others are "" or nil): asked once per combination of those codes instead of once per row (a
     /// national year has 3.4 million rows; a table of its 350,000 combinations of all codes would not stay in cache).
     public func verdeel(op velden: Velden, _ deel: (String, String, String, String?) -> String?) -> [String: Declaratieaggregaten] {
-        var uit: [String: Declaratieaggregaten] = [:]
         var leeg = Declaratieaggregaten()
         leeg.perAanbieder = perAanbieder
-        var indeling: [Dimensies: String?] = [:]
-        let leegNummer = Codeboek.gedeeld.nummer("")
-        // one code: its answer in a table by number, so a row costs no hash
+        // the parts by index while rows are placed (an array element, not a hash of the part's name per row)
+        var namen: [String] = [], delen: [Declaratieaggregaten] = [], nummerVan: [String: Int32] = [:]
+        var indeling: [Dimensies: Int32] = [:]   // -> index in delen, -1: in no part
+        // one code: its part in a table by number, so a row costs no hash
         let enkel: ((Dimensies) -> UInt32)? = velden == .gemeente ? { $0.gemeente } : velden == .aanbieder ? { $0.aanbieder } : nil
-        var perNummer = enkel == nil ? [] : [Int32](repeating: -2, count: Codeboek.gedeeld.grens)   // -2: not asked, -1: none
-        var delen: [String] = []
-        func plaats(_ volledig: Dimensies) -> String? {
-            if let enkel {
-                let n = Int(enkel(volledig))
-                if n < perNummer.count, perNummer[n] != -2 { return perNummer[n] < 0 ? nil : delen[Int(perNummer[n])] }
-            }
-            let p = zoek(volledig)
-            if let enkel, case let n = Int(enkel(volledig)), n < perNummer.count {
-                if let p { perNummer[n] = Int32(delen.count); delen.append(p) } else { perNummer[n] = -1 }
-            }
-            return p
-        }
-        func zoek(_ volledig: Dimensies) -> String? {
-            let d = Dimensies(gemeente: velden.contains(.gemeente) ? volledig.gemeente : leegNummer,
-                              categorie: velden.contains(.product) ? volledig.categorie : leegNummer,
+        var perNummer = enkel == nil ? [] : [Int32](repeating: -2, count: Codeboek.gedeeld.grens)   // -2: not asked yet
+        func zoek(_ volledig: Dimensies) -> Int32 {
+            let d = Dimensies(gemeente: velden.contains(.gemeente) ? volledig.gemeente : Codeboek.leeg,
+                              categorie: velden.contains(.product) ? volledig.categorie : Codeboek.leeg,
                               code: velden.contains(.product) ? volledig.code : Codeboek.geen,
-                              aanbieder: velden.contains(.aanbieder) ? volledig.aanbieder : leegNummer, verwijzing: 0)
+                              aanbieder: velden.contains(.aanbieder) ? volledig.aanbieder : Codeboek.leeg, verwijzing: 0)
             if let p = indeling[d] { return p }
-            let p = deel(d.gemeentecode, d.agb, d.productcategorie, d.productcode)
-            indeling[d] = .some(p)
+            var p: Int32 = -1
+            if let naam = deel(d.gemeentecode, d.agb, d.productcategorie, d.productcode) {
+                if let i = nummerVan[naam] { p = i } else {
+                    p = Int32(namen.count)
+                    nummerVan[naam] = p; namen.append(naam); delen.append(leeg)
+                }
+            }
+            indeling[d] = p
             return p
         }
-        for (k, e) in kosten { if let p = plaats(k.dimensies) { uit[p, default: leeg].kosten[k] = e } }
-        for (c, e) in clienten { if let p = plaats(c.dimensies) { uit[p, default: leeg].clienten[c] = e } }
-        return uit
+        func plaats(_ volledig: Dimensies) -> Int32 {
+            guard let enkel, case let n = Int(enkel(volledig)), n < perNummer.count else { return zoek(volledig) }
+            if perNummer[n] == -2 { perNummer[n] = zoek(volledig) }
+            return perNummer[n]
+        }
+        for (k, e) in kosten { let p = plaats(k.dimensies); if p >= 0 { delen[Int(p)].kosten[k] = e } }
+        for (c, e) in clienten { let p = plaats(c.dimensies); if p >= 0 { delen[Int(p)].clienten[c] = e } }
+        return Dictionary(uniqueKeysWithValues: zip(namen, delen))
     }
 
     /// The sums of the lines in `g` (with the referrer of each line's allocation), for tests and small regions.

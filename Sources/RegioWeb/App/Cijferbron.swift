@@ -35,6 +35,9 @@ public final class Cijferbron: @unchecked Sendable {
     /// The store's change counters as read before the cached data was (re)loaded: what is cached is at least this new.
     private var bekend: Wijzigingsstand?
     static let maxPaginas = 400
+    /// One lock per figure and per page being computed: a request that asks for what another (or the warm-up after the
+    /// start) is computing waits for it instead of computing it a second time beside it.
+    private let figuurwerk = Eenmalig<Figuursleutel>(), paginawerk = Eenmalig<String>()
 
     public init(store: any Opslag) {
         self.store = store
@@ -96,6 +99,7 @@ public final class Cijferbron: @unchecked Sendable {
 
     private func leeg() {
         slot.withLock { geladen = nil; figuren = [:]; paginas = [:]; openSignalen = nil; raadstellingCache = nil; werklijst = nil; selecties = [:]; versie += 1 }
+        figuurwerk.vergeet(); paginawerk.vergeet()
     }
 
     private func leegSignalen() {
@@ -169,12 +173,16 @@ public final class Cijferbron: @unchecked Sendable {
     func figuur<T: Sendable>(_ naam: String, _ bereken: (Gegevens) throws -> T) throws -> T {
         let sleutel = Figuursleutel(soort: ObjectIdentifier(T.self), naam: naam)
         // unwrap the entry first: `nil as? T` succeeds when T is optional, so an optional figure was never computed
-        if let gevonden = slot.withLock({ figuren[sleutel] }), let f = gevonden as? T { return f }
-        let v = slot.withLock { versie }
-        let g = try gegevens()
-        let f = try bereken(g)
-        slot.withLock { if versie == v { figuren[sleutel] = f } }
-        return f
+        func bewaard() -> T? { slot.withLock { figuren[sleutel] }.flatMap { $0 as? T } }
+        if let f = bewaard() { return f }
+        return try figuurwerk.eenmaal(sleutel) {
+            if let f = bewaard() { return f }   // computed while this request waited
+            let v = slot.withLock { versie }
+            let g = try gegevens()
+            let f = try bereken(g)
+            slot.withLock { if versie == v { figuren[sleutel] = f } }
+            return f
+        }
     }
 
     /// The keys of the pages in the cache (for tests).
@@ -185,15 +193,37 @@ public final class Cijferbron: @unchecked Sendable {
     /// A page by key (path, parameters and role), built once.
     func pagina(_ sleutel: String, _ bouw: () throws -> Pagina) throws -> Pagina {
         if let p = slot.withLock({ paginas[sleutel] }) { return p }
-        let v = slot.withLock { versie }
-        let p = try bouw()
-        slot.withLock {
-            guard versie == v else { return }
-            if paginas.count >= Cijferbron.maxPaginas { paginas = [:] }
-            paginas[sleutel] = p
+        return try paginawerk.eenmaal(sleutel) {
+            if let p = slot.withLock({ paginas[sleutel] }) { return p }
+            let v = slot.withLock { versie }
+            let p = try bouw()
+            slot.withLock {
+                guard versie == v else { return }
+                if paginas.count >= Cijferbron.maxPaginas { paginas = [:]; paginawerk.vergeet() }
+                paginas[sleutel] = p
+            }
+            return p
         }
-        return p
     }
+}
+
+/// A lock per key for work done once: the first caller for a key does it, others for that key wait and then find its
+/// result. Locks are made on first use and dropped by `vergeet` (a caller holding a dropped one finishes as before).
+final class Eenmalig<Sleutel: Hashable>: @unchecked Sendable {
+    private let slot = NSLock()
+    private var sloten: [Sleutel: NSLock] = [:]
+
+    func eenmaal<T>(_ sleutel: Sleutel, _ werk: () throws -> T) rethrows -> T {
+        let l = slot.withLock { () -> NSLock in
+            if let l = sloten[sleutel] { return l }
+            let l = NSLock()
+            sloten[sleutel] = l
+            return l
+        }
+        return try l.withLock(werk)
+    }
+
+    func vergeet() { slot.withLock { sloten = [:] } }
 }
 
 /// What a filter keeps of the signal work list: positions in it (not copies), and the count per rule and municipality.

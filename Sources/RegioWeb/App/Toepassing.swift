@@ -7,7 +7,8 @@ import RegioImport
 import RegioStore
 
 /// Builds the web application from its parts: the store (as protocols), the settings; nothing global.
-/// `luistert` runs once the server accepts connections (after the figures are precomputed).
+/// `luistert` runs once the server accepts connections; with `voorverwarmen` the data is then loaded and the main
+/// figures and pages computed in the background (a request meanwhile waits for what it needs, computed once).
 public func bouwToepassing(store: any Opslag, instellingen: Instellingen, logger: Logger? = nil,
                            luistert: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
     let logger = logger ?? {
@@ -18,24 +19,11 @@ public func bouwToepassing(store: any Opslag, instellingen: Instellingen, logger
     let bron = Cijferbron(store: store)
     let router = bouwRouter(store: store, bron: bron, instellingen: instellingen)
     let toner = Paginatoner(bron: bron, store: store, instellingen: instellingen)
-    var app = Application(router: router, configuration: .init(address: .hostname(instellingen.host, port: instellingen.port)),
-                          onServerRunning: { _ in
-                              await luistert()
-                              if instellingen.voorverwarmen { Voorverwarming.achtergrond(toner, logger: logger) }
-                          }, logger: logger)
-    if instellingen.voorverwarmen {
-        app.beforeServerStarts {
-            let start = Date()
-            do {
-                try Voorverwarming.vul(bron)
-                logger.info("cijfers geladen en voorberekend in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
-            } catch {
-                // the dashboard still starts: a page that needs these figures answers 500 with the same reason
-                logger.error("voorberekenen mislukt: \(error)")
-            }
-        }
-    }
-    return app
+    return Application(router: router, configuration: .init(address: .hostname(instellingen.host, port: instellingen.port)),
+                       onServerRunning: { _ in
+                           await luistert()
+                           if instellingen.voorverwarmen { Voorverwarming.achtergrond(toner, logger: logger) }
+                       }, logger: logger)
 }
 
 /// The routes; every handler only translates HTTP to calls of the pages and the store.
@@ -81,8 +69,9 @@ func bouwRouter(store: any Opslag, bron: Cijferbron, instellingen: Instellingen)
     return router
 }
 
-/// Computes the figures of the default year's main pages before the first request, so the first user waits no longer
-/// than the next.
+/// Loads the data and computes the figures of the default year's main pages once the server listens, so that a user
+/// who comes a little later waits no longer than the next (and one who comes at once waits for that work, not for a
+/// connection: before, the server only listened after it, 17 s nationally).
 enum Voorverwarming {
     static func vul(_ bron: Cijferbron) throws {
         let g = try bron.gegevens()
@@ -102,6 +91,14 @@ enum Voorverwarming {
     static func achtergrond(_ toner: Paginatoner, logger: Logger, klaar: @escaping @Sendable () -> Void = {}) {
         Thread {
             defer { klaar() }
+            let geladen = Date()
+            do {
+                try vul(toner.bron)
+                logger.info("cijfers geladen en voorberekend in \(Int(Date().timeIntervalSince(geladen) * 1000)) ms")
+            } catch {
+                // the dashboard still runs: a page that needs these figures answers 500 with the same reason
+                logger.error("voorberekenen mislukt: \(error)")
+            }
             let start = Date()
             for def in Paginalijst.alle where paginas.contains(def.pad) {
                 do {

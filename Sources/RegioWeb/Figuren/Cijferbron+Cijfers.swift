@@ -32,8 +32,19 @@ extension Cijferbron {
                 return Monitoring.kengetallen(try volledigeGegevens(), van: van, tot: tot, per: per, filter: filter)
             }
             let d = try deel(s, jaar: van.jaar)
+            // the whole region's figures that neither group nor select by provider: from the cost summed over providers
+            // (a tenth of the rows; nationally 2 s less for each), unless a contract replaces one provider's lines
+            let overAanbieders = per != .aanbieder && s == Cijferselectie() && !d.gegevens.vervangtPerAanbieder
             return Monitoring.kengetallen(d.gegevens, van: van, tot: tot, per: per, filter: filter,
-                                          filtertOpAanbieder: s.aanbieder != nil, aggregaten: d.sommen)
+                                          filtertOpAanbieder: s.aanbieder != nil, aggregaten: overAanbieders ? try sommenOverAanbieders() : d.sommen)
+        }
+    }
+
+    /// The sums with their cost summed over providers (as `cijfers` reads them), made once from those by provider.
+    func sommenOverAanbieders() throws -> Declaratieaggregaten {
+        try figuur("sommen over aanbieders") { _ in
+            guard let alle = try sommen() else { preconditionFailure("sommen over aanbieders zonder sommen") }
+            return try alle.zonderAanbieders()
         }
     }
 
