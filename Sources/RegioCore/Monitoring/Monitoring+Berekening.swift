@@ -100,9 +100,11 @@ extension Monitoring {
             let kaart = Productkaart(ref, jaar: van.jaar)
             var d = Deel()
             var vorige: (client: ClientID, nummer: Int32)?   // a client's allocations follow each other
-            for tw in g.toewijzingen[deel] where !tw.isVerwijderd {
+            // the state as parameters, not captured: a captured `var` is checked for exclusive access at every use
+            func tel(_ tw: Toewijzing, _ d: inout Deel, _ vorige: inout (client: ClientID, nummer: Int32)?) {
+                guard !tw.isVerwijderd else { return }
                 let perceel = kaart.perceel(tw.productcategorie, tw.productcode)?.code ?? ""
-                guard filter(tw.gemeentecode, perceel, tw.agb) else { continue }
+                guard filter(tw.gemeentecode, perceel, tw.agb) else { return }
                 let client: Int32
                 if let v = vorige, v.client == tw.client { client = v.nummer } else {
                     client = clientnummer(tw.client)
@@ -120,9 +122,11 @@ extension Monitoring {
                     d.groepen.opbouw[i].duren.append(duur)
                     d.totaal.duren.append(duur)
                 }
-                guard tw.periode.overlapDagen(van, tot) > 0 else { continue }
+                guard tw.periode.overlapDagen(van, tot) > 0 else { return }
                 d.zie(tw.gemeentecode)
-                let tarief: (Int) -> Euro? = { j in kaart.tarief(tw.productcategorie, tw.productcode, jaar: j) }
+                // the product's codes captured, not the record (that would be copied into the closure)
+                let categorie = tw.productcategorie, code = tw.productcode
+                let tarief: (Int) -> Euro? = { j in kaart.tarief(categorie, code, jaar: j) }
                 let v = Verplichting.binnen(tw, van: van, tot: tot, tarief: tarief)
                 d.totaal.clienten.insert(client); d.totaal.toewijzingen += 1
                 if let v { d.totaal.verplichting += v } else { d.totaal.onbekend += 1 }
@@ -131,7 +135,7 @@ extension Monitoring {
                     d.groepen.opbouw[k].clienten.insert(client)
                     d.groepen.opbouw[k].toewijzingen += 1
                     if let v { d.groepen.opbouw[k].verplichting += v } else { d.groepen.opbouw[k].onbekend += 1 }
-                    continue
+                    return
                 }
                 let actief = maanden.filter { tw.periode.overlapDagen(max(van, $0.eersteDag), min(tot, $0.laatsteDag)) > 0 }
                 var delen: [Euro]? = nil
@@ -147,6 +151,10 @@ extension Monitoring {
                     d.groepen.opbouw[mk].toewijzingen += 1
                     if let delen { d.groepen.opbouw[mk].verplichting += delen[i] } else { d.groepen.opbouw[mk].onbekend += 1 }
                 }
+            }
+            // each allocation where it lies: a `for` over the array copies every record (a retain and a release per text)
+            g.toewijzingen.withUnsafeBufferPointer { p in
+                for i in deel { tel(p[i], &d, &vorige) }
             }
             return d
         }
