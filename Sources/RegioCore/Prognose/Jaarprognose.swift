@@ -315,27 +315,47 @@ public struct Jaarprognose: Sendable {
     /// contract that is not p x q commits nothing that is declared: it is left out (of the prior and of last year's
     /// utilisation alike).
     static func verplichting(_ basis: Basis, _ g: Gegevens, jaar j: Int) -> [String: [Int: Int64]] {
-        var uit: [String: [Int: Int64]] = [:]
         let vervanging = basis.gegevens.contractvervanging, zoeker = Perceelzoeker(basis.ref)
-        for t in g.toewijzingen where !t.isVerwijderd {
-            if vervanging.vervangt(j, t.gemeentecode, agb: t.agb, perceel: zoeker.perceel(t.productcategorie, t.productcode, jaar: j)) { continue }
-            let tarief: (Int) -> Euro? = { basis.ref.product(categorie: t.productcategorie, code: t.productcode, jaar: $0)?.tarief }
-            for m in 1...12 {
-                let maand = Maand(jaar: j, maand: m)
-                guard t.periode.overlapDagen(maand.eersteDag, maand.laatsteDag) > 0,
-                      let v = Verplichting.binnen(t, van: maand.eersteDag, tot: maand.laatsteDag, tarief: tarief) else { continue }
-                let groep: String
-                if let binnen = basis.binnen, t.gemeentecode != binnen {
-                    uit[Basis.overig, default: [:]][maand.index, default: 0] += v.centen
-                    continue
-                }
+        let maanden = (1...12).map { Maand(jaar: j, maand: $0) }
+        let grenzen = maanden.map { (van: $0.eersteDag, tot: $0.laatsteDag) }
+        // per group its twelve months (nil: no allocation with a commitment in that month), the group worked out once
+        // per allocation; the allocations read where they lie (a `for` copies each record)
+        var nummer: [String: Int] = [:], namen: [String] = [], sommen: [[Int64?]] = []
+        func groep(_ t: Toewijzing) -> Int {
+            let naam: String
+            if let binnen = basis.binnen, t.gemeentecode != binnen {
+                naam = Basis.overig
+            } else {
                 switch basis.per {
-                case .regio: groep = "regio"
-                case .gemeente: groep = t.gemeentecode
-                case .perceel: groep = basis.ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: j)?.code ?? "onbekend"
+                case .regio: naam = "regio"
+                case .gemeente: naam = t.gemeentecode
+                case .perceel: naam = basis.ref.perceel(categorie: t.productcategorie, code: t.productcode, jaar: j)?.code ?? "onbekend"
                 }
-                uit[groep, default: [:]][maand.index, default: 0] += v.centen
             }
+            if let i = nummer[naam] { return i }
+            nummer[naam] = namen.count; namen.append(naam); sommen.append(Array(repeating: nil, count: 12))
+            return namen.count - 1
+        }
+        func tel(_ t: Toewijzing) {
+            guard !t.isVerwijderd, t.periode.overlapDagen(grenzen[0].van, grenzen[11].tot) > 0 else { return }
+            if vervanging.vervangt(j, t.gemeentecode, agb: t.agb, perceel: zoeker.perceel(t.productcategorie, t.productcode, jaar: j)) { return }
+            let categorie = t.productcategorie, code = t.productcode
+            let tarief: (Int) -> Euro? = { basis.ref.product(categorie: categorie, code: code, jaar: $0)?.tarief }
+            var i: Int?
+            for m in 0..<12 {
+                guard t.periode.overlapDagen(grenzen[m].van, grenzen[m].tot) > 0,
+                      let v = Verplichting.binnen(t, van: grenzen[m].van, tot: grenzen[m].tot, tarief: tarief) else { continue }
+                let gi = i ?? groep(t)
+                i = gi
+                sommen[gi][m] = (sommen[gi][m] ?? 0) + v.centen
+            }
+        }
+        g.toewijzingen.withUnsafeBufferPointer { p in for k in p.indices { tel(p[k]) } }
+        var uit: [String: [Int: Int64]] = [:]
+        for (gi, naam) in namen.enumerated() {
+            var perMaand: [Int: Int64] = [:]
+            for (m, som) in sommen[gi].enumerated() { if let som { perMaand[maanden[m].index] = som } }
+            uit[naam] = perMaand
         }
         return uit
     }
