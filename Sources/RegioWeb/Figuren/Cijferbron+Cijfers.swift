@@ -89,36 +89,10 @@ extension Cijferbron {
         if let gemeente = s.gemeente { return try perGemeente()[gemeente] ?? (try gegevens(), Declaratieaggregaten()) }
         if let agb = s.aanbieder { return try knip("a|\(agb)", op: .aanbieder) { _, a, _, _ in a == agb } }
         if let perceel = s.perceel {
-            if let d = try perPerceel(jaar: jaar)[perceel] { return d }
-            var leeg = Declaratieaggregaten()
-            leeg.perAanbieder = alle.perAanbieder
-            var g = try gegevens()
-            g.toewijzingen = []
-            return (g, leeg)
+            let zoeker = Perceelzoeker(try referentie())
+            return try knip("p|\(perceel)|\(jaar)", op: .product) { _, _, c, p in zoeker.perceel(c, p, jaar: jaar) == perceel }
         }
         return (try gegevens(), alle)
-    }
-
-    /// Every lot's records in `jaar`, split in one pass: a lot's page went through all the country's sums for its own
-    /// (3,4 million rows nationally, for each of the lots the warm-up builds).
-    func perPerceel(jaar: Int) throws -> [String: (gegevens: Gegevens, sommen: Declaratieaggregaten)] {
-        try figuur("delen|perceel|\(jaar)") { g in
-            guard let alle = try sommen() else { return [:] }
-            let zoeker = Perceelzoeker(try referentie())
-            var leeg = g
-            leeg.toewijzingen = []
-            var geen = Declaratieaggregaten()
-            geen.perAanbieder = alle.perAanbieder
-            var delen: [String: (gegevens: Gegevens, sommen: Declaratieaggregaten)] = [:]
-            for t in g.toewijzingen {
-                guard let p = zoeker.perceel(t.productcategorie, t.productcode, jaar: jaar) else { continue }
-                delen[p, default: (leeg, geen)].gegevens.toewijzingen.append(t)
-            }
-            for (p, sommen) in alle.verdeel(op: .product, { _, _, c, code in zoeker.perceel(c, code, jaar: jaar) }) {
-                delen[p, default: (leeg, geen)].sommen = sommen
-            }
-            return delen
-        }
     }
 
     /// Every municipality's records, split in one pass (a page per municipality is the most asked for).
