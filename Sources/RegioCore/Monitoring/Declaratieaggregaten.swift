@@ -283,6 +283,9 @@ public struct Declaratieaggregaten: Sendable, Equatable {
         leeg.perAanbieder = perAanbieder
         // the parts by index while rows are placed (an array element, not a hash of the part's name per row)
         var namen: [String] = [], delen: [Declaratieaggregaten] = [], nummerVan: [String: Int32] = [:]
+        // each part's rows, counted first so its tables are made at their size (grown row by row, each doubles as it
+        // fills, the old and the new table held together at every step)
+        var aantal: [(kosten: Int, clienten: Int)] = []
         var indeling: [Dimensies: Int32] = [:]   // -> index in delen, -1: in no part
         // one code: its part in a table by number, so a row costs no hash
         let enkel: ((Dimensies) -> UInt32)? = velden == .gemeente ? { $0.gemeente } : velden == .aanbieder ? { $0.aanbieder } : nil
@@ -297,7 +300,7 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             if let naam = deel(d.gemeentecode, d.agb, d.productcategorie, d.productcode) {
                 if let i = nummerVan[naam] { p = i } else {
                     p = Int32(namen.count)
-                    nummerVan[naam] = p; namen.append(naam); delen.append(leeg)
+                    nummerVan[naam] = p; namen.append(naam); delen.append(leeg); aantal.append((0, 0))
                 }
             }
             indeling[d] = p
@@ -308,16 +311,8 @@ public struct Declaratieaggregaten: Sendable, Equatable {
             if perNummer[n] == -2 { perNummer[n] = zoek(volledig) }
             return perNummer[n]
         }
-        // the rows counted per part first, so each part's tables are made at their size: grown row by row, the parts'
-        // tables doubled side by side (a national split by lot peaked 300 MB higher)
-        var aantal: [(kosten: Int, clienten: Int)] = []
-        func tel(_ p: Int32, _ kosten: Int, _ clienten: Int) {
-            guard p >= 0 else { return }
-            while aantal.count <= Int(p) { aantal.append((0, 0)) }
-            aantal[Int(p)].kosten += kosten; aantal[Int(p)].clienten += clienten
-        }
-        for k in kosten.keys { tel(plaats(k.dimensies), 1, 0) }
-        for c in clienten.keys { tel(plaats(c.dimensies), 0, 1) }
+        for k in kosten.keys { let p = plaats(k.dimensies); if p >= 0 { aantal[Int(p)].kosten += 1 } }
+        for c in clienten.keys { let p = plaats(c.dimensies); if p >= 0 { aantal[Int(p)].clienten += 1 } }
         for (i, n) in aantal.enumerated() {
             delen[i].kosten.reserveCapacity(n.kosten)
             delen[i].clienten.reserveCapacity(n.clienten)
